@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { ErrorCode, Result } from '../../../shared/contract';
+import { ALL_PERMISSIONS, type Caller } from './dispatcher';
+import type { Station } from '../station';
+
+export interface HttpShellOptions {
+  port: number;
+  /** The built renderer (out/renderer); without it only the API is served. */
+  rendererDir?: string;
+  host?: string;
+  sseHeartbeatMs?: number;
+}
+
+export interface HttpShell {
+  url: string;
+  close(): Promise<void>;
+}
+
+const localCaller: Caller = { kind: 'local-http', permissions: ALL_PERMISSIONS };
+
+const STATUS_FOR: Partial<Record<ErrorCode, 400 | 403 | 404 | 409 | 500 | 502 | 504>> = {
+  MALFORMED_REQUEST: 400,
+  INVALID_INPUT: 400,
+  UNKNOWN_METHOD: 404,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  PAYMENT_OPEN: 409,
+  NOT_IN_TRAINING: 409,
+  NOT_CONFIGURED: 409,
+  INTERNAL: 500,
+  BANCONTACT_UNAUTHORIZED: 502,
+  BANCONTACT_REJECTED: 502,
+  BANCONTACT_UNAVAILABLE: 502,
+  NETWORK_DOWN: 502,
+  BANCONTACT_TIMEOUT: 504,
+};
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The station over HTTP: `POST /api/<method>`, `GET /api/events` (SSE) and the UI, on 127.0.0.1 only. */
+export function buildHttpApp(
+  station: Station,
+  options: Pick<HttpShellOptions, 'rendererDir' | 'sseHeartbeatMs'>,
+): Hono {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  app.post('/api/:method', (c) => callMethod(c, station));
+  app.get('/api/events', (c) => streamEvents(c, station, options.sseHeartbeatMs ?? 15_000));
+  app.all('/api/*', (c) => answer(c, failure('UNKNOWN_METHOD', 'Use POST /api/<method> or GET /api/events')));
+  if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html')))
+    serveRenderer(app, options.rendererDir);
+  return app;
+}
+
+async function callMethod(c: Context, station: Station): Promise<Response> {
+  // Requiring JSON forces a CORS preflight on any cross-site request, which this server never grants.
+  if (!(c.req.header('content-type') ?? '').includes('application/json')) {
+    return answer(c, failure('MALFORMED_REQUEST', 'Send the input as JSON (Content-Type: application/json)'));
+  }
+  const text = await c.req.text();
+  let input: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      input = JSON.parse(text);
+    } catch {
+      return answer(c, failure('MALFORMED_REQUEST', 'The request body is not valid JSON'));
+    }
+  }
+  return answer(c, await station.dispatch(c.req.param('method') ?? '', input, localCaller));
+}
+
+function streamEvents(c: Context, station: Station, heartbeatMs: number): Response {
+  return streamSSE(c, async (stream) => {
+    const unsubscribe = station.events.subscribe((event) => {
+      void stream.writeSSE({ data: JSON.stringify(event) });
+    });
+    stream.onAbort(unsubscribe);
+    await stream.writeSSE({ event: 'ready', data: '{}' });
+    while (!stream.aborted && !stream.closed) {
+      await stream.sleep(heartbeatMs);
+      // A comment line keeps proxies and idle timers from closing a quiet stream.
+      await stream.write(': heartbeat\n\n');
+    }
+    unsubscribe();
+  });
+}
+
+function serveRenderer(app: Hono, rendererDir: string): void {
+  const indexHtml = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  app.use('/assets/*', serveStatic({ root: rendererDir }));
+  app.get('*', serveStatic({ root: rendererDir }));
+  // The UI routes (/customer, /settings) all load the same page.
+  app.get('*', (c) => c.html(indexHtml));
+}
+
+function failure(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function answer(c: Context, result: Result<unknown>): Response {
+  return c.json(result, result.ok ? 200 : (STATUS_FOR[result.error.code] ?? 500));
+}
+
+/** Starts the HTTP shell and resolves once it accepts connections. */
+export function startHttpShell(station: Station, options: HttpShellOptions): Promise<HttpShell> {
+  const app = buildHttpApp(station, options);
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info: AddressInfo) => {
+      resolve({
+        url: `http://${host}:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            (server as Server).closeAllConnections();
+          }),
+      });
+    }) as Server;
+    server.once('error', reject);
+  });
+}

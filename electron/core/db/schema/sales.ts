@@ -1,0 +1,18 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+
+/** One sale at a till. Its payments hang below it; a sale has at most one paid payment. */
+export const sales = sqliteTable(
+  'sales',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    currency: text('currency').notNull().default('EUR'),
+    status: text('status', { enum: ['open', 'paid', 'unpaid', 'cancelled'] }).notNull(),
+    /** The caller's key: a double click or a retried request finds this sale instead of making a new one. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('sales_created_at').on(t.createdAt)],
+);

@@ -1,0 +1,48 @@
+import { ContractFailure, type SaleView } from '../../shared/contract';
+import type { Handlers } from './api/dispatcher';
+import type { ModeRuntime } from './mode-runtime';
+import type { SettingsService } from './settings/settings-service';
+import type { TrainingService } from './training/training-service';
+
+export interface HandlerDeps {
+  current: () => ModeRuntime;
+  settings: SettingsService;
+  currentSale: () => SaleView | null;
+  version: string;
+}
+
+/** Maps every contract method to the station service that answers it. */
+export function createHandlers({ current, settings, currentSale, version }: HandlerDeps): Handlers {
+  const training = (): TrainingService => {
+    const service = current().training;
+    if (!service)
+      throw new ContractFailure('NOT_IN_TRAINING', 'The customer panel only works in training mode');
+    return service;
+  };
+  const sale = (saleId: string): SaleView => {
+    const found = current().repo.saleView(saleId);
+    if (!found) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
+    return found;
+  };
+  return {
+    'station.getStatus': () => {
+      const view = settings.view();
+      return { mode: current().mode, environment: current().environment, locale: view.locale, version };
+    },
+    'till.startPayment': (input) => current().till.startPayment(input),
+    'till.retryPayment': ({ saleId }) => current().till.retryPayment(saleId),
+    'till.cancelPayment': ({ saleId }) => current().till.cancelPayment(saleId),
+    'till.getSale': ({ saleId }) => sale(saleId),
+    'till.getCurrentSale': () => currentSale(),
+    'till.listSales': ({ limit }) => current().repo.listSales(limit),
+    'payments.getTimeline': ({ paymentId }) => current().repo.timeline(paymentId),
+    'training.scan': ({ saleId }) => training().scan(saleId),
+    'training.confirm': ({ saleId }) => training().confirm(saleId),
+    'training.refuse': ({ saleId }) => training().refuse(saleId),
+    'settings.get': () => settings.view(),
+    'settings.setLocale': ({ locale }) => settings.setLocale(locale),
+    'settings.testConnection': (input) => settings.testConnection(input),
+    'settings.goLive': (input) => settings.goLive(input),
+    'settings.useTraining': () => settings.useTraining(),
+  };
+}

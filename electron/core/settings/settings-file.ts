@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LOCALES } from '../../../shared/domain/money';
+import { writePrivateFile } from './secret-store';
+
+const stored = z.object({
+  mode: z.enum(['training', 'live']).default('training'),
+  environment: z.enum(['preprod', 'production']).nullable().default(null),
+  ppid: z.string().nullable().default(null),
+  locale: z.enum(LOCALES).default('en'),
+});
+
+export type StoredSettings = z.infer<typeof stored>;
+
+/** Station settings that are not secret, in `settings.json` of the data folder. */
+export interface SettingsFile {
+  read(): StoredSettings;
+  update(change: Partial<StoredSettings>): StoredSettings;
+}
+
+export function createSettingsFile(dataDir: string): SettingsFile {
+  const file = join(dataDir, 'settings.json');
+  const read = (): StoredSettings => {
+    if (!existsSync(file)) return stored.parse({});
+    // A damaged file falls back to training mode rather than stopping the till.
+    const parsed = stored.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : stored.parse({});
+  };
+  return {
+    read,
+    update(change) {
+      const next = { ...read(), ...change };
+      writePrivateFile(file, JSON.stringify(next, null, 2));
+      return next;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { ContractFailure, type SaleView } from '../../../shared/contract';
+import type { SalesRepo } from '../till/sales-repo';
+
+export interface TrainingDeps {
+  repo: SalesRepo;
+  /** Base URL of the simulator that plays Bancontact in training mode. */
+  simulatorUrl: string;
+  timeoutMs?: number;
+}
+
+type PayerAction = 'scan' | 'confirm' | 'refuse';
+
+/**
+ * The Customer (training) panel: the cashier plays the customer by driving the simulator's payer.
+ * The till learns the outcome the normal way, by following the payment.
+ */
+export function createTrainingService(deps: TrainingDeps) {
+  const act = async (action: PayerAction, saleId: string): Promise<SaleView> => {
+    const sale = deps.repo.saleView(saleId);
+    if (!sale) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
+    const payment = sale.payment;
+    if (!payment?.bancontactId || !payment.deeplink) {
+      throw new ContractFailure('CONFLICT', 'This sale has no payment for the customer to act on');
+    }
+    const body = action === 'scan' ? { payload: payment.deeplink } : { paymentId: payment.bancontactId };
+    await postToSimulator(`/_sim/payer/${action}`, body);
+    return sale;
+  };
+
+  const postToSimulator = async (path: string, body: unknown): Promise<void> => {
+    let response: Response;
+    try {
+      response = await fetch(deps.simulatorUrl + path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(deps.timeoutMs ?? 5_000),
+      });
+    } catch {
+      throw new ContractFailure('NETWORK_DOWN', 'The training simulator did not answer');
+    }
+    if (response.ok) return;
+    const answer = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+    throw new ContractFailure('CONFLICT', answer.message ?? `The simulator refused (${response.status})`, {
+      ...(answer.code ? { apiCode: answer.code } : {}),
+    });
+  };
+
+  return {
+    scan: (saleId: string) => act('scan', saleId),
+    confirm: (saleId: string) => act('confirm', saleId),
+    refuse: (saleId: string) => act('refuse', saleId),
+  };
+}
+
+export type TrainingService = ReturnType<typeof createTrainingService>;

@@ -1,0 +1,48 @@
+/** The closed set of error codes any contract call can answer with. */
+export const ERROR_CODES = [
+  'MALFORMED_REQUEST',
+  'UNKNOWN_METHOD',
+  'INVALID_INPUT',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYMENT_OPEN',
+  'NOT_IN_TRAINING',
+  'NOT_CONFIGURED',
+  'BANCONTACT_UNAUTHORIZED',
+  'BANCONTACT_REJECTED',
+  'BANCONTACT_UNAVAILABLE',
+  'BANCONTACT_TIMEOUT',
+  'NETWORK_DOWN',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ContractError {
+  code: ErrorCode;
+  /** English, for logs and developers; the UI translates `code` instead. */
+  message: string;
+  /** Which input fields were wrong, for INVALID_INPUT. */
+  fields?: string[];
+  /** Bancontact's own error code and trace id, when the API answered with an error. */
+  apiCode?: string;
+  traceId?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+export class ContractFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Omit<ContractError, 'code' | 'message'> = {},
+  ) {
+    super(message);
+    this.name = 'ContractFailure';
+  }
+
+  toError(): ContractError {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
+import type { ConnectionCheck, SaleView, SettingsView, StationStatus, TimelineEntry } from './views';
+
+/** What a caller must be allowed to do before a method runs. */
+export type Permission = 'view' | 'sell' | 'manage';
+
+const id = z.string().min(1).max(64);
+const saleRef = z.object({ saleId: id }).strict();
+const amountCents = z.number().int().min(1).max(MAX_PAYMENT_CENTS);
+const ppid = z.string().regex(/^[A-Za-z0-9]{1,64}$/);
+
+/**
+ * Every method of the station: its input schema, its permission and (as a type only) its output.
+ * Both shells, IPC and HTTP, reach exactly these and nothing else.
+ */
+export const methods = {
+  'station.getStatus': { permission: 'view', input: z.object({}).strict(), output: out<StationStatus>() },
+  'till.startPayment': {
+    permission: 'sell',
+    input: z.object({ amountCents, idempotencyKey: z.string().min(8).max(64) }).strict(),
+    output: out<SaleView>(),
+  },
+  'till.retryPayment': { permission: 'sell', input: saleRef, output: out<SaleView>() },
+  'till.cancelPayment': { permission: 'sell', input: saleRef, output: out<SaleView>() },
+  'till.getSale': { permission: 'view', input: saleRef, output: out<SaleView>() },
+  'till.getCurrentSale': { permission: 'view', input: z.object({}).strict(), output: out<SaleView | null>() },
+  'till.listSales': {
+    permission: 'view',
+    input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
+    output: out<SaleView[]>(),
+  },
+  'payments.getTimeline': {
+    permission: 'view',
+    input: z.object({ paymentId: id }).strict(),
+    output: out<TimelineEntry[]>(),
+  },
+  'training.scan': { permission: 'sell', input: saleRef, output: out<SaleView>() },
+  'training.confirm': { permission: 'sell', input: saleRef, output: out<SaleView>() },
+  'training.refuse': { permission: 'sell', input: saleRef, output: out<SaleView>() },
+  'settings.get': { permission: 'view', input: z.object({}).strict(), output: out<SettingsView>() },
+  'settings.setLocale': {
+    permission: 'view',
+    input: z.object({ locale: z.enum(LOCALES) }).strict(),
+    output: out<SettingsView>(),
+  },
+  'settings.testConnection': {
+    permission: 'manage',
+    input: z
+      .object({
+        environment: z.enum(['preprod', 'production']),
+        ppid,
+        apiKey: z.string().min(8).max(512).optional(),
+      })
+      .strict(),
+    output: out<ConnectionCheck>(),
+  },
+  'settings.goLive': {
+    permission: 'manage',
+    input: z
+      .object({ environment: z.enum(['preprod', 'production']), ppid, apiKey: z.string().min(8).max(512) })
+      .strict(),
+    output: out<SettingsView>(),
+  },
+  'settings.useTraining': { permission: 'manage', input: z.object({}).strict(), output: out<SettingsView>() },
+} as const satisfies Record<string, MethodSpec>;
+
+interface MethodSpec {
+  permission: Permission;
+  input: z.ZodType;
+  output: OutputMarker<unknown>;
+}
+
+/** Carries an output type through `methods` without any runtime value. */
+export interface OutputMarker<T> {
+  readonly __output?: T;
+}
+function out<T>(): OutputMarker<T> {
+  return {};
+}
+
+export type MethodName = keyof typeof methods;
+export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<(typeof methods)[M]['input']>;
+export type MethodOutput<M extends MethodName> =
+  (typeof methods)[M]['output'] extends OutputMarker<infer T> ? T : never;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}

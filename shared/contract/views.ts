@@ -1,0 +1,55 @@
+import type { ErrorCode } from './errors';
+import type { PaymentStatus } from '../domain/payment-status';
+import type { Locale } from '../domain/money';
+
+export type Mode = 'training' | 'live';
+export type Environment = 'preprod' | 'production';
+export type SaleStatus = 'open' | 'paid' | 'unpaid' | 'cancelled';
+
+export interface PaymentView {
+  id: string;
+  bancontactId: string | null;
+  status: PaymentStatus;
+  deeplink: string | null;
+  expiresAt: string | null;
+  /** Why the last call about this payment failed (creation, polling, cancel); null when all is well. */
+  problem: { code: ErrorCode; message: string } | null;
+}
+
+export interface SaleView {
+  id: string;
+  createdAt: string;
+  amountCents: number;
+  currency: 'EUR';
+  status: SaleStatus;
+  payment: PaymentView | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  from: PaymentStatus | null;
+  to: PaymentStatus;
+  source: string;
+}
+
+export interface StationStatus {
+  mode: Mode;
+  environment: Environment | null;
+  locale: Locale;
+  version: string;
+}
+
+export interface SettingsView {
+  mode: Mode;
+  environment: Environment | null;
+  ppid: string | null;
+  /** At most the last four characters of the stored API key, never more. */
+  apiKeyLast4: string | null;
+  hasCredentials: boolean;
+  locale: Locale;
+}
+
+export interface ConnectionCheck {
+  environment: Environment;
+  ok: true;
+}
