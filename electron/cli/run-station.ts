@@ -26,13 +26,9 @@ export async function runStation(options: RunStationOptions): Promise<void> {
   await station.start();
   const hasUi = existsSync(join(RENDERER_DIR, 'index.html'));
   const shell = await startHttpShell(station, { port: options.port, rendererDir: RENDERER_DIR });
-  const status = await station.dispatch(
-    'station.getStatus',
-    {},
-    { kind: 'local-http', permissions: new Set(['view']) },
-  );
-  const mode = status.ok ? (status.value as { mode: string }).mode : 'unknown';
-  console.log(`Kassa station ready at ${shell.url} (${mode} mode, data in ${options.dataDir})`);
+  const simulatorUrl = station.simulatorUrl();
+  const mode = simulatorUrl ? `training mode, simulator at ${simulatorUrl}` : 'live mode';
+  console.log(`Kassa station ready at ${shell.url} (${mode}, data in ${options.dataDir})`);
   if (!hasUi) console.log('The UI is not built yet: run `npm run build` to serve it here.');
   const shutdown = async (): Promise<void> => {
     await shell.close();

@@ -1,0 +1,115 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TRAINING_DISPLAY_PROFILE } from '../../electron/core/simulator';
+import { startTestSimulator, startTestStation, type TestStation } from '../support/station-in-process';
+
+let training: Awaited<ReturnType<typeof startTestSimulator>>;
+let bancontact: Awaited<ReturnType<typeof startTestSimulator>>;
+let kassa: TestStation;
+const KEY = TRAINING_DISPLAY_PROFILE.apiKey;
+const PPID = TRAINING_DISPLAY_PROFILE.ppid;
+
+beforeEach(async () => {
+  training = await startTestSimulator();
+  // A second simulator stands in for Bancontact's preprod environment.
+  bancontact = await startTestSimulator();
+  kassa = await startTestStation({
+    simulatorUrl: training.baseUrl,
+    environmentUrls: { preprod: bancontact.baseUrl },
+  });
+});
+afterEach(async () => {
+  await kassa.close();
+  await training.close();
+  await bancontact.close();
+});
+
+describe('training mode and real credentials', () => {
+  it('starts in training mode on a fresh install', async () => {
+    expect(await kassa.must('station.getStatus', {})).toMatchObject({ mode: 'training' });
+    expect(await kassa.must('settings.get', {})).toMatchObject({
+      mode: 'training',
+      hasCredentials: false,
+      apiKeyLast4: null,
+    });
+  });
+
+  it('tells a wrong API key apart from a working one', async () => {
+    const wrong = await kassa.call('settings.testConnection', {
+      environment: 'preprod',
+      ppid: PPID,
+      apiKey: 'not-the-right-key-123',
+    });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'BANCONTACT_UNAUTHORIZED' } });
+    const right = await kassa.call('settings.testConnection', {
+      environment: 'preprod',
+      ppid: PPID,
+      apiKey: KEY,
+    });
+    expect(right).toEqual({ ok: true, value: { environment: 'preprod', ok: true } });
+  });
+
+  it('refuses to go live with a key Bancontact rejects', async () => {
+    const result = await kassa.call('settings.goLive', {
+      environment: 'preprod',
+      ppid: PPID,
+      apiKey: 'not-the-right-key-123',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BANCONTACT_UNAUTHORIZED' } });
+    expect(await kassa.must('settings.get', {})).toMatchObject({ mode: 'training', hasCredentials: false });
+  });
+
+  it('stores the key readable by its owner only, and never returns more than its last 4 characters', async () => {
+    const view = await kassa.must('settings.goLive', { environment: 'preprod', ppid: PPID, apiKey: KEY });
+    expect(view).toMatchObject({
+      mode: 'live',
+      environment: 'preprod',
+      ppid: PPID,
+      apiKeyLast4: KEY.slice(-4),
+    });
+    expect(JSON.stringify(view)).not.toContain(KEY.slice(0, -4));
+    expect(JSON.stringify(kassa.events)).not.toContain(KEY.slice(0, -4));
+    const secrets = join(kassa.dataDir, 'secrets.json');
+    expect(statSync(secrets).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(kassa.dataDir, 'settings.json'), 'utf8')).not.toContain(KEY);
+  });
+
+  it('keeps training and real sales apart when switching modes', async () => {
+    const trainingSale = await kassa.must('till.startPayment', {
+      amountCents: 111,
+      idempotencyKey: 'training-sale-1',
+    });
+    await kassa.must('till.cancelPayment', { saleId: trainingSale.id });
+    await kassa.must('settings.goLive', { environment: 'preprod', ppid: PPID, apiKey: KEY });
+    expect(await kassa.must('till.listSales', {})).toEqual([]);
+    const liveSale = await kassa.must('till.startPayment', {
+      amountCents: 222,
+      idempotencyKey: 'live-sale-1',
+    });
+    expect((await bancontact.control<{ payments: unknown[] }>('/_sim/payments')).body.payments).toHaveLength(
+      1,
+    );
+    await kassa.must('till.cancelPayment', { saleId: liveSale.id });
+    expect(await kassa.call('training.scan', { saleId: liveSale.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_IN_TRAINING' },
+    });
+
+    await kassa.must('settings.useTraining', {});
+    expect((await kassa.must('till.listSales', {})).map((s) => s.id)).toEqual([trainingSale.id]);
+    expect(readdirSync(kassa.dataDir)).toEqual(expect.arrayContaining(['training.sqlite', 'preprod.sqlite']));
+  });
+
+  it('does not change mode while a payment is open', async () => {
+    await kassa.must('till.startPayment', { amountCents: 333, idempotencyKey: 'open-sale-1' });
+    const result = await kassa.call('settings.goLive', { environment: 'preprod', ppid: PPID, apiKey: KEY });
+    expect(result).toMatchObject({ ok: false, error: { code: 'PAYMENT_OPEN' } });
+  });
+
+  it('stays live after a restart', async () => {
+    await kassa.must('settings.goLive', { environment: 'preprod', ppid: PPID, apiKey: KEY });
+    await kassa.restart();
+    expect(await kassa.must('station.getStatus', {})).toMatchObject({ mode: 'live', environment: 'preprod' });
+  });
+});

@@ -1,0 +1,83 @@
+import type { MethodName, MethodOutput, Result, StationEvent } from '../../shared/contract';
+import { ALL_PERMISSIONS, type Caller } from '../../electron/core/api/dispatcher';
+import { silentLogger } from '../../electron/core/logger';
+import { createStation, type Station, type StationOptions } from '../../electron/core/station';
+import { startSimulatorServer, type SimulatorServer } from '../../electron/core/simulator';
+import { MIGRATIONS, tempDir } from './temp';
+
+export const localCaller: Caller = { kind: 'local-http', permissions: ALL_PERMISSIONS };
+
+export interface TestStation {
+  station: Station;
+  dataDir: string;
+  events: StationEvent[];
+  call<M extends MethodName>(method: M, input: unknown): Promise<Result<MethodOutput<M>>>;
+  /** Like `call`, but fails the test when the call fails. */
+  must<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>>;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A station on a real SQLite folder, in-process, reached through its dispatcher. */
+export async function startTestStation(options: Partial<StationOptions> = {}): Promise<TestStation> {
+  const folder = options.dataDir ? null : tempDir();
+  const dataDir = options.dataDir ?? folder!.dir;
+  const make = (): Station =>
+    createStation({
+      dataDir,
+      migrationsFolder: MIGRATIONS,
+      logger: silentLogger,
+      pollIntervalMs: 50,
+      ...options,
+    });
+  const events: StationEvent[] = [];
+  let station = make();
+  let unsubscribe = station.events.subscribe((event) => events.push(event));
+  await station.start();
+  const call = <M extends MethodName>(method: M, input: unknown) =>
+    station.dispatch(method, input, localCaller) as Promise<Result<MethodOutput<M>>>;
+  return {
+    get station() {
+      return station;
+    },
+    dataDir,
+    events,
+    call,
+    async must(method, input) {
+      const result = await call(method, input);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+    async restart() {
+      unsubscribe();
+      await station.stop();
+      station = make();
+      unsubscribe = station.events.subscribe((event) => events.push(event));
+      await station.start();
+    },
+    async close() {
+      unsubscribe();
+      await station.stop();
+      folder?.remove();
+    },
+  };
+}
+
+export async function startTestSimulator(): Promise<
+  SimulatorServer & {
+    control<T = unknown>(path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  }
+> {
+  const server = await startSimulatorServer({ port: 0 });
+  return {
+    ...server,
+    async control(path, body) {
+      const response = await fetch(server.baseUrl + path, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as never };
+    },
+  };
+}
