@@ -1,0 +1,15 @@
+import { benchPaymentLatency } from './payment-latency';
+
+/** `npm run bench`: prints the figures the issues ask for. Timings are medians on a noisy machine. */
+async function main(): Promise<void> {
+  console.log(`Kassa bench — node ${process.version}, ${new Date().toISOString()}`);
+  await benchPaymentLatency(Number(process.env.KASSA_BENCH_PAYMENTS ?? 50));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
