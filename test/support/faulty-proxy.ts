@@ -59,7 +59,7 @@ async function forward(
   const response = await fetch(target + url, {
     method,
     headers: { authorization: String(headers.authorization ?? ''), 'content-type': 'application/json' },
-    body: method === 'GET' || method === 'DELETE' ? undefined : body,
+    body: method === 'GET' || method === 'DELETE' ? undefined : new Uint8Array(body),
   });
   const out: Record<string, string> = {};
   response.headers.forEach((value, key) => {
