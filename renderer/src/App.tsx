@@ -1,0 +1,25 @@
+import { Header } from './components/Header';
+import { StationProvider } from './components/StationProvider';
+import { CustomerScreen } from './features/customer/CustomerScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { TillScreen } from './features/till/TillScreen';
+import { useRoute, type Route } from './routes';
+
+const SCREENS: Record<Route, () => React.JSX.Element> = {
+  till: TillScreen,
+  customer: CustomerScreen,
+  settings: SettingsScreen,
+};
+
+export function App() {
+  const route = useRoute();
+  const Screen = SCREENS[route];
+  return (
+    <StationProvider>
+      <div className={`app app-${route}`}>
+        <Header />
+        <Screen />
+      </div>
+    </StationProvider>
+  );
+}

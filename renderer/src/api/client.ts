@@ -1,0 +1,38 @@
+import type { MethodInput, MethodName, MethodOutput, Result, StationEvent } from '../../../shared/contract';
+import { createHttpTransport } from './http-transport';
+import { createIpcTransport } from './ipc-transport';
+import type { Transport } from './transport';
+
+/** The preload bridge wins when present; otherwise this page was served by the HTTP shell. */
+export function chooseTransport(win: Window): Transport {
+  if (win.kassa) return createIpcTransport(win.kassa);
+  return createHttpTransport({ fetch: win.fetch.bind(win), EventSource: globalThis.EventSource });
+}
+
+let transport: Transport | null = null;
+
+function current(): Transport {
+  transport ??= chooseTransport(window);
+  return transport;
+}
+
+/** Tests swap the transport; the app never does. */
+export function setTransportForTests(next: Transport | null): void {
+  transport = next;
+}
+
+export async function call<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+): Promise<Result<MethodOutput<M>>> {
+  // The station validated the output against the same contract; the transport only checked the envelope.
+  return (await current().call(method, input)) as Result<MethodOutput<M>>;
+}
+
+export function subscribe(listener: (event: StationEvent) => void): () => void {
+  return current().subscribe(listener);
+}
+
+export function onReconnect(listener: () => void): () => void {
+  return current().onReconnect(listener);
+}

@@ -1,0 +1,24 @@
+import type { KassaBridge } from '../kassa-bridge';
+import { asResult, asStationEvent, failure, type Transport } from './transport';
+
+/** The Electron window: the preload bridge carries calls and events over IPC. */
+export function createIpcTransport(bridge: KassaBridge): Transport {
+  return {
+    kind: 'ipc',
+    async call(method, input) {
+      try {
+        return asResult(await bridge.call(method, input)) ?? failure('INTERNAL', 'Malformed answer over IPC');
+      } catch (error) {
+        return failure('INTERNAL', `IPC call failed: ${String(error)}`);
+      }
+    },
+    // The bridge forwards whatever main sends; check it like the SSE path does.
+    subscribe: (listener) =>
+      bridge.on((event: unknown) => {
+        const known = asStationEvent(event);
+        if (known) listener(known);
+      }),
+    // IPC lives as long as the window; there is no connection to lose.
+    onReconnect: () => () => undefined,
+  };
+}

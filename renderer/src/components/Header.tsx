@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../shared/contract';
+import { LOCALES } from '../../../shared/domain/money';
+import { useLocale } from '../i18n';
+import { ROUTES, navigate, routeHref, useRoute, type Route } from '../routes';
+import { ErrorAlert } from './ErrorAlert';
+import { useStation } from './station-context';
+
+export function Header() {
+  const { t } = useTranslation();
+  const { mode } = useStation();
+  return (
+    <header className="app-header">
+      <div className="app-header-bar">
+        <span className="app-name">{t('app.name')}</span>
+        <Nav />
+        <LanguageSwitch />
+      </div>
+      {mode === 'training' && (
+        <p className="training-banner" data-testid="training-banner">
+          {t('app.training')}
+        </p>
+      )}
+    </header>
+  );
+}
+
+function Nav() {
+  const { t } = useTranslation();
+  const current = useRoute();
+  const onClick = (route: Route) => (event: React.MouseEvent<HTMLAnchorElement>) => {
+    // Let the browser handle new-tab clicks; a plain click switches screens without a reload.
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(route);
+  };
+  return (
+    <nav className="app-nav" aria-label={t('app.nav')}>
+      {ROUTES.map((route) => (
+        <a
+          key={route}
+          href={routeHref(route, window.location)}
+          aria-current={route === current ? 'page' : undefined}
+          onClick={onClick(route)}
+        >
+          {t(`nav.${route}`)}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { changeLocale } = useStation();
+  const [error, setError] = useState<ContractError | null>(null);
+  return (
+    <div className="language-switch" role="group" aria-label={t('app.language')}>
+      {LOCALES.map((lng) => (
+        <button
+          key={lng}
+          type="button"
+          lang={lng}
+          title={t(`languages.${lng}`)}
+          aria-pressed={lng === locale}
+          onClick={() => void changeLocale(lng).then(setError)}
+        >
+          {lng.toUpperCase()}
+        </button>
+      ))}
+      {error && <ErrorAlert error={error} />}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../../../shared/domain/money';
+import { isFinalStatus, tillPhase } from '../../../../shared/domain/payment-status';
+import { QrCode } from '../../components/QrCode';
+import { useLocale } from '../../i18n';
+import { useCustomerSale } from './use-customer-sale';
+
+/** Faces the customer: amount, QR and status in big type, no buttons. */
+export function CustomerScreen() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const sale = useCustomerSale();
+
+  if (!sale) {
+    return (
+      <main className="customer customer-idle">
+        <p className="customer-welcome">{t('customer.welcome')}</p>
+        <p className="customer-hint">{t('customer.idle')}</p>
+      </main>
+    );
+  }
+
+  const payment = sale.payment;
+  const phase = payment ? tillPhase(payment.status) : 'creating';
+  const final = payment !== null && isFinalStatus(payment.status);
+  const deeplink = payment && !final ? payment.deeplink : null;
+  return (
+    <main className={`customer phase-${phase}`}>
+      {!final && <p className="customer-label">{t('customer.toPay')}</p>}
+      <p className="customer-amount" data-testid="customer-amount">
+        {formatMoney(sale.amountCents, locale)}
+      </p>
+      <p className={`customer-status status-${phase}`} role="status" data-phase={phase}>
+        {t(`customer.phase.${phase}`)}
+      </p>
+      {deeplink && (
+        <div className="qr-frame qr-frame-large">
+          <QrCode value={deeplink} size={360} />
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useStation } from '../../components/station-context';
+import { GoLiveForm } from './GoLiveForm';
+import { LiveSettings } from './LiveSettings';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { settings, mode, loadError } = useStation();
+  return (
+    <main className="settings">
+      <h1>{t('settings.title')}</h1>
+      {loadError && <ErrorAlert error={loadError} />}
+      {mode && (
+        <p className="settings-mode">
+          {t('settings.mode')}:{' '}
+          <strong className={`mode-${mode}`} data-testid="mode">
+            {t(`settings.modes.${mode}`)}
+          </strong>
+        </p>
+      )}
+      {settings?.mode === 'training' && <GoLiveForm initial={settings} />}
+      {settings?.mode === 'live' && <LiveSettings settings={settings} />}
+      {!settings && !loadError && <p className="muted">{t('app.loading')}</p>}
+    </main>
+  );
+}

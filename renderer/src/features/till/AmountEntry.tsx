@@ -1,0 +1,53 @@
+import type { Dispatch, FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseAmount, type AmountProblem } from '../../../../shared/domain/money';
+import type { AmountAction } from './amount-entry';
+import { Numpad } from './Numpad';
+
+interface Props {
+  text: string;
+  dispatch: Dispatch<AmountAction>;
+  busy: boolean;
+  onPay: (cents: number) => void;
+  onProblem: (problem: AmountProblem) => void;
+}
+
+/** Amount field, numpad and the Pay button. Nothing reaches the station before parseAmount agrees. */
+export function AmountEntry({ text, dispatch, busy, onPay, onProblem }: Props) {
+  const { t } = useTranslation();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const parsed = parseAmount(text);
+    if (parsed.ok) onPay(parsed.cents);
+    else onProblem(parsed.problem);
+  };
+  return (
+    <form className="amount-entry" onSubmit={submit} noValidate>
+      <label htmlFor="amount" className="amount-label">
+        {t('till.amount')}
+      </label>
+      <div className="amount-field">
+        <span className="amount-currency" aria-hidden="true">
+          €
+        </span>
+        <input
+          id="amount"
+          name="amount"
+          className="amount-input"
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          autoFocus
+          placeholder="0,00"
+          value={text}
+          onChange={(event) => dispatch({ type: 'type', text: event.target.value })}
+        />
+      </div>
+      <Numpad onKey={(key) => dispatch({ type: 'key', key })} />
+      <button type="submit" className="button button-pay" disabled={busy} aria-busy={busy}>
+        {t('till.pay')}
+      </button>
+    </form>
+  );
+}

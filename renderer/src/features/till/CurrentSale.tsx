@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { SaleView } from '../../../../shared/contract';
+import { formatMoney } from '../../../../shared/domain/money';
+import { isFinalStatus, tillPhase } from '../../../../shared/domain/payment-status';
+import { QrCode } from '../../components/QrCode';
+import { errorText } from '../../i18n/error-text';
+import { useLocale } from '../../i18n';
+
+/** What the cashier watches: amount, the QR while it can be paid, and the live status. */
+export function CurrentSale({ sale }: { sale: SaleView }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const payment = sale.payment;
+  const phase = payment ? tillPhase(payment.status) : 'creating';
+  const showQr = payment?.deeplink && !isFinalStatus(payment.status);
+  return (
+    <div className={`current-sale phase-${phase}`}>
+      <p className="sale-amount" data-testid="sale-amount">
+        {formatMoney(sale.amountCents, locale)}
+      </p>
+      <p className={`sale-status status-${phase}`} role="status" data-phase={phase}>
+        {t(`phase.${phase}`)}
+      </p>
+      {payment?.problem && (
+        <p className="alert problem" role="alert" data-code={payment.problem.code}>
+          {errorText(t, payment.problem)}
+        </p>
+      )}
+      {showQr && payment.deeplink && (
+        <div className="qr-frame">
+          <QrCode value={payment.deeplink} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Shown while till.startPayment is on its way: the station has not answered with a sale yet. */
+export function PendingSale({ cents }: { cents: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <div className="current-sale phase-creating">
+      <p className="sale-amount">{formatMoney(cents, locale)}</p>
+      <p className="sale-status status-creating" role="status" data-phase="creating">
+        {t('phase.creating')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { SaleView } from '../../../../shared/contract';
+import { isFinalStatus, isForwardTransition } from '../../../../shared/domain/payment-status';
+
+/** The payment can still be stopped. */
+export function canCancel(sale: SaleView): boolean {
+  return sale.payment !== null && !isFinalStatus(sale.payment.status);
+}
+
+/** The sale is unpaid and its last payment ended without money: a new attempt may follow. */
+export function canRetry(sale: SaleView): boolean {
+  if (sale.status !== 'open' && sale.status !== 'unpaid') return false;
+  const payment = sale.payment;
+  if (!payment) return false;
+  return isFinalStatus(payment.status) && payment.status !== 'SUCCEEDED';
+}
+
+/** A payment is in progress: the customer may still scan and pay. */
+export function hasOpenPayment(sale: SaleView | null): boolean {
+  return sale !== null && sale.status === 'open' && canCancel(sale);
+}
+
+/**
+ * Picks the view to show when a new one arrives. Call answers and events race each other; a view
+ * of the same payment never moves its status backwards.
+ */
+export function newerSale(current: SaleView | null, next: SaleView): SaleView {
+  if (!current || current.id !== next.id) return next;
+  const a = current.payment;
+  const b = next.payment;
+  if (!b) return a ? current : next;
+  if (!a || a.id !== b.id) return next;
+  if (a.status === b.status || isForwardTransition(a.status, b.status)) return next;
+  return current;
+}

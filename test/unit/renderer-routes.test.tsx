@@ -1,0 +1,35 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { pickRoute, routeHref, usesHash } from '../../renderer/src/routes';
+
+describe('route picker', () => {
+  it('reads the hash first, as Electron windows load index.html from disk', () => {
+    expect(pickRoute({ hash: '#/customer', pathname: '/opt/kassa/out/renderer/index.html' })).toBe('customer');
+    expect(pickRoute({ hash: '#/settings', pathname: '/customer' })).toBe('settings');
+    expect(pickRoute({ hash: '#/', pathname: '/settings' })).toBe('till');
+  });
+
+  it('falls back to the path in a browser', () => {
+    expect(pickRoute({ hash: '', pathname: '/' })).toBe('till');
+    expect(pickRoute({ hash: '', pathname: '/customer' })).toBe('customer');
+    expect(pickRoute({ hash: '', pathname: '/customer/' })).toBe('customer');
+    expect(pickRoute({ hash: '', pathname: '/settings' })).toBe('settings');
+    expect(pickRoute({ hash: '', pathname: '/index.html' })).toBe('till');
+  });
+
+  it('ignores hashes that are not routes and unknown paths', () => {
+    expect(pickRoute({ hash: '#top', pathname: '/settings' })).toBe('settings');
+    expect(pickRoute({ hash: '', pathname: '/nowhere' })).toBe('till');
+  });
+
+  it('links with hashes under file:// and with paths over http', () => {
+    const file = { hash: '', pathname: '/app/index.html', protocol: 'file:' };
+    const http = { hash: '', pathname: '/', protocol: 'http:' };
+    expect(usesHash(file)).toBe(true);
+    expect(routeHref('customer', file)).toBe('#/customer');
+    expect(routeHref('till', file)).toBe('#/');
+    expect(usesHash(http)).toBe(false);
+    expect(routeHref('settings', http)).toBe('/settings');
+    expect(routeHref('settings', { ...http, hash: '#/customer' })).toBe('#/settings');
+  });
+});
