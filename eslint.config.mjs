@@ -3,32 +3,52 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process', 'worker_threads', 'url', 'stream', 'events', 'util', 'net', 'zlib'];
+import { builtinModules } from 'node:module';
+
+// Bare names ('fs', 'events') are matched exactly, so a local './events' module is not mistaken for one.
+const NODE_BUILTIN_NAMES = builtinModules.filter((name) => !name.startsWith('_'));
+const NODE_BUILTIN_PATTERN = ['node:*'];
 
 /** Folder boundaries: each rule says what a folder may never import. */
 const boundaries = [
   {
     files: ['shared/**/*.ts'],
     patterns: [
-      { group: NODE_BUILTINS, message: 'shared/ is isomorphic: no Node built-ins.' },
-      { group: ['electron', 'electron/*', 'react', 'react-dom', 'react-dom/*'], message: 'shared/ imports no platform or UI code.' },
-      { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not reach into electron/ or renderer/.' },
+      { group: NODE_BUILTIN_PATTERN, message: 'shared/ is isomorphic: no Node built-ins.' },
+      {
+        group: ['electron', 'electron/*', 'react', 'react-dom', 'react-dom/*'],
+        message: 'shared/ imports no platform or UI code.',
+      },
+      {
+        group: ['**/electron/**', '**/renderer/**'],
+        message: 'shared/ may not reach into electron/ or renderer/.',
+      },
     ],
-    globalsOff: true,
+    noNodeBuiltins: 'shared/ is isomorphic: no Node built-ins.',
   },
   {
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     patterns: [
-      { group: ['electron', 'electron/*', 'electron-updater'], message: 'The station never imports Electron.' },
-      { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The station does not reach into the shells or the UI.' },
+      {
+        group: ['electron', 'electron/*', 'electron-updater'],
+        message: 'The station never imports Electron.',
+      },
+      {
+        group: ['**/renderer/**', '**/main/**', '**/preload/**'],
+        message: 'The station does not reach into the shells or the UI.',
+      },
     ],
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     patterns: [
-      { group: ['**/electron/**', 'electron', 'electron/*'], message: 'The renderer talks to the station only through the contract.' },
-      { group: NODE_BUILTINS, message: 'The renderer runs in a browser: no Node built-ins.' },
+      {
+        group: ['**/electron/**', 'electron', 'electron/*'],
+        message: 'The renderer talks to the station only through the contract.',
+      },
+      { group: NODE_BUILTIN_PATTERN, message: 'The renderer runs in a browser: no Node built-ins.' },
     ],
+    noNodeBuiltins: 'The renderer runs in a browser: no Node built-ins.',
   },
 ];
 
@@ -63,8 +83,16 @@ export default tseslint.config(
     files: ['test/**/*.{ts,tsx}'],
     rules: { 'max-lines-per-function': 'off' },
   },
-  ...boundaries.map(({ files, patterns }) => ({
+  ...boundaries.map(({ files, patterns, noNodeBuiltins }) => ({
     files,
-    rules: { 'no-restricted-imports': ['error', { patterns }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns,
+          paths: noNodeBuiltins ? NODE_BUILTIN_NAMES.map((name) => ({ name, message: noNodeBuiltins })) : [],
+        },
+      ],
+    },
   })),
 );

@@ -4,10 +4,10 @@ import type { Environment, Mode } from '../../shared/contract';
 import { createBancontactClient, type BancontactClient } from './bancontact/client';
 import { openDatabase, type Db } from './db/open-database';
 import type { Logger } from './logger';
-import { createPaymentTracker, type PaymentTracker } from './payments/tracker';
+import { PaymentTracker } from './payments/tracker';
 import { applyStatus, recordProblem } from './payments/transition';
-import { createSalesRepo, type SalesRepo } from './till/sales-repo';
-import { createTillService, type TillService } from './till/till-service';
+import { SalesRepo } from './till/sales-repo';
+import { TillService } from './till/till-service';
 import { createTrainingService, type TrainingService } from './training/training-service';
 
 /** Everything that belongs to one mode: its own database file, its Bancontact client, its tracker. */
@@ -53,44 +53,18 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
     file: join(options.dataDir, databaseFileFor(options.mode, options.environment)),
     migrationsFolder: options.migrationsFolder,
   });
-  const repo = createSalesRepo(db);
-  const client: BancontactClient = createBancontactClient({
-    baseUrl: options.baseUrl,
-    apiKey: options.apiKey,
-    timeoutMs: options.requestTimeoutMs ?? 10_000,
-  });
-  const onSaleChanged = (saleId: string): void => options.onSaleChanged(repo, saleId);
-  const tracker = createPaymentTracker({
-    db,
-    repo,
-    client,
-    now: options.now,
-    logger: options.logger,
-    onSaleChanged,
-    onScreenIntervalMs: options.pollIntervalMs,
-    isOnScreen: (paymentId) =>
-      repo.latestPayment(repo.latestSale(options.tillId)?.id ?? '')?.id === paymentId,
-  });
-  const till = createTillService({
-    db,
-    repo,
-    client,
-    tracker,
-    profileId: options.profileId,
-    tillId: options.tillId,
-    now: options.now,
-    newId,
-    onSaleChanged,
-  });
+  const repo = new SalesRepo(db);
+  const { till, tracker } = buildTill(options, db, repo);
   const training = options.simulatorUrl
     ? createTrainingService({ repo, simulatorUrl: options.simulatorUrl })
     : null;
   abandonInterruptedCreations(db, repo, options.now);
   const resumed = tracker.resume();
   if (resumed > 0) options.logger.info(`resumed ${resumed} unfinished payment(s)`);
+  const { mode, environment } = options;
   return {
-    mode: options.mode,
-    environment: options.environment,
+    mode,
+    environment,
     db,
     repo,
     till,
@@ -101,6 +75,35 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
       db.$client.close();
     },
   };
+}
+
+function buildTill(
+  options: RuntimeOptions,
+  db: Db,
+  repo: SalesRepo,
+): { till: TillService; tracker: PaymentTracker } {
+  const { now, logger, tillId, profileId } = options;
+  const client: BancontactClient = createBancontactClient({
+    baseUrl: options.baseUrl,
+    apiKey: options.apiKey,
+    timeoutMs: options.requestTimeoutMs ?? 10_000,
+  });
+  const onSaleChanged = (saleId: string): void => options.onSaleChanged(repo, saleId);
+  // The payment on screen is the latest payment of the till's latest sale.
+  const isOnScreen = (paymentId: string): boolean =>
+    repo.latestPayment(repo.latestSale(tillId)?.id ?? '')?.id === paymentId;
+  const tracker = new PaymentTracker({
+    db,
+    repo,
+    client,
+    now,
+    logger,
+    onSaleChanged,
+    isOnScreen,
+    onScreenIntervalMs: options.pollIntervalMs,
+  });
+  const till = new TillService({ db, repo, client, tracker, profileId, tillId, now, newId, onSaleChanged });
+  return { till, tracker };
 }
 
 /**

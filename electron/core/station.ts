@@ -1,16 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { ContractFailure, type Environment, type SaleView } from '../../shared/contract';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { ENVIRONMENT_URLS } from './bancontact/environments';
 import { createHandlers } from './handlers';
 import { createConsoleLogger, type Logger } from './logger';
-import { openModeRuntime, type ModeRuntime } from './mode-runtime';
+import { RuntimeHost } from './runtime-host';
 import { createFileSecretStore, type SecretStore } from './settings/secret-store';
-import { createSettingsFile, type StoredSettings } from './settings/settings-file';
-import { API_KEY_SECRET, createSettingsService } from './settings/settings-service';
-import { startSimulatorServer, TRAINING_DISPLAY_PROFILE } from './simulator';
+import { createSettingsFile, type SettingsFile } from './settings/settings-file';
+import { SettingsService } from './settings/settings-service';
 import type { SalesRepo } from './till/sales-repo';
 
 export interface StationOptions {
@@ -41,6 +39,7 @@ export interface Station {
 /** A sale that ended this long ago no longer shows on the customer display. */
 const CURRENT_SALE_LINGER_MS = 30_000;
 
+/** The composition root of the station: storage, Bancontact, tracker and services behind one dispatcher. */
 export function createStation(options: StationOptions): Station {
   const logger = options.logger ?? createConsoleLogger();
   const now = options.now ?? Date.now;
@@ -50,113 +49,75 @@ export function createStation(options: StationOptions): Station {
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
   const environmentUrl = (env: Environment): string =>
     options.environmentUrls?.[env] ?? ENVIRONMENT_URLS[env];
-  let runtime: ModeRuntime | null = null;
-  let embeddedSimulator: { baseUrl: string; close(): Promise<void> } | null = null;
-
-  const current = (): ModeRuntime => {
-    if (!runtime) throw new ContractFailure('INTERNAL', 'The station is not running');
-    return runtime;
-  };
-
-  const onSaleChanged = (repo: SalesRepo, saleId: string): void => {
-    if (runtime?.repo !== repo) return;
-    const sale = repo.saleView(saleId);
-    if (sale) events.emit('payments.changed', { sale });
-  };
-
-  const trainingSimulatorUrl = async (): Promise<string> => {
-    if (options.simulatorUrl) return options.simulatorUrl;
-    const running =
-      embeddedSimulator ??
-      (await startSimulatorServer({ port: 0, storeFile: join(options.dataDir, 'simulator.sqlite') }));
-    embeddedSimulator = running;
-    return running.baseUrl;
-  };
-
-  const stopEmbeddedSimulator = async (): Promise<void> => {
-    await embeddedSimulator?.close();
-    embeddedSimulator = null;
-  };
-
-  const openRuntime = async (stored: StoredSettings): Promise<ModeRuntime> => {
-    const common = {
-      dataDir: options.dataDir,
-      migrationsFolder: options.migrationsFolder,
-      tillId,
-      logger,
-      now,
-      onSaleChanged,
-      requestTimeoutMs: options.requestTimeoutMs,
-      pollIntervalMs: options.pollIntervalMs,
-    };
-    const apiKey = secrets.get(API_KEY_SECRET);
-    if (stored.mode === 'live' && stored.environment && stored.ppid && apiKey) {
-      await stopEmbeddedSimulator();
-      return openModeRuntime({
-        ...common,
-        mode: 'live',
-        environment: stored.environment,
-        baseUrl: environmentUrl(stored.environment),
-        apiKey,
-        profileId: stored.ppid,
-        simulatorUrl: null,
-      });
-    }
-    if (stored.mode === 'live')
-      logger.warn('live mode is set but its credentials are missing: starting in training mode');
-    const simulatorUrl = await trainingSimulatorUrl();
-    return openModeRuntime({
-      ...common,
-      mode: 'training',
-      environment: null,
-      baseUrl: simulatorUrl,
-      apiKey: TRAINING_DISPLAY_PROFILE.apiKey,
-      profileId: TRAINING_DISPLAY_PROFILE.ppid,
-      simulatorUrl,
-    });
-  };
-
-  const settings = createSettingsService({
-    file,
+  const host: RuntimeHost = new RuntimeHost({
+    ...options,
     secrets,
+    logger,
+    now,
+    tillId,
     environmentUrl,
-    timeoutMs: options.requestTimeoutMs,
-    assertNoOpenPayment: () => {
-      if (current().repo.findOpenSale(tillId)) {
-        throw new ContractFailure('PAYMENT_OPEN', 'Finish or cancel the open payment before changing mode');
-      }
-    },
-    switchMode: async (next) => {
-      current().close();
-      runtime = null;
-      runtime = await openRuntime(next);
-    },
-    onChanged: (view) => events.emit('settings.changed', { settings: view }),
+    onSaleChanged: (repo, saleId) => emitSale(host, events, repo, saleId),
   });
-
-  const currentSale = (): SaleView | null => {
-    const { repo } = current();
-    const latest = repo.latestSale(tillId);
-    if (!latest) return null;
-    if (latest.status !== 'open' && now() - latest.updatedAt > CURRENT_SALE_LINGER_MS) return null;
-    return repo.saleView(latest.id);
-  };
-
-  const handlers = createHandlers({ current, settings, currentSale, version: options.version ?? '0.0.0' });
+  const settings = createSettings(options, { file, secrets, environmentUrl, host, tillId, events });
+  const currentSale = (): SaleView | null => findCurrentSale(host.current().repo, tillId, now());
+  const handlers = createHandlers({
+    current: () => host.current(),
+    settings,
+    currentSale,
+    version: options.version ?? '0.0.0',
+  });
   return {
     dispatch: createDispatcher(handlers, logger),
     events,
     async start() {
       mkdirSync(options.dataDir, { recursive: true });
-      runtime = await openRuntime(file.read());
-      logger.info(`station started in ${runtime.mode} mode`);
+      await host.open(file.read());
+      logger.info(`station started in ${host.current().mode} mode`);
     },
-    async stop() {
-      runtime?.close();
-      runtime = null;
-      await stopEmbeddedSimulator();
-    },
-    simulatorUrl: () =>
-      runtime?.mode === 'training' ? (options.simulatorUrl ?? embeddedSimulator?.baseUrl ?? null) : null,
+    stop: () => host.close(),
+    simulatorUrl: () => host.simulatorUrl(),
   };
+}
+
+function createSettings(
+  options: StationOptions,
+  parts: {
+    file: SettingsFile;
+    secrets: SecretStore;
+    environmentUrl: (env: Environment) => string;
+    host: RuntimeHost;
+    tillId: string;
+    events: EventBus;
+  },
+): SettingsService {
+  const { file, secrets, environmentUrl, host, tillId, events } = parts;
+  return new SettingsService({
+    file,
+    secrets,
+    environmentUrl,
+    timeoutMs: options.requestTimeoutMs,
+    assertNoOpenPayment: () => assertNoOpenPayment(host, tillId),
+    switchMode: (next) => host.open(next),
+    onChanged: (view) => events.emit('settings.changed', { settings: view }),
+  });
+}
+
+function emitSale(host: RuntimeHost, events: EventBus, repo: SalesRepo, saleId: string): void {
+  if (!host.isCurrent(repo)) return;
+  const sale = repo.saleView(saleId);
+  if (sale) events.emit('payments.changed', { sale });
+}
+
+function assertNoOpenPayment(host: RuntimeHost, tillId: string): void {
+  if (host.current().repo.findOpenSale(tillId)) {
+    throw new ContractFailure('PAYMENT_OPEN', 'Finish or cancel the open payment before changing mode');
+  }
+}
+
+/** The sale the customer display shows: the open one, or the last one for a short while after it ended. */
+function findCurrentSale(repo: SalesRepo, tillId: string, at: number): SaleView | null {
+  const latest = repo.latestSale(tillId);
+  if (!latest) return null;
+  if (latest.status !== 'open' && at - latest.updatedAt > CURRENT_SALE_LINGER_MS) return null;
+  return repo.saleView(latest.id);
 }

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'BANCONTACT_TIMEOUT',
   'NETWORK_DOWN',
   'INTERNAL',
+  /** Never sent by the station: a client's word for "no answer from the station at all". */
+  'STATION_UNREACHABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

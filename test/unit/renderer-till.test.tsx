@@ -197,7 +197,7 @@ describe('till screen', () => {
     await renderTill();
     await typeAmount('8');
     await click('Pay with Bancontact');
-    expect(text('[role="alert"]')).toBe('The station had a problem or could not be reached. Try again.');
+    expect(text('[role="alert"]')).toBe('The station had a problem. Try again.');
     await click('Pay with Bancontact');
     await typeAmount('9');
     await click('Pay with Bancontact');

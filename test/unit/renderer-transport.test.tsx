@@ -91,7 +91,7 @@ describe('transport choice', () => {
   it('turns a rejected IPC call into a contract error instead of throwing', async () => {
     window.kassa = { call: () => Promise.reject(new Error('boom')), on: () => () => undefined };
     const result = await chooseTransport(window).call('station.getStatus', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'STATION_UNREACHABLE' } });
   });
 
   it('uses HTTP in a plain browser', () => {
@@ -116,9 +116,9 @@ describe('HTTP transport', () => {
     expect(result).toEqual({ ok: false, error });
   });
 
-  it('reports an unreachable station or a body that is no Result as INTERNAL', async () => {
+  it('reports an unreachable station as STATION_UNREACHABLE and a body that is no Result as INTERNAL', async () => {
     const down = await http(() => Promise.reject(new TypeError('Failed to fetch'))).call('station.getStatus', {});
-    expect(down).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(down).toMatchObject({ ok: false, error: { code: 'STATION_UNREACHABLE' } });
     const html = await http(async () => jsonResponse('<html>', 502)).call('station.getStatus', {});
     expect(html).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
 import { applyStatus } from '../../electron/core/payments/transition';
-import { createSalesRepo, type SalesRepo } from '../../electron/core/till/sales-repo';
+import { SalesRepo } from '../../electron/core/till/sales-repo';
 import { MIGRATIONS } from '../support/temp';
 
 let db: Db;
@@ -9,7 +9,7 @@ let repo: SalesRepo;
 
 beforeEach(() => {
   db = openDatabase({ file: ':memory:', migrationsFolder: MIGRATIONS });
-  repo = createSalesRepo(db);
+  repo = new SalesRepo(db);
   repo.insertSaleWithPayment(
     { id: 'sale-1', tillId: 'till-1', amountCents: 1250, idempotencyKey: 'k-1', at: 1 },
     { id: 'pay-1', saleId: 'sale-1', profileId: 'p', amountCents: 1250, at: 1 },

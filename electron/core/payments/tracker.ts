@@ -1,9 +1,9 @@
-import { isFinalStatus } from '../../../shared/domain/payment-status';
+import { isFinalStatus, type PaymentStatus } from '../../../shared/domain/payment-status';
 import type { BancontactClient } from '../bancontact/client';
 import { toContractFailure } from '../bancontact/contract-errors';
 import type { Db } from '../db/open-database';
 import type { Logger } from '../logger';
-import type { SalesRepo } from '../till/sales-repo';
+import type { PaymentRow, SalesRepo } from '../till/sales-repo';
 import { applyStatus, recordProblem } from './transition';
 
 export interface TrackerOptions {
@@ -22,73 +22,83 @@ export interface TrackerOptions {
   backoffMs?: readonly number[];
 }
 
-export interface PaymentTracker {
-  follow(paymentId: string): void;
-  /** Picks up every payment that is not final, e.g. after a crash. */
-  resume(): number;
-  stop(): void;
-}
+const DEFAULT_BACKOFF_MS = [1_000, 2_000, 5_000, 15_000] as const;
 
 /** Follows each open payment by polling GET until Bancontact reports a final status. */
-export function createPaymentTracker(options: TrackerOptions): PaymentTracker {
-  const {
-    onScreenIntervalMs = 800,
-    backgroundIntervalMs = 5_000,
-    backoffMs = [1_000, 2_000, 5_000, 15_000],
-  } = options;
-  const timers = new Map<string, NodeJS.Timeout>();
-  let stopped = false;
+export class PaymentTracker {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
+  private readonly onScreenMs: number;
+  private readonly backgroundMs: number;
+  private readonly backoffMs: readonly number[];
 
-  const schedule = (paymentId: string, delayMs: number, failures: number): void => {
-    if (stopped) return;
-    clearTimeout(timers.get(paymentId));
-    timers.set(
+  constructor(private readonly options: TrackerOptions) {
+    this.onScreenMs = options.onScreenIntervalMs ?? 800;
+    this.backgroundMs = options.backgroundIntervalMs ?? 5_000;
+    this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+  }
+
+  follow(paymentId: string): void {
+    this.schedule(paymentId, this.onScreenMs, 0);
+  }
+
+  /** Picks up every payment that is not final, e.g. after a crash. */
+  resume(): number {
+    const unfinished = this.options.repo.unfinishedPayments();
+    // Poll at once: whatever happened while the station was down is most likely already final.
+    for (const payment of unfinished) this.schedule(payment.id, 0, 0);
+    return unfinished.length;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private schedule(paymentId: string, delayMs: number, failures: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timers.get(paymentId));
+    this.timers.set(
       paymentId,
-      setTimeout(() => void poll(paymentId, failures), delayMs),
+      setTimeout(() => void this.poll(paymentId, failures), delayMs),
     );
-  };
+  }
 
-  const poll = async (paymentId: string, failures: number): Promise<void> => {
-    const row = options.repo.payment(paymentId);
-    if (!row?.bancontactId || isFinalStatus(row.status as never)) return void timers.delete(paymentId);
-    try {
-      const remote = await options.client.getPayment(row.bancontactId);
-      if (stopped) return;
-      const result = applyStatus(options.db, {
-        paymentId,
-        status: remote.status,
-        source: 'poll',
-        at: options.now(),
-      });
-      const cleared = recordProblem(options.db, paymentId, null, options.now());
-      if (result.changed || cleared) options.onSaleChanged(result.saleId);
-      if (isFinalStatus(result.status)) return void timers.delete(paymentId);
-      schedule(paymentId, options.isOnScreen(paymentId) ? onScreenIntervalMs : backgroundIntervalMs, 0);
-    } catch (error) {
-      if (stopped) return;
-      const failure = toContractFailure(error);
-      if (
-        recordProblem(options.db, paymentId, { code: failure.code, message: failure.message }, options.now())
-      ) {
-        options.onSaleChanged(row.saleId);
-      }
-      options.logger.warn(`polling payment ${row.bancontactId} failed: ${failure.code}`);
-      schedule(paymentId, backoffMs[Math.min(failures, backoffMs.length - 1)] ?? 15_000, failures + 1);
+  private async poll(paymentId: string, failures: number): Promise<void> {
+    const row = this.options.repo.payment(paymentId);
+    if (!row?.bancontactId || isFinalStatus(row.status as PaymentStatus)) {
+      this.timers.delete(paymentId);
+      return;
     }
-  };
+    try {
+      const remote = await this.options.client.getPayment(row.bancontactId);
+      if (!this.stopped) this.onAnswer(paymentId, remote.status);
+    } catch (error) {
+      if (!this.stopped) this.onFailure(row, error, failures);
+    }
+  }
 
-  return {
-    follow: (paymentId) => schedule(paymentId, options.onScreenIntervalMs ?? onScreenIntervalMs, 0),
-    resume() {
-      const unfinished = options.repo.unfinishedPayments();
-      // Poll at once: whatever happened while the station was down is most likely already final.
-      for (const payment of unfinished) schedule(payment.id, 0, 0);
-      return unfinished.length;
-    },
-    stop() {
-      stopped = true;
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
-  };
+  private onAnswer(paymentId: string, status: PaymentStatus): void {
+    const { db, now } = this.options;
+    const result = applyStatus(db, { paymentId, status, source: 'poll', at: now() });
+    const cleared = recordProblem(db, paymentId, null, now());
+    if (result.changed || cleared) this.options.onSaleChanged(result.saleId);
+    if (isFinalStatus(result.status)) {
+      this.timers.delete(paymentId);
+      return;
+    }
+    this.schedule(paymentId, this.options.isOnScreen(paymentId) ? this.onScreenMs : this.backgroundMs, 0);
+  }
+
+  /** Keeps the status, notes the reason for the cashier, and tries again after a growing pause. */
+  private onFailure(row: PaymentRow, error: unknown, failures: number): void {
+    const failure = toContractFailure(error);
+    const problem = { code: failure.code, message: failure.message };
+    if (recordProblem(this.options.db, row.id, problem, this.options.now()))
+      this.options.onSaleChanged(row.saleId);
+    this.options.logger.warn(`polling payment ${row.bancontactId} failed: ${failure.code}`);
+    const delay = this.backoffMs[Math.min(failures, this.backoffMs.length - 1)] ?? 15_000;
+    this.schedule(row.id, delay, failures + 1);
+  }
 }

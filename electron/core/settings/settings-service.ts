@@ -20,17 +20,21 @@ export interface SettingsDeps {
   file: SettingsFile;
   secrets: SecretStore;
   environmentUrl: (environment: Environment) => string;
-  /** Switches the station to the mode now stored; refuses while a payment is open. */
+  /** Switches the station to the mode now stored. */
   switchMode: (next: StoredSettings) => Promise<void>;
+  /** Throws PAYMENT_OPEN while the till has a payment that is not finished. */
   assertNoOpenPayment: () => void;
   onChanged: (view: SettingsView) => void;
   timeoutMs?: number;
 }
 
-export function createSettingsService(deps: SettingsDeps) {
-  const view = (): SettingsView => {
-    const stored = deps.file.read();
-    const key = deps.secrets.get(API_KEY_SECRET);
+/** Mode, language and Bancontact credentials. The API key goes in, never out. */
+export class SettingsService {
+  constructor(private readonly deps: SettingsDeps) {}
+
+  view(): SettingsView {
+    const stored = this.deps.file.read();
+    const key = this.deps.secrets.get(API_KEY_SECRET);
     return {
       mode: stored.mode,
       environment: stored.environment,
@@ -39,64 +43,56 @@ export function createSettingsService(deps: SettingsDeps) {
       hasCredentials: key !== null,
       locale: stored.locale,
     };
-  };
+  }
 
-  const changed = (): SettingsView => {
-    const next = view();
-    deps.onChanged(next);
-    return next;
-  };
+  setLocale(locale: Locale): SettingsView {
+    this.deps.file.update({ locale });
+    return this.changed();
+  }
 
-  const testConnection = async (environment: Environment, apiKey: string): Promise<ConnectionCheck> => {
+  async testConnection(input: {
+    environment: Environment;
+    ppid: string;
+    apiKey?: string;
+  }): Promise<ConnectionCheck> {
+    const apiKey = input.apiKey ?? this.deps.secrets.get(API_KEY_SECRET);
+    if (!apiKey) throw new ContractFailure('NOT_CONFIGURED', 'No API key has been entered yet');
     const client = createBancontactClient({
-      baseUrl: deps.environmentUrl(environment),
+      baseUrl: this.deps.environmentUrl(input.environment),
       apiKey,
-      timeoutMs: deps.timeoutMs ?? 10_000,
+      timeoutMs: this.deps.timeoutMs ?? 10_000,
     });
     try {
       await client.getPayment(PROBE_PAYMENT_ID);
     } catch (error) {
-      if (error instanceof BancontactError && error.status === 404) return { environment, ok: true };
-      throw toContractFailure(error);
+      if (!(error instanceof BancontactError && error.status === 404)) throw toContractFailure(error);
     }
-    return { environment, ok: true };
-  };
+    return { environment: input.environment, ok: true };
+  }
 
-  return {
-    view,
-    setLocale(locale: Locale): SettingsView {
-      deps.file.update({ locale });
-      return changed();
-    },
-    testConnection(input: {
-      environment: Environment;
-      ppid: string;
-      apiKey?: string;
-    }): Promise<ConnectionCheck> {
-      const apiKey = input.apiKey ?? deps.secrets.get(API_KEY_SECRET);
-      if (!apiKey) throw new ContractFailure('NOT_CONFIGURED', 'No API key has been entered yet');
-      return testConnection(input.environment, apiKey);
-    },
-    async goLive(input: { environment: Environment; ppid: string; apiKey: string }): Promise<SettingsView> {
-      deps.assertNoOpenPayment();
-      try {
-        await testConnection(input.environment, input.apiKey);
-      } catch (error) {
-        // Only a refused key blocks the switch; Bancontact being briefly down must not.
-        if (error instanceof ContractFailure && error.code === 'BANCONTACT_UNAUTHORIZED') throw error;
-      }
-      deps.secrets.set(API_KEY_SECRET, input.apiKey);
-      await deps.switchMode(
-        deps.file.update({ mode: 'live', environment: input.environment, ppid: input.ppid }),
-      );
-      return changed();
-    },
-    async useTraining(): Promise<SettingsView> {
-      deps.assertNoOpenPayment();
-      await deps.switchMode(deps.file.update({ mode: 'training' }));
-      return changed();
-    },
-  };
+  async goLive(input: { environment: Environment; ppid: string; apiKey: string }): Promise<SettingsView> {
+    this.deps.assertNoOpenPayment();
+    try {
+      await this.testConnection(input);
+    } catch (error) {
+      // Only a refused key blocks the switch; Bancontact being briefly down must not.
+      if (error instanceof ContractFailure && error.code === 'BANCONTACT_UNAUTHORIZED') throw error;
+    }
+    this.deps.secrets.set(API_KEY_SECRET, input.apiKey);
+    const { environment, ppid } = input;
+    await this.deps.switchMode(this.deps.file.update({ mode: 'live', environment, ppid }));
+    return this.changed();
+  }
+
+  async useTraining(): Promise<SettingsView> {
+    this.deps.assertNoOpenPayment();
+    await this.deps.switchMode(this.deps.file.update({ mode: 'training' }));
+    return this.changed();
+  }
+
+  private changed(): SettingsView {
+    const next = this.view();
+    this.deps.onChanged(next);
+    return next;
+  }
 }
-
-export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -4,8 +4,8 @@ import type { PaymentStatus } from '../../../shared/domain/payment-status';
 import type { Db } from '../db/open-database';
 import { paymentEvents, payments, sales } from '../db/schema';
 
-type SaleRow = typeof sales.$inferSelect;
-type PaymentRow = typeof payments.$inferSelect;
+export type SaleRow = typeof sales.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
 
 const FINAL_STATUSES = [
   'SUCCEEDED',
@@ -17,107 +17,13 @@ const FINAL_STATUSES = [
   'CREATE_FAILED',
 ];
 
-/** Reads and writes of sales and their payments; no API calls here. */
-export function createSalesRepo(db: Db) {
-  const latestPayment = (saleId: string): PaymentRow | undefined =>
-    db
-      .select()
-      .from(payments)
-      .where(eq(payments.saleId, saleId))
-      .orderBy(desc(payments.createdAt), desc(payments.id))
-      .get();
-
-  const view = (sale: SaleRow): SaleView => ({
-    id: sale.id,
-    createdAt: new Date(sale.createdAt).toISOString(),
-    amountCents: sale.amountCents,
-    currency: 'EUR',
-    status: sale.status,
-    payment: paymentView(latestPayment(sale.id)),
-  });
-
-  return {
-    saleView: (saleId: string): SaleView | null => {
-      const sale = db.select().from(sales).where(eq(sales.id, saleId)).get();
-      return sale ? view(sale) : null;
-    },
-    findByIdempotencyKey: (key: string): SaleRow | undefined =>
-      db.select().from(sales).where(eq(sales.idempotencyKey, key)).get(),
-    findOpenSale: (tillId: string): SaleRow | undefined =>
-      db
-        .select()
-        .from(sales)
-        .where(and(eq(sales.tillId, tillId), eq(sales.status, 'open')))
-        .get(),
-    latestSale: (tillId: string): SaleRow | undefined =>
-      db.select().from(sales).where(eq(sales.tillId, tillId)).orderBy(desc(sales.createdAt)).get(),
-    listSales: (limit: number): SaleView[] =>
-      db.select().from(sales).orderBy(desc(sales.createdAt)).limit(limit).all().map(view),
-    latestPayment,
-    payment: (paymentId: string): PaymentRow | undefined =>
-      db.select().from(payments).where(eq(payments.id, paymentId)).get(),
-    /** Payments Bancontact knows of that have not reached a final status: what recovery resumes. */
-    unfinishedPayments: (): PaymentRow[] =>
-      db
-        .select()
-        .from(payments)
-        .where(and(isNotNull(payments.bancontactId), notInArray(payments.status, FINAL_STATUSES)))
-        .all(),
-    /** Payments whose creation call was in flight when the station stopped. */
-    paymentsBeingCreated: (): PaymentRow[] =>
-      db
-        .select()
-        .from(payments)
-        .where(inArray(payments.status, ['CREATING']))
-        .all(),
-    insertSaleWithPayment(
-      sale: { id: string; tillId: string; amountCents: number; idempotencyKey: string; at: number },
-      paymentRow: NewPayment,
-    ): void {
-      db.transaction((tx) => {
-        tx.insert(sales)
-          .values({
-            id: sale.id,
-            tillId: sale.tillId,
-            amountCents: sale.amountCents,
-            status: 'open',
-            idempotencyKey: sale.idempotencyKey,
-            createdAt: sale.at,
-            updatedAt: sale.at,
-          })
-          .run();
-        tx.insert(payments).values(newPaymentValues(paymentRow)).run();
-      });
-    },
-    insertPayment(paymentRow: NewPayment): void {
-      db.transaction((tx) => {
-        tx.insert(payments).values(newPaymentValues(paymentRow)).run();
-        tx.update(sales)
-          .set({ status: 'open', updatedAt: paymentRow.at })
-          .where(eq(sales.id, paymentRow.saleId))
-          .run();
-      });
-    },
-    setSaleStatus(saleId: string, status: SaleRow['status'], at: number): void {
-      db.update(sales).set({ status, updatedAt: at }).where(eq(sales.id, saleId)).run();
-    },
-    timeline: (paymentId: string): TimelineEntry[] =>
-      db
-        .select()
-        .from(paymentEvents)
-        .where(eq(paymentEvents.paymentId, paymentId))
-        .orderBy(paymentEvents.id)
-        .all()
-        .map((e) => ({
-          at: new Date(e.at).toISOString(),
-          from: e.fromStatus as PaymentStatus | null,
-          to: e.toStatus as PaymentStatus,
-          source: e.source,
-        })),
-  };
+export interface NewSale {
+  id: string;
+  tillId: string;
+  amountCents: number;
+  idempotencyKey: string;
+  at: number;
 }
-
-export type SalesRepo = ReturnType<typeof createSalesRepo>;
 
 export interface NewPayment {
   id: string;
@@ -125,6 +31,130 @@ export interface NewPayment {
   profileId: string;
   amountCents: number;
   at: number;
+}
+
+/** Reads and writes of sales and their payments; no API calls here. */
+export class SalesRepo {
+  constructor(private readonly db: Db) {}
+
+  saleView(saleId: string): SaleView | null {
+    const sale = this.db.select().from(sales).where(eq(sales.id, saleId)).get();
+    return sale ? this.view(sale) : null;
+  }
+
+  findByIdempotencyKey(key: string): SaleRow | undefined {
+    return this.db.select().from(sales).where(eq(sales.idempotencyKey, key)).get();
+  }
+
+  findOpenSale(tillId: string): SaleRow | undefined {
+    return this.db
+      .select()
+      .from(sales)
+      .where(and(eq(sales.tillId, tillId), eq(sales.status, 'open')))
+      .get();
+  }
+
+  latestSale(tillId: string): SaleRow | undefined {
+    return this.db.select().from(sales).where(eq(sales.tillId, tillId)).orderBy(desc(sales.createdAt)).get();
+  }
+
+  listSales(limit: number): SaleView[] {
+    return this.db
+      .select()
+      .from(sales)
+      .orderBy(desc(sales.createdAt))
+      .limit(limit)
+      .all()
+      .map((sale) => this.view(sale));
+  }
+
+  latestPayment(saleId: string): PaymentRow | undefined {
+    return this.db
+      .select()
+      .from(payments)
+      .where(eq(payments.saleId, saleId))
+      .orderBy(desc(payments.createdAt), desc(payments.id))
+      .get();
+  }
+
+  payment(paymentId: string): PaymentRow | undefined {
+    return this.db.select().from(payments).where(eq(payments.id, paymentId)).get();
+  }
+
+  /** Payments Bancontact knows of that have not reached a final status: what recovery resumes. */
+  unfinishedPayments(): PaymentRow[] {
+    return this.db
+      .select()
+      .from(payments)
+      .where(and(isNotNull(payments.bancontactId), notInArray(payments.status, FINAL_STATUSES)))
+      .all();
+  }
+
+  /** Payments whose creation call was in flight when the station stopped. */
+  paymentsBeingCreated(): PaymentRow[] {
+    return this.db
+      .select()
+      .from(payments)
+      .where(inArray(payments.status, ['CREATING']))
+      .all();
+  }
+
+  insertSaleWithPayment(sale: NewSale, payment: NewPayment): void {
+    this.db.transaction((tx) => {
+      tx.insert(sales)
+        .values({
+          id: sale.id,
+          tillId: sale.tillId,
+          amountCents: sale.amountCents,
+          idempotencyKey: sale.idempotencyKey,
+          status: 'open',
+          createdAt: sale.at,
+          updatedAt: sale.at,
+        })
+        .run();
+      tx.insert(payments).values(newPaymentValues(payment)).run();
+    });
+  }
+
+  insertPayment(payment: NewPayment): void {
+    this.db.transaction((tx) => {
+      tx.insert(payments).values(newPaymentValues(payment)).run();
+      tx.update(sales)
+        .set({ status: 'open', updatedAt: payment.at })
+        .where(eq(sales.id, payment.saleId))
+        .run();
+    });
+  }
+
+  setSaleStatus(saleId: string, status: SaleRow['status'], at: number): void {
+    this.db.update(sales).set({ status, updatedAt: at }).where(eq(sales.id, saleId)).run();
+  }
+
+  timeline(paymentId: string): TimelineEntry[] {
+    return this.db
+      .select()
+      .from(paymentEvents)
+      .where(eq(paymentEvents.paymentId, paymentId))
+      .orderBy(paymentEvents.id)
+      .all()
+      .map((e) => ({
+        at: new Date(e.at).toISOString(),
+        from: e.fromStatus as PaymentStatus | null,
+        to: e.toStatus as PaymentStatus,
+        source: e.source,
+      }));
+  }
+
+  private view(sale: SaleRow): SaleView {
+    return {
+      id: sale.id,
+      createdAt: new Date(sale.createdAt).toISOString(),
+      amountCents: sale.amountCents,
+      currency: 'EUR',
+      status: sale.status,
+      payment: paymentView(this.latestPayment(sale.id)),
+    };
+  }
 }
 
 function newPaymentValues(p: NewPayment): typeof payments.$inferInsert {

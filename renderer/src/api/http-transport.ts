@@ -27,7 +27,7 @@ export function createHttpTransport(deps: HttpDeps): Transport {
         const body: unknown = await response.json().catch(() => null);
         return asResult(body) ?? failure('INTERNAL', `HTTP ${response.status} without a Result body`);
       } catch (error) {
-        return failure('INTERNAL', `Station unreachable: ${String(error)}`);
+        return failure('STATION_UNREACHABLE', `Station unreachable: ${String(error)}`);
       }
     },
     subscribe: (listener) => stream.add(stream.events, listener),

@@ -9,7 +9,7 @@ export function createIpcTransport(bridge: KassaBridge): Transport {
       try {
         return asResult(await bridge.call(method, input)) ?? failure('INTERNAL', 'Malformed answer over IPC');
       } catch (error) {
-        return failure('INTERNAL', `IPC call failed: ${String(error)}`);
+        return failure('STATION_UNREACHABLE', `IPC call failed: ${String(error)}`);
       }
     },
     // The bridge forwards whatever main sends; check it like the SSE path does.

@@ -106,7 +106,8 @@ export const en = {
     BANCONTACT_UNAVAILABLE: 'Bancontact is unavailable right now',
     BANCONTACT_TIMEOUT: 'Bancontact did not answer in time',
     NETWORK_DOWN: 'No network connection to Bancontact',
-    INTERNAL: 'The station had a problem or could not be reached. Try again.',
+    INTERNAL: 'The station had a problem. Try again.',
+    STATION_UNREACHABLE: 'The station cannot be reached. Check that Kassa is running, then try again.',
     checkFields: 'Check: {{fields}}',
   },
   fields: {

@@ -107,7 +107,8 @@ export const fr: Catalogue = {
     BANCONTACT_UNAVAILABLE: 'Bancontact est indisponible pour le moment',
     BANCONTACT_TIMEOUT: 'Bancontact n’a pas répondu à temps',
     NETWORK_DOWN: 'Pas de connexion réseau avec Bancontact',
-    INTERNAL: 'La station a rencontré un problème ou était injoignable. Réessayez.',
+    INTERNAL: 'La station a rencontré un problème. Réessayez.',
+    STATION_UNREACHABLE: 'La station est injoignable. Vérifiez que Kassa fonctionne, puis réessayez.',
     checkFields: 'Vérifiez : {{fields}}',
   },
   fields: {

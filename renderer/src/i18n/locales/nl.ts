@@ -107,7 +107,8 @@ export const nl: Catalogue = {
     BANCONTACT_UNAVAILABLE: 'Bancontact is momenteel niet beschikbaar',
     BANCONTACT_TIMEOUT: 'Bancontact antwoordde niet op tijd',
     NETWORK_DOWN: 'Geen netwerkverbinding met Bancontact',
-    INTERNAL: 'Het station had een probleem of was niet bereikbaar. Probeer opnieuw.',
+    INTERNAL: 'Het station had een probleem. Probeer opnieuw.',
+    STATION_UNREACHABLE: 'Het station is niet bereikbaar. Controleer of Kassa draait en probeer opnieuw.',
     checkFields: 'Controleer: {{fields}}',
   },
   fields: {
