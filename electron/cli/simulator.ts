@@ -1,5 +1,6 @@
 /**
- * `npm run simulator -- [--port N] [--host H] [--json] [--store FILE] [--allow-http-callbacks]`
+ * `npm run simulator -- [--port N] [--host H] [--profiles FILE] [--allow-http-callbacks] [--seed N]
+ *   [--store FILE] [--legacy-host-cutover ISO] [--json]`
  *
  * Runs the Bancontact backend simulator as a standalone process, for training on a spare machine, for
  * manual testing with curl, and for tests that need it in a separate process.
@@ -7,18 +8,23 @@
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_SIMULATOR_PORT,
+  readProfilesFile,
   startSimulatorServer,
+  type SimProfile,
   type SimulatorServer,
   type SimulatorServerOptions,
 } from '../core/simulator';
 
 const USAGE = `Usage: npm run simulator -- [options]
-  --port N                 port to listen on (default ${DEFAULT_SIMULATOR_PORT}; 0 picks a free port)
-  --host H                 address to bind (default 127.0.0.1)
-  --store FILE             SQLite file keeping payments and the clock across restarts (default: in memory)
-  --allow-http-callbacks   accept http(s)://127.0.0.1|localhost callback URLs
-  --json                   print one JSON line {"baseUrl","profiles"} instead of text
-  --help                   show this help`;
+  --port N                     port to listen on (default ${DEFAULT_SIMULATOR_PORT}; 0 picks a free port)
+  --host H                     address to bind (default 127.0.0.1)
+  --profiles FILE              JSON seed file {"profiles": [...]} replacing the default profiles
+  --allow-http-callbacks       accept http(s)://127.0.0.1|localhost callback and JWKS URLs
+  --seed N                     seed of the fault generator (default 0): same seed, same faults
+  --store FILE                 SQLite file keeping payments, callbacks, keys and the clock (default: memory)
+  --legacy-host-cutover ISO    refuse payconiq.com QR payloads from this simulator time on
+  --json                       print one JSON line {"baseUrl","jwksUrl","profiles"} instead of text
+  --help                       show this help`;
 
 interface CliOptions {
   server: SimulatorServerOptions;
@@ -28,55 +34,84 @@ interface CliOptions {
 
 class UsageError extends Error {}
 
-function parsePort(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_SIMULATOR_PORT;
-  const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535)
-    throw new UsageError(`--port must be a whole number 0-65535, got "${text}"`);
-  return port;
+function parseWhole(name: string, text: string | undefined, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value > max)
+    throw new UsageError(`--${name} must be a whole number 0-${max}, got "${text}"`);
+  return value;
 }
 
-function parseCli(argv: string[]): CliOptions {
-  let values;
+function readArgs(argv: string[]) {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        profiles: { type: 'string' },
+        seed: { type: 'string' },
         store: { type: 'string' },
+        'legacy-host-cutover': { type: 'string' },
         'allow-http-callbacks': { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
+    }).values;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+function parseCli(argv: string[]): CliOptions {
+  const values = readArgs(argv);
+  const cutover = values['legacy-host-cutover'];
+  if (cutover !== undefined && Number.isNaN(Date.parse(cutover))) {
+    throw new UsageError(`--legacy-host-cutover must be an ISO date-time, got "${cutover}"`);
+  }
   const server: SimulatorServerOptions = {
-    port: parsePort(values.port),
+    port: parseWhole('port', values.port, DEFAULT_SIMULATOR_PORT, 65535),
     host: values.host ?? '127.0.0.1',
     allowHttpCallbacks: values['allow-http-callbacks'] ?? false,
+    seed: parseWhole('seed', values.seed, 0, 2 ** 32 - 1),
+    ...(cutover !== undefined && { settings: { legacyHostCutover: new Date(cutover).toISOString() } }),
   };
   if (values.store !== undefined) server.storeFile = values.store;
+  // Read now so a bad file is a start-up failure; the simulator validates the profiles themselves.
+  if (values.profiles !== undefined) server.profiles = readProfilesFile(values.profiles) as SimProfile[];
   return { server, json: values.json ?? false, help: values.help ?? false };
+}
+
+function profileLine(p: SimProfile): string {
+  const extra = [
+    p.topupAmountMode && `amount ${p.topupAmountMode}`,
+    p.posIds && `posIds ${p.posIds.join(',')}`,
+  ];
+  const details = extra.filter(Boolean).join(', ');
+  return `  ${p.type.padEnd(8)} ppid ${p.ppid}  apiKey ${p.apiKey}  (${p.name}${details ? `; ${details}` : ''})`;
 }
 
 function describe(running: SimulatorServer, json: boolean): string {
   const profiles = running.simulator.profiles.list();
   if (json) {
-    const listed = profiles.map(({ ppid, apiKey, type }) => ({ ppid, apiKey, type }));
-    return JSON.stringify({ baseUrl: running.baseUrl, profiles: listed });
+    const listed = profiles.map(({ ppid, apiKey, type, topupAmountMode, posIds }) => ({
+      ppid,
+      apiKey,
+      type,
+      topupAmountMode,
+      posIds,
+    }));
+    return JSON.stringify({ baseUrl: running.baseUrl, jwksUrl: running.jwksUrl, profiles: listed });
   }
   // The keys are the simulator's published training keys, printed so a trainer can paste them.
-  const lines = profiles.map((p) => `  ${p.type.padEnd(8)} ppid ${p.ppid}  apiKey ${p.apiKey}  (${p.name})`);
   return [
     `Bancontact simulator listening on ${running.baseUrl}`,
+    `Callback JWKS: ${running.jwksUrl}  (fault seed ${running.simulator.faults.seed})`,
     'Profiles:',
-    ...lines,
-    `Payer and clock controls: ${running.baseUrl}/_sim/... (see docs/simulator.md). Ctrl+C stops.`,
+    ...profiles.map(profileLine),
+    `Payer, clock and fault controls: ${running.baseUrl}/_sim/... (see docs/simulator.md). Ctrl+C stops.`,
   ].join('\n');
 }
 

@@ -37,8 +37,11 @@ async function create(sim: Simulator): Promise<string> {
 }
 
 describe('default profiles', () => {
-  it('have one of each type with 24-hex ppids, distinct keys and a 120 s expiry', () => {
-    expect(DEFAULT_PROFILES.map((p) => p.type).sort()).toEqual(['display', 'sticker', 'topup']);
+  it('have a display, a sticker and a top-up per amount mode, with 24-hex ppids, distinct keys and 120 s', () => {
+    expect(
+      DEFAULT_PROFILES.map((p) => `${p.type}${p.topupAmountMode ? `:${p.topupAmountMode}` : ''}`),
+    ).toEqual(['display', 'sticker', 'topup:open', 'topup:modifiable', 'topup:fixed']);
+    expect(DEFAULT_PROFILES.find((p) => p.type === 'sticker')?.posIds).toEqual(['POS00001', 'POS00002']);
     for (const p of DEFAULT_PROFILES) {
       expect(p.ppid).toMatch(/^[0-9a-f]{24}$/);
       expect(p.expirySeconds).toBe(120);
@@ -48,12 +51,31 @@ describe('default profiles', () => {
     expect(TRAINING_DISPLAY_PROFILE.apiKey).toMatch(/^training-display-key-/);
   });
 
+  it("the station's training profile keeps its published values", () => {
+    expect(TRAINING_DISPLAY_PROFILE).toMatchObject({
+      ppid: 'ca55a0000000000000000001',
+      apiKey: 'training-display-key-kassa-sim-00001',
+      merchantId: 'ca55a0000000000000000100',
+      name: 'Kassa Training Shop',
+      iban: 'BE68539007547034',
+      type: 'display',
+      expirySeconds: 120,
+    });
+  });
+
   it('a bad profile list is refused at start-up', () => {
     expect(() => createSimulator({ profiles: [{ ...TRAINING_DISPLAY_PROFILE, ppid: 'short' }] })).toThrow(
       /ppid/,
     );
     const twin = { ...TRAINING_DISPLAY_PROFILE, ppid: 'ca55a00000000000000000ff' };
     expect(() => createSimulator({ profiles: [TRAINING_DISPLAY_PROFILE, twin] })).toThrow(/apiKey/);
+    const both = { ...TRAINING_DISPLAY_PROFILE, voidMode: true, syncCallbacks: true };
+    expect(() => createSimulator({ profiles: [both] })).toThrow(/voidMode and syncCallbacks/);
+    const stray = { ...TRAINING_DISPLAY_PROFILE, posIds: ['POS1'] };
+    expect(() => createSimulator({ profiles: [stray] })).toThrow(/posIds is for sticker profiles/);
+    const http = { ...TRAINING_DISPLAY_PROFILE, callbackUrl: 'http://127.0.0.1:9/cb' };
+    expect(() => createSimulator({ profiles: [http] })).toThrow(/callbackUrl/);
+    expect(() => createSimulator({ profiles: [http], allowHttpCallbacks: true }).close()).not.toThrow();
   });
 });
 

@@ -88,18 +88,46 @@ describe('status graph', () => {
 
 describe('QR payloads', () => {
   const id = '0123456789abcdef01234567';
+  const ppid = 'ca55a0000000000000000003';
   it.each([
-    `https://pay.bancontact.net/pay/2/${id}`,
-    `https://payconiq.com/pay/2/${id}`,
-    `  https://PAY.bancontact.net/pay/2/${id}/ `,
-  ])('reads %j', (payload) => {
-    expect(parsePayload(payload)).toEqual({ kind: 'payment', paymentId: id });
+    [`https://pay.bancontact.net/pay/2/${id}`, 'pay.bancontact.net'],
+    [`https://payconiq.com/pay/2/${id}`, 'payconiq.com'],
+    [`  https://PAY.bancontact.net/pay/2/${id}/ `, 'pay.bancontact.net'],
+  ])('reads the dynamic payment code %j', (payload, host) => {
+    expect(parsePayload(payload)).toEqual({ kind: 'payment', paymentId: id, host });
+  });
+
+  it('reads sticker codes on both hosts', () => {
+    expect(parsePayload(`https://pay.bancontact.net/l/1/${ppid}/POS00001`)).toEqual({
+      kind: 'sticker',
+      ppid,
+      posId: 'POS00001',
+      host: 'pay.bancontact.net',
+    });
+    expect(parsePayload(`https://payconiq.com/l/1/${ppid.toUpperCase()}/A1`)).toMatchObject({
+      ppid,
+      host: 'payconiq.com',
+    });
+  });
+
+  it('reads template codes and URL-decodes their parameters', () => {
+    const payload = `https://payconiq.com/t/1/${ppid}?D=Receipt%20Payment&A=1000&R=sd89sd91%3Fsd9`;
+    expect(parsePayload(payload)).toEqual({
+      kind: 'template',
+      ppid,
+      params: { D: 'Receipt Payment', A: '1000', R: 'sd89sd91?sd9' },
+      host: 'payconiq.com',
+    });
+    expect(parsePayload(`https://pay.bancontact.net/t/1/${ppid}`)).toMatchObject({ params: {} });
   });
 
   it.each([
     `http://pay.bancontact.net/pay/2/${id}`,
     `https://pay.bancontact.net/pay/3/${id}`,
-    `https://pay.bancontact.net/l/1/${id}/POS1`,
+    `https://pay.bancontact.net/l/1/${ppid}/POS-1`,
+    `https://pay.bancontact.net/l/1/short/POS1`,
+    `https://pay.bancontact.net/t/1/${ppid}/extra`,
+    `https://pay.bancontact.net/merchant/1/${ppid}`,
     `https://example.com/pay/2/${id}`,
     'not a url',
   ])('rejects %j', (payload) => {
@@ -109,7 +137,7 @@ describe('QR payloads', () => {
   it('reads the configured payload host only when told about it', () => {
     const payload = `https://pay.acc.bancontact.net/pay/2/${id}`;
     expect(parsePayload(payload)).toBeUndefined();
-    expect(parsePayload(payload, ['pay.acc.bancontact.net'])?.paymentId).toBe(id);
+    expect(parsePayload(payload, ['pay.acc.bancontact.net'])).toMatchObject({ paymentId: id });
   });
 });
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { parseRequest, readJsonBody } from './request-body';
 import { linkContext, type RouteDeps } from './route-deps';
+import { simSettingsSchema } from './settings';
 import { getPaymentView } from './views';
 
 // One year is far beyond any expiry or retry window, and keeps dates inside what ISO strings can show.
@@ -15,7 +16,9 @@ const advanceBody = z.object({
     .max(MAX_ADVANCE_MS, `must be at most ${MAX_ADVANCE_MS} (one year)`),
 });
 
-/** Clock and inspection endpoints, mounted at `/_sim`. */
+const settingsPatch = simSettingsSchema.partial().strict();
+
+/** Clock, inspection and settings endpoints, mounted at `/_sim`. */
 export function controlRoutes(deps: RouteDeps): Hono {
   const routes = new Hono();
   const clockView = () => ({
@@ -28,9 +31,10 @@ export function controlRoutes(deps: RouteDeps): Hono {
   routes.post('/clock/advance', async (c) => {
     const { ms } = parseRequest(advanceBody, await readJsonBody(c));
     deps.clock.advance(ms);
-    // Expire now rather than on the next read, so status listeners (callbacks) fire when time moves.
-    const expired = deps.payments.expireDue().map((p) => p.paymentId);
-    return c.json({ ...clockView(), expired });
+    // Apply deadlines now rather than on the next read, so callbacks go out when time moves.
+    const changed = deps.tick();
+    const ids = (status: string) => changed.filter((p) => p.status === status).map((p) => p.paymentId);
+    return c.json({ ...clockView(), expired: ids('EXPIRED'), voided: ids('VOIDED') });
   });
 
   routes.get('/payments', (c) => {
@@ -44,6 +48,11 @@ export function controlRoutes(deps: RouteDeps): Hono {
 
   // API keys included on purpose: this is a training/test device and its keys are published defaults.
   routes.get('/profiles', (c) => c.json({ profiles: deps.profiles.list() }));
+
+  routes.get('/settings', (c) => c.json(deps.settings.get()));
+  routes.patch('/settings', async (c) =>
+    c.json(deps.settings.update(parseRequest(settingsPatch, await readJsonBody(c), { keepNulls: true }))),
+  );
 
   return routes;
 }

@@ -13,14 +13,21 @@ export {
 export {
   DEFAULT_PROFILES,
   TRAINING_DISPLAY_PROFILE,
+  TRAINING_MERCHANT_SIGNING_KEY,
   TRAINING_STICKER_PROFILE,
+  TRAINING_TOPUP_FIXED_PROFILE,
+  TRAINING_TOPUP_MODIFIABLE_PROFILE,
   TRAINING_TOPUP_PROFILE,
 } from './profiles';
-export type { ProfileRegistry, SimProfile, SimProfileType } from './profiles';
+export type { MerchantJwks, ProfileRegistry, SimProfile, SimProfileType, TopupAmountMode } from './profiles';
+export { readProfilesFile, validateProfiles } from './profile-schema';
+export { DEFAULT_SETTINGS, type SimSettings } from './settings';
+export type { FaultSettings } from './faults/fault-config';
 export type { SimClock } from './clock';
 export type { SimStore } from './store';
 export type { PaymentService } from './payments';
 export { DEFAULT_DEBTOR } from './payments';
 export type { SimDebtor, SimPayment, SimStatus, StatusChangeListener } from './types';
-export type { CreatePaymentView, GetPaymentView } from './views';
+export type { CreatePaymentView, GetPaymentView, RefundView, SearchView } from './views';
+export type { Delivery, DeliveryState } from './callbacks/delivery-store';
 export { SimError, type SimErrorBody } from './errors';

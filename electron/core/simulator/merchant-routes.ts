@@ -1,50 +1,36 @@
 import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { SimError, paymentNotFound } from './errors';
-import type { SimProfile } from './profiles';
+import { SimError } from './errors';
+import { merchantAuth, type MerchantEnv } from './merchant-auth';
+import { registerFollowupRoutes } from './merchant-followup-routes';
 import { readJsonBody } from './request-body';
-import { linkContext, type RouteDeps } from './route-deps';
+import { linkContext, paymentIdParam, type RouteDeps } from './route-deps';
 import { createPaymentView, getPaymentView } from './views';
 
-type MerchantEnv = { Variables: { profile: SimProfile } };
-
-// The scheme is case-insensitive (RFC 9110); the key is one token with no spaces.
-const BEARER = /^Bearer +(\S+) *$/i;
-const PAYMENT_ID_LENGTH = 24;
-
-/** 401 when there is no usable Bearer header, 403 when the key belongs to no profile. */
-function apiKeyAuth(deps: RouteDeps) {
-  return createMiddleware<MerchantEnv>(async (c, next) => {
-    const match = BEARER.exec(c.req.header('authorization') ?? '');
-    const apiKey = match?.[1];
-    if (apiKey === undefined) {
-      throw new SimError(401, 'UNAUTHORIZED', 'Missing or malformed Authorization: Bearer header');
-    }
-    const profile = deps.profiles.byApiKey(apiKey);
-    // The message never repeats the key: a real key sent to the simulator by mistake must not be echoed.
-    if (profile === undefined)
-      throw new SimError(403, 'ACCESS_DENIED', 'The API key is not valid for any profile');
-    c.set('profile', profile);
-    await next();
-  });
-}
-
-/** The spec declares the id as exactly 24 characters; anything else cannot name a payment. */
-function paymentIdParam(id: string): string {
-  if (id.length !== PAYMENT_ID_LENGTH) throw paymentNotFound();
-  return id;
-}
+const wrongProduct = (what: string) =>
+  new SimError(403, 'ACCESS_DENIED', `This profile's product does not allow ${what}`);
 
 /** Payment V3 merchant endpoints, mounted at `/v3/payments`. */
 export function merchantRoutes(deps: RouteDeps): Hono<MerchantEnv> {
   const routes = new Hono<MerchantEnv>();
-  routes.use('*', apiKeyAuth(deps));
+  routes.use('*', merchantAuth(deps));
 
+  // Top-up payments are created by scans only; display and sticker products may create dynamic ones.
   routes.post('/', async (c) => {
-    const input = deps.parseCreatePayment(await readJsonBody(c));
-    const payment = deps.payments.create(c.get('profile'), input);
+    const profile = c.get('profile');
+    if (profile.type === 'topup') throw wrongProduct('creating payments through the API');
+    const payment = deps.payments.create(profile, deps.parseCreatePayment(await readJsonBody(c)));
     return c.json(createPaymentView(payment, linkContext(c, deps.payloadHost)), 201);
   });
+
+  routes.post('/pos', async (c) => {
+    const profile = c.get('profile');
+    if (profile.type !== 'sticker') throw wrongProduct('static QR (/pos) payments');
+    const input = deps.parsePosPayment(await readJsonBody(c));
+    const payment = deps.payments.createAtPos(profile, input, deps.settings.get().posInvalidationStatus);
+    return c.json(createPaymentView(payment, linkContext(c, deps.payloadHost)), 201);
+  });
+
+  registerFollowupRoutes(routes, deps);
 
   routes.get('/:id', (c) => {
     const id = paymentIdParam(c.req.param('id'));

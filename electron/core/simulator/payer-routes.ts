@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { SimError, paymentNotFound } from './errors';
-import { parsePayload } from './payload';
 import { parseRequest, readJsonBody } from './request-body';
 import { linkContext, type RouteDeps } from './route-deps';
+import { MAX_TEMPLATE_AMOUNT } from './topup';
 import type { SimPayment } from './types';
 import { getPaymentView } from './views';
 
@@ -16,17 +15,16 @@ const scanBody = z.object({
       iban: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, 'iban must be an IBAN without spaces'),
     })
     .optional(),
+  // What the payer types for an open or modifiable top-up code.
+  amount: z
+    .number('must be a number of cents')
+    .int('must be a whole number of cents')
+    .min(1, 'must be at least 1 cent')
+    .max(MAX_TEMPLATE_AMOUNT, `must be at most ${MAX_TEMPLATE_AMOUNT} cents`)
+    .optional(),
 });
 
 const paymentIdBody = z.object({ paymentId: z.string('must be a payment id') });
-
-function hostOf(url: string): string[] {
-  try {
-    return [new URL(url).hostname.toLowerCase()];
-  } catch {
-    return [];
-  }
-}
 
 /**
  * What the payer's banking app does, mounted at `/_sim/payer`. There is no auth: the simulator is a
@@ -34,30 +32,20 @@ function hostOf(url: string): string[] {
  */
 export function payerRoutes(deps: RouteDeps): Hono {
   const routes = new Hono();
-  const ownHost = hostOf(deps.payloadHost);
 
   routes.post('/scan', async (c) => {
-    const { payload, debtor } = parseRequest(scanBody, await readJsonBody(c));
-    const scanned = parsePayload(payload, ownHost);
-    if (scanned === undefined) {
-      throw new SimError(
-        400,
-        'PAYLOAD_INVALID',
-        'Not a Bancontact payment QR code (expected .../pay/2/{paymentId})',
-      );
-    }
-    if (deps.payments.find(scanned.paymentId) === undefined) throw paymentNotFound();
-    const payment = deps.payments.identify(scanned.paymentId, debtor);
+    const request = parseRequest(scanBody, await readJsonBody(c));
+    const payment = deps.scan(request);
     return c.json({ paymentId: payment.paymentId });
   });
 
-  const paymentAction = (path: string, act: (paymentId: string) => SimPayment) =>
+  const paymentAction = (path: string, act: (paymentId: string) => SimPayment | Promise<SimPayment>) =>
     routes.post(path, async (c) => {
       const { paymentId } = parseRequest(paymentIdBody, await readJsonBody(c));
-      return c.json(getPaymentView(act(paymentId), linkContext(c, deps.payloadHost)));
+      return c.json(getPaymentView(await act(paymentId), linkContext(c, deps.payloadHost)));
     });
 
-  paymentAction('/confirm', deps.payments.confirm);
+  paymentAction('/confirm', deps.confirm);
   paymentAction('/refuse', deps.payments.refuse);
   paymentAction('/cancel', deps.payments.cancel);
   return routes;

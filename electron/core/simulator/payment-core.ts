@@ -13,11 +13,12 @@ export interface PaymentCore {
   store: SimStore;
   clock: SimClock;
   move(payment: SimPayment, to: SimStatus, patch?: Partial<SimPayment>): SimPayment;
-  /** The stored payment with a due expiry applied, or undefined. */
+  /** The stored payment with a due expiry or void applied, or undefined. */
   find(paymentId: string): SimPayment | undefined;
   /** Like `find`, but 404 PAYMENT_NOT_FOUND when absent. */
   get(paymentId: string): SimPayment;
-  expireIfDue(payment: SimPayment): SimPayment;
+  /** Applies a passed expireAt (→ EXPIRED) or acknowledgement deadline (→ VOIDED). */
+  applyDeadlines(payment: SimPayment): SimPayment;
 }
 
 export interface PaymentCoreDeps {
@@ -56,16 +57,21 @@ export function createPaymentCore({ store, clock, onStatusChange }: PaymentCoreD
     return next;
   }
 
-  // Expiry is applied lazily, on the read or mutation that first notices it: no timer has to run for a
-  // GET after `expireAt` to answer EXPIRED, and the change is stored so it survives a restart.
-  function expireIfDue(payment: SimPayment): SimPayment {
-    if (isExpirable(payment.status) && clock.now() >= payment.expireAt) return move(payment, 'EXPIRED');
+  // Deadlines are applied lazily, on the read or mutation that first notices them (the ticker and clock
+  // advances also sweep): a GET after `expireAt` answers EXPIRED whether or not a timer ran, and the
+  // change is stored so it survives a restart.
+  function applyDeadlines(payment: SimPayment): SimPayment {
+    const now = clock.now();
+    if (isExpirable(payment.status) && now >= payment.expireAt) return move(payment, 'EXPIRED');
+    const deadline = payment.ackDeadlineAt;
+    const awaitingAck = payment.status === 'PENDING_MERCHANT_ACKNOWLEDGEMENT';
+    if (awaitingAck && deadline !== undefined && now >= deadline) return move(payment, 'VOIDED');
     return payment;
   }
 
   function find(paymentId: string): SimPayment | undefined {
     const payment = store.getPayment(paymentId);
-    return payment && expireIfDue(payment);
+    return payment && applyDeadlines(payment);
   }
 
   function get(paymentId: string): SimPayment {
@@ -74,5 +80,5 @@ export function createPaymentCore({ store, clock, onStatusChange }: PaymentCoreD
     return payment;
   }
 
-  return { store, clock, move, find, get, expireIfDue };
+  return { store, clock, move, find, get, applyDeadlines };
 }

@@ -26,8 +26,13 @@ export function asRequestObject(body: unknown): Record<string, unknown> {
  * Parses with a zod schema and turns the first issue into the spec's error codes: a missing top-level
  * field is FIELD_IS_REQUIRED, anything else FIELD_IS_INVALID naming the field.
  */
-export function parseRequest<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const request = asRequestObject(body);
+export function parseRequest<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  { keepNulls = false }: { keepNulls?: boolean } = {},
+): z.output<S> {
+  // The control API uses null to mean "switch off", so it keeps them.
+  const request = keepNulls ? { ...asRequestObject(body), ...(body as object) } : asRequestObject(body);
   const result = schema.safeParse(request);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -16,6 +16,8 @@ export interface SimulatorServerOptions extends SimulatorOptions {
 export interface SimulatorServer {
   /** e.g. `http://127.0.0.1:54321`, without a trailing slash. */
   baseUrl: string;
+  /** The callback-signing JWKS, served at the root of its own base URL (`${baseUrl}/jwks/`). */
+  jwksUrl: string;
   simulator: Simulator;
   /** Stops accepting requests, drops open connections, then closes the store. */
   close(): Promise<void>;
@@ -57,10 +59,13 @@ export async function startSimulatorServer(options: SimulatorServerOptions = {})
     throw error;
   }
   let closing: Promise<void> | undefined;
+  const baseUrl = `http://${urlHost(address)}:${address.port}`;
   return {
-    baseUrl: `http://${urlHost(address)}:${address.port}`,
+    baseUrl,
+    jwksUrl: `${baseUrl}/jwks/`,
     simulator,
     close() {
+      // Dropping the connections also aborts requests held by the hang fault.
       closing ??= stop(server).finally(() => simulator.close());
       return closing;
     },

@@ -1,7 +1,22 @@
 import Database from 'better-sqlite3';
+import { createDeliveryStore, type DeliveryStore } from './callbacks/delivery-store';
 import type { OffsetStorage } from './clock';
+import { createKeyStore, type KeyStore } from './jws/key-store';
+import { PAYMENT_COLUMNS, fromRow, toRow, type PaymentRow } from './payment-rows';
+import { createRefundStore, type RefundStore } from './refund-store';
 import { migrateStore } from './store-schema';
 import type { SimPayment, SimStatus } from './types';
+
+export interface PaymentQuery {
+  profileId: string;
+  /** Inclusive bounds on createdAt, simulator epoch ms. */
+  from: number;
+  to: number;
+  statuses?: readonly SimStatus[];
+  reference?: string;
+  limit: number;
+  offset: number;
+}
 
 /** Persistence for the simulator. Every call is synchronous: better-sqlite3 is, and the HTTP layer is thin. */
 export interface SimStore extends OffsetStorage {
@@ -12,106 +27,19 @@ export interface SimStore extends OffsetStorage {
   listPayments(): SimPayment[];
   /** Payments still open (PENDING/IDENTIFIED) whose expireAt is at or before `now`. */
   listDueForExpiry(now: number): SimPayment[];
+  /** PENDING_MERCHANT_ACKNOWLEDGEMENT payments whose acknowledgement deadline is at or before `now`. */
+  listDueForVoid(now: number): SimPayment[];
+  /** PENDING/IDENTIFIED payments of a profile's POS, newest first. */
+  listOpenAtPos(profileId: string, posId: string): SimPayment[];
+  /** One page of a profile's payments, newest first, and how many match in all. */
+  searchPayments(query: PaymentQuery): { total: number; payments: SimPayment[] };
+  refunds: RefundStore;
+  deliveries: DeliveryStore;
+  keys: KeyStore;
   close(): void;
 }
 
-interface PaymentRow {
-  payment_id: string;
-  profile_id: string;
-  status: string;
-  amount: number;
-  currency: string;
-  description: string | null;
-  reference: string | null;
-  bulk_id: string | null;
-  callback_url: string | null;
-  identify_callback_url: string | null;
-  return_url: string | null;
-  creditor_merchant_id: string;
-  creditor_name: string;
-  creditor_iban: string;
-  debtor_name: string | null;
-  debtor_iban: string | null;
-  created_at: number;
-  expire_at: number;
-  succeeded_at: number | null;
-  updated_at: number;
-}
-
-const COLUMNS = [
-  'payment_id',
-  'profile_id',
-  'status',
-  'amount',
-  'currency',
-  'description',
-  'reference',
-  'bulk_id',
-  'callback_url',
-  'identify_callback_url',
-  'return_url',
-  'creditor_merchant_id',
-  'creditor_name',
-  'creditor_iban',
-  'debtor_name',
-  'debtor_iban',
-  'created_at',
-  'expire_at',
-  'succeeded_at',
-  'updated_at',
-] as const;
-
 const OFFSET_KEY = 'clock_offset_ms';
-
-function toRow(p: SimPayment): PaymentRow {
-  return {
-    payment_id: p.paymentId,
-    profile_id: p.profileId,
-    status: p.status,
-    amount: p.amount,
-    currency: p.currency,
-    description: p.description ?? null,
-    reference: p.reference ?? null,
-    bulk_id: p.bulkId ?? null,
-    callback_url: p.callbackUrl ?? null,
-    identify_callback_url: p.identifyCallbackUrl ?? null,
-    return_url: p.returnUrl ?? null,
-    creditor_merchant_id: p.creditor.merchantId,
-    creditor_name: p.creditor.name,
-    creditor_iban: p.creditor.iban,
-    debtor_name: p.debtor?.name ?? null,
-    debtor_iban: p.debtor?.iban ?? null,
-    created_at: p.createdAt,
-    expire_at: p.expireAt,
-    succeeded_at: p.succeededAt ?? null,
-    updated_at: p.updatedAt,
-  };
-}
-
-/** Drops absent columns instead of mapping them to `undefined` keys, so views can spread records safely. */
-function fromRow(r: PaymentRow): SimPayment {
-  const payment: SimPayment = {
-    paymentId: r.payment_id,
-    profileId: r.profile_id,
-    status: r.status as SimStatus,
-    amount: r.amount,
-    currency: 'EUR',
-    creditor: { merchantId: r.creditor_merchant_id, name: r.creditor_name, iban: r.creditor_iban },
-    createdAt: r.created_at,
-    expireAt: r.expire_at,
-    updatedAt: r.updated_at,
-  };
-  if (r.description !== null) payment.description = r.description;
-  if (r.reference !== null) payment.reference = r.reference;
-  if (r.bulk_id !== null) payment.bulkId = r.bulk_id;
-  if (r.callback_url !== null) payment.callbackUrl = r.callback_url;
-  if (r.identify_callback_url !== null) payment.identifyCallbackUrl = r.identify_callback_url;
-  if (r.return_url !== null) payment.returnUrl = r.return_url;
-  if (r.debtor_name !== null && r.debtor_iban !== null)
-    payment.debtor = { name: r.debtor_name, iban: r.debtor_iban };
-  if (r.succeeded_at !== null) payment.succeededAt = r.succeeded_at;
-  return payment;
-}
 
 function openDatabase(file: string): Database.Database {
   const db = new Database(file);
@@ -123,40 +51,83 @@ function openDatabase(file: string): Database.Database {
   return db;
 }
 
+function searchWhere(query: PaymentQuery): { sql: string; params: unknown[] } {
+  const clauses = ['profile_id = ?', 'created_at >= ?', 'created_at <= ?'];
+  const params: unknown[] = [query.profileId, query.from, query.to];
+  if (query.statuses !== undefined && query.statuses.length > 0) {
+    clauses.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
+    params.push(...query.statuses);
+  }
+  if (query.reference !== undefined) {
+    clauses.push('reference = ?');
+    params.push(query.reference);
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+function paymentStatements(db: Database.Database) {
+  return {
+    insert: db.prepare<PaymentRow>(
+      `INSERT INTO payments (${PAYMENT_COLUMNS.join(', ')}) VALUES (${PAYMENT_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    ),
+    update: db.prepare<PaymentRow>(
+      `UPDATE payments SET ${PAYMENT_COLUMNS.slice(1)
+        .map((c) => `${c} = @${c}`)
+        .join(', ')} WHERE payment_id = @payment_id`,
+    ),
+    byId: db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE payment_id = ?'),
+    all: db.prepare<[], PaymentRow>('SELECT * FROM payments ORDER BY created_at DESC, rowid DESC'),
+    dueExpiry: db.prepare<[number], PaymentRow>(
+      `SELECT * FROM payments WHERE status IN ('PENDING', 'IDENTIFIED') AND expire_at <= ? ORDER BY expire_at`,
+    ),
+    dueVoid: db.prepare<[number], PaymentRow>(
+      `SELECT * FROM payments WHERE status = 'PENDING_MERCHANT_ACKNOWLEDGEMENT' AND ack_deadline_at <= ?
+       ORDER BY ack_deadline_at`,
+    ),
+    openAtPos: db.prepare<[string, string], PaymentRow>(
+      `SELECT * FROM payments WHERE profile_id = ? AND pos_id = ? AND status IN ('PENDING', 'IDENTIFIED')
+       ORDER BY created_at DESC, rowid DESC`,
+    ),
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare<[string, string]>(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+  };
+}
+
+function search(db: Database.Database, query: PaymentQuery): { total: number; payments: SimPayment[] } {
+  const { sql, params } = searchWhere(query);
+  const count = db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE ${sql}`).get(...params) as { n: number };
+  const rows = db
+    .prepare(`SELECT * FROM payments WHERE ${sql} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`)
+    .all(...params, query.limit, query.offset) as PaymentRow[];
+  return { total: count.n, payments: rows.map(fromRow) };
+}
+
 /** Opens (and migrates) a store; without a file the store lives in memory and dies with the simulator. */
 export function openSimStore(file = ':memory:'): SimStore {
   const db = openDatabase(file);
-  const insert = db.prepare<PaymentRow>(
-    `INSERT INTO payments (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
-  );
-  const update = db.prepare<PaymentRow>(
-    `UPDATE payments SET ${COLUMNS.slice(1)
-      .map((c) => `${c} = @${c}`)
-      .join(', ')} WHERE payment_id = @payment_id`,
-  );
-  const byId = db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE payment_id = ?');
-  const all = db.prepare<[], PaymentRow>('SELECT * FROM payments ORDER BY created_at DESC, rowid DESC');
-  const due = db.prepare<[number], PaymentRow>(
-    `SELECT * FROM payments WHERE status IN ('PENDING', 'IDENTIFIED') AND expire_at <= ? ORDER BY expire_at`,
-  );
-  const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
-  const setMeta = db.prepare<[string, string]>(
-    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  );
+  const s = paymentStatements(db);
   return {
-    insertPayment: (p) => void insert.run(toRow(p)),
-    updatePayment: (p) => void update.run(toRow(p)),
+    insertPayment: (p) => void s.insert.run(toRow(p)),
+    updatePayment: (p) => void s.update.run(toRow(p)),
     getPayment: (id) => {
-      const row = byId.get(id);
+      const row = s.byId.get(id);
       return row && fromRow(row);
     },
-    listPayments: () => all.all().map(fromRow),
-    listDueForExpiry: (now) => due.all(now).map(fromRow),
+    listPayments: () => s.all.all().map(fromRow),
+    listDueForExpiry: (now) => s.dueExpiry.all(now).map(fromRow),
+    listDueForVoid: (now) => s.dueVoid.all(now).map(fromRow),
+    listOpenAtPos: (profileId, posId) => s.openAtPos.all(profileId, posId).map(fromRow),
+    searchPayments: (query) => search(db, query),
     loadOffset: () => {
-      const row = getMeta.get(OFFSET_KEY);
+      const row = s.getMeta.get(OFFSET_KEY);
       return row ? Number(row.value) : undefined;
     },
-    saveOffset: (offsetMs) => void setMeta.run(OFFSET_KEY, String(offsetMs)),
+    saveOffset: (offsetMs) => void s.setMeta.run(OFFSET_KEY, String(offsetMs)),
+    refunds: createRefundStore(db),
+    deliveries: createDeliveryStore(db),
+    keys: createKeyStore(db),
     close: () => db.close(),
   };
 }

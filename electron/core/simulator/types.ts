@@ -6,7 +6,7 @@ export type SimStatus = BancontactStatus;
 export interface SimDebtor {
   /** First name only, as Bancontact shares it with the merchant. */
   name: string;
-  /** Kept unmasked: the refund-IBAN endpoint (a later slice) must return it in full. */
+  /** Kept unmasked: the refund-IBAN endpoint returns it in full; every other view masks it. */
   iban: string;
 }
 
@@ -34,6 +34,12 @@ export interface SimPayment {
   returnUrl?: string;
   creditor: SimCreditor;
   debtor?: SimDebtor;
+  /** Static-QR (`/pos`) payments: the sticker's POS and the shop shown to the payer. */
+  posId?: string;
+  shopId?: string;
+  shopName?: string;
+  /** VOID mode: simulator time at which an unacknowledged payment becomes VOIDED. */
+  ackDeadlineAt?: number;
   createdAt: number;
   expireAt: number;
   succeededAt?: number;

@@ -11,7 +11,7 @@ export const SEPA_TEXT = /^[A-Za-z0-9 /\-?:().,'+]*$/;
 export const MAX_AMOUNT_CENTS = 999_999_999_999;
 
 // The spec's URL pattern: https, a dotted host name ending in a 2+ letter TLD, optional port and path.
-const HTTPS_URL = /^https:\/\/([a-zA-Z0-9-]+\.)+[a-zA-Z]{2,}(:\d{1,5})?([/?#].*)?$/;
+export const HTTPS_URL = /^https:\/\/([a-zA-Z0-9-]+\.)+[a-zA-Z]{2,}(:\d{1,5})?([/?#].*)?$/;
 const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
 
 export interface ValidationOptions {
@@ -19,7 +19,7 @@ export interface ValidationOptions {
   allowHttpCallbacks: boolean;
 }
 
-function isLoopbackUrl(value: string): boolean {
+export function isLoopbackUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.includes(url.hostname);
@@ -28,7 +28,8 @@ function isLoopbackUrl(value: string): boolean {
   }
 }
 
-function callbackUrlSchema({ allowHttpCallbacks }: ValidationOptions) {
+/** The spec's callback URL rule, relaxed to loopback http(s) when `allowHttpCallbacks` is set. */
+export function callbackUrlSchema({ allowHttpCallbacks }: ValidationOptions) {
   const rule = allowHttpCallbacks
     ? 'must be an https URL, or an http(s) URL on 127.0.0.1/localhost'
     : 'must be an https URL with a public host name';
@@ -39,39 +40,76 @@ function callbackUrlSchema({ allowHttpCallbacks }: ValidationOptions) {
     .refine((v) => HTTPS_URL.test(v) || (allowHttpCallbacks && isLoopbackUrl(v)), rule);
 }
 
-function sepaText(maxLength: number) {
+export function sepaText(maxLength: number) {
   return z
     .string()
     .max(maxLength, `must be at most ${maxLength} characters`)
     .regex(SEPA_TEXT, "may only contain letters a-z A-Z, digits, space and / - ? : ( ) . , ' +");
 }
 
-function createPaymentSchema(options: ValidationOptions) {
+export const amountSchema = (max = MAX_AMOUNT_CENTS) =>
+  z
+    .number('must be a number')
+    .int('must be a whole number of cents')
+    .min(1, 'must be at least 1 cent')
+    .max(max, `must be at most ${max} cents`);
+
+// posId: the spec's pattern; shopId and shopName are free text (shown to the payer), up to 36 characters.
+const POS_ID = /^[A-Za-z0-9]+$/;
+export const posIdSchema = z
+  .string()
+  .max(36, 'must be at most 36 characters')
+  .regex(POS_ID, 'must match ^[A-Za-z0-9]+$');
+
+function commonFields(options: ValidationOptions) {
   const url = callbackUrlSchema(options);
-  return z.object({
-    amount: z
-      .number('must be a number')
-      .int('must be a whole number of cents')
-      .min(1, 'must be at least 1 cent')
-      .max(MAX_AMOUNT_CENTS, `must be at most ${MAX_AMOUNT_CENTS} cents`),
+  return {
+    amount: amountSchema(),
     currency: z.literal('EUR', 'must be EUR').default('EUR'),
     reference: sepaText(35).optional(),
     bulkId: sepaText(35).optional(),
     description: sepaText(140).optional(),
     callbackUrl: url.optional(),
     identifyCallbackUrl: url.optional(),
-    returnUrl: url.optional(),
+  };
+}
+
+function createPaymentSchema(options: ValidationOptions) {
+  return z.object({ ...commonFields(options), returnUrl: callbackUrlSchema(options).optional() });
+}
+
+function posPaymentSchema(options: ValidationOptions) {
+  return z.object({
+    ...commonFields(options),
+    posId: posIdSchema,
+    shopId: z.string().max(36, 'must be at most 36 characters').optional(),
+    shopName: z.string().max(36, 'must be at most 36 characters').optional(),
   });
 }
 
-export type CreatePaymentInput = z.output<ReturnType<typeof createPaymentSchema>>;
+/** What every creation path hands to the payment service; `/pos` adds the POS fields. */
+export type CreatePaymentInput = z.output<ReturnType<typeof createPaymentSchema>> & {
+  posId?: string;
+  shopId?: string;
+  shopName?: string;
+};
+export type PosPaymentInput = z.output<ReturnType<typeof posPaymentSchema>>;
+
+function withRequiredFirst<T>(schema: z.ZodType<T>, required: readonly string[]): (body: unknown) => T {
+  return (body) => {
+    // Checked before the schema so a missing amount wins over any other problem, as in the spec example.
+    const request = asRequestObject(body);
+    for (const field of required) if (request[field] === undefined) throw fieldRequired(field);
+    return parseRequest(schema, body);
+  };
+}
 
 /** Builds the `POST /v3/payments` body check once; it throws the SimError Bancontact would answer with. */
 export function createPaymentParser(options: ValidationOptions): (body: unknown) => CreatePaymentInput {
-  const schema = createPaymentSchema(options);
-  return (body) => {
-    // Checked before the schema so a missing amount wins over any other problem, as in the spec example.
-    if (asRequestObject(body).amount === undefined) throw fieldRequired('amount');
-    return parseRequest(schema, body);
-  };
+  return withRequiredFirst(createPaymentSchema(options), ['amount']);
+}
+
+/** The `POST /v3/payments/pos` body check (StaticQRPaymentCreateRequest: no returnUrl, posId required). */
+export function posPaymentParser(options: ValidationOptions): (body: unknown) => PosPaymentInput {
+  return withRequiredFirst(posPaymentSchema(options), ['amount', 'posId']);
 }

@@ -1,5 +1,6 @@
 import { deeplinkFor } from './payload';
 import { isCancellable } from './transitions';
+import type { SimRefund } from './refund-store';
 import type { SimPayment } from './types';
 
 /**
@@ -19,6 +20,7 @@ export interface PaymentLinks {
   deeplink: Link;
   qrcode: Link;
   cancel?: Link;
+  refund?: Link;
 }
 
 export interface CreditorView {
@@ -77,6 +79,8 @@ export function paymentLinks(payment: SimPayment, ctx: LinkContext): PaymentLink
     qrcode: { href: `${ctx.apiBaseUrl}/qrcode?c=${encodeURIComponent(deeplink)}` },
   };
   if (isCancellable(payment.status)) links.cancel = { href: self };
+  // The 3.6.x example points `refund` at the Refund API rather than the legacy refundIban.
+  if (payment.status === 'SUCCEEDED') links.refund = { href: `${self}/refunds` };
   return links;
 }
 
@@ -121,5 +125,51 @@ export function getPaymentView(payment: SimPayment, ctx: LinkContext): GetPaymen
     reference: payment.reference,
     bulkId: payment.bulkId,
     _links: paymentLinks(payment, ctx),
+  };
+}
+
+export interface SearchView {
+  size: number;
+  totalPages: number;
+  totalElements: number;
+  number: number;
+  details: GetPaymentView[];
+}
+
+/** PaymentSearchResponse as Spring Data pages it: `size` is the page size asked for. */
+export function searchView(
+  page: { number: number; size: number; total: number; payments: SimPayment[] },
+  ctx: LinkContext,
+): SearchView {
+  return {
+    size: page.size,
+    // Spring reports one (empty) page for a zero page size rather than dividing by zero.
+    totalPages: page.size === 0 ? 1 : Math.ceil(page.total / page.size),
+    totalElements: page.total,
+    number: page.number,
+    details: page.payments.map((p) => getPaymentView(p, ctx)),
+  };
+}
+
+export interface RefundView {
+  refundId: string;
+  paymentId: string;
+  status: SimRefund['status'];
+  amount: number;
+  currency: 'EUR';
+  description?: string;
+  creationDate: string;
+}
+
+/** RefundCreationResponse and RefundModel share this shape. */
+export function refundView(refund: SimRefund): RefundView {
+  return {
+    refundId: refund.refundId,
+    paymentId: refund.paymentId,
+    status: refund.status,
+    amount: refund.amount,
+    currency: refund.currency,
+    description: refund.description,
+    creationDate: iso(refund.createdAt),
   };
 }
