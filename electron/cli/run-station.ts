@@ -2,34 +2,33 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHttpShell } from '../core/api/http-server';
 import { createConsoleLogger } from '../core/logger';
-import { createStation } from '../core/station';
+import { createStation, type StationOptions } from '../core/station';
 import { MIGRATIONS_FOLDER, RENDERER_DIR, REPO_ROOT } from './paths';
 
-export interface RunStationOptions {
+export interface RunStationOptions extends Pick<
+  StationOptions,
+  'dataDir' | 'simulatorUrl' | 'publicUrl' | 'requestTimeoutMs' | 'pollIntervalMs'
+> {
   port: number;
-  dataDir: string;
-  simulatorUrl?: string;
 }
 
 /** Starts the station and its HTTP shell, prints where it listens, and stops cleanly on a signal. */
-export async function runStation(options: RunStationOptions): Promise<void> {
+export async function runStation({ port, ...options }: RunStationOptions): Promise<void> {
   const logger = createConsoleLogger(true);
-  const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
-    .version;
-  const station = createStation({
-    dataDir: options.dataDir,
-    migrationsFolder: MIGRATIONS_FOLDER,
-    simulatorUrl: options.simulatorUrl,
-    logger,
-    version,
-  });
+  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const station = createStation({ ...options, migrationsFolder: MIGRATIONS_FOLDER, logger, version });
+  // The shell listens first so the station knows its own address (training callbacks come back to it).
+  const shell = await startHttpShell(station, { port, rendererDir: RENDERER_DIR });
+  station.setLocalUrl(shell.url);
   await station.start();
-  const hasUi = existsSync(join(RENDERER_DIR, 'index.html'));
-  const shell = await startHttpShell(station, { port: options.port, rendererDir: RENDERER_DIR });
   const simulatorUrl = station.simulatorUrl();
   const mode = simulatorUrl ? `training mode, simulator at ${simulatorUrl}` : 'live mode';
   console.log(`Kassa station ready at ${shell.url} (${mode}, data in ${options.dataDir})`);
-  if (!hasUi) console.log('The UI is not built yet: run `npm run build` to serve it here.');
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    console.log('The UI is not built yet: run `npm run build` to serve it here.');
+  }
   const shutdown = async (): Promise<void> => {
     await shell.close();
     await station.stop();

@@ -2,7 +2,21 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/config';
 import { failStart, runStation } from './run-station';
 
-const USAGE = 'usage: npm run station -- [--port N] [--data DIR] [--simulator-url URL]';
+const USAGE =
+  'usage: npm run station -- [--port N] [--data DIR] [--simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N]';
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function wholeNumber(name: string, raw: string | undefined, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    fail(`--${name} must be a whole number from 0 to ${max}`);
+  return value;
+}
 
 function main(): void {
   let values;
@@ -12,21 +26,23 @@ function main(): void {
         port: { type: 'string', default: '4780' },
         data: { type: 'string' },
         'simulator-url': { type: 'string' },
+        'public-url': { type: 'string' },
+        'request-timeout-ms': { type: 'string' },
+        'poll-interval-ms': { type: 'string' },
       },
       strict: true,
     }));
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    process.exit(2);
+    fail(error instanceof Error ? error.message : String(error));
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    console.error(`--port must be a number from 0 to 65535\n${USAGE}`);
-    process.exit(2);
-  }
-  runStation({ port, dataDir: resolveDataDir(values.data), simulatorUrl: values['simulator-url'] }).catch(
-    failStart,
-  );
+  runStation({
+    port: wholeNumber('port', values.port, 65_535) ?? 4780,
+    dataDir: resolveDataDir(values.data),
+    simulatorUrl: values['simulator-url'],
+    publicUrl: values['public-url'],
+    requestTimeoutMs: wholeNumber('request-timeout-ms', values['request-timeout-ms'], 600_000),
+    pollIntervalMs: wholeNumber('poll-interval-ms', values['poll-interval-ms'], 600_000),
+  }).catch(failStart);
 }
 
 main();

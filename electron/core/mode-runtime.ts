@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Environment, Mode } from '../../shared/contract';
+import { createCallbackVerifier } from './bancontact/callback-verifier';
 import { createBancontactClient, type BancontactClient } from './bancontact/client';
+import { RateLimiter } from './bancontact/rate-limiter';
 import { openDatabase, type Db } from './db/open-database';
 import type { Logger } from './logger';
+import { CallbackIntake } from './payments/callback-intake';
+import { SearchSweep } from './payments/search-sweep';
 import { PaymentTracker } from './payments/tracker';
 import { applyStatus, recordProblem } from './payments/transition';
+import { VoidModeAcknowledger } from './payments/void-mode';
 import { SalesRepo } from './till/sales-repo';
 import { TillService } from './till/till-service';
 import { createTrainingService, type TrainingService } from './training/training-service';
@@ -14,10 +19,16 @@ import { createTrainingService, type TrainingService } from './training/training
 export interface ModeRuntime {
   mode: Mode;
   environment: Environment | null;
+  profileId: string;
   db: Db;
   repo: SalesRepo;
   till: TillService;
   tracker: PaymentTracker;
+  sweep: SearchSweep;
+  limiter: RateLimiter;
+  /** Null when no public callback URL is known: the station then works by polling alone. */
+  intake: CallbackIntake | null;
+  callbackUrl: string | null;
   /** Present in training mode only. */
   training: TrainingService | null;
   close(): void;
@@ -32,12 +43,20 @@ export interface RuntimeOptions {
   apiKey: string;
   profileId: string;
   tillId: string;
+  /** The till's sticker POS id: payments then go through `POST /v3/payments/pos`. */
+  posId: string | null;
+  /** Where Bancontact posts this profile's callbacks, and where its signing keys are published. */
+  callbackUrl: string | null;
+  jwksUrl: string;
   simulatorUrl: string | null;
   logger: Logger;
   now: () => number;
   onSaleChanged: (repo: SalesRepo, saleId: string) => void;
   requestTimeoutMs?: number;
   pollIntervalMs?: number;
+  /** Requests per second to Bancontact for this profile (5 by default). */
+  rateLimitPerSecond?: number;
+  sweepIntervalMs?: number;
 }
 
 /** Separate files per mode and environment, so training sales can never mix with real ones. */
@@ -54,56 +73,67 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
     migrationsFolder: options.migrationsFolder,
   });
   const repo = new SalesRepo(db);
-  const { till, tracker } = buildTill(options, db, repo);
-  const training = options.simulatorUrl
-    ? createTrainingService({ repo, simulatorUrl: options.simulatorUrl })
+  const limiter = new RateLimiter(options.rateLimitPerSecond ?? 5);
+  const client = createBancontactClient({
+    baseUrl: options.baseUrl,
+    apiKey: options.apiKey,
+    timeoutMs: options.requestTimeoutMs ?? 10_000,
+    limiter,
+  });
+  const parts = buildParts(options, db, repo, client);
+  const { simulatorUrl } = options;
+  const training = simulatorUrl
+    ? createTrainingService({ repo, simulatorUrl, ppid: options.profileId })
     : null;
   abandonInterruptedCreations(db, repo, options.now);
-  const resumed = tracker.resume();
+  const resumed = parts.tracker.resume();
   if (resumed > 0) options.logger.info(`resumed ${resumed} unfinished payment(s)`);
-  const { mode, environment } = options;
+  parts.sweep.start();
   return {
-    mode,
-    environment,
+    ...parts,
+    mode: options.mode,
+    environment: options.environment,
+    profileId: options.profileId,
     db,
     repo,
-    till,
-    tracker,
+    limiter,
+    callbackUrl: options.callbackUrl,
     training,
     close() {
-      tracker.stop();
+      parts.sweep.stop();
+      parts.tracker.stop();
       db.$client.close();
     },
   };
 }
 
-function buildTill(
-  options: RuntimeOptions,
-  db: Db,
-  repo: SalesRepo,
-): { till: TillService; tracker: PaymentTracker } {
-  const { now, logger, tillId, profileId } = options;
-  const client: BancontactClient = createBancontactClient({
-    baseUrl: options.baseUrl,
-    apiKey: options.apiKey,
-    timeoutMs: options.requestTimeoutMs ?? 10_000,
-  });
-  const onSaleChanged = (saleId: string): void => options.onSaleChanged(repo, saleId);
+function buildParts(options: RuntimeOptions, db: Db, repo: SalesRepo, client: BancontactClient) {
+  const { now, logger, tillId, profileId, posId, callbackUrl } = options;
+  let acknowledger: VoidModeAcknowledger | null = null;
+  const onSaleChanged = (saleId: string): void => {
+    acknowledger?.consider(saleId);
+    options.onSaleChanged(repo, saleId);
+  };
   // The payment on screen is the latest payment of the till's latest sale.
   const isOnScreen = (paymentId: string): boolean =>
     repo.latestPayment(repo.latestSale(tillId)?.id ?? '')?.id === paymentId;
-  const tracker = new PaymentTracker({
-    db,
-    repo,
-    client,
-    now,
-    logger,
-    onSaleChanged,
-    isOnScreen,
-    onScreenIntervalMs: options.pollIntervalMs,
-  });
-  const till = new TillService({ db, repo, client, tracker, profileId, tillId, now, newId, onSaleChanged });
-  return { till, tracker };
+  const shared = { db, repo, client, now, logger, onSaleChanged };
+  const tracker = new PaymentTracker({ ...shared, isOnScreen, onScreenIntervalMs: options.pollIntervalMs });
+  acknowledger = new VoidModeAcknowledger({ repo, client, tracker, logger });
+  const till = new TillService({ ...shared, tracker, profileId, tillId, posId, newId, callbackUrl });
+  const sweep = new SearchSweep({ ...shared, intervalMs: options.sweepIntervalMs });
+  return { till, tracker, sweep, intake: buildIntake(options, db, onSaleChanged) };
+}
+
+function buildIntake(
+  options: RuntimeOptions,
+  db: Db,
+  onSaleChanged: (saleId: string) => void,
+): CallbackIntake | null {
+  const { callbackUrl, profileId, jwksUrl, now, logger } = options;
+  if (!callbackUrl) return null;
+  const verifier = createCallbackVerifier({ jwksUrl, ppid: profileId, callbackUrl });
+  return new CallbackIntake({ db, profileId, now, logger, onSaleChanged, verifier });
 }
 
 /**

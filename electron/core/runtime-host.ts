@@ -1,11 +1,17 @@
 import { join } from 'node:path';
 import { ContractFailure, type Environment } from '../../shared/contract';
+import { JWKS_URLS } from './bancontact/callback-verifier';
 import type { Logger } from './logger';
 import { openModeRuntime, type ModeRuntime, type RuntimeOptions } from './mode-runtime';
 import type { SecretStore } from './settings/secret-store';
 import type { StoredSettings } from './settings/settings-file';
 import { API_KEY_SECRET } from './settings/settings-service';
-import { startSimulatorServer, TRAINING_DISPLAY_PROFILE, type SimulatorServer } from './simulator';
+import {
+  startSimulatorServer,
+  TRAINING_DISPLAY_PROFILE,
+  TRAINING_STICKER_PROFILE,
+  type SimulatorServer,
+} from './simulator';
 import type { SalesRepo } from './till/sales-repo';
 
 export interface RuntimeHostOptions {
@@ -18,15 +24,26 @@ export interface RuntimeHostOptions {
   environmentUrl: (environment: Environment) => string;
   /** Training mode talks to this simulator; without it a simulator runs embedded. */
   simulatorUrl?: string;
+  /** Overrides the stored public URL (the `--public-url` flag). */
+  publicUrl?: string;
   onSaleChanged: (repo: SalesRepo, saleId: string) => void;
   requestTimeoutMs?: number;
   pollIntervalMs?: number;
+  rateLimitPerSecond?: number;
+  sweepIntervalMs?: number;
 }
 
-/** Holds the runtime of the current mode and swaps it when the manager changes mode. */
+type Connection = Pick<
+  RuntimeOptions,
+  'mode' | 'environment' | 'baseUrl' | 'apiKey' | 'profileId' | 'simulatorUrl' | 'jwksUrl'
+>;
+
+/** Holds the runtime of the current mode and swaps it when the manager changes mode or till setup. */
 export class RuntimeHost {
   private runtime: ModeRuntime | null = null;
   private embedded: SimulatorServer | null = null;
+  /** The HTTP shell's own address: in training, the local simulator can call back there. */
+  private localUrl: string | null = null;
 
   constructor(private readonly options: RuntimeHostOptions) {}
 
@@ -40,6 +57,10 @@ export class RuntimeHost {
     return this.runtime?.repo === repo;
   }
 
+  setLocalUrl(url: string): void {
+    this.localUrl = url;
+  }
+
   /** The simulator training mode uses right now, or null when live. */
   simulatorUrl(): string | null {
     if (this.runtime?.mode !== 'training') return null;
@@ -49,7 +70,17 @@ export class RuntimeHost {
   async open(stored: StoredSettings): Promise<void> {
     this.runtime?.close();
     this.runtime = null;
-    this.runtime = await this.build(stored);
+    const connection = await this.connect(stored);
+    // The embedded simulator may call back to this machine over http; any other Bancontact needs the public URL.
+    const local = connection.mode === 'training' && !this.options.simulatorUrl ? this.localUrl : null;
+    const base = this.options.publicUrl ?? stored.publicUrl ?? local;
+    const callbackUrl = base ? `${base.replace(/\/+$/, '')}/callbacks/${connection.profileId}` : null;
+    this.runtime = openModeRuntime({
+      ...this.common(),
+      ...connection,
+      posId: stored.stickerPosId,
+      callbackUrl,
+    });
   }
 
   async close(): Promise<void> {
@@ -58,51 +89,43 @@ export class RuntimeHost {
     await this.stopEmbeddedSimulator();
   }
 
-  private async build(stored: StoredSettings): Promise<ModeRuntime> {
+  /** Which Bancontact to talk to, with which profile: the live one when credentials exist, else training. */
+  private async connect(stored: StoredSettings): Promise<Connection> {
     const apiKey = this.options.secrets.get(API_KEY_SECRET);
     if (stored.mode === 'live' && stored.environment && stored.ppid && apiKey) {
       await this.stopEmbeddedSimulator();
       const { environment, ppid } = stored;
       const baseUrl = this.options.environmentUrl(environment);
-      return openModeRuntime({
-        ...this.common(),
+      return {
         mode: 'live',
         environment,
         baseUrl,
         apiKey,
         profileId: ppid,
         simulatorUrl: null,
-      });
+        jwksUrl: JWKS_URLS[environment],
+      };
     }
     if (stored.mode === 'live')
       this.options.logger.warn('live mode is set but its credentials are missing: starting in training mode');
     const simulatorUrl = await this.trainingSimulatorUrl();
-    const { apiKey: trainingKey, ppid } = TRAINING_DISPLAY_PROFILE;
-    return openModeRuntime({
-      ...this.common(),
+    // A sticker till pays through the training sticker profile, a display till through the display one.
+    const profile = stored.stickerPosId ? TRAINING_STICKER_PROFILE : TRAINING_DISPLAY_PROFILE;
+    const jwksUrl = `${simulatorUrl}/jwks/`;
+    return {
       mode: 'training',
       environment: null,
       baseUrl: simulatorUrl,
-      apiKey: trainingKey,
-      profileId: ppid,
+      apiKey: profile.apiKey,
+      profileId: profile.ppid,
       simulatorUrl,
-    });
+      jwksUrl,
+    };
   }
 
-  private common(): Omit<
-    RuntimeOptions,
-    'mode' | 'environment' | 'baseUrl' | 'apiKey' | 'profileId' | 'simulatorUrl'
-  > {
-    const {
-      dataDir,
-      migrationsFolder,
-      tillId,
-      logger,
-      now,
-      onSaleChanged,
-      requestTimeoutMs,
-      pollIntervalMs,
-    } = this.options;
+  private common(): Omit<RuntimeOptions, keyof Connection | 'posId' | 'callbackUrl'> {
+    const { dataDir, migrationsFolder, tillId, logger, now, onSaleChanged } = this.options;
+    const { requestTimeoutMs, pollIntervalMs, rateLimitPerSecond, sweepIntervalMs } = this.options;
     return {
       dataDir,
       migrationsFolder,
@@ -112,16 +135,17 @@ export class RuntimeHost {
       onSaleChanged,
       requestTimeoutMs,
       pollIntervalMs,
+      rateLimitPerSecond,
+      sweepIntervalMs,
     };
   }
 
   private async trainingSimulatorUrl(): Promise<string> {
-    if (this.options.simulatorUrl) return this.options.simulatorUrl;
-    // The embedded simulator keeps its own file, so training payments survive a restart like real ones.
-    this.embedded ??= await startSimulatorServer({
-      port: 0,
-      storeFile: join(this.options.dataDir, 'simulator.sqlite'),
-    });
+    if (this.options.simulatorUrl) return this.options.simulatorUrl.replace(/\/+$/, '');
+    // The embedded simulator keeps its own file, so training payments survive a restart like real ones;
+    // it may call back over plain http because both ends are on this machine.
+    const storeFile = join(this.options.dataDir, 'simulator.sqlite');
+    this.embedded ??= await startSimulatorServer({ port: 0, storeFile, allowHttpCallbacks: true });
     return this.embedded.baseUrl;
   }
 

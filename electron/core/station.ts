@@ -10,6 +10,7 @@ import { createFileSecretStore, type SecretStore } from './settings/secret-store
 import { createSettingsFile, type SettingsFile } from './settings/settings-file';
 import { SettingsService } from './settings/settings-service';
 import type { SalesRepo } from './till/sales-repo';
+import type { CallbackAnswer } from './payments/callback-intake';
 
 export interface StationOptions {
   dataDir: string;
@@ -21,8 +22,12 @@ export interface StationOptions {
   simulatorUrl?: string;
   /** Replaces the real Bancontact URLs, for tests against a simulator. */
   environmentUrls?: Partial<Record<Environment, string>>;
+  /** Public base URL for callbacks; overrides the stored setting. */
+  publicUrl?: string;
   tillId?: string;
   pollIntervalMs?: number;
+  rateLimitPerSecond?: number;
+  sweepIntervalMs?: number;
   requestTimeoutMs?: number;
   version?: string;
 }
@@ -34,6 +39,10 @@ export interface Station {
   stop(): Promise<void>;
   /** The simulator training mode uses right now, or null when live. */
   simulatorUrl(): string | null;
+  /** Tells the station where its HTTP shell listens, before `start`. */
+  setLocalUrl(url: string): void;
+  /** A Bancontact callback for the profile `ppid`, as received: raw body and `Signature` header. */
+  receiveCallback(ppid: string, rawBody: string, signature: string | undefined): Promise<CallbackAnswer>;
 }
 
 /** A sale that ended this long ago no longer shows on the customer display. */
@@ -76,6 +85,8 @@ export function createStation(options: StationOptions): Station {
     },
     stop: () => host.close(),
     simulatorUrl: () => host.simulatorUrl(),
+    setLocalUrl: (url) => host.setLocalUrl(url),
+    receiveCallback: (ppid, rawBody, signature) => receiveCallback(host, ppid, rawBody, signature),
   };
 }
 
@@ -100,6 +111,20 @@ function createSettings(
     switchMode: (next) => host.open(next),
     onChanged: (view) => events.emit('settings.changed', { settings: view }),
   });
+}
+
+/** Only the current profile's URL takes callbacks; anything else is a 404 Bancontact will not retry. */
+async function receiveCallback(
+  host: RuntimeHost,
+  ppid: string,
+  rawBody: string,
+  signature: string | undefined,
+): Promise<CallbackAnswer> {
+  const runtime = host.current();
+  if (!runtime.intake || runtime.profileId !== ppid) {
+    return { status: 404, body: { ok: false, reason: 'UNKNOWN_PROFILE' } };
+  }
+  return runtime.intake.receive(rawBody, signature);
 }
 
 function emitSale(host: RuntimeHost, events: EventBus, repo: SalesRepo, saleId: string): void {

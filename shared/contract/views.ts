@@ -11,6 +11,8 @@ export interface PaymentView {
   bancontactId: string | null;
   status: PaymentStatus;
   deeplink: string | null;
+  /** A sticker till's POS id: the customer scans the printed sticker instead of a QR on screen. */
+  posId: string | null;
   expiresAt: string | null;
   /** Why the last call about this payment failed (creation, polling, cancel); null when all is well. */
   problem: { code: ErrorCode; message: string } | null;

@@ -10,6 +10,7 @@ function sale(status: PaymentStatus | null, saleStatus: SaleView['status'] = 'op
     bancontactId: null,
     status,
     deeplink: null,
+    posId: null,
     expiresAt: null,
     problem: null,
   };

@@ -21,7 +21,7 @@ function sale(status: SaleView['status'], paymentStatus: 'PENDING' | 'SUCCEEDED'
     amountCents: 1250,
     currency: 'EUR',
     status,
-    payment: { id: 'p1', bancontactId: 'b1', status: paymentStatus, deeplink: 'https://pay.bancontact.net/p/1/x', expiresAt: null, problem: null },
+    payment: { id: 'p1', bancontactId: 'b1', status: paymentStatus, deeplink: 'https://pay.bancontact.net/p/1/x', posId: null, expiresAt: null, problem: null },
   };
 }
 

@@ -67,7 +67,7 @@ class FakeStation implements Transport {
         amountCents: Number(amountCents),
         currency: 'EUR',
         status: 'open',
-        payment: { id: `pay-${id}`, bancontactId: 'bc1', status: 'PENDING', deeplink: `https://pay.bancontact.net/p/1/${id}`, expiresAt: null, problem: null },
+        payment: { id: `pay-${id}`, bancontactId: 'bc1', status: 'PENDING', deeplink: `https://pay.bancontact.net/p/1/${id}`, posId: null, expiresAt: null, problem: null },
       };
       this.sales.unshift(sale);
       return { ok: true, value: sale };
@@ -275,7 +275,7 @@ describe('till screen', () => {
         amountCents: 700,
         currency: 'EUR',
         status: 'open',
-        payment: { id: 'p', bancontactId: null, status: 'CREATE_FAILED', deeplink: null, expiresAt: null, problem },
+        payment: { id: 'p', bancontactId: null, status: 'CREATE_FAILED', deeplink: null, posId: null, expiresAt: null, problem },
       },
     });
     await renderTill();

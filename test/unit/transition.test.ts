@@ -12,7 +12,7 @@ beforeEach(() => {
   repo = new SalesRepo(db);
   repo.insertSaleWithPayment(
     { id: 'sale-1', tillId: 'till-1', amountCents: 1250, idempotencyKey: 'k-1', at: 1 },
-    { id: 'pay-1', saleId: 'sale-1', profileId: 'p', amountCents: 1250, at: 1 },
+    { id: 'pay-1', saleId: 'sale-1', profileId: 'p', posId: null, amountCents: 1250, at: 1 },
   );
 });
 afterEach(() => db.$client.close());

@@ -59,6 +59,15 @@ export function buildHttpApp(
   });
   app.post('/api/:method', (c) => callMethod(c, station));
   app.get('/api/events', (c) => streamEvents(c, station, options.sseHeartbeatMs ?? 15_000));
+  app.post('/callbacks/:ppid', async (c) => {
+    // The raw text, not parsed JSON: the signature covers the exact bytes Bancontact sent.
+    const answer = await station.receiveCallback(
+      c.req.param('ppid'),
+      await c.req.text(),
+      c.req.header('signature'),
+    );
+    return c.json(answer.body, answer.status);
+  });
   app.all('/api/*', (c) => answer(c, failure('UNKNOWN_METHOD', 'Use POST /api/<method> or GET /api/events')));
   if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html')))
     serveRenderer(app, options.rendererDir);

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
 import { BancontactError } from './errors';
-import type { CreatePaymentRequest, CreatePaymentResponse, GetPaymentResponse } from './types';
+import type { RateLimiter } from './rate-limiter';
+import type {
+  AcknowledgeRequest,
+  CreatePaymentRequest,
+  CreatePaymentResponse,
+  CreatePosPaymentRequest,
+  GetPaymentResponse,
+  SearchPaymentsRequest,
+  SearchPaymentsResponse,
+} from './types';
 
 export interface BancontactClientOptions {
   baseUrl: string;
@@ -9,12 +18,20 @@ export interface BancontactClientOptions {
   /** Every call is abandoned after this long. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Keeps the station under the profile's request rate; cashier actions go first. */
+  limiter?: RateLimiter;
 }
+
+/** Who is waiting on a call: the cashier (create, cancel, the payment on screen) or background work. */
+export type CallPriority = 'high' | 'low';
 
 export interface BancontactClient {
   createPayment(request: CreatePaymentRequest): Promise<CreatePaymentResponse>;
-  getPayment(paymentId: string): Promise<GetPaymentResponse>;
+  createPosPayment(request: CreatePosPaymentRequest): Promise<CreatePaymentResponse>;
+  getPayment(paymentId: string, priority?: CallPriority): Promise<GetPaymentResponse>;
   cancelPayment(paymentId: string): Promise<void>;
+  acknowledgePayment(paymentId: string, request: AcknowledgeRequest): Promise<void>;
+  searchPayments(request: SearchPaymentsRequest): Promise<SearchPaymentsResponse>;
 }
 
 const link = z.object({ href: z.string() });
@@ -37,27 +54,51 @@ const getResponse = z.looseObject({
   succeededAt: z.string().optional(),
   amount: z.number().int(),
   currency: z.string(),
+  reference: z.string().optional(),
+  description: z.string().optional(),
 });
-const errorBody = z.looseObject({
-  code: z.string().optional(),
-  message: z.string().optional(),
-  traceId: z.string().optional(),
-  spanId: z.string().optional(),
+const searchResponse = z.looseObject({
+  size: z.number().int(),
+  totalPages: z.number().int(),
+  totalElements: z.number().int(),
+  number: z.number().int(),
+  details: z.array(getResponse),
 });
 
 export function createBancontactClient(options: BancontactClientOptions): BancontactClient {
   const call = requester(options);
+  const id = (paymentId: string): string => encodeURIComponent(paymentId);
   return {
     async createPayment(request) {
-      const body = await call('POST', '/v3/payments', request, 201);
-      return parseAnswer(createResponse, body) as CreatePaymentResponse;
+      return parseAnswer(
+        createResponse,
+        await call('POST', '/v3/payments', request, 201, 'high'),
+      ) as CreatePaymentResponse;
     },
-    async getPayment(paymentId) {
-      const body = await call('GET', `/v3/payments/${encodeURIComponent(paymentId)}`, undefined, 200);
-      return parseAnswer(getResponse, body) as GetPaymentResponse;
+    async createPosPayment(request) {
+      return parseAnswer(
+        createResponse,
+        await call('POST', '/v3/payments/pos', request, 201, 'high'),
+      ) as CreatePaymentResponse;
+    },
+    async getPayment(paymentId, priority = 'high') {
+      return parseAnswer(
+        getResponse,
+        await call('GET', `/v3/payments/${id(paymentId)}`, undefined, 200, priority),
+      ) as GetPaymentResponse;
     },
     async cancelPayment(paymentId) {
-      await call('DELETE', `/v3/payments/${encodeURIComponent(paymentId)}`, undefined, 204);
+      await call('DELETE', `/v3/payments/${id(paymentId)}`, undefined, 204, 'high');
+    },
+    async acknowledgePayment(paymentId, request) {
+      await call('POST', `/v3/payments/${id(paymentId)}/acknowledge`, request, 202, 'high');
+    },
+    async searchPayments({ page = 0, size = 100, ...filter }) {
+      const path = `/v3/payments/search?page=${page}&size=${size}`;
+      return parseAnswer(
+        searchResponse,
+        await call('POST', path, filter, 200, 'low'),
+      ) as SearchPaymentsResponse;
     },
   };
 }
@@ -69,6 +110,7 @@ function requester({
   apiKey,
   timeoutMs = 10_000,
   fetch: fetchImpl = fetch,
+  limiter,
 }: BancontactClientOptions) {
   const root = baseUrl.replace(/\/+$/, '');
   return async function call(
@@ -76,7 +118,9 @@ function requester({
     path: string,
     body: unknown,
     expected: number,
+    priority: CallPriority,
   ): Promise<unknown> {
+    await limiter?.acquire(priority);
     const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
@@ -95,13 +139,17 @@ function requester({
       throw transportFailure(error, method, path);
     });
     if (response.status !== expected) throw apiFailure(response.status, text, method, path);
-    if (text === '') return undefined;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new BancontactError('protocol', `${method} ${path}: answer is not JSON`);
-    }
+    return parseJson(text, method, path);
   };
+}
+
+function parseJson(text: string, method: Method, path: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BancontactError('protocol', `${method} ${path}: answer is not JSON`);
+  }
 }
 
 function transportFailure(error: unknown, method: Method, path: string): BancontactError {
@@ -109,11 +157,16 @@ function transportFailure(error: unknown, method: Method, path: string): Bancont
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new BancontactError('timeout', `${method} ${path}: no answer in time`);
   }
-  return new BancontactError(
-    'network',
-    `${method} ${path}: ${error instanceof Error ? error.message : 'network error'}`,
-  );
+  const reason = error instanceof Error ? error.message : 'network error';
+  return new BancontactError('network', `${method} ${path}: ${reason}`);
 }
+
+const errorBody = z.looseObject({
+  code: z.string().optional(),
+  message: z.string().optional(),
+  traceId: z.string().optional(),
+  spanId: z.string().optional(),
+});
 
 function apiFailure(status: number, text: string, method: Method, path: string): BancontactError {
   let parsed: z.infer<typeof errorBody> = {};
@@ -123,7 +176,8 @@ function apiFailure(status: number, text: string, method: Method, path: string):
   } catch {
     // Not every failing proxy answers JSON; the HTTP status alone still classifies the failure.
   }
-  const message = `${method} ${path}: HTTP ${status}${parsed.code ? ` ${parsed.code}` : ''}${parsed.message ? `: ${parsed.message}` : ''}`;
+  const code = parsed.code ? ` ${parsed.code}` : '';
+  const message = `${method} ${path}: HTTP ${status}${code}${parsed.message ? `: ${parsed.message}` : ''}`;
   return new BancontactError(
     'api',
     message,

@@ -37,3 +37,32 @@ export interface GetPaymentResponse {
   description?: string;
   debtor?: { name?: string; iban?: string };
 }
+
+/** `POST /v3/payments/pos`: a payment for the sticker with this POS id. */
+export interface CreatePosPaymentRequest extends CreatePaymentRequest {
+  posId: string;
+  shopName?: string;
+}
+
+export interface SearchPaymentsRequest {
+  from?: string;
+  to?: string;
+  paymentStatuses?: BancontactStatus[];
+  reference?: string;
+  page?: number;
+  size?: number;
+}
+
+export interface SearchPaymentsResponse {
+  size: number;
+  totalPages: number;
+  totalElements: number;
+  number: number;
+  details: GetPaymentResponse[];
+}
+
+export interface AcknowledgeRequest {
+  amount: number;
+  currency: 'EUR';
+  reference?: string;
+}

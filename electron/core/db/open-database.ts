@@ -4,6 +4,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside `db.transaction(...)`; nested calls become savepoints. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface OpenDatabaseOptions {
   /** A file path, or ':memory:' in tests. */

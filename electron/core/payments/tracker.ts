@@ -17,7 +17,10 @@ export interface TrackerOptions {
   /** Payments the cashier and customer are looking at are polled fast, the others slowly. */
   isOnScreen: (paymentId: string) => boolean;
   onScreenIntervalMs?: number;
+  /** Payments off screen rely on callbacks and sweeps; a slow poll is the safety net. */
   backgroundIntervalMs?: number;
+  /** After `expireAt` plus this, Bancontact is asked for the final status. */
+  expiryGraceMs?: number;
   /** Waits after consecutive failures: 1 → 2 → 5 → 15 s, then 15 s. */
   backoffMs?: readonly number[];
 }
@@ -30,11 +33,13 @@ export class PaymentTracker {
   private stopped = false;
   private readonly onScreenMs: number;
   private readonly backgroundMs: number;
+  private readonly graceMs: number;
   private readonly backoffMs: readonly number[];
 
   constructor(private readonly options: TrackerOptions) {
     this.onScreenMs = options.onScreenIntervalMs ?? 800;
-    this.backgroundMs = options.backgroundIntervalMs ?? 5_000;
+    this.backgroundMs = options.backgroundIntervalMs ?? 60_000;
+    this.graceMs = options.expiryGraceMs ?? 10_000;
     this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
   }
 
@@ -72,23 +77,32 @@ export class PaymentTracker {
       return;
     }
     try {
-      const remote = await this.options.client.getPayment(row.bancontactId);
-      if (!this.stopped) this.onAnswer(paymentId, remote.status);
+      const priority = this.options.isOnScreen(paymentId) ? 'high' : 'low';
+      const remote = await this.options.client.getPayment(row.bancontactId, priority);
+      if (!this.stopped) this.onAnswer(row, remote.status);
     } catch (error) {
       if (!this.stopped) this.onFailure(row, error, failures);
     }
   }
 
-  private onAnswer(paymentId: string, status: PaymentStatus): void {
+  private onAnswer(row: PaymentRow, status: PaymentStatus): void {
     const { db, now } = this.options;
-    const result = applyStatus(db, { paymentId, status, source: 'poll', at: now() });
-    const cleared = recordProblem(db, paymentId, null, now());
+    const result = applyStatus(db, { paymentId: row.id, status, source: 'poll', at: now() });
+    const cleared = recordProblem(db, row.id, null, now());
     if (result.changed || cleared) this.options.onSaleChanged(result.saleId);
     if (isFinalStatus(result.status)) {
-      this.timers.delete(paymentId);
+      this.timers.delete(row.id);
       return;
     }
-    this.schedule(paymentId, this.options.isOnScreen(paymentId) ? this.onScreenMs : this.backgroundMs, 0);
+    this.schedule(row.id, this.nextPollDelay(row), 0);
+  }
+
+  /** On screen: about every second. Otherwise slowly, but right after expiry plus grace. */
+  private nextPollDelay(row: PaymentRow): number {
+    if (this.options.isOnScreen(row.id)) return this.onScreenMs;
+    if (row.expiresAt === null) return this.backgroundMs;
+    const untilExpiry = row.expiresAt + this.graceMs - this.options.now();
+    return untilExpiry > 0 ? Math.min(this.backgroundMs, untilExpiry) : this.backgroundMs;
   }
 
   /** Keeps the status, notes the reason for the cashier, and tries again after a growing pause. */

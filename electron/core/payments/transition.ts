@@ -5,7 +5,7 @@ import {
   type PaymentStatus,
 } from '../../../shared/domain/payment-status';
 import type { SaleStatus } from '../../../shared/contract';
-import type { Db } from '../db/open-database';
+import type { Db, Tx } from '../db/open-database';
 import { paymentEvents, payments, sales } from '../db/schema';
 
 /** Where a status came from; kept in the payment's event log. */
@@ -30,7 +30,7 @@ export interface TransitionResult {
  * The one state machine every source feeds: statuses only move forward, final ones never change,
  * and each accepted change is logged in the same transaction as the new status.
  */
-export function applyStatus(db: Db, update: StatusUpdate): TransitionResult {
+export function applyStatus(db: Db | Tx, update: StatusUpdate): TransitionResult {
   return db.transaction((tx) => {
     const current = tx.select().from(payments).where(eq(payments.id, update.paymentId)).get();
     if (!current) throw new Error(`payment ${update.paymentId} does not exist`);
@@ -57,7 +57,7 @@ export function applyStatus(db: Db, update: StatusUpdate): TransitionResult {
         source: update.source,
       })
       .run();
-    const saleStatus = saleStatusAfter(update.status, update.source);
+    const saleStatus = saleStatusAfter(update.status, update.source === 'cancel' || !current.wanted);
     if (saleStatus) {
       tx.update(sales)
         .set({ status: saleStatus, updatedAt: update.at })
@@ -68,10 +68,10 @@ export function applyStatus(db: Db, update: StatusUpdate): TransitionResult {
   });
 }
 
-function saleStatusAfter(status: PaymentStatus, source: StatusSource): SaleStatus | null {
+function saleStatusAfter(status: PaymentStatus, cashierGaveUp: boolean): SaleStatus | null {
   if (status === 'SUCCEEDED') return 'paid';
-  // A cancel the cashier asked for closes the sale; any other failure leaves it open to a retry.
-  if (status === 'CANCELLED' && source === 'cancel') return 'cancelled';
+  // A payment the cashier gave up closes the sale; any other failure leaves it open to a retry.
+  if (cashierGaveUp && (status === 'CANCELLED' || status === 'VOIDED')) return 'cancelled';
   if (isFinalStatus(status)) return 'unpaid';
   return 'open';
 }

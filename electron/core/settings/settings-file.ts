@@ -9,6 +9,10 @@ const stored = z.object({
   environment: z.enum(['preprod', 'production']).nullable().default(null),
   ppid: z.string().nullable().default(null),
   locale: z.enum(LOCALES).default('en'),
+  /** The public https base URL (reverse proxy or tunnel) that forwards to this station; null: polling only. */
+  publicUrl: z.string().nullable().default(null),
+  /** This till's sticker POS id; null for a till that shows the QR on its customer display. */
+  stickerPosId: z.string().nullable().default(null),
 });
 
 export type StoredSettings = z.infer<typeof stored>;

@@ -30,6 +30,7 @@ export interface NewPayment {
   saleId: string;
   profileId: string;
   amountCents: number;
+  posId: string | null;
   at: number;
 }
 
@@ -126,6 +127,11 @@ export class SalesRepo {
     });
   }
 
+  /** The cashier no longer wants this payment: it must not be acknowledged, and it closes the sale if it ends. */
+  giveUpPayment(paymentId: string, at: number): void {
+    this.db.update(payments).set({ wanted: false, updatedAt: at }).where(eq(payments.id, paymentId)).run();
+  }
+
   setSaleStatus(saleId: string, status: SaleRow['status'], at: number): void {
     this.db.update(sales).set({ status, updatedAt: at }).where(eq(sales.id, saleId)).run();
   }
@@ -162,6 +168,7 @@ function newPaymentValues(p: NewPayment): typeof payments.$inferInsert {
     id: p.id,
     saleId: p.saleId,
     profileId: p.profileId,
+    posId: p.posId,
     status: 'CREATING',
     amountCents: p.amountCents,
     createdAt: p.at,
@@ -176,6 +183,7 @@ function paymentView(row: PaymentRow | undefined): PaymentView | null {
     bancontactId: row.bancontactId,
     status: row.status as PaymentStatus,
     deeplink: row.deeplink,
+    posId: row.posId,
     expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt).toISOString(),
     problem: row.problemCode
       ? { code: row.problemCode as ErrorCode, message: row.problemMessage ?? '' }

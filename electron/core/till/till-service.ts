@@ -15,6 +15,10 @@ export interface TillDeps {
   tracker: PaymentTracker;
   profileId: string;
   tillId: string;
+  /** Set for a sticker till: payments are created for this POS id. */
+  posId: string | null;
+  /** Bancontact posts status changes here; null when the station works by polling alone. */
+  callbackUrl: string | null;
   now: () => number;
   newId: () => string;
   onSaleChanged: (saleId: string) => void;
@@ -33,16 +37,19 @@ export class TillService {
       }
       return this.view(existing.id);
     }
-    this.refuseIfAnotherSaleIsOpen(null);
+    const superseded = this.openSaleToReplace(null);
     const saleId = this.deps.newId();
     const paymentId = this.deps.newId();
     const at = now();
     const { amountCents, idempotencyKey } = input;
+    const { profileId, posId } = this.deps;
     repo.insertSaleWithPayment(
       { id: saleId, tillId: this.deps.tillId, amountCents, idempotencyKey, at },
-      { id: paymentId, saleId, profileId: this.deps.profileId, amountCents, at },
+      { id: paymentId, saleId, profileId, posId, amountCents, at },
     );
     await this.createAtBancontact(paymentId, saleId, amountCents);
+    // Bancontact has now invalidated the sticker's previous payment; look it up soon.
+    if (superseded) this.deps.tracker.follow(superseded);
     return this.view(saleId);
   }
 
@@ -52,17 +59,13 @@ export class TillService {
     if (sale.status === 'paid' || sale.status === 'cancelled' || (current && !isFinalStatus(current))) {
       throw new ContractFailure('CONFLICT', `Sale ${saleId} cannot be retried while it is ${sale.status}`);
     }
-    this.refuseIfAnotherSaleIsOpen(saleId);
+    const superseded = this.openSaleToReplace(saleId);
     const paymentId = this.deps.newId();
-    const { profileId, now } = this.deps;
-    this.deps.repo.insertPayment({
-      id: paymentId,
-      saleId,
-      profileId,
-      amountCents: sale.amountCents,
-      at: now(),
-    });
-    await this.createAtBancontact(paymentId, saleId, sale.amountCents);
+    const { profileId, posId, now } = this.deps;
+    const amountCents = sale.amountCents;
+    this.deps.repo.insertPayment({ id: paymentId, saleId, profileId, posId, amountCents, at: now() });
+    await this.createAtBancontact(paymentId, saleId, amountCents);
+    if (superseded) this.deps.tracker.follow(superseded);
     return this.view(saleId);
   }
 
@@ -75,6 +78,8 @@ export class TillService {
     } else if (!payment.bancontactId) {
       throw new ContractFailure('CONFLICT', 'The payment is still being created; try again in a moment');
     } else {
+      // The intent is written first: whatever the network does, this payment is no longer wanted.
+      this.deps.repo.giveUpPayment(payment.id, this.deps.now());
       await this.cancelAtBancontact(payment.id, payment.bancontactId);
     }
     this.deps.onSaleChanged(saleId);
@@ -87,14 +92,19 @@ export class TillService {
     return sale;
   }
 
-  private refuseIfAnotherSaleIsOpen(saleId: string | null): void {
+  /**
+   * One open payment per till. A display till refuses a second one; at a sticker till the new payment
+   * replaces the open one (Bancontact invalidates it), which is given up here. Returns that payment.
+   */
+  private openSaleToReplace(saleId: string | null): string | null {
     const open = this.deps.repo.findOpenSale(this.deps.tillId);
-    if (open && open.id !== saleId) {
-      throw new ContractFailure(
-        'PAYMENT_OPEN',
-        'This till still has an open payment: cancel it or let it finish first',
-      );
+    if (!open || open.id === saleId) return null;
+    const payment = this.deps.repo.latestPayment(open.id);
+    if (!this.deps.posId || !payment?.bancontactId) {
+      throw new ContractFailure('PAYMENT_OPEN', 'This till still has an open payment: cancel it or let it finish first');
     }
+    this.deps.repo.giveUpPayment(payment.id, this.deps.now());
+    return payment.id;
   }
 
   /** Asks Bancontact for the payment whose row was just persisted as CREATING. */
@@ -102,13 +112,18 @@ export class TillService {
     const { db, now } = this.deps;
     this.deps.onSaleChanged(saleId);
     try {
-      const created = await this.deps.client.createPayment({
+      const { posId, callbackUrl } = this.deps;
+      const request = {
         amount: amountCents,
-        currency: 'EUR',
+        currency: 'EUR' as const,
         // The local payment id travels as the reference, so a later search can match what Bancontact holds.
         reference: paymentId,
         description: `Kassa ${this.deps.tillId}`,
-      });
+        ...(callbackUrl ? { callbackUrl } : {}),
+      };
+      const created = posId
+        ? await this.deps.client.createPosPayment({ ...request, posId })
+        : await this.deps.client.createPayment(request);
       const expiresAt = Date.parse(created.expiresAt);
       const deeplink = created._links.deeplink.href;
       applyStatus(db, {

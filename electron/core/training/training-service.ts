@@ -1,10 +1,13 @@
 import { ContractFailure, type SaleView } from '../../../shared/contract';
+import { PAYLOAD_HOST } from '../bancontact/environments';
 import type { SalesRepo } from '../till/sales-repo';
 
 export interface TrainingDeps {
   repo: SalesRepo;
   /** Base URL of the simulator that plays Bancontact in training mode. */
   simulatorUrl: string;
+  /** The profile's PPID, for the sticker payload `/l/1/{PPID}/{posId}`. */
+  ppid: string;
   timeoutMs?: number;
 }
 
@@ -22,7 +25,9 @@ export function createTrainingService(deps: TrainingDeps) {
     if (!payment?.bancontactId || !payment.deeplink) {
       throw new ContractFailure('CONFLICT', 'This sale has no payment for the customer to act on');
     }
-    const body = action === 'scan' ? { payload: payment.deeplink } : { paymentId: payment.bancontactId };
+    // At a sticker till the customer scans the printed sticker, which joins the POS's open payment.
+    const payload = payment.posId ? `${PAYLOAD_HOST}/l/1/${deps.ppid}/${payment.posId}` : payment.deeplink;
+    const body = action === 'scan' ? { payload } : { paymentId: payment.bancontactId };
     await postToSimulator(`/_sim/payer/${action}`, body);
     return sale;
   };

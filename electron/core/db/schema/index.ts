@@ -1,2 +1,3 @@
 export * from './sales';
 export * from './payments';
+export * from './callbacks';

@@ -14,7 +14,11 @@ export const payments = sqliteTable(
     status: text('status').notNull(),
     amountCents: integer('amount_cents').notNull(),
     deeplink: text('deeplink'),
+    /** Set for a sticker till: the customer scans the printed sticker, not a QR on screen. */
+    posId: text('pos_id'),
     expiresAt: integer('expires_at'),
+    /** False once the cashier gave the payment up: in VOID mode it is then left to void. */
+    wanted: integer('wanted', { mode: 'boolean' }).notNull().default(true),
     problemCode: text('problem_code'),
     problemMessage: text('problem_message'),
     createdAt: integer('created_at').notNull(),

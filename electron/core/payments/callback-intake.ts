@@ -1,0 +1,96 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
+import type { CallbackVerification } from '../bancontact/callback-verifier';
+import type { Db } from '../db/open-database';
+import { callbackReceipts, callbackRejections, payments } from '../db/schema';
+import type { Logger } from '../logger';
+import { applyStatus } from './transition';
+
+export interface CallbackVerifierLike {
+  verify(rawBody: string, signatureHeader: string | undefined): Promise<CallbackVerification>;
+}
+
+export interface CallbackIntakeDeps {
+  db: Db;
+  profileId: string;
+  verifier: CallbackVerifierLike;
+  now: () => number;
+  logger: Logger;
+  onSaleChanged: (saleId: string) => void;
+}
+
+export interface CallbackAnswer {
+  status: 200 | 400 | 401 | 404 | 503;
+  body: { ok: boolean; reason?: string };
+}
+
+// Only what the state machine needs is required; Bancontact may send more.
+const callbackBody = z.looseObject({
+  paymentId: z.string().length(24),
+  status: z.enum(BANCONTACT_STATUSES),
+});
+
+const REJECTION_STATUS: Record<string, CallbackAnswer['status']> = {
+  // Our own trouble fetching keys: 503 makes Bancontact retry later instead of giving up.
+  JWKS_UNAVAILABLE: 503,
+  // A key published moments ago may not be fetched yet (the refetch has a cooldown): let Bancontact retry.
+  UNKNOWN_KEY: 503,
+  MALFORMED_BODY: 400,
+};
+
+/**
+ * Bancontact's signed callbacks for one payment profile. A callback is applied only after its
+ * signature verifies, at most once per jti, and answered 200 only once the change is committed.
+ */
+export class CallbackIntake {
+  constructor(private readonly deps: CallbackIntakeDeps) {}
+
+  async receive(rawBody: string, signature: string | undefined): Promise<CallbackAnswer> {
+    const verification = await this.deps.verifier.verify(rawBody, signature);
+    if (!verification.ok) return this.reject(verification.reason, verification.detail, rawBody);
+    const parsed = callbackBody.safeParse(verification.callback.body);
+    if (!parsed.success) return this.reject('MALFORMED_BODY', 'the body is not a payment callback', rawBody);
+    const saleId = this.apply(verification.callback.jti, parsed.data, rawBody);
+    if (saleId) this.deps.onSaleChanged(saleId);
+    return { status: 200, body: { ok: true } };
+  }
+
+  /** Records the receipt and the new status in one transaction; returns the sale that changed, if any. */
+  private apply(jti: string, body: z.infer<typeof callbackBody>, rawBody: string): string | null {
+    const { db, now, profileId } = this.deps;
+    return db.transaction((tx) => {
+      const payment = tx.select().from(payments).where(eq(payments.bancontactId, body.paymentId)).get();
+      const inserted = tx
+        .insert(callbackReceipts)
+        .values({
+          jti,
+          receivedAt: now(),
+          profileId,
+          bancontactId: body.paymentId,
+          status: body.status,
+          body: rawBody,
+          matched: payment !== undefined,
+        })
+        .onConflictDoNothing()
+        .run();
+      if (inserted.changes === 0 || !payment) return null;
+      const result = applyStatus(tx, {
+        paymentId: payment.id,
+        status: body.status,
+        source: 'callback',
+        at: now(),
+      });
+      return result.changed ? result.saleId : null;
+    });
+  }
+
+  private reject(reason: string, detail: string, rawBody: string): CallbackAnswer {
+    const { db, now, profileId } = this.deps;
+    db.insert(callbackRejections)
+      .values({ receivedAt: now(), profileId, reason, detail, bodyExcerpt: rawBody.slice(0, 2048) })
+      .run();
+    this.deps.logger.warn(`rejected a callback for profile ${profileId}: ${reason}`);
+    return { status: REJECTION_STATUS[reason] ?? 401, body: { ok: false, reason } };
+  }
+}
