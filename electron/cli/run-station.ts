@@ -7,7 +7,7 @@ import { MIGRATIONS_FOLDER, RENDERER_DIR, REPO_ROOT } from './paths';
 
 export interface RunStationOptions extends Pick<
   StationOptions,
-  'dataDir' | 'simulatorUrl' | 'publicUrl' | 'requestTimeoutMs' | 'pollIntervalMs'
+  'dataDir' | 'simulatorUrl' | 'publicUrl' | 'requestTimeoutMs' | 'pollIntervalMs' | 'sweepIntervalMs'
 > {
   port: number;
 }

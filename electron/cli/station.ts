@@ -3,7 +3,7 @@ import { resolveDataDir } from '../core/config';
 import { failStart, runStation } from './run-station';
 
 const USAGE =
-  'usage: npm run station -- [--port N] [--data DIR] [--simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N]';
+  'usage: npm run station -- [--port N] [--data DIR] [--simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N] [--sweep-interval-ms N]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -29,6 +29,7 @@ function main(): void {
         'public-url': { type: 'string' },
         'request-timeout-ms': { type: 'string' },
         'poll-interval-ms': { type: 'string' },
+        'sweep-interval-ms': { type: 'string' },
       },
       strict: true,
     }));
@@ -42,6 +43,7 @@ function main(): void {
     publicUrl: values['public-url'],
     requestTimeoutMs: wholeNumber('request-timeout-ms', values['request-timeout-ms'], 600_000),
     pollIntervalMs: wholeNumber('poll-interval-ms', values['poll-interval-ms'], 600_000),
+    sweepIntervalMs: wholeNumber('sweep-interval-ms', values['sweep-interval-ms'], 3_600_000),
   }).catch(failStart);
 }
 

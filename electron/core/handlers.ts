@@ -44,5 +44,7 @@ export function createHandlers({ current, settings, currentSale, version }: Hand
     'settings.testConnection': (input) => settings.testConnection(input),
     'settings.goLive': (input) => settings.goLive(input),
     'settings.useTraining': () => settings.useTraining(),
+    'settings.setPublicUrl': ({ publicUrl }) => settings.setPublicUrl(publicUrl),
+    'settings.setStickerPosId': ({ stickerPosId }) => settings.setStickerPosId(stickerPosId),
   };
 }

@@ -110,6 +110,7 @@ function createSettings(
     assertNoOpenPayment: () => assertNoOpenPayment(host, tillId),
     switchMode: (next) => host.open(next),
     onChanged: (view) => events.emit('settings.changed', { settings: view }),
+    currentCallbackUrl: () => host.current().callbackUrl,
   });
 }
 

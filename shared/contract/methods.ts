@@ -63,6 +63,31 @@ export const methods = {
     output: out<SettingsView>(),
   },
   'settings.useTraining': { permission: 'manage', input: z.object({}).strict(), output: out<SettingsView>() },
+  'settings.setPublicUrl': {
+    permission: 'manage',
+    input: z
+      .object({
+        publicUrl: z
+          .url({ protocol: /^https$/ })
+          .max(2000)
+          .nullable(),
+      })
+      .strict(),
+    output: out<SettingsView>(),
+  },
+  'settings.setStickerPosId': {
+    permission: 'manage',
+    // Bancontact's posId: at most 36 letters and digits.
+    input: z
+      .object({
+        stickerPosId: z
+          .string()
+          .regex(/^[A-Za-z0-9]{1,36}$/)
+          .nullable(),
+      })
+      .strict(),
+    output: out<SettingsView>(),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 interface MethodSpec {

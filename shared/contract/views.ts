@@ -49,6 +49,12 @@ export interface SettingsView {
   apiKeyLast4: string | null;
   hasCredentials: boolean;
   locale: Locale;
+  /** The public https base URL that forwards Bancontact's callbacks to this station, if any. */
+  publicUrl: string | null;
+  /** Where Bancontact posts this profile's callbacks right now; null means polling alone. */
+  callbackUrl: string | null;
+  /** This till's sticker POS id; null for a till that shows the QR on screen. */
+  stickerPosId: string | null;
 }
 
 export interface ConnectionCheck {

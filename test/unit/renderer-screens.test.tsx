@@ -12,7 +12,7 @@ import { createI18n } from '../../renderer/src/i18n';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const TRAINING: SettingsView = { mode: 'training', environment: null, ppid: null, apiKeyLast4: null, hasCredentials: false, locale: 'en' };
+const TRAINING: SettingsView = { mode: 'training', environment: null, ppid: null, apiKeyLast4: null, hasCredentials: false, locale: 'en', publicUrl: null, callbackUrl: null, stickerPosId: null };
 
 function sale(status: SaleView['status'], paymentStatus: 'PENDING' | 'SUCCEEDED'): SaleView {
   return {

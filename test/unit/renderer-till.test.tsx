@@ -20,7 +20,7 @@ class FakeStation implements Transport {
   readonly kind = 'ipc';
   calls: { method: string; input: Record<string, unknown> }[] = [];
   sales: SaleView[] = [];
-  settings: SettingsView = { mode: 'training', environment: null, ppid: null, apiKeyLast4: null, hasCredentials: false, locale: 'en' };
+  settings: SettingsView = { mode: 'training', environment: null, ppid: null, apiKeyLast4: null, hasCredentials: false, locale: 'en', publicUrl: null, callbackUrl: null, stickerPosId: null };
   listeners = new Set<(event: StationEvent) => void>();
   overrides: Partial<Record<string, Handler>> = {};
   private keys = new Map<string, string>();

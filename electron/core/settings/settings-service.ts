@@ -25,6 +25,8 @@ export interface SettingsDeps {
   /** Throws PAYMENT_OPEN while the till has a payment that is not finished. */
   assertNoOpenPayment: () => void;
   onChanged: (view: SettingsView) => void;
+  /** The callback URL the current runtime uses, or null when it polls alone. */
+  currentCallbackUrl: () => string | null;
   timeoutMs?: number;
 }
 
@@ -42,6 +44,9 @@ export class SettingsService {
       apiKeyLast4: key ? key.slice(-4) : null,
       hasCredentials: key !== null,
       locale: stored.locale,
+      publicUrl: stored.publicUrl,
+      callbackUrl: this.deps.currentCallbackUrl(),
+      stickerPosId: stored.stickerPosId,
     };
   }
 
@@ -81,6 +86,19 @@ export class SettingsService {
     this.deps.secrets.set(API_KEY_SECRET, input.apiKey);
     const { environment, ppid } = input;
     await this.deps.switchMode(this.deps.file.update({ mode: 'live', environment, ppid }));
+    return this.changed();
+  }
+
+  /** Changing where callbacks go, or how this till takes payments, restarts the mode's runtime. */
+  async setPublicUrl(publicUrl: string | null): Promise<SettingsView> {
+    this.deps.assertNoOpenPayment();
+    await this.deps.switchMode(this.deps.file.update({ publicUrl: publicUrl?.replace(/\/+$/, '') ?? null }));
+    return this.changed();
+  }
+
+  async setStickerPosId(stickerPosId: string | null): Promise<SettingsView> {
+    this.deps.assertNoOpenPayment();
+    await this.deps.switchMode(this.deps.file.update({ stickerPosId }));
     return this.changed();
   }
 
