@@ -7,7 +7,7 @@ import type { TrainingService } from './training/training-service';
 export interface HandlerDeps {
   current: () => ModeRuntime;
   settings: SettingsService;
-  currentSale: () => SaleView | null;
+  currentSale: (tillId: string) => SaleView | null;
   version: string;
 }
 
@@ -33,7 +33,7 @@ export function createHandlers({ current, settings, currentSale, version }: Hand
     'till.retryPayment': ({ saleId }) => current().till.retryPayment(saleId),
     'till.cancelPayment': ({ saleId }) => current().till.cancelPayment(saleId),
     'till.getSale': ({ saleId }) => sale(saleId),
-    'till.getCurrentSale': () => currentSale(),
+    'till.getCurrentSale': ({ tillId }) => currentSale(tillId),
     'till.listSales': ({ limit }) => current().repo.listSales(limit),
     'payments.getTimeline': ({ paymentId }) => current().repo.timeline(paymentId),
     'training.scan': ({ saleId }) => training().scan(saleId),

@@ -42,7 +42,6 @@ export interface RuntimeOptions {
   baseUrl: string;
   apiKey: string;
   profileId: string;
-  tillId: string;
   /** The till's sticker POS id: payments then go through `POST /v3/payments/pos`. */
   posId: string | null;
   /** Where Bancontact posts this profile's callbacks, and where its signing keys are published. */
@@ -108,19 +107,17 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
 }
 
 function buildParts(options: RuntimeOptions, db: Db, repo: SalesRepo, client: BancontactClient) {
-  const { now, logger, tillId, profileId, posId, callbackUrl } = options;
+  const { now, logger, profileId, posId, callbackUrl } = options;
   let acknowledger: VoidModeAcknowledger | null = null;
   const onSaleChanged = (saleId: string): void => {
     acknowledger?.consider(saleId);
     options.onSaleChanged(repo, saleId);
   };
-  // The payment on screen is the latest payment of the till's latest sale.
-  const isOnScreen = (paymentId: string): boolean =>
-    repo.latestPayment(repo.latestSale(tillId)?.id ?? '')?.id === paymentId;
+  const isOnScreen = (paymentId: string): boolean => repo.isOnScreen(paymentId);
   const shared = { db, repo, client, now, logger, onSaleChanged };
   const tracker = new PaymentTracker({ ...shared, isOnScreen, onScreenIntervalMs: options.pollIntervalMs });
   acknowledger = new VoidModeAcknowledger({ repo, client, tracker, logger });
-  const till = new TillService({ ...shared, tracker, profileId, tillId, posId, newId, callbackUrl });
+  const till = new TillService({ ...shared, tracker, profileId, posId, newId, callbackUrl });
   const sweep = new SearchSweep({ ...shared, intervalMs: options.sweepIntervalMs });
   return { till, tracker, sweep, intake: buildIntake(options, db, onSaleChanged) };
 }

@@ -20,7 +20,6 @@ export interface RuntimeHostOptions {
   secrets: SecretStore;
   logger: Logger;
   now: () => number;
-  tillId: string;
   environmentUrl: (environment: Environment) => string;
   /** Training mode talks to this simulator; without it a simulator runs embedded. */
   simulatorUrl?: string;
@@ -124,12 +123,11 @@ export class RuntimeHost {
   }
 
   private common(): Omit<RuntimeOptions, keyof Connection | 'posId' | 'callbackUrl'> {
-    const { dataDir, migrationsFolder, tillId, logger, now, onSaleChanged } = this.options;
+    const { dataDir, migrationsFolder, logger, now, onSaleChanged } = this.options;
     const { requestTimeoutMs, pollIntervalMs, rateLimitPerSecond, sweepIntervalMs } = this.options;
     return {
       dataDir,
       migrationsFolder,
-      tillId,
       logger,
       now,
       onSaleChanged,

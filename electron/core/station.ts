@@ -24,7 +24,6 @@ export interface StationOptions {
   environmentUrls?: Partial<Record<Environment, string>>;
   /** Public base URL for callbacks; overrides the stored setting. */
   publicUrl?: string;
-  tillId?: string;
   pollIntervalMs?: number;
   rateLimitPerSecond?: number;
   sweepIntervalMs?: number;
@@ -52,7 +51,6 @@ const CURRENT_SALE_LINGER_MS = 30_000;
 export function createStation(options: StationOptions): Station {
   const logger = options.logger ?? createConsoleLogger();
   const now = options.now ?? Date.now;
-  const tillId = options.tillId ?? 'till-1';
   const events = createEventBus((error) => logger.error('event listener failed', error));
   const file = createSettingsFile(options.dataDir);
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
@@ -63,12 +61,11 @@ export function createStation(options: StationOptions): Station {
     secrets,
     logger,
     now,
-    tillId,
     environmentUrl,
     onSaleChanged: (repo, saleId) => emitSale(host, events, repo, saleId),
   });
-  const settings = createSettings(options, { file, secrets, environmentUrl, host, tillId, events });
-  const currentSale = (): SaleView | null => findCurrentSale(host.current().repo, tillId, now());
+  const settings = createSettings(options, { file, secrets, environmentUrl, host, events });
+  const currentSale = (tillId: string): SaleView | null => findCurrentSale(host.current().repo, tillId, now());
   const handlers = createHandlers({
     current: () => host.current(),
     settings,
@@ -97,17 +94,16 @@ function createSettings(
     secrets: SecretStore;
     environmentUrl: (env: Environment) => string;
     host: RuntimeHost;
-    tillId: string;
     events: EventBus;
   },
 ): SettingsService {
-  const { file, secrets, environmentUrl, host, tillId, events } = parts;
+  const { file, secrets, environmentUrl, host, events } = parts;
   return new SettingsService({
     file,
     secrets,
     environmentUrl,
     timeoutMs: options.requestTimeoutMs,
-    assertNoOpenPayment: () => assertNoOpenPayment(host, tillId),
+    assertNoOpenPayment: () => assertNoOpenPayment(host),
     switchMode: (next) => host.open(next),
     onChanged: (view) => events.emit('settings.changed', { settings: view }),
     currentCallbackUrl: () => host.current().callbackUrl,
@@ -134,8 +130,8 @@ function emitSale(host: RuntimeHost, events: EventBus, repo: SalesRepo, saleId: 
   if (sale) events.emit('payments.changed', { sale });
 }
 
-function assertNoOpenPayment(host: RuntimeHost, tillId: string): void {
-  if (host.current().repo.findOpenSale(tillId)) {
+function assertNoOpenPayment(host: RuntimeHost): void {
+  if (host.current().repo.findAnyOpenSale()) {
     throw new ContractFailure('PAYMENT_OPEN', 'Finish or cancel the open payment before changing mode');
   }
 }

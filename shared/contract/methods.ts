@@ -9,6 +9,9 @@ const id = z.string().min(1).max(64);
 const saleRef = z.object({ saleId: id }).strict();
 const amountCents = z.number().int().min(1).max(MAX_PAYMENT_CENTS);
 const ppid = z.string().regex(/^[A-Za-z0-9]{1,64}$/);
+/** The station serves several tills (a second counter, a tablet); each has at most one open payment. */
+export const DEFAULT_TILL_ID = 'till-1';
+const tillId = z.string().regex(/^[A-Za-z0-9-]{1,32}$/).default(DEFAULT_TILL_ID);
 
 /**
  * Every method of the station: its input schema, its permission and (as a type only) its output.
@@ -18,13 +21,13 @@ export const methods = {
   'station.getStatus': { permission: 'view', input: z.object({}).strict(), output: out<StationStatus>() },
   'till.startPayment': {
     permission: 'sell',
-    input: z.object({ amountCents, idempotencyKey: z.string().min(8).max(64) }).strict(),
+    input: z.object({ amountCents, idempotencyKey: z.string().min(8).max(64), tillId }).strict(),
     output: out<SaleView>(),
   },
   'till.retryPayment': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'till.cancelPayment': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'till.getSale': { permission: 'view', input: saleRef, output: out<SaleView>() },
-  'till.getCurrentSale': { permission: 'view', input: z.object({}).strict(), output: out<SaleView | null>() },
+  'till.getCurrentSale': { permission: 'view', input: z.object({ tillId }).strict(), output: out<SaleView | null>() },
   'till.listSales': {
     permission: 'view',
     input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),

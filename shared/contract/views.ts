@@ -20,6 +20,7 @@ export interface PaymentView {
 
 export interface SaleView {
   id: string;
+  tillId: string;
   createdAt: string;
   amountCents: number;
   currency: 'EUR';

@@ -111,6 +111,23 @@ describe('a Bancontact sale at the till', () => {
     expect(second).toMatchObject({ ok: false, error: { code: 'PAYMENT_OPEN' } });
   });
 
+  it('lets each till of the station have its own open payment', async () => {
+    const counter = await pay(100);
+    const terrace = await kassa.must('till.startPayment', {
+      amountCents: 200,
+      idempotencyKey: 'terrace-1',
+      tillId: 'terrace',
+    });
+    expect([counter.tillId, terrace.tillId]).toEqual(['till-1', 'terrace']);
+    const again = await kassa.call('till.startPayment', {
+      amountCents: 300,
+      idempotencyKey: 'terrace-2',
+      tillId: 'terrace',
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'PAYMENT_OPEN' } });
+    expect(await kassa.must('till.getCurrentSale', { tillId: 'terrace' })).toMatchObject({ id: terrace.id });
+  });
+
   it('keeps paid sales across a restart of the station', async () => {
     const sale = await pay(1250);
     await kassa.must('training.scan', { saleId: sale.id });

@@ -14,7 +14,7 @@ function sale(status: PaymentStatus | null, saleStatus: SaleView['status'] = 'op
     expiresAt: null,
     problem: null,
   };
-  return { id: 's1', createdAt: '2025-05-01T10:00:00.000Z', amountCents: 1250, currency: 'EUR', status: saleStatus, payment };
+  return { id: 's1', createdAt: '2025-05-01T10:00:00.000Z', amountCents: 1250, currency: 'EUR', tillId: 'till-1', status: saleStatus, payment };
 }
 
 describe('sale rules', () => {

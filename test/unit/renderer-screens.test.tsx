@@ -20,6 +20,7 @@ function sale(status: SaleView['status'], paymentStatus: 'PENDING' | 'SUCCEEDED'
     createdAt: '2025-05-01T10:00:00.000Z',
     amountCents: 1250,
     currency: 'EUR',
+    tillId: 'till-1',
     status,
     payment: { id: 'p1', bancontactId: 'b1', status: paymentStatus, deeplink: 'https://pay.bancontact.net/p/1/x', posId: null, expiresAt: null, problem: null },
   };

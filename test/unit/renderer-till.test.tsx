@@ -66,6 +66,7 @@ class FakeStation implements Transport {
         createdAt: new Date().toISOString(),
         amountCents: Number(amountCents),
         currency: 'EUR',
+        tillId: 'till-1',
         status: 'open',
         payment: { id: `pay-${id}`, bancontactId: 'bc1', status: 'PENDING', deeplink: `https://pay.bancontact.net/p/1/${id}`, posId: null, expiresAt: null, problem: null },
       };
@@ -274,6 +275,7 @@ describe('till screen', () => {
         createdAt: new Date().toISOString(),
         amountCents: 700,
         currency: 'EUR',
+        tillId: 'till-1',
         status: 'open',
         payment: { id: 'p', bancontactId: null, status: 'CREATE_FAILED', deeplink: null, posId: null, expiresAt: null, problem },
       },

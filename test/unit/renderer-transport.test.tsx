@@ -10,6 +10,7 @@ const SALE: SaleView = {
   createdAt: '2025-05-01T10:00:00.000Z',
   amountCents: 1250,
   currency: 'EUR',
+  tillId: 'till-1',
   status: 'open',
   payment: null,
 };

@@ -55,6 +55,19 @@ export class SalesRepo {
       .get();
   }
 
+  /** Any till's open sale: modes and till setups change only when none is left. */
+  findAnyOpenSale(): SaleRow | undefined {
+    return this.db.select().from(sales).where(eq(sales.status, 'open')).get();
+  }
+
+  /** True when this is the latest payment of its till's latest sale: what that till's screen shows. */
+  isOnScreen(paymentId: string): boolean {
+    const payment = this.payment(paymentId);
+    const sale = payment ? this.db.select().from(sales).where(eq(sales.id, payment.saleId)).get() : undefined;
+    if (!payment || !sale) return false;
+    return this.latestSale(sale.tillId)?.id === sale.id && this.latestPayment(sale.id)?.id === paymentId;
+  }
+
   latestSale(tillId: string): SaleRow | undefined {
     return this.db.select().from(sales).where(eq(sales.tillId, tillId)).orderBy(desc(sales.createdAt)).get();
   }
@@ -154,6 +167,7 @@ export class SalesRepo {
   private view(sale: SaleRow): SaleView {
     return {
       id: sale.id,
+      tillId: sale.tillId,
       createdAt: new Date(sale.createdAt).toISOString(),
       amountCents: sale.amountCents,
       currency: 'EUR',

@@ -14,7 +14,6 @@ export interface TillDeps {
   client: BancontactClient;
   tracker: PaymentTracker;
   profileId: string;
-  tillId: string;
   /** Set for a sticker till: payments are created for this POS id. */
   posId: string | null;
   /** Bancontact posts status changes here; null when the station works by polling alone. */
@@ -28,7 +27,7 @@ export interface TillDeps {
 export class TillService {
   constructor(private readonly deps: TillDeps) {}
 
-  async startPayment(input: { amountCents: number; idempotencyKey: string }): Promise<SaleView> {
+  async startPayment(input: { amountCents: number; idempotencyKey: string; tillId: string }): Promise<SaleView> {
     const { repo, now } = this.deps;
     const existing = repo.findByIdempotencyKey(input.idempotencyKey);
     if (existing) {
@@ -37,17 +36,17 @@ export class TillService {
       }
       return this.view(existing.id);
     }
-    const superseded = this.openSaleToReplace(null);
+    const superseded = this.openSaleToReplace(input.tillId, null);
     const saleId = this.deps.newId();
     const paymentId = this.deps.newId();
     const at = now();
-    const { amountCents, idempotencyKey } = input;
+    const { amountCents, idempotencyKey, tillId } = input;
     const { profileId, posId } = this.deps;
     repo.insertSaleWithPayment(
-      { id: saleId, tillId: this.deps.tillId, amountCents, idempotencyKey, at },
+      { id: saleId, tillId, amountCents, idempotencyKey, at },
       { id: paymentId, saleId, profileId, posId, amountCents, at },
     );
-    await this.createAtBancontact(paymentId, saleId, amountCents);
+    await this.createAtBancontact(paymentId, saleId, amountCents, tillId);
     // Bancontact has now invalidated the sticker's previous payment; look it up soon.
     if (superseded) this.deps.tracker.follow(superseded);
     return this.view(saleId);
@@ -59,12 +58,12 @@ export class TillService {
     if (sale.status === 'paid' || sale.status === 'cancelled' || (current && !isFinalStatus(current))) {
       throw new ContractFailure('CONFLICT', `Sale ${saleId} cannot be retried while it is ${sale.status}`);
     }
-    const superseded = this.openSaleToReplace(saleId);
+    const superseded = this.openSaleToReplace(sale.tillId, saleId);
     const paymentId = this.deps.newId();
     const { profileId, posId, now } = this.deps;
     const amountCents = sale.amountCents;
     this.deps.repo.insertPayment({ id: paymentId, saleId, profileId, posId, amountCents, at: now() });
-    await this.createAtBancontact(paymentId, saleId, amountCents);
+    await this.createAtBancontact(paymentId, saleId, amountCents, sale.tillId);
     if (superseded) this.deps.tracker.follow(superseded);
     return this.view(saleId);
   }
@@ -96,8 +95,8 @@ export class TillService {
    * One open payment per till. A display till refuses a second one; at a sticker till the new payment
    * replaces the open one (Bancontact invalidates it), which is given up here. Returns that payment.
    */
-  private openSaleToReplace(saleId: string | null): string | null {
-    const open = this.deps.repo.findOpenSale(this.deps.tillId);
+  private openSaleToReplace(tillId: string, saleId: string | null): string | null {
+    const open = this.deps.repo.findOpenSale(tillId);
     if (!open || open.id === saleId) return null;
     const payment = this.deps.repo.latestPayment(open.id);
     if (!this.deps.posId || !payment?.bancontactId) {
@@ -108,7 +107,7 @@ export class TillService {
   }
 
   /** Asks Bancontact for the payment whose row was just persisted as CREATING. */
-  private async createAtBancontact(paymentId: string, saleId: string, amountCents: number): Promise<void> {
+  private async createAtBancontact(paymentId: string, saleId: string, amountCents: number, tillId: string): Promise<void> {
     const { db, now } = this.deps;
     this.deps.onSaleChanged(saleId);
     try {
@@ -118,7 +117,7 @@ export class TillService {
         currency: 'EUR' as const,
         // The local payment id travels as the reference, so a later search can match what Bancontact holds.
         reference: paymentId,
-        description: `Kassa ${this.deps.tillId}`,
+        description: `Kassa ${tillId}`,
         ...(callbackUrl ? { callbackUrl } : {}),
       };
       const created = posId
