@@ -10,17 +10,28 @@ export interface StationProcess {
   stop(): Promise<void>;
   /** SIGKILL: the station gets no chance to clean up. */
   kill(): Promise<void>;
+  /** Everything the station printed so far (stdout and stderr), e.g. to explain a crash. */
+  output(): string;
+}
+
+export interface SpawnStationArgs {
+  dataDir: string;
+  port?: number;
+  simulatorUrl?: string;
+  /** `--public-url`: where Bancontact (here the simulator) posts callbacks; without it, polling alone. */
+  publicUrl?: string;
+  requestTimeoutMs?: number;
+  pollIntervalMs?: number;
+  sweepIntervalMs?: number;
 }
 
 const READY =
   /Kassa station ready at (http:\/\/\S+) \((?:training mode, simulator at (http:\/\/\S+?),|live mode,)/;
 
+const OUTPUT_KEPT = 64 * 1024;
+
 /** Runs `electron/cli/station.ts` as its own process, exactly as `npm run station` does. */
-export function spawnStation(args: {
-  dataDir: string;
-  port?: number;
-  simulatorUrl?: string;
-}): Promise<StationProcess> {
+export function spawnStation(args: SpawnStationArgs): Promise<StationProcess> {
   const argv = [
     '--import',
     'tsx',
@@ -31,6 +42,13 @@ export function spawnStation(args: {
     args.dataDir,
   ];
   if (args.simulatorUrl) argv.push('--simulator-url', args.simulatorUrl);
+  if (args.publicUrl) argv.push('--public-url', args.publicUrl);
+  const numbers = {
+    '--request-timeout-ms': args.requestTimeoutMs,
+    '--poll-interval-ms': args.pollIntervalMs,
+    '--sweep-interval-ms': args.sweepIntervalMs,
+  };
+  for (const [flag, value] of Object.entries(numbers)) if (value !== undefined) argv.push(flag, String(value));
   const child = spawn(process.execPath, argv, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const end = async (signal: NodeJS.Signals): Promise<void> => {
@@ -39,12 +57,20 @@ export function spawnStation(args: {
   };
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`station did not start:\n${output}`)), 20_000);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let ready = false;
+    const timer = setTimeout(() => {
+      // A station that never got ready must not linger on its port and data folder.
+      child.kill('SIGKILL');
+      reject(new Error(`station did not start:\n${output}`));
+    }, 20_000);
+    // Only the tail is kept: a station that runs for a long time logs a lot.
+    const append = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-OUTPUT_KEPT));
+    child.stderr?.on('data', append);
     child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = READY.exec(output);
+      append(chunk);
+      const match = ready ? null : READY.exec(output);
       if (!match?.[1]) return;
+      ready = true;
       clearTimeout(timer);
       resolve({
         url: match[1],
@@ -52,6 +78,7 @@ export function spawnStation(args: {
         process: child,
         stop: () => end('SIGTERM'),
         kill: () => end('SIGKILL'),
+        output: () => output,
       });
     });
     child.once('exit', (code) => reject(new Error(`station exited with ${code}:\n${output}`)));
@@ -63,11 +90,14 @@ export async function callHttp<T = unknown>(
   baseUrl: string,
   method: string,
   input: unknown = {},
+  /** Gives up (the promise rejects) after this long; no limit when absent. */
+  timeoutMs?: number,
 ): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
   const response = await fetch(`${baseUrl}/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(input),
+    ...(timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(timeoutMs) }),
   });
   return (await response.json()) as
     { ok: true; value: T } | { ok: false; error: { code: string; message: string } };

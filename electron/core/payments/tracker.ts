@@ -47,11 +47,16 @@ export class PaymentTracker {
     this.schedule(paymentId, this.onScreenMs, 0);
   }
 
-  /** Picks up every payment that is not final, e.g. after a crash. */
+  /**
+   * Picks up every payment that is not final, e.g. after a crash. Those on a till's screen are asked
+   * at once; the rest are left to the start-up search sweep and to their poll after expiry, so a
+   * thousand open payments do not queue a thousand requests ahead of the cashier.
+   */
   resume(): number {
     const unfinished = this.options.repo.unfinishedPayments();
-    // Poll at once: whatever happened while the station was down is most likely already final.
-    for (const payment of unfinished) this.schedule(payment.id, 0, 0);
+    for (const payment of unfinished) {
+      this.schedule(payment.id, this.options.isOnScreen(payment.id) ? 0 : this.nextPollDelay(payment), 0);
+    }
     return unfinished.length;
   }
 
@@ -102,7 +107,7 @@ export class PaymentTracker {
     if (this.options.isOnScreen(row.id)) return this.onScreenMs;
     if (row.expiresAt === null) return this.backgroundMs;
     const untilExpiry = row.expiresAt + this.graceMs - this.options.now();
-    return untilExpiry > 0 ? Math.min(this.backgroundMs, untilExpiry) : this.backgroundMs;
+    return Math.max(0, Math.min(this.backgroundMs, untilExpiry));
   }
 
   /** Keeps the status, notes the reason for the cashier, and tries again after a growing pause. */

@@ -5,7 +5,7 @@ import { QrCode } from '../../components/QrCode';
 import { useLocale } from '../../i18n';
 import { useCustomerSale } from './use-customer-sale';
 
-/** Faces the customer: amount, QR and status in big type, no buttons. */
+/** Faces the customer: amount, QR (or where to scan the sticker) and status in big type, no buttons. */
 export function CustomerScreen() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -23,15 +23,23 @@ export function CustomerScreen() {
   const payment = sale.payment;
   const phase = payment ? tillPhase(payment.status) : 'creating';
   const final = payment !== null && isFinalStatus(payment.status);
-  const deeplink = payment && !final ? payment.deeplink : null;
+  const sticker = Boolean(payment?.posId) && !final && phase !== 'creating';
+  const deeplink = payment && !final && !sticker ? payment.deeplink : null;
+  // The usual waiting text tells the customer to scan the QR on this screen; a sticker till has none.
+  const statusKey = sticker && phase === 'waiting' ? 'customer.sticker.waiting' : `customer.phase.${phase}`;
   return (
     <main className={`customer phase-${phase}`}>
       {!final && <p className="customer-label">{t('customer.toPay')}</p>}
       <p className="customer-amount" data-testid="customer-amount">
         {formatMoney(sale.amountCents, locale)}
       </p>
+      {sticker && (
+        <p className="sticker-prompt sticker-prompt-large" data-testid="sticker-prompt">
+          {t('customer.sticker.prompt')}
+        </p>
+      )}
       <p className={`customer-status status-${phase}`} role="status" data-phase={phase}>
-        {t(`customer.phase.${phase}`)}
+        {t(statusKey)}
       </p>
       {deeplink && (
         <div className="qr-frame qr-frame-large">

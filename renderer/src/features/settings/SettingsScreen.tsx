@@ -3,6 +3,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useStation } from '../../components/station-context';
 import { GoLiveForm } from './GoLiveForm';
 import { LiveSettings } from './LiveSettings';
+import { PaymentUpdates } from './PaymentUpdates';
+import { ThisTill } from './ThisTill';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -21,6 +23,8 @@ export function SettingsScreen() {
       )}
       {settings?.mode === 'training' && <GoLiveForm initial={settings} />}
       {settings?.mode === 'live' && <LiveSettings settings={settings} />}
+      {settings && <PaymentUpdates settings={settings} />}
+      {settings && <ThisTill settings={settings} />}
       {!settings && !loadError && <p className="muted">{t('app.loading')}</p>}
     </main>
   );

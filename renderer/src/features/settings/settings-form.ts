@@ -17,3 +17,34 @@ export function draftProblem(draft: CredentialsDraft, apiKeyRequired: boolean): 
   if ((apiKeyRequired || key !== '') && key.length < 8) return 'needApiKey';
   return null;
 }
+
+export type PublicUrlProblem = 'publicUrlInvalid' | 'publicUrlNeedHttps' | 'publicUrlBaseOnly';
+
+/** The contract caps the URL at 2000 characters; Bancontact must reach it over https. */
+const MAX_PUBLIC_URL = 2000;
+
+/**
+ * Checks the public URL before it goes to the station: https only, and a bare base address, since
+ * the station appends `/callbacks/<profile>` to it (a query, a fragment or a user name would break that).
+ */
+export function publicUrlProblem(text: string): PublicUrlProblem | null {
+  const trimmed = text.trim();
+  if (/^http:\/\//i.test(trimmed)) return 'publicUrlNeedHttps';
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return 'publicUrlInvalid';
+  }
+  if (url.protocol !== 'https:') return 'publicUrlNeedHttps';
+  if (url.hostname === '' || trimmed.length > MAX_PUBLIC_URL) return 'publicUrlInvalid';
+  if (url.username || url.password || url.search || url.hash || /[?#]/.test(trimmed)) return 'publicUrlBaseOnly';
+  return null;
+}
+
+/** Bancontact's posId: 1 to 36 letters and digits. */
+const STICKER_POS_ID = /^[A-Za-z0-9]{1,36}$/;
+
+export function stickerPosIdProblem(text: string): 'stickerPosIdInvalid' | null {
+  return STICKER_POS_ID.test(text.trim()) ? null : 'stickerPosIdInvalid';
+}

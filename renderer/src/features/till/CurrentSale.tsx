@@ -6,13 +6,16 @@ import { QrCode } from '../../components/QrCode';
 import { errorText } from '../../i18n/error-text';
 import { useLocale } from '../../i18n';
 
-/** What the cashier watches: amount, the QR while it can be paid, and the live status. */
+/** What the cashier watches: amount, the QR (or the sticker prompt) while it can be paid, and the live status. */
 export function CurrentSale({ sale }: { sale: SaleView }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const payment = sale.payment;
   const phase = payment ? tillPhase(payment.status) : 'creating';
-  const showQr = payment?.deeplink && !isFinalStatus(payment.status);
+  const payable = payment !== null && payment.status !== 'CREATING' && !isFinalStatus(payment.status);
+  // A sticker till: the customer scans the sticker at the counter, so no QR on screen.
+  const sticker = payable && Boolean(payment.posId);
+  const qr = payable && !sticker ? payment.deeplink : null;
   return (
     <div className={`current-sale phase-${phase}`}>
       <p className="sale-amount" data-testid="sale-amount">
@@ -26,9 +29,14 @@ export function CurrentSale({ sale }: { sale: SaleView }) {
           {errorText(t, payment.problem)}
         </p>
       )}
-      {showQr && payment.deeplink && (
+      {sticker && (
+        <p className="sticker-prompt" data-testid="sticker-prompt">
+          {t('till.scanSticker')}
+        </p>
+      )}
+      {qr && (
         <div className="qr-frame">
-          <QrCode value={payment.deeplink} />
+          <QrCode value={qr} />
         </div>
       )}
     </div>
