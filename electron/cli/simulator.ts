@@ -1,6 +1,6 @@
 /**
- * `npm run simulator -- [--port N] [--host H] [--profiles FILE] [--allow-http-callbacks] [--seed N]
- *   [--store FILE] [--legacy-host-cutover ISO] [--json]`
+ * `npm run simulator -- [--port N] [--host H] [--jwks-port N] [--profiles FILE] [--allow-http-callbacks]
+ *   [--seed N] [--store FILE] [--legacy-host-cutover ISO] [--json]`
  *
  * Runs the Bancontact backend simulator as a standalone process, for training on a spare machine, for
  * manual testing with curl, and for tests that need it in a separate process.
@@ -18,6 +18,7 @@ import {
 const USAGE = `Usage: npm run simulator -- [options]
   --port N                     port to listen on (default ${DEFAULT_SIMULATOR_PORT}; 0 picks a free port)
   --host H                     address to bind (default 127.0.0.1)
+  --jwks-port N                also serve the JWKS at the root of its own host on port N (0: a free one)
   --profiles FILE              JSON seed file {"profiles": [...]} replacing the default profiles
   --allow-http-callbacks       accept http(s)://127.0.0.1|localhost callback and JWKS URLs
   --seed N                     seed of the fault generator (default 0): same seed, same faults
@@ -51,6 +52,7 @@ function readArgs(argv: string[]) {
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        'jwks-port': { type: 'string' },
         profiles: { type: 'string' },
         seed: { type: 'string' },
         store: { type: 'string' },
@@ -79,6 +81,8 @@ function parseCli(argv: string[]): CliOptions {
     ...(cutover !== undefined && { settings: { legacyHostCutover: new Date(cutover).toISOString() } }),
   };
   if (values.store !== undefined) server.storeFile = values.store;
+  if (values['jwks-port'] !== undefined)
+    server.jwksPort = parseWhole('jwks-port', values['jwks-port'], 0, 65535);
   // Read now so a bad file is a start-up failure; the simulator validates the profiles themselves.
   if (values.profiles !== undefined) server.profiles = readProfilesFile(values.profiles) as SimProfile[];
   return { server, json: values.json ?? false, help: values.help ?? false };

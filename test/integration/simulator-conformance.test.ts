@@ -21,9 +21,15 @@ import {
   refundIbanResponse,
   refundResponse,
 } from '../support/bancontact-schemas';
-import { startCallbackReceiver, type CallbackReceiver } from '../support/callback-receiver';
+import {
+  startCallbackReceiver,
+  verifyCallback,
+  type CallbackReceiver,
+  type ReceivedCallback,
+} from '../support/callback-receiver';
 import { signRequest } from '../support/merchant-signer';
 import { request, simClient, type SimClient } from '../support/sim-client';
+import { waitFor } from '../support/temp';
 
 /**
  * Every answer of every merchant endpoint, in every status a payment can reach, checked against the
@@ -60,7 +66,7 @@ beforeAll(async () => {
       { ...VOID_PROFILE, callbackUrl: receiver.url() },
       { ...SYNC_PROFILE, callbackUrl: receiver.url() },
     ],
-    settings: { syncCallbackTimeoutMs: 500 },
+    settings: { syncCallbackTimeoutMs: 1_500 },
   });
   sim = simClient(server.baseUrl);
 });
@@ -82,6 +88,25 @@ async function getConforming(id: string, key = KEY) {
   expect(res.status).toBe(200);
   expect(res.body).not.toHaveProperty('expiresAt');
   return conform(getPaymentResponse, res.body);
+}
+
+/**
+ * A sync-callback payment seen while AUTHORIZED (the merchant has not answered yet) and once FAILED (the
+ * merchant refused every attempt). The receiver is shared: every async callback is settled first so the
+ * refusals reach the sync callback and nothing else (else an IDENTIFIED callback eats one).
+ */
+async function syncRejected(check: (id: string, key: string) => Promise<unknown>): Promise<void> {
+  const rejected = await create(SYNC_PROFILE.apiKey);
+  await sim.scan(rejected._links.deeplink.href);
+  await sim.flush();
+  receiver.answers.push('hang', 500, 500);
+  const confirming = sim.confirm(rejected.paymentId);
+  const isAuthorized = (r: ReceivedCallback) =>
+    r.body.paymentId === rejected.paymentId && r.body.status === 'AUTHORIZED';
+  await waitFor(() => receiver.received.some(isAuthorized));
+  await check(rejected.paymentId, SYNC_PROFILE.apiKey);
+  expect((await confirming).body.status).toBe('FAILED');
+  await check(rejected.paymentId, SYNC_PROFILE.apiKey);
 }
 
 describe('conformance of merchant API answers', () => {
@@ -135,11 +160,7 @@ describe('conformance of merchant API answers', () => {
       .merchant(VOID_PROFILE.apiKey)
       .post(`/v3/payments/${acked.paymentId}/acknowledge`, { amount: 995, currency: 'EUR' });
     expect((await getConforming(acked.paymentId, VOID_PROFILE.apiKey)).status).toBe('SUCCEEDED');
-    const rejected = await create(SYNC_PROFILE.apiKey);
-    await sim.scan(rejected._links.deeplink.href);
-    receiver.answers.push(500, 500, 500);
-    await sim.confirm(rejected.paymentId);
-    await check(rejected.paymentId, SYNC_PROFILE.apiKey);
+    await syncRejected(check);
     const expiring = await create();
     await sim.advance(121_000);
     await check(expiring.paymentId);
@@ -147,8 +168,10 @@ describe('conformance of merchant API answers', () => {
     expect([...statuses].sort()).toEqual(
       [
         'AUTHORIZATION_FAILED',
+        'AUTHORIZED',
         'CANCELLED',
         'EXPIRED',
+        'FAILED',
         'IDENTIFIED',
         'PENDING',
         'PENDING_MERCHANT_ACKNOWLEDGEMENT',
@@ -213,15 +236,24 @@ describe('conformance of merchant API answers', () => {
     for (const answer of answers.filter((a) => a.status >= 400)) conform(errorResponse, answer.body);
   });
 
-  it('callback bodies conform to MerchantCallback', async () => {
+  it('callback bodies conform to MerchantCallback, and every signature verifies against the JWKS', async () => {
     await sim.flush();
     expect(receiver.received.length).toBeGreaterThan(5);
-    for (const callback of receiver.received) conform(merchantCallback, callback.body);
+    for (const callback of receiver.received) {
+      conform(merchantCallback, callback.body);
+      const owner = await sim.control<{ creditor: { profileId: string } }>(
+        `/_sim/payments/${callback.body.paymentId}`,
+      );
+      await verifyCallback(callback, server.jwksUrl, owner.body.creditor.profileId);
+    }
     const statuses = new Set(receiver.received.map((r) => r.body.status));
     for (const status of [
       'IDENTIFIED',
       'AUTHORIZED',
       'SUCCEEDED',
+      'AUTHORIZATION_FAILED',
+      'FAILED',
+      'CANCELLED',
       'PENDING_MERCHANT_ACKNOWLEDGEMENT',
       'VOIDED',
       'EXPIRED',

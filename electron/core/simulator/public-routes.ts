@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
-import { SimError } from './errors';
+import { SimError, errorBody } from './errors';
+import type { SigningKeys } from './jws/signing-keys';
 import type { RouteDeps } from './route-deps';
 
 /** Pixel sizes of Bancontact's generator (Odoo's labels): S 180, M 250, L 400, XL 800. */
@@ -47,4 +48,15 @@ export function publicRoutes(deps: RouteDeps): Hono {
   routes.get('/jwks', (c) => c.json(jwks()));
   routes.get('/jwks/', (c) => c.json(jwks()));
   return routes;
+}
+
+/**
+ * The JWKS on a host of its own, served at `/` like `https://jwks.bancontact.net/`: for merchant code
+ * that takes the JWKS host rather than a full URL. Nothing else is served there.
+ */
+export function jwksHostApp(keys: SigningKeys): Hono {
+  const app = new Hono();
+  app.get('/', (c) => c.json({ keys: keys.jwks().keys }));
+  app.notFound((c) => c.json(errorBody('NOT_FOUND', 'The JWKS host serves only /'), 404));
+  return app;
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import { jwksHostApp } from './public-routes';
 import { createSimulator, type Simulator, type SimulatorOptions } from './simulator';
 
 /** Port of the standalone simulator (`npm run simulator`), fixed so the station can find it without asking. */
@@ -11,12 +12,17 @@ export interface SimulatorServerOptions extends SimulatorOptions {
   port?: number;
   /** Default 127.0.0.1: the simulator holds published keys and must not face the network by accident. */
   host?: string;
+  /**
+   * Also serve the JWKS at the root of a host of its own, as `https://jwks.bancontact.net/` is (0 picks a
+   * free port); `jwksUrl` then points there. Unset: the JWKS is only served at `${baseUrl}/jwks/`.
+   */
+  jwksPort?: number;
 }
 
 export interface SimulatorServer {
   /** e.g. `http://127.0.0.1:54321`, without a trailing slash. */
   baseUrl: string;
-  /** The callback-signing JWKS, served at the root of its own base URL (`${baseUrl}/jwks/`). */
+  /** The callback-signing JWKS: `${baseUrl}/jwks/`, or the root of its own host when `jwksPort` is set. */
   jwksUrl: string;
   simulator: Simulator;
   /** Stops accepting requests, drops open connections, then closes the store. */
@@ -47,26 +53,45 @@ function stop(server: Server): Promise<void> {
   });
 }
 
-export async function startSimulatorServer(options: SimulatorServerOptions = {}): Promise<SimulatorServer> {
-  const { port = 0, host = '127.0.0.1', ...simulatorOptions } = options;
-  const simulator = createSimulator(simulatorOptions);
-  const server = createAdaptorServer({ fetch: simulator.app.fetch }) as Server;
-  let address: AddressInfo;
+/** Listens with `app` or, when that fails, closes what was started and rethrows. */
+async function listenOrClose(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  port: number,
+  host: string,
+  cleanup: () => Promise<void>,
+): Promise<{ server: Server; url: string }> {
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   try {
-    address = await listen(server, port, host);
+    const address = await listen(server, port, host);
+    return { server, url: `http://${urlHost(address)}:${address.port}` };
   } catch (error) {
-    simulator.close();
+    await cleanup();
     throw error;
   }
+}
+
+export async function startSimulatorServer(options: SimulatorServerOptions = {}): Promise<SimulatorServer> {
+  const { port = 0, host = '127.0.0.1', jwksPort, ...simulatorOptions } = options;
+  const simulator = createSimulator(simulatorOptions);
+  const closeSimulator = () => Promise.resolve(simulator.close());
+  const api = await listenOrClose(simulator.app, port, host, closeSimulator);
+  const jwksHost =
+    jwksPort === undefined
+      ? undefined
+      : await listenOrClose(jwksHostApp(simulator.keys), jwksPort, host, () =>
+          stop(api.server).finally(closeSimulator),
+        );
   let closing: Promise<void> | undefined;
-  const baseUrl = `http://${urlHost(address)}:${address.port}`;
   return {
-    baseUrl,
-    jwksUrl: `${baseUrl}/jwks/`,
+    baseUrl: api.url,
+    jwksUrl: jwksHost === undefined ? `${api.url}/jwks/` : `${jwksHost.url}/`,
     simulator,
     close() {
       // Dropping the connections also aborts requests held by the hang fault.
-      closing ??= stop(server).finally(() => simulator.close());
+      const servers = [api.server, ...(jwksHost === undefined ? [] : [jwksHost.server])];
+      closing ??= Promise.all(servers.map(stop))
+        .then(() => undefined)
+        .finally(() => simulator.close());
       return closing;
     },
   };
