@@ -7,13 +7,16 @@ import { MIGRATIONS_FOLDER, RENDERER_DIR, REPO_ROOT } from './paths';
 
 export interface RunStationOptions extends Pick<
   StationOptions,
-  'dataDir' | 'simulatorUrl' | 'publicUrl' | 'requestTimeoutMs' | 'pollIntervalMs' | 'sweepIntervalMs'
+  'dataDir' | 'simulatorUrl' | 'publicUrl' | 'requestTimeoutMs' | 'pollIntervalMs' | 'sweepIntervalMs' | 'rateLimitPerSecond'
 > {
   port: number;
 }
 
-/** Starts the station and its HTTP shell, prints where it listens, and stops cleanly on a signal. */
-export async function runStation({ port, ...options }: RunStationOptions): Promise<void> {
+/**
+ * Starts the station and its HTTP shell, prints where it listens, and stops cleanly on a signal.
+ * Resolves with the shell's URL: with port 0 only the shell knows which port it got.
+ */
+export async function runStation({ port, ...options }: RunStationOptions): Promise<string> {
   const logger = createConsoleLogger(true);
   const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
     version: string;
@@ -36,6 +39,7 @@ export async function runStation({ port, ...options }: RunStationOptions): Promi
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+  return shell.url;
 }
 
 export function failStart(error: unknown): never {

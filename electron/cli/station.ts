@@ -3,18 +3,18 @@ import { resolveDataDir } from '../core/config';
 import { failStart, runStation } from './run-station';
 
 const USAGE =
-  'usage: npm run station -- [--port N] [--data DIR] [--simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N] [--sweep-interval-ms N]';
+  'usage: npm run station -- [--port N] [--data DIR] [--simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N] [--sweep-interval-ms N] [--rate-limit N]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
-function wholeNumber(name: string, raw: string | undefined, max: number): number | undefined {
+function wholeNumber(name: string, raw: string | undefined, max: number, min = 0): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max)
-    fail(`--${name} must be a whole number from 0 to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    fail(`--${name} must be a whole number from ${min} to ${max}`);
   return value;
 }
 
@@ -30,6 +30,7 @@ function main(): void {
         'request-timeout-ms': { type: 'string' },
         'poll-interval-ms': { type: 'string' },
         'sweep-interval-ms': { type: 'string' },
+        'rate-limit': { type: 'string' },
       },
       strict: true,
     }));
@@ -44,6 +45,7 @@ function main(): void {
     requestTimeoutMs: wholeNumber('request-timeout-ms', values['request-timeout-ms'], 600_000),
     pollIntervalMs: wholeNumber('poll-interval-ms', values['poll-interval-ms'], 600_000),
     sweepIntervalMs: wholeNumber('sweep-interval-ms', values['sweep-interval-ms'], 3_600_000),
+    rateLimitPerSecond: wholeNumber('rate-limit', values['rate-limit'], 1_000, 1),
   }).catch(failStart);
 }
 

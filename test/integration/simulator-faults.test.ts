@@ -165,6 +165,20 @@ describe('callback faults', () => {
     expect(receiver.received).toHaveLength(3);
   });
 
+  it('sends a duplicated callback up to callbackDuplicateMaxCopies extra times, all identical', async () => {
+    await setFaults({ callbackDuplicateRate: 1, callbackDuplicateMaxCopies: 3 });
+    const copies: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const before = receiver.received.length;
+      await scanAndFlush();
+      const batch = receiver.received.slice(before);
+      expect(new Set(batch.map((r) => r.signature)).size).toBe(1);
+      copies.push(batch.length - 1);
+    }
+    expect(Math.min(...copies)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...copies)).toBe(3);
+  });
+
   it('reorders the callbacks due together while switched on', async () => {
     const statusesAfterConfirm = async () => {
       const created = await scanAndFlush();

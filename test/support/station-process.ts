@@ -23,6 +23,8 @@ export interface SpawnStationArgs {
   requestTimeoutMs?: number;
   pollIntervalMs?: number;
   sweepIntervalMs?: number;
+  /** `--rate-limit`: Bancontact requests per second and profile. */
+  rateLimit?: number;
 }
 
 const READY =
@@ -47,6 +49,7 @@ export function spawnStation(args: SpawnStationArgs): Promise<StationProcess> {
     '--request-timeout-ms': args.requestTimeoutMs,
     '--poll-interval-ms': args.pollIntervalMs,
     '--sweep-interval-ms': args.sweepIntervalMs,
+    '--rate-limit': args.rateLimit,
   };
   for (const [flag, value] of Object.entries(numbers)) if (value !== undefined) argv.push(flag, String(value));
   const child = spawn(process.execPath, argv, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

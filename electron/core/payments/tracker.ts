@@ -26,6 +26,8 @@ export interface TrackerOptions {
 }
 
 const DEFAULT_BACKOFF_MS = [1_000, 2_000, 5_000, 15_000] as const;
+/** How often a payment past its expiry, still not final at Bancontact, is asked again. */
+const OVERDUE_RETRY_MS = 5_000;
 
 /** Follows each open payment by polling GET until Bancontact reports a final status. */
 export class PaymentTracker {
@@ -107,7 +109,8 @@ export class PaymentTracker {
     if (this.options.isOnScreen(row.id)) return this.onScreenMs;
     if (row.expiresAt === null) return this.backgroundMs;
     const untilExpiry = row.expiresAt + this.graceMs - this.options.now();
-    return Math.max(0, Math.min(this.backgroundMs, untilExpiry));
+    // Past expiry Bancontact should answer a final status; if it does not yet, ask again now and then, not in a loop.
+    return untilExpiry > 0 ? Math.min(this.backgroundMs, untilExpiry) : Math.min(this.backgroundMs, OVERDUE_RETRY_MS);
   }
 
   /** Keeps the status, notes the reason for the cashier, and tries again after a growing pause. */

@@ -53,7 +53,9 @@ async function queueDelivery(state: DispatchState, payment: SimPayment, url: str
     },
   };
   state.store.deliveries.insert({ ...row, state: decided.drop ? 'dropped' : 'pending' });
-  if (decided.duplicate && !decided.drop) state.store.deliveries.insert({ ...row, state: 'pending' });
+  if (decided.drop) return;
+  for (let copy = 0; copy < decided.extraCopies; copy++)
+    state.store.deliveries.insert({ ...row, state: 'pending' });
 }
 
 export function createCallbackDispatcher(deps: CallbackDeps): CallbackDispatcher {

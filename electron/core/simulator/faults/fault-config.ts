@@ -21,8 +21,10 @@ export const faultSettingsSchema = z.strictObject({
   hangRate: rate.optional(),
   /** The callback is recorded but never sent. */
   callbackDropRate: rate.optional(),
-  /** The callback is sent twice, byte for byte. */
+  /** The callback is sent more than once, byte for byte. */
   callbackDuplicateRate: rate.optional(),
+  /** How many extra copies a duplicated callback gets at most (drawn 1…N); default 1, i.e. sent twice. */
+  callbackDuplicateMaxCopies: z.number().int().min(1).max(5).optional(),
   /** A payment's callbacks that are due together go out newest first. */
   callbackReorderRate: rate.optional(),
   /** The signature does not verify. */

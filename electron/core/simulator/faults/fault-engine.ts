@@ -7,7 +7,8 @@ import { createTokenBuckets, type RateLimit } from './token-bucket';
 /** What happens to one callback; decided once, when it is queued, so its retries stay identical. */
 export interface CallbackFaults {
   drop: boolean;
-  duplicate: boolean;
+  /** Extra byte-identical copies sent besides the callback itself: 0 unless the duplicate fault hits. */
+  extraCopies: number;
   quirks: SignatureQuirks;
 }
 
@@ -27,11 +28,21 @@ export interface FaultEngine {
   reorder(ppid: string): boolean;
 }
 
-function decideCallbackFaults(f: FaultSettings, hit: FaultEngine['hit']): CallbackFaults {
+/** One copy, or up to `callbackDuplicateMaxCopies`, drawn evenly from the seeded generator. */
+function extraCopies(f: FaultSettings, draw: (stream: string) => number): number {
+  const max = f.callbackDuplicateMaxCopies ?? 1;
+  return 1 + Math.floor(draw('callback-duplicate-copies') * max);
+}
+
+function decideCallbackFaults(
+  f: FaultSettings,
+  hit: FaultEngine['hit'],
+  draw: (stream: string) => number,
+): CallbackFaults {
   const digits = f.callbackIatFractionDigits ?? 3;
   return {
     drop: hit(f.callbackDropRate, 'callback-drop'),
-    duplicate: hit(f.callbackDuplicateRate, 'callback-duplicate'),
+    extraCopies: hit(f.callbackDuplicateRate, 'callback-duplicate') ? extraCopies(f, draw) : 0,
     quirks: {
       corrupt: hit(f.callbackBadSignatureRate, 'callback-bad-signature'),
       der: hit(f.callbackDerSignatureRate, 'callback-der'),
@@ -67,7 +78,7 @@ export function createFaultEngine(seed: number, clock: SimClock): FaultEngine {
     effective,
     hit,
     takeToken: (ppid, limit) => buckets.take(ppid, limit, clock.now()),
-    callbackFaults: (ppid) => decideCallbackFaults(effective(ppid), hit),
+    callbackFaults: (ppid) => decideCallbackFaults(effective(ppid), hit, (stream) => random.next(stream)),
     reorder: (ppid) => hit(effective(ppid).callbackReorderRate, 'callback-reorder'),
   };
 }
