@@ -1,6 +1,7 @@
 import { ContractFailure, type SaleView } from '../../shared/contract';
 import type { Handlers } from './api/dispatcher';
 import type { ModeRuntime } from './mode-runtime';
+import { listRejectedCallbacks } from './payments/rejected-callbacks';
 import type { SettingsService } from './settings/settings-service';
 import type { TrainingService } from './training/training-service';
 
@@ -36,6 +37,7 @@ export function createHandlers({ current, settings, currentSale, version }: Hand
     'till.getCurrentSale': ({ tillId }) => currentSale(tillId),
     'till.listSales': ({ limit }) => current().repo.listSales(limit),
     'payments.getTimeline': ({ paymentId }) => current().repo.timeline(paymentId),
+    'payments.listRejectedCallbacks': ({ limit }) => listRejectedCallbacks(current().db, limit),
     'training.scan': ({ saleId }) => training().scan(saleId),
     'training.confirm': ({ saleId }) => training().confirm(saleId),
     'training.refuse': ({ saleId }) => training().refuse(saleId),

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
-import type { ConnectionCheck, SaleView, SettingsView, StationStatus, TimelineEntry } from './views';
+import type {
+  ConnectionCheck,
+  RejectedCallbackView,
+  SaleView,
+  SettingsView,
+  StationStatus,
+  TimelineEntry,
+} from './views';
 
 /** What a caller must be allowed to do before a method runs. */
 export type Permission = 'view' | 'sell' | 'manage';
@@ -37,6 +44,11 @@ export const methods = {
     permission: 'view',
     input: z.object({ paymentId: id }).strict(),
     output: out<TimelineEntry[]>(),
+  },
+  'payments.listRejectedCallbacks': {
+    permission: 'manage',
+    input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
+    output: out<RejectedCallbackView[]>(),
   },
   'training.scan': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'training.confirm': { permission: 'sell', input: saleRef, output: out<SaleView>() },

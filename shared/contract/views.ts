@@ -35,6 +35,16 @@ export interface TimelineEntry {
   source: string;
 }
 
+/** A callback that failed verification: answered 4xx, never applied, listed for the manager. */
+export interface RejectedCallbackView {
+  at: string;
+  profileId: string;
+  /** A short code such as BAD_SIGNATURE, WRONG_SUB or UNKNOWN_KEY. */
+  reason: string;
+  detail: string;
+  bodyExcerpt: string;
+}
+
 export interface StationStatus {
   mode: Mode;
   environment: Environment | null;

@@ -2,7 +2,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const paymentStatus = (page: Page) =>
-  page.getByRole('status').filter({ hasText: /Waiting|Scanned|Paid|Refused|Expired|Cancelled|Creating|failed/ });
+  page
+    .getByRole('status')
+    .filter({ hasText: /Waiting|Scanned|Paid|Refused|Expired|Cancelled|Creating|failed/ });
 
 async function pay(page: Page, amount: string): Promise<void> {
   await page.getByLabel('Amount', { exact: true }).fill(amount);
@@ -35,7 +37,10 @@ test('the payment timeline shows every status change and where it came from', as
   await expect(row.getByRole('button', { name: 'Timeline' })).toBeFocused();
 });
 
-test('a sticker till asks the customer to scan the sticker and is paid through it', async ({ page, station }) => {
+test('a sticker till asks the customer to scan the sticker and is paid through it', async ({
+  page,
+  station,
+}) => {
   await page.goto(`${station.url}/settings`);
   const till = page.getByRole('region', { name: 'This till' });
   await till.getByLabel('Sticker POS id').fill('POS-1');
@@ -64,8 +69,26 @@ test('settings say how payment updates reach the station and refuse a public URL
   await page.goto(`${station.url}/settings`);
   const updates = page.getByRole('region', { name: 'Payment updates' });
   // Training mode: the built-in simulator calls this station back on its own address.
-  await expect(updates.getByTestId('callback-url')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/callbacks\/[0-9a-f]{24}$/);
+  await expect(updates.getByTestId('callback-url')).toHaveText(
+    /^http:\/\/127\.0\.0\.1:\d+\/callbacks\/[0-9a-f]{24}$/,
+  );
   await updates.getByLabel('Public URL').fill('http://kassa.example.be');
   await updates.getByRole('button', { name: 'Save' }).click();
   await expect(updates.getByRole('alert')).toContainText('must start with https://');
+});
+
+test('a forged callback is refused and listed for the manager', async ({ page, station }) => {
+  await page.goto(`${station.url}/settings`);
+  const refused = page.getByRole('region', { name: 'Refused callbacks' });
+  await expect(refused.getByText('No callback has been refused.')).toBeVisible();
+  const callbackUrl = await page.getByTestId('callback-url').innerText();
+  const forged = await fetch(callbackUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ paymentId: '0123456789abcdef01234567', status: 'SUCCEEDED' }),
+  });
+  expect(forged.status).toBe(401);
+  await refused.getByRole('button', { name: 'Refresh' }).click();
+  const row = refused.getByRole('row').filter({ hasText: 'No signature' });
+  await expect(row).toHaveCount(1);
 });

@@ -4,6 +4,7 @@ import { useStation } from '../../components/station-context';
 import { GoLiveForm } from './GoLiveForm';
 import { LiveSettings } from './LiveSettings';
 import { PaymentUpdates } from './PaymentUpdates';
+import { RejectedCallbacks } from './RejectedCallbacks';
 import { ThisTill } from './ThisTill';
 
 export function SettingsScreen() {
@@ -25,6 +26,7 @@ export function SettingsScreen() {
       {settings?.mode === 'live' && <LiveSettings settings={settings} />}
       {settings && <PaymentUpdates settings={settings} />}
       {settings && <ThisTill settings={settings} />}
+      {settings && <RejectedCallbacks />}
       {!settings && !loadError && <p className="muted">{t('app.loading')}</p>}
     </main>
   );
