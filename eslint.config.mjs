@@ -9,6 +9,45 @@ import { builtinModules } from 'node:module';
 const NODE_BUILTIN_NAMES = builtinModules.filter((name) => !name.startsWith('_'));
 const NODE_BUILTIN_PATTERN = ['node:*'];
 
+// TypeScript's lint preset turns off no-undef, and the project's lib includes the DOM, so without this list
+// `document` or `process` in shared/ would pass both lint and typecheck. Globals that Node and browsers
+// both have (URL, TextEncoder, setTimeout, Intl…) stay allowed; Web Storage and navigator are not
+// isomorphic in the Node versions Kassa runs on.
+const browserOnly = Object.keys(globals.browser).filter(
+  (name) => !(name in globals.node) && !(name in globals.es2021),
+);
+const nodeOnly = Object.keys(globals.node).filter(
+  (name) => !(name in globals.browser) && !(name in globals.es2021),
+);
+const SHARED_FORBIDDEN_GLOBALS = [
+  ...browserOnly.map((name) => ({ name, message: 'shared/ is isomorphic: no DOM globals.' })),
+  ...['localStorage', 'sessionStorage', 'navigator'].map((name) => ({
+    name,
+    message: 'shared/ is isomorphic: no DOM globals.',
+  })),
+  ...nodeOnly.map((name) => ({ name, message: 'shared/ is isomorphic: no Node globals.' })),
+];
+// The same names used as types (`el: HTMLElement`), which no-restricted-globals does not see.
+const SHARED_FORBIDDEN_TYPES = Object.fromEntries(
+  SHARED_FORBIDDEN_GLOBALS.map(({ name, message }) => [name, message]),
+);
+
+/** Regex source (for a selector) matching these module names exactly. */
+const exactly = (names) => `^(${names.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})$`;
+const ELECTRON_MODULES = '^electron(-updater)?(\\/.*)?$';
+const NODE_BUILTINS = `${exactly(NODE_BUILTIN_NAMES)}|^node:`;
+
+/**
+ * `import('electron')` and `require('electron')` load a module as surely as an import statement, but
+ * no-restricted-imports only sees the statement; these selectors close that gap.
+ */
+function forbidLoading(sources, message) {
+  return sources.flatMap((source) => [
+    { selector: `ImportExpression[source.value=/${source}/]`, message },
+    { selector: `CallExpression[callee.name='require'][arguments.0.value=/${source}/]`, message },
+  ]);
+}
+
 /** Folder boundaries: each rule says what a folder may never import. */
 const boundaries = [
   {
@@ -25,6 +64,12 @@ const boundaries = [
       },
     ],
     noNodeBuiltins: 'shared/ is isomorphic: no Node built-ins.',
+    loading: forbidLoading(
+      [NODE_BUILTINS, ELECTRON_MODULES, '^react(-dom)?(\\/.*)?$', '(^|\\/)(electron|renderer)\\/'],
+      'shared/ is isomorphic: it loads no platform, UI or shell code.',
+    ),
+    forbiddenGlobals: SHARED_FORBIDDEN_GLOBALS,
+    forbiddenTypes: SHARED_FORBIDDEN_TYPES,
   },
   {
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
@@ -38,6 +83,10 @@ const boundaries = [
         message: 'The station does not reach into the shells or the UI.',
       },
     ],
+    loading: forbidLoading(
+      [ELECTRON_MODULES, '(^|\\/)(renderer|main|preload)\\/'],
+      'The station never loads Electron, the shells or the UI.',
+    ),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -49,6 +98,10 @@ const boundaries = [
       { group: NODE_BUILTIN_PATTERN, message: 'The renderer runs in a browser: no Node built-ins.' },
     ],
     noNodeBuiltins: 'The renderer runs in a browser: no Node built-ins.',
+    loading: forbidLoading(
+      [ELECTRON_MODULES, '(^|\\/)electron\\/', NODE_BUILTINS],
+      'The renderer talks to the station only through the contract, and runs in a browser.',
+    ),
   },
 ];
 
@@ -83,16 +136,23 @@ export default tseslint.config(
     files: ['test/**/*.{ts,tsx}'],
     rules: { 'max-lines-per-function': 'off' },
   },
-  ...boundaries.map(({ files, patterns, noNodeBuiltins }) => ({
-    files,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns,
-          paths: noNodeBuiltins ? NODE_BUILTIN_NAMES.map((name) => ({ name, message: noNodeBuiltins })) : [],
-        },
-      ],
-    },
-  })),
+  ...boundaries.map(
+    ({ files, patterns, noNodeBuiltins, loading, forbiddenGlobals = [], forbiddenTypes = {} }) => ({
+      files,
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns,
+            paths: noNodeBuiltins
+              ? NODE_BUILTIN_NAMES.map((name) => ({ name, message: noNodeBuiltins }))
+              : [],
+          },
+        ],
+        'no-restricted-syntax': ['error', ...loading],
+        'no-restricted-globals': ['error', ...forbiddenGlobals],
+        '@typescript-eslint/no-restricted-types': ['error', { types: forbiddenTypes }],
+      },
+    }),
+  ),
 );

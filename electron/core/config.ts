@@ -16,3 +16,20 @@ export function resolveDataDir(flag: string | undefined, env = process.env): str
   if (env.KASSA_DATA_DIR) return resolve(env.KASSA_DATA_DIR);
   return defaultDataDir(process.platform, env);
 }
+
+/** The value of `--data DIR` or `--data=DIR` in a command line, if any. */
+export function dataFlag(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((arg) => arg === '--data' || arg.startsWith('--data='));
+  if (at === -1) return undefined;
+  const arg = argv[at] ?? '';
+  return arg === '--data' ? argv[at + 1] : arg.slice('--data='.length);
+}
+
+/**
+ * The desktop app's data folder: the same order as the headless station, except that the OS default
+ * comes from Electron itself (`app.getPath('userData')`), which a packaged app may have been told to move.
+ */
+export function desktopDataDir(argv: readonly string[], userData: string, env = process.env): string {
+  const flag = dataFlag(argv);
+  return flag || env.KASSA_DATA_DIR ? resolveDataDir(flag, env) : userData;
+}

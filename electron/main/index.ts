@@ -1,18 +1,17 @@
 import { join } from 'node:path';
 import { app, screen, session } from 'electron';
-import { resolveDataDir } from '../core/config';
+import { desktopDataDir } from '../core/config';
 import { createStation } from '../core/station';
 import { connectIpc } from './ipc';
 import { createSafeStorageSecretStore } from './safe-storage-secrets';
-import { createSecureWindow } from './secure-window';
+import { createSecureWindow, hardenSession } from './secure-window';
 import { checkForUpdates } from './updater';
 
 /** Composition root of the desktop app: the station, the IPC bridge and two windows. */
 async function main(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const dataFlag = process.argv.find((arg) => arg.startsWith('--data='))?.slice('--data='.length);
-  const dataDir = dataFlag || process.env.KASSA_DATA_DIR ? resolveDataDir(dataFlag) : app.getPath('userData');
+  hardenSession(session.defaultSession);
+  const dataDir = desktopDataDir(process.argv, app.getPath('userData'));
   const resources = app.isPackaged ? process.resourcesPath : join(__dirname, '../../resources');
   const station = createStation({
     dataDir,

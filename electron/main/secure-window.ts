@@ -1,12 +1,19 @@
 import { join } from 'node:path';
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session } from 'electron';
 
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,
   nodeIntegration: false,
   webSecurity: true,
+  webviewTag: false,
 } as const;
+
+/** Kassa's UI needs no camera, microphone, location or notifications: every request is refused. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
 
 /** A window that runs only Kassa's own UI: no navigation away, no pop-ups, no Node. */
 export function createSecureWindow(

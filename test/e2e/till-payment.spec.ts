@@ -18,6 +18,11 @@ test('a cashier takes €12.50 with Bancontact and the sale survives a restart',
   station,
   restartStation,
 }) => {
+  // The QR is drawn in the page: nothing may be fetched from anywhere but the station (no QR generator).
+  const elsewhere: string[] = [];
+  page.context().on('request', (request) => {
+    if (!request.url().startsWith(`${station.url}/`)) elsewhere.push(request.url());
+  });
   await page.goto(station.url);
   await expect(page.getByText('Training mode — no real money')).toBeVisible();
   const customer = await page.context().newPage();
@@ -44,6 +49,7 @@ test('a cashier takes €12.50 with Bancontact and the sale survives a restart',
   await panel.getByRole('button', { name: 'Confirm' }).click();
   await expect(paymentStatus(page)).toHaveText('Paid', { timeout: 1_500 });
   await expect(customer.getByText('Paid — thank you')).toBeVisible();
+  expect(elsewhere).toEqual([]);
 
   const restarted = await restartStation();
   await page.goto(restarted.url);
@@ -104,14 +110,32 @@ for (const [typed, message] of [
     station,
     sim,
   }) => {
+    const starts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/till.startPayment')) starts.push(request.url());
+    });
     await page.goto(station.url);
     await page.getByLabel('Amount', { exact: true }).fill(typed);
     await page.getByRole('button', { name: 'Pay with Bancontact' }).click();
     await expect(page.getByRole('alert')).toHaveText(message);
+    expect(starts).toEqual([]);
     expect(await sim('/_sim/payments')).toEqual({ payments: [] });
     await expect(page.getByRole('img', { name: 'Bancontact QR code' })).toHaveCount(0);
   });
 }
+
+test('the till explains a wrong amount in Dutch and French too', async ({ page, station, sim }) => {
+  await page.goto(station.url);
+  await page.getByRole('button', { name: 'NL', exact: true }).click();
+  await page.getByLabel('Bedrag', { exact: true }).fill('12,555');
+  await page.getByRole('button', { name: 'Betalen met Bancontact' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Gebruik hoogstens twee decimalen (centen).');
+  await page.getByRole('button', { name: 'FR', exact: true }).click();
+  await page.getByLabel('Montant', { exact: true }).fill('0');
+  await page.getByRole('button', { name: 'Payer avec Bancontact' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Le montant doit être supérieur à zéro.');
+  expect(await sim('/_sim/payments')).toEqual({ payments: [] });
+});
 
 test('the till speaks Dutch and French, amounts included', async ({ page, station }) => {
   await page.goto(station.url);

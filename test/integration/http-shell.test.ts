@@ -1,3 +1,6 @@
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpShell, type HttpShell } from '../../electron/core/api/http-server';
 import { startTestSimulator, startTestStation, type TestStation } from '../support/station-in-process';
@@ -21,8 +24,34 @@ const post = (path: string, body: string, contentType = 'application/json') =>
   fetch(shell.url + path, { method: 'POST', headers: { 'Content-Type': contentType }, body });
 
 describe('the HTTP shell', () => {
-  it('listens on 127.0.0.1 only', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    // The URL is built from the socket's bound address, so 0.0.0.0 or :: would show here.
     expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const port = Number(new URL(shell.url).port);
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .filter((nic) => nic && !nic.internal && nic.family === 'IPv4')
+      .map((nic) => nic!.address);
+    for (const address of outside) expect(await reachable(address, port), address).toBe(false);
+    expect(await reachable('127.0.0.1', port)).toBe(true);
+  });
+
+  it('refuses API calls made under another host name, as a DNS-rebinding page would', async () => {
+    const answer = await rawPost('/api/till.listSales', '{}', { Host: 'evil.example:80' });
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const local = await rawPost('/api/till.listSales', '{}', {
+      Host: `localhost:${new URL(shell.url).port}`,
+    });
+    expect(local.status).toBe(200);
+  });
+
+  it('answers JSON that is not an object with INVALID_INPUT', async () => {
+    for (const body of ['[1]', '"x"', '42']) {
+      const response = await post('/api/till.listSales', body);
+      expect(response.status, body).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
   });
 
   it('answers malformed JSON with MALFORMED_REQUEST and keeps running', async () => {
@@ -47,6 +76,14 @@ describe('the HTTP shell', () => {
     );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'MALFORMED_REQUEST' } });
+    // A browser sends this without a preflight too: its media type is text/plain.
+    const sneaky = await post(
+      '/api/till.startPayment',
+      '{"amountCents":100,"idempotencyKey":"form-post-2"}',
+      'text/plain; x=application/json',
+    );
+    expect(sneaky.status).toBe(400);
+    expect((await sim.control<{ payments: unknown[] }>('/_sim/payments')).body.payments).toHaveLength(0);
   });
 
   it('rejects invalid input before any handler runs, naming the fields', async () => {
@@ -85,3 +122,39 @@ describe('the HTTP shell', () => {
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 });
+
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 1_000 });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+/** A POST with headers fetch() would not let a test set, such as Host. */
+function rawPost(
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  const url = new URL(shell.url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.once('error', reject);
+    req.end(body);
+  });
+}

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRAINING_DISPLAY_PROFILE } from '../../electron/core/simulator';
+import { startFaultyProxy } from '../support/faulty-proxy';
 import { startTestSimulator, startTestStation, type TestStation } from '../support/station-in-process';
 
 let training: Awaited<ReturnType<typeof startTestSimulator>>;
@@ -50,6 +51,32 @@ describe('training mode and real credentials', () => {
     expect(right).toEqual({ ok: true, value: { environment: 'preprod', ok: true } });
   });
 
+  it('tells a forbidden key (403) and an unreachable Bancontact apart from a working key', async () => {
+    const proxy = await startFaultyProxy(bancontact.baseUrl);
+    const station = await startTestStation({
+      simulatorUrl: training.baseUrl,
+      environmentUrls: { production: proxy.url },
+    });
+    const check = () =>
+      station.call('settings.testConnection', { environment: 'production', ppid: PPID, apiKey: KEY });
+    try {
+      proxy.set({ kind: 'status', status: 403, code: 'ACCESS_DENIED' });
+      expect(await check()).toMatchObject({
+        ok: false,
+        error: { code: 'BANCONTACT_UNAUTHORIZED', apiCode: 'ACCESS_DENIED' },
+      });
+      proxy.set({ kind: 'status', status: 503, code: 'TRY_AGAIN_LATER' });
+      expect(await check()).toMatchObject({ ok: false, error: { code: 'BANCONTACT_UNAVAILABLE' } });
+      proxy.set({ kind: 'drop' });
+      expect(await check()).toMatchObject({ ok: false, error: { code: 'NETWORK_DOWN' } });
+      proxy.set({ kind: 'pass' });
+      expect(await check()).toEqual({ ok: true, value: { environment: 'production', ok: true } });
+    } finally {
+      await station.close();
+      await proxy.close();
+    }
+  });
+
   it('refuses to go live with a key Bancontact rejects', async () => {
     const result = await kassa.call('settings.goLive', {
       environment: 'preprod',
@@ -70,6 +97,13 @@ describe('training mode and real credentials', () => {
     });
     expect(JSON.stringify(view)).not.toContain(KEY.slice(0, -4));
     expect(JSON.stringify(kassa.events)).not.toContain(KEY.slice(0, -4));
+    for (const method of ['settings.get', 'station.getStatus', 'till.listSales'] as const) {
+      expect(JSON.stringify(await kassa.call(method, {})), method).not.toContain(KEY.slice(0, -4));
+    }
+    // The stored key is used for a new check without being sent back.
+    expect(await kassa.call('settings.testConnection', { environment: 'preprod', ppid: PPID })).toMatchObject(
+      { ok: true },
+    );
     const secrets = join(kassa.dataDir, 'secrets.json');
     expect(statSync(secrets).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(kassa.dataDir, 'settings.json'), 'utf8')).not.toContain(KEY);

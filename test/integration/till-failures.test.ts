@@ -48,6 +48,9 @@ describe('when Bancontact cannot be reached or refuses', () => {
     proxy.set({ kind: 'status', status: 500, code: 'TECHNICAL_ERROR' });
     const sale = await start();
     expect(sale.payment?.problem?.message).toContain('TECHNICAL_ERROR');
+    expect(sale.payment?.problem?.message).toContain('feedfacefeedface');
+    const stored = await kassa.must('till.getSale', { saleId: sale.id });
+    expect(stored.payment?.problem).toEqual(sale.payment?.problem);
   });
 
   it('lets the cashier cancel a sale whose payment could not be created, without calling Bancontact', async () => {
@@ -79,7 +82,10 @@ describe('when Bancontact cannot be reached or refuses', () => {
     const sale = await start();
     proxy.set({ kind: 'status', status: 503, code: 'TRY_AGAIN_LATER' });
     const result = await kassa.call('till.cancelPayment', { saleId: sale.id });
-    expect(result).toMatchObject({ ok: false, error: { code: 'BANCONTACT_UNAVAILABLE' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'BANCONTACT_UNAVAILABLE', apiCode: 'TRY_AGAIN_LATER', traceId: 'feedfacefeedface' },
+    });
     const after = await kassa.must('till.getSale', { saleId: sale.id });
     expect(after).toMatchObject({ status: 'open', payment: { status: 'PENDING' } });
   });

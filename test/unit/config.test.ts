@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, resolveDataDir } from '../../electron/core/config';
+import {
+  APP_NAME,
+  dataFlag,
+  defaultDataDir,
+  desktopDataDir,
+  resolveDataDir,
+} from '../../electron/core/config';
+import { REPO_ROOT } from '../support/temp';
 
 describe('the data folder', () => {
   it('prefers --data, then KASSA_DATA_DIR, then the OS user-data folder', () => {
@@ -14,5 +23,27 @@ describe('the data folder', () => {
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/home/x/.config' })).toBe('/home/x/.config/Kassa');
     expect(defaultDataDir('win32', { APPDATA: 'C:/Users/x/AppData/Roaming' })).toMatch(/Roaming[\\/]Kassa$/);
     expect(defaultDataDir('darwin', {})).toMatch(/Library\/Application Support\/Kassa$/);
+  });
+
+  it('reads --data DIR and --data=DIR from a command line', () => {
+    expect(dataFlag(['node', 'station.ts', '--port', '1', '--data', '/tmp/x'])).toBe('/tmp/x');
+    expect(dataFlag(['electron', '.', '--data=/tmp/y'])).toBe('/tmp/y');
+    expect(dataFlag(['electron', '.'])).toBeUndefined();
+  });
+
+  it("gives the desktop app the same order, with Electron's user-data folder as the default", () => {
+    const userData = '/home/x/.config/Kassa';
+    expect(
+      desktopDataDir(['electron', '.', '--data', '/tmp/a'], userData, { KASSA_DATA_DIR: '/tmp/b' }),
+    ).toBe('/tmp/a');
+    expect(desktopDataDir(['electron', '.'], userData, { KASSA_DATA_DIR: '/tmp/b' })).toBe('/tmp/b');
+    expect(desktopDataDir(['electron', '.'], userData, {})).toBe(userData);
+  });
+
+  it('is named so that Electron picks the folder the headless station uses', () => {
+    // Electron names the user-data folder after productName; a mismatch would split one till's data in two.
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { productName?: string };
+    expect(pkg.productName).toBe(APP_NAME);
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/c' })).toBe(`/c/${pkg.productName}`);
   });
 });

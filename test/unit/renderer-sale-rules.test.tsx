@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentView, SaleView } from '../../shared/contract';
 import type { PaymentStatus } from '../../shared/domain/payment-status';
-import { canCancel, canRetry, hasOpenPayment, newerSale } from '../../renderer/src/features/till/sale-rules';
+import {
+  canCancel,
+  canCancelSale,
+  canRetry,
+  hasOpenPayment,
+  newerSale,
+  salePhase,
+} from '../../renderer/src/features/till/sale-rules';
 
 function sale(status: PaymentStatus | null, saleStatus: SaleView['status'] = 'open', paymentId = 'p1'): SaleView {
   const payment: PaymentView | null = status && {
@@ -34,6 +41,21 @@ describe('sale rules', () => {
     expect(canRetry(sale('PENDING', 'open'))).toBe(false);
     expect(canRetry(sale('SUCCEEDED', 'paid'))).toBe(false);
     expect(canRetry(sale('CANCELLED', 'cancelled'))).toBe(false);
+  });
+
+  it('lets the cashier give up a sale whose payment is running or failed, never a paid or cancelled one', () => {
+    expect(canCancelSale(sale('PENDING'))).toBe(true);
+    expect(canCancelSale(sale('CREATE_FAILED', 'unpaid'))).toBe(true);
+    expect(canCancelSale(sale('EXPIRED', 'unpaid'))).toBe(true);
+    expect(canCancelSale(sale('SUCCEEDED', 'paid'))).toBe(false);
+    expect(canCancelSale(sale('CREATE_FAILED', 'cancelled'))).toBe(false);
+  });
+
+  it('says Cancelled for a sale the cashier gave up, whatever its last payment did', () => {
+    expect(salePhase(sale('CREATE_FAILED', 'cancelled'))).toBe('cancelled');
+    expect(salePhase(sale('CREATE_FAILED', 'unpaid'))).toBe('failed');
+    expect(salePhase(sale('IDENTIFIED'))).toBe('scanned');
+    expect(salePhase(sale(null))).toBe('creating');
   });
 
   it('knows when a customer can still pay', () => {

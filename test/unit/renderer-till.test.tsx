@@ -266,26 +266,31 @@ describe('till screen', () => {
     expect(container.querySelector<HTMLInputElement>('#amount')?.value).toBe('');
   });
 
-  it('keeps the sale on screen with the translated problem', async () => {
+  it('keeps the sale on screen with the translated problem, to retry or to cancel', async () => {
     const problem: ContractError = { code: 'BANCONTACT_UNAUTHORIZED', message: 'key refused' };
-    station.overrides['till.startPayment'] = () => ({
-      ok: true,
-      value: {
-        id: 'sale-x',
-        createdAt: new Date().toISOString(),
-        amountCents: 700,
-        currency: 'EUR',
-        tillId: 'till-1',
-        status: 'open',
-        payment: { id: 'p', bancontactId: null, status: 'CREATE_FAILED', deeplink: null, posId: null, expiresAt: null, problem },
-      },
-    });
+    const failed: SaleView = {
+      id: 'sale-x',
+      createdAt: new Date().toISOString(),
+      amountCents: 700,
+      currency: 'EUR',
+      tillId: 'till-1',
+      status: 'unpaid',
+      payment: { id: 'p', bancontactId: null, status: 'CREATE_FAILED', deeplink: null, posId: null, expiresAt: null, problem },
+    };
+    station.overrides['till.startPayment'] = () => ({ ok: true, value: failed });
+    station.overrides['till.cancelPayment'] = () => ({ ok: true, value: { ...failed, status: 'cancelled' } });
     await renderTill();
     await typeAmount('7');
     await click('Pay with Bancontact');
     expect(text('[role="status"]')).toBe('Payment failed');
     expect(text('[role="alert"]')).toBe('Bancontact refused the API key');
     expect(button('Retry')).toBeDefined();
+    // Giving up is a choice too: the sale is closed as cancelled, not left unpaid.
+    await click('Cancel');
+    expect(station.callsTo('till.cancelPayment')[0]?.input).toEqual({ saleId: 'sale-x' });
+    expect(text('[role="status"]')).toBe('Cancelled');
+    expect(button('Cancel')).toBeUndefined();
+    expect(button('Retry')).toBeUndefined();
   });
 
   it('shows the open sale from the station on load, not a finished one', async () => {

@@ -49,7 +49,7 @@ export const CONTENT_SECURITY_POLICY =
 /** The station over HTTP: `POST /api/<method>`, `GET /api/events` (SSE) and the UI, on 127.0.0.1 only. */
 export function buildHttpApp(
   station: Station,
-  options: Pick<HttpShellOptions, 'rendererDir' | 'sseHeartbeatMs'>,
+  options: Pick<HttpShellOptions, 'rendererDir' | 'sseHeartbeatMs' | 'host'>,
 ): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -57,6 +57,14 @@ export function buildHttpApp(
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     c.header('X-Content-Type-Options', 'nosniff');
   });
+  if (isLoopbackHost(options.host ?? '127.0.0.1')) {
+    app.use('/api/*', async (c, next) => {
+      if (!isLoopbackHost(c.req.header('host'))) {
+        return answer(c, failure('FORBIDDEN', 'The station answers its API on 127.0.0.1 only'));
+      }
+      await next();
+    });
+  }
   app.post('/api/:method', (c) => callMethod(c, station));
   app.get('/api/events', (c) => streamEvents(c, station, options.sseHeartbeatMs ?? 15_000));
   app.post('/callbacks/:ppid', async (c) => {
@@ -76,7 +84,8 @@ export function buildHttpApp(
 
 async function callMethod(c: Context, station: Station): Promise<Response> {
   // Requiring JSON forces a CORS preflight on any cross-site request, which this server never grants.
-  if (!(c.req.header('content-type') ?? '').includes('application/json')) {
+  // Only the media type itself counts: `text/plain; x=application/json` is a simple request with no preflight.
+  if (mediaType(c.req.header('content-type')) !== 'application/json') {
     return answer(c, failure('MALFORMED_REQUEST', 'Send the input as JSON (Content-Type: application/json)'));
   }
   const text = await c.req.text();
@@ -115,6 +124,19 @@ function serveRenderer(app: Hono, rendererDir: string): void {
   app.get('*', (c) => c.html(indexHtml));
 }
 
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * A web page whose own name was re-pointed at 127.0.0.1 (DNS rebinding) reaches this server as
+ * same-origin, but its requests still carry its own name in Host; only loopback names get through.
+ */
+function isLoopbackHost(header: string | undefined): boolean {
+  const name = (header ?? '').replace(/:\d+$/, '').toLowerCase();
+  return name === '127.0.0.1' || name === 'localhost' || name === '[::1]';
+}
+
 function failure(code: ErrorCode, message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
@@ -129,8 +151,10 @@ export function startHttpShell(station: Station, options: HttpShellOptions): Pro
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info: AddressInfo) => {
+      // The address the socket really is bound to, so that the URL printed is the truth about where it listens.
+      const bound = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
-        url: `http://${host}:${info.port}`,
+        url: `http://${bound}:${info.port}`,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

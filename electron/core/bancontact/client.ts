@@ -177,7 +177,9 @@ function apiFailure(status: number, text: string, method: Method, path: string):
     // Not every failing proxy answers JSON; the HTTP status alone still classifies the failure.
   }
   const code = parsed.code ? ` ${parsed.code}` : '';
-  const message = `${method} ${path}: HTTP ${status}${code}${parsed.message ? `: ${parsed.message}` : ''}`;
+  // The trace id is what Bancontact's support asks for; it stays in the message that is stored with the sale.
+  const trace = parsed.traceId ? ` (traceId ${parsed.traceId})` : '';
+  const message = `${method} ${path}: HTTP ${status}${code}${parsed.message ? `: ${parsed.message}` : ''}${trace}`;
   return new BancontactError(
     'api',
     message,

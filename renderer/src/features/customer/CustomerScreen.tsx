@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/domain/money';
-import { isFinalStatus, tillPhase } from '../../../../shared/domain/payment-status';
+import { isFinalStatus } from '../../../../shared/domain/payment-status';
 import { QrCode } from '../../components/QrCode';
 import { useLocale } from '../../i18n';
+import { salePhase } from '../till/sale-rules';
 import { useCustomerSale } from './use-customer-sale';
 
 /** Faces the customer: amount, QR (or where to scan the sticker) and status in big type, no buttons. */
@@ -21,7 +22,7 @@ export function CustomerScreen() {
   }
 
   const payment = sale.payment;
-  const phase = payment ? tillPhase(payment.status) : 'creating';
+  const phase = salePhase(sale);
   const final = payment !== null && isFinalStatus(payment.status);
   const sticker = Boolean(payment?.posId) && !final && phase !== 'creating';
   const deeplink = payment && !final && !sticker ? payment.deeplink : null;

@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../../shared/contract';
 import { formatMoney } from '../../../../shared/domain/money';
-import { isFinalStatus, tillPhase } from '../../../../shared/domain/payment-status';
+import { isFinalStatus } from '../../../../shared/domain/payment-status';
 import { QrCode } from '../../components/QrCode';
 import { errorText } from '../../i18n/error-text';
 import { useLocale } from '../../i18n';
+import { salePhase } from './sale-rules';
 
 /** What the cashier watches: amount, the QR (or the sticker prompt) while it can be paid, and the live status. */
 export function CurrentSale({ sale }: { sale: SaleView }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const payment = sale.payment;
-  const phase = payment ? tillPhase(payment.status) : 'creating';
+  const phase = salePhase(sale);
   const payable = payment !== null && payment.status !== 'CREATING' && !isFinalStatus(payment.status);
   // A sticker till: the customer scans the sticker at the counter, so no QR on screen.
   const sticker = payable && Boolean(payment.posId);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../../shared/contract';
-import { canCancel, canRetry, hasOpenPayment } from './sale-rules';
+import { canCancelSale, canRetry, hasOpenPayment } from './sale-rules';
 
 interface Props {
   sale: SaleView;
@@ -30,7 +30,7 @@ export function SaleActions({ sale, busy, onCancel, onRetry, onNewSale }: Props)
 
   return (
     <div className="sale-actions">
-      {canCancel(sale) && (
+      {canCancelSale(sale) && (
         <button type="button" className="button button-cancel" disabled={busy} onClick={() => void onCancel()}>
           {t('till.cancel')}
         </button>

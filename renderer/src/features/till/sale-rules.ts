@@ -1,5 +1,10 @@
 import type { SaleView } from '../../../../shared/contract';
-import { isFinalStatus, isForwardTransition } from '../../../../shared/domain/payment-status';
+import {
+  isFinalStatus,
+  isForwardTransition,
+  tillPhase,
+  type TillPhase,
+} from '../../../../shared/domain/payment-status';
 
 /** The payment can still be stopped. */
 export function canCancel(sale: SaleView): boolean {
@@ -12,6 +17,20 @@ export function canRetry(sale: SaleView): boolean {
   const payment = sale.payment;
   if (!payment) return false;
   return isFinalStatus(payment.status) && payment.status !== 'SUCCEEDED';
+}
+
+/**
+ * The cashier may give the sale up: stop a payment that is still running, or close a sale whose payment
+ * failed (Bancontact unreachable, key refused, expired…) instead of retrying it.
+ */
+export function canCancelSale(sale: SaleView): boolean {
+  return canCancel(sale) || canRetry(sale);
+}
+
+/** What the screens say about a sale: its payment's phase, or Cancelled once the cashier gave it up. */
+export function salePhase(sale: SaleView): TillPhase {
+  if (sale.status === 'cancelled') return 'cancelled';
+  return sale.payment ? tillPhase(sale.payment.status) : 'creating';
 }
 
 /** A payment is in progress: the customer may still scan and pay. */
