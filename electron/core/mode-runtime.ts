@@ -4,6 +4,7 @@ import type { Environment, Mode } from '../../shared/contract';
 import { createCallbackVerifier } from './bancontact/callback-verifier';
 import { createBancontactClient, type BancontactClient } from './bancontact/client';
 import { RateLimiter } from './bancontact/rate-limiter';
+import { trainingTopupProfiles, type TopupProfile } from './topup/topup-profiles';
 import { openDatabase, type Db } from './db/open-database';
 import type { Logger } from './logger';
 import { CallbackIntake } from './payments/callback-intake';
@@ -31,6 +32,8 @@ export interface ModeRuntime {
   callbackUrl: string | null;
   /** Present in training mode only. */
   training: TrainingService | null;
+  /** The top-up (wristband) profiles of this mode; keys stay in the station. */
+  topupProfiles: TopupProfile[];
   close(): void;
 }
 
@@ -56,6 +59,8 @@ export interface RuntimeOptions {
   /** Requests per second to Bancontact for this profile (5 by default). */
   rateLimitPerSecond?: number;
   sweepIntervalMs?: number;
+  /** Live top-up profiles from the settings; training mode has its own. */
+  topupProfiles?: TopupProfile[];
 }
 
 /** Separate files per mode and environment, so training sales can never mix with real ones. */
@@ -98,6 +103,7 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
     limiter,
     callbackUrl: options.callbackUrl,
     training,
+    topupProfiles: simulatorUrl ? trainingTopupProfiles(simulatorUrl) : (options.topupProfiles ?? []),
     close() {
       parts.sweep.stop();
       parts.tracker.stop();

@@ -1,3 +1,4 @@
 export * from './sales';
 export * from './payments';
 export * from './callbacks';
+export * from './topup';

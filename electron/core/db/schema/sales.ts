@@ -9,6 +9,10 @@ export const sales = sqliteTable(
     amountCents: integer('amount_cents').notNull(),
     currency: text('currency').notNull().default('EUR'),
     status: text('status', { enum: ['open', 'paid', 'unpaid', 'cancelled'] }).notNull(),
+    /** How the customer pays: Bancontact (QR on screen or sticker), a festival wristband, or cash. */
+    tender: text('tender', { enum: ['bancontact', 'wristband', 'cash'] }).notNull().default('bancontact'),
+    /** The wristband a wristband sale was debited from. */
+    wristbandId: text('wristband_id'),
     /** The caller's key: a double click or a retried request finds this sale instead of making a new one. */
     idempotencyKey: text('idempotency_key').notNull().unique(),
     createdAt: integer('created_at').notNull(),
