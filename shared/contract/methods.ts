@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
+import { topupBatchMethods } from './topup-batch-methods';
+import { wristbandMethods } from './wristband-methods';
+import { out, type MethodSpec, type OutputMarker } from './method-spec';
 import type {
   ConnectionCheck,
   RejectedCallbackView,
@@ -9,8 +12,7 @@ import type {
   TimelineEntry,
 } from './views';
 
-/** What a caller must be allowed to do before a method runs. */
-export type Permission = 'view' | 'sell' | 'manage';
+export type { MethodSpec, OutputMarker, Permission } from './method-spec';
 
 const id = z.string().min(1).max(64);
 const saleRef = z.object({ saleId: id }).strict();
@@ -103,21 +105,10 @@ export const methods = {
       .strict(),
     output: out<SettingsView>(),
   },
+  // Festival top-up: printing batches (topup-batch-methods.ts) and the wristband ledger (wristband-methods.ts).
+  ...topupBatchMethods,
+  ...wristbandMethods,
 } as const satisfies Record<string, MethodSpec>;
-
-interface MethodSpec {
-  permission: Permission;
-  input: z.ZodType;
-  output: OutputMarker<unknown>;
-}
-
-/** Carries an output type through `methods` without any runtime value. */
-export interface OutputMarker<T> {
-  readonly __output?: T;
-}
-function out<T>(): OutputMarker<T> {
-  return {};
-}
 
 export type MethodName = keyof typeof methods;
 export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
