@@ -23,7 +23,7 @@ export function reportLines(report: ChaosReport): string[] {
   const f = report.faults;
   const lines = [
     `sales: ${c.salesPlanned} planned, ${c.salesRecorded} recorded; station killed ${report.kills} times; ${report.seconds.toFixed(0)} s`,
-    `faults hit in ${f.requests} Bancontact requests: ${f.http500} × 500, ${f.http503} × 503 (${pct(f.http500 + f.http503, f.requests)} 5xx), ${f.hangs} hangs (${pct(f.hangs, f.requests)}), ${f.http429} × 429 in ${f.rateLimitBursts} bursts, ${f.slowSpells} slow spells, ${f.reorderedBatches} reordered callback batches`,
+    `faults hit in ${f.requests} Bancontact requests: ${f.http500} × 500, ${f.http503} × 503 (${pct(f.http500 + f.http503, f.requests - f.http429 - f.hangs)} of the requests neither throttled nor hung), ${f.hangs} hangs (${pct(f.hangs, f.requests)}), ${f.http429} × 429 in ${f.rateLimitBursts} bursts, ${f.slowSpells} slow spells, ${f.reorderedBatches} reordered callback batches`,
     `callbacks: ${f.callbacks}, of which ${f.callbacksDropped} dropped (${pct(f.callbacksDropped, f.callbacks)}), ${f.callbacksDuplicated} extra copies of duplicated ones, ${f.callbacksBadlySigned} badly signed, ${f.callbacksDerSigned} DER-signed`,
     `payments at Bancontact: ${c.bancontactPayments} (${c.succeededPayments} SUCCEEDED, ${c.createdButUnanswered} created but never answered, no QR shown)`,
     `final statuses equal: ${c.finalStatusesEqual}/${c.bancontactPayments - c.createdButUnanswered}; mismatches: ${c.finalStatusMismatches}; unknown at the station: ${c.unknownAtStation}`,
