@@ -118,3 +118,53 @@ describe('the payment tracker', () => {
     expect(polledAt).toEqual([0]);
   });
 });
+
+describe('the payment tracker with more open payments than the rate limit allows GETs for', () => {
+  it('follows them all by one shared search per round instead of a GET each', async () => {
+    for (let i = 2; i <= 8; i++) openPayment(`sale-${i}`, `pay-${i}`, String(i).repeat(24).slice(0, 24));
+    const searches: number[] = [];
+    let round = 0;
+    tracker = new PaymentTracker({
+      db,
+      repo,
+      client,
+      now: Date.now,
+      logger: silentLogger,
+      onSaleChanged: (saleId) => announced.push(repo.saleView(saleId)),
+      isOnScreen: () => true,
+      followBySearch: {
+        threshold: 5,
+        // Stands in for the search sweep: the second round finds every payment paid.
+        search: async () => {
+          searches.push(Date.now() - START);
+          round += 1;
+          if (round < 2) return;
+          for (let i = 1; i <= 8; i++)
+            applyStatus(db, { paymentId: `pay-${i}`, status: 'SUCCEEDED', source: 'sweep', at: Date.now() });
+        },
+      },
+    });
+    for (let i = 1; i <= 8; i++) tracker.follow(`pay-${i}`);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(polledAt).toEqual([]);
+    expect(searches.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i <= 8; i++) expect(repo.saleView(`sale-${i}`)?.status).toBe('paid');
+    const calls = searches.length;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(searches.length).toBe(calls);
+  });
+
+  it('keeps a GET per payment while no more are open than the threshold', async () => {
+    const searches: number[] = [];
+    tracker = new PaymentTracker({
+      ...{ db, repo, client, now: Date.now, logger: silentLogger },
+      onSaleChanged: () => undefined,
+      isOnScreen: () => true,
+      followBySearch: { threshold: 5, search: async () => void searches.push(Date.now()) },
+    });
+    tracker.follow('pay-1');
+    await vi.advanceTimersByTimeAsync(1_600);
+    expect(polledAt).toEqual([800, 1_600]);
+    expect(searches).toEqual([]);
+  });
+});

@@ -23,7 +23,16 @@ export interface TrackerOptions {
   expiryGraceMs?: number;
   /** Waits after consecutive failures: 1 → 2 → 5 → 15 s, then 15 s. */
   backoffMs?: readonly number[];
+  /**
+   * Follows many payments by one search instead of a GET each: above `threshold` followed payments,
+   * a GET per payment per second would not fit the rate limit (500 open payments at 5 requests/s is
+   * 100 s per round), while one search page covers 100 of them.
+   */
+  followBySearch?: { threshold: number; search: (windowMs: number) => Promise<unknown> };
 }
+
+/** How far back a bulk search looks; a payment older than this is still followed by its own GET. */
+export const BULK_WINDOW_MS = 15 * 60_000;
 
 const DEFAULT_BACKOFF_MS = [1_000, 2_000, 5_000, 15_000] as const;
 /** How often a payment past its expiry, still not final at Bancontact, is asked again. */
@@ -83,6 +92,7 @@ export class PaymentTracker {
       this.timers.delete(paymentId);
       return;
     }
+    if (this.followsInBulk(row)) return this.pollInBulk(row, failures);
     try {
       const priority = this.options.isOnScreen(paymentId) ? 'high' : 'low';
       const remote = await this.options.client.getPayment(row.bancontactId, priority);
@@ -104,13 +114,39 @@ export class PaymentTracker {
     this.schedule(row.id, this.nextPollDelay(row), 0);
   }
 
+  private followsInBulk(row: PaymentRow): boolean {
+    const bulk = this.options.followBySearch;
+    if (!bulk || this.timers.size <= bulk.threshold) return false;
+    return row.createdAt > this.options.now() - BULK_WINDOW_MS + 60_000;
+  }
+
+  /** One shared search brings every followed payment up to date; this one is then looked at again. */
+  private async pollInBulk(row: PaymentRow, failures: number): Promise<void> {
+    try {
+      await this.options.followBySearch?.search(BULK_WINDOW_MS);
+      if (this.stopped) return;
+      const fresh = this.options.repo.payment(row.id);
+      if (recordProblem(this.options.db, row.id, null, this.options.now()))
+        this.options.onSaleChanged(row.saleId);
+      if (!fresh || isFinalStatus(fresh.status as PaymentStatus)) {
+        this.timers.delete(row.id);
+        return;
+      }
+      this.schedule(row.id, this.nextPollDelay(fresh), 0);
+    } catch (error) {
+      if (!this.stopped) this.onFailure(row, error, failures);
+    }
+  }
+
   /** On screen: about every second. Otherwise slowly, but right after expiry plus grace. */
   private nextPollDelay(row: PaymentRow): number {
     if (this.options.isOnScreen(row.id)) return this.onScreenMs;
     if (row.expiresAt === null) return this.backgroundMs;
     const untilExpiry = row.expiresAt + this.graceMs - this.options.now();
     // Past expiry Bancontact should answer a final status; if it does not yet, ask again now and then, not in a loop.
-    return untilExpiry > 0 ? Math.min(this.backgroundMs, untilExpiry) : Math.min(this.backgroundMs, OVERDUE_RETRY_MS);
+    return untilExpiry > 0
+      ? Math.min(this.backgroundMs, untilExpiry)
+      : Math.min(this.backgroundMs, OVERDUE_RETRY_MS);
   }
 
   /** Keeps the status, notes the reason for the cashier, and tries again after a growing pause. */
