@@ -3,6 +3,8 @@ import type { Handlers } from './api/dispatcher';
 import type { ModeRuntime } from './mode-runtime';
 import { listRejectedCallbacks } from './payments/rejected-callbacks';
 import type { SettingsService } from './settings/settings-service';
+import type { TopupProfileSettings } from './settings/topup-profile-settings';
+import { createWristbandHandlers } from './topup/wristband-handlers';
 import type { TrainingService } from './training/training-service';
 
 export interface HandlerDeps {
@@ -10,10 +12,11 @@ export interface HandlerDeps {
   settings: SettingsService;
   currentSale: (tillId: string) => SaleView | null;
   version: string;
+  topupProfiles: TopupProfileSettings;
 }
 
 /** Maps every contract method to the station service that answers it. */
-export function createHandlers({ current, settings, currentSale, version }: HandlerDeps): Handlers {
+export function createHandlers({ current, settings, currentSale, version, topupProfiles }: HandlerDeps): Handlers {
   const training = (): TrainingService => {
     const service = current().training;
     if (!service)
@@ -48,5 +51,6 @@ export function createHandlers({ current, settings, currentSale, version }: Hand
     'settings.useTraining': () => settings.useTraining(),
     'settings.setPublicUrl': ({ publicUrl }) => settings.setPublicUrl(publicUrl),
     'settings.setStickerPosId': ({ stickerPosId }) => settings.setStickerPosId(stickerPosId),
+    ...createWristbandHandlers({ current, topupProfiles }),
   };
 }

@@ -4,7 +4,9 @@ import type { Environment, Mode } from '../../shared/contract';
 import { createCallbackVerifier } from './bancontact/callback-verifier';
 import { createBancontactClient, type BancontactClient } from './bancontact/client';
 import { RateLimiter } from './bancontact/rate-limiter';
+import { createTopupServices, type TopupServices } from './topup/topup-services';
 import { trainingTopupProfiles, type TopupProfile } from './topup/topup-profiles';
+import type { WristbandRow } from './topup/wristband-book';
 import { openDatabase, type Db } from './db/open-database';
 import type { Logger } from './logger';
 import { CallbackIntake } from './payments/callback-intake';
@@ -33,7 +35,9 @@ export interface ModeRuntime {
   /** Present in training mode only. */
   training: TrainingService | null;
   /** The top-up (wristband) profiles of this mode; keys stay in the station. */
-  topupProfiles: TopupProfile[];
+  readonly topupProfiles: TopupProfile[];
+  /** The wristband ledger: top-up credits, bar payments, the manager's tools and refunds. */
+  topup: TopupServices;
   close(): void;
 }
 
@@ -61,6 +65,10 @@ export interface RuntimeOptions {
   sweepIntervalMs?: number;
   /** Live top-up profiles from the settings; training mode has its own. */
   topupProfiles?: TopupProfile[];
+  /** Where Bancontact posts top-up callbacks (`…/callbacks/<ppid>` below it); null: sweeps alone. */
+  topupCallbackBase?: string | null;
+  topupSweepIntervalMs?: number;
+  onWristbandChanged?: (repo: SalesRepo, wristband: WristbandRow) => void;
 }
 
 /** Separate files per mode and environment, so training sales can never mix with real ones. */
@@ -93,18 +101,16 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   const resumed = parts.tracker.resume();
   if (resumed > 0) options.logger.info(`resumed ${resumed} unfinished payment(s)`);
   parts.sweep.start();
+  const topup = openTopup(options, db, repo);
+  const { mode, environment, profileId, callbackUrl } = options;
   return {
     ...parts,
-    mode: options.mode,
-    environment: options.environment,
-    profileId: options.profileId,
-    db,
-    repo,
-    limiter,
-    callbackUrl: options.callbackUrl,
-    training,
-    topupProfiles: simulatorUrl ? trainingTopupProfiles(simulatorUrl) : (options.topupProfiles ?? []),
+    ...{ mode, environment, profileId, db, repo, limiter, callbackUrl, training, topup },
+    get topupProfiles() {
+      return topup.lanes.profiles();
+    },
     close() {
+      topup.close();
       parts.sweep.stop();
       parts.tracker.stop();
       db.$client.close();
@@ -126,6 +132,25 @@ function buildParts(options: RuntimeOptions, db: Db, repo: SalesRepo, client: Ba
   const till = new TillService({ ...shared, tracker, profileId, posId, newId, callbackUrl });
   const sweep = new SearchSweep({ ...shared, intervalMs: options.sweepIntervalMs });
   return { till, tracker, sweep, intake: buildIntake(options, db, onSaleChanged) };
+}
+
+function openTopup(options: RuntimeOptions, db: Db, repo: SalesRepo): TopupServices {
+  const { simulatorUrl, now, logger } = options;
+  return createTopupServices({
+    db,
+    repo,
+    now,
+    logger,
+    newId,
+    profiles: simulatorUrl ? trainingTopupProfiles(simulatorUrl) : (options.topupProfiles ?? []),
+    jwksUrl: options.jwksUrl,
+    callbackBase: options.topupCallbackBase ?? null,
+    requestTimeoutMs: options.requestTimeoutMs,
+    rateLimitPerSecond: options.rateLimitPerSecond,
+    sweepIntervalMs: options.topupSweepIntervalMs,
+    onWristbandChanged: (band) => options.onWristbandChanged?.(repo, band),
+    onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId),
+  });
 }
 
 function buildIntake(

@@ -6,13 +6,17 @@ import { openModeRuntime, type ModeRuntime, type RuntimeOptions } from './mode-r
 import type { SecretStore } from './settings/secret-store';
 import type { StoredSettings } from './settings/settings-file';
 import { API_KEY_SECRET } from './settings/settings-service';
+import { liveTopupProfiles } from './settings/topup-profile-settings';
 import {
+  DEFAULT_PROFILES,
   startSimulatorServer,
   TRAINING_DISPLAY_PROFILE,
   TRAINING_STICKER_PROFILE,
+  type SimProfile,
   type SimulatorServer,
 } from './simulator';
 import type { SalesRepo } from './till/sales-repo';
+import type { WristbandRow } from './topup/wristband-book';
 
 export interface RuntimeHostOptions {
   dataDir: string;
@@ -30,6 +34,8 @@ export interface RuntimeHostOptions {
   pollIntervalMs?: number;
   rateLimitPerSecond?: number;
   sweepIntervalMs?: number;
+  topupSweepIntervalMs?: number;
+  onWristbandChanged?: (repo: SalesRepo, wristband: WristbandRow) => void;
 }
 
 type Connection = Pick<
@@ -79,7 +85,23 @@ export class RuntimeHost {
       ...connection,
       posId: stored.stickerPosId,
       callbackUrl,
+      // The embedded simulator was told to post top-ups to this machine (see simulatorProfiles).
+      topupCallbackBase: local ?? this.options.publicUrl ?? stored.publicUrl,
+      topupProfiles: this.liveTopupProfiles(stored, connection),
     });
+  }
+
+  /** Hands changed live top-up profiles to the running mode without restarting it. */
+  applyTopupProfiles(stored: StoredSettings): void {
+    const runtime = this.runtime;
+    if (runtime?.mode !== 'live' || !runtime.environment) return;
+    const baseUrl = this.options.environmentUrl(runtime.environment);
+    runtime.topup.lanes.replaceProfiles(liveTopupProfiles(stored, this.options.secrets, baseUrl));
+  }
+
+  private liveTopupProfiles(stored: StoredSettings, connection: Connection) {
+    if (connection.mode !== 'live') return [];
+    return liveTopupProfiles(stored, this.options.secrets, connection.baseUrl);
   }
 
   async close(): Promise<void> {
@@ -123,7 +145,7 @@ export class RuntimeHost {
   }
 
   private common(): Omit<RuntimeOptions, keyof Connection | 'posId' | 'callbackUrl'> {
-    const { dataDir, migrationsFolder, logger, now, onSaleChanged } = this.options;
+    const { dataDir, migrationsFolder, logger, now, onSaleChanged, onWristbandChanged } = this.options;
     const { requestTimeoutMs, pollIntervalMs, rateLimitPerSecond, sweepIntervalMs } = this.options;
     return {
       dataDir,
@@ -131,10 +153,12 @@ export class RuntimeHost {
       logger,
       now,
       onSaleChanged,
+      onWristbandChanged,
       requestTimeoutMs,
       pollIntervalMs,
       rateLimitPerSecond,
       sweepIntervalMs,
+      topupSweepIntervalMs: this.options.topupSweepIntervalMs,
     };
   }
 
@@ -143,8 +167,23 @@ export class RuntimeHost {
     // The embedded simulator keeps its own file, so training payments survive a restart like real ones;
     // it may call back over plain http because both ends are on this machine.
     const storeFile = join(this.options.dataDir, 'simulator.sqlite');
-    this.embedded ??= await startSimulatorServer({ port: 0, storeFile, allowHttpCallbacks: true });
+    this.embedded ??= await startSimulatorServer({
+      port: 0,
+      storeFile,
+      allowHttpCallbacks: true,
+      profiles: this.simulatorProfiles(),
+    });
     return this.embedded.baseUrl;
+  }
+
+  /**
+   * Bancontact sends top-up callbacks to the URL set up with the product, so the embedded simulator's
+   * top-up profiles are given this station's own address: a top-up paid in training shows at once.
+   */
+  private simulatorProfiles(): SimProfile[] | undefined {
+    if (!this.localUrl) return undefined;
+    const base = this.localUrl.replace(/\/+$/, '');
+    return DEFAULT_PROFILES.map((p) => (p.type === 'topup' ? { ...p, callbackUrl: `${base}/callbacks/${p.ppid}` } : p));
   }
 
   private async stopEmbeddedSimulator(): Promise<void> {

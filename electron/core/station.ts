@@ -9,6 +9,9 @@ import { RuntimeHost } from './runtime-host';
 import { createFileSecretStore, type SecretStore } from './settings/secret-store';
 import { createSettingsFile, type SettingsFile } from './settings/settings-file';
 import { SettingsService } from './settings/settings-service';
+import { TopupProfileSettings } from './settings/topup-profile-settings';
+import { exportDownload, type Download } from './topup/refunds/refund-downloads';
+import type { WristbandRow } from './topup/wristband-book';
 import type { SalesRepo } from './till/sales-repo';
 import type { CallbackAnswer } from './payments/callback-intake';
 
@@ -27,6 +30,8 @@ export interface StationOptions {
   pollIntervalMs?: number;
   rateLimitPerSecond?: number;
   sweepIntervalMs?: number;
+  /** How often each top-up profile is searched for payments no callback brought (2 min by default). */
+  topupSweepIntervalMs?: number;
   requestTimeoutMs?: number;
   version?: string;
 }
@@ -42,6 +47,8 @@ export interface Station {
   setLocalUrl(url: string): void;
   /** A Bancontact callback for the profile `ppid`, as received: raw body and `Signature` header. */
   receiveCallback(ppid: string, rawBody: string, signature: string | undefined): Promise<CallbackAnswer>;
+  /** A refund export's file by its served name (`refunds-<id>.xml|csv`); null for anything else. */
+  download(fileName: string): Download | null;
 }
 
 /** A sale that ended this long ago no longer shows on the customer display. */
@@ -63,14 +70,15 @@ export function createStation(options: StationOptions): Station {
     now,
     environmentUrl,
     onSaleChanged: (repo, saleId) => emitSale(host, events, repo, saleId),
+    onWristbandChanged: (repo, band) => emitWristband(host, events, repo, band),
   });
-  const settings = createSettings(options, { file, secrets, environmentUrl, host, events });
-  const currentSale = (tillId: string): SaleView | null => findCurrentSale(host.current().repo, tillId, now());
+  const parts = { file, secrets, environmentUrl, host, events };
   const handlers = createHandlers({
     current: () => host.current(),
-    settings,
-    currentSale,
+    settings: createSettings(options, parts),
+    currentSale: (tillId) => findCurrentSale(host.current().repo, tillId, now()),
     version: options.version ?? '0.0.0',
+    topupProfiles: createTopupProfileSettings(options, parts),
   });
   return {
     dispatch: createDispatcher(handlers, logger),
@@ -84,6 +92,7 @@ export function createStation(options: StationOptions): Station {
     simulatorUrl: () => host.simulatorUrl(),
     setLocalUrl: (url) => host.setLocalUrl(url),
     receiveCallback: (ppid, rawBody, signature) => receiveCallback(host, ppid, rawBody, signature),
+    download: (fileName) => exportDownload(host.current().topup.refunds, fileName),
   };
 }
 
@@ -110,7 +119,21 @@ function createSettings(
   });
 }
 
-/** Only the current profile's URL takes callbacks; anything else is a 404 Bancontact will not retry. */
+function createTopupProfileSettings(
+  options: StationOptions,
+  { file, secrets, environmentUrl, host }: Parameters<typeof createSettings>[1],
+): TopupProfileSettings {
+  return new TopupProfileSettings({
+    ...{ file, secrets, environmentUrl, timeoutMs: options.requestTimeoutMs },
+    publicUrl: () => options.publicUrl ?? file.read().publicUrl,
+    apply: (stored) => host.applyTopupProfiles(stored),
+  });
+}
+
+/**
+ * Only the current till profile's URL and this mode's top-up profiles' URLs take callbacks; anything
+ * else is a 404 Bancontact will not retry.
+ */
 async function receiveCallback(
   host: RuntimeHost,
   ppid: string,
@@ -118,16 +141,20 @@ async function receiveCallback(
   signature: string | undefined,
 ): Promise<CallbackAnswer> {
   const runtime = host.current();
-  if (!runtime.intake || runtime.profileId !== ppid) {
-    return { status: 404, body: { ok: false, reason: 'UNKNOWN_PROFILE' } };
-  }
-  return runtime.intake.receive(rawBody, signature);
+  if (runtime.intake && runtime.profileId === ppid) return runtime.intake.receive(rawBody, signature);
+  const topup = runtime.topup.lanes.receive(ppid, rawBody, signature);
+  return topup ?? { status: 404, body: { ok: false, reason: 'UNKNOWN_PROFILE' } };
 }
 
 function emitSale(host: RuntimeHost, events: EventBus, repo: SalesRepo, saleId: string): void {
   if (!host.isCurrent(repo)) return;
   const sale = repo.saleView(saleId);
   if (sale) events.emit('payments.changed', { sale });
+}
+
+function emitWristband(host: RuntimeHost, events: EventBus, repo: SalesRepo, band: WristbandRow): void {
+  if (!host.isCurrent(repo)) return;
+  events.emit('wristbands.changed', { wristbandId: band.id, balanceCents: band.balanceCents, status: band.status });
 }
 
 function assertNoOpenPayment(host: RuntimeHost): void {

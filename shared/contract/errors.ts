@@ -15,6 +15,12 @@ export const ERROR_CODES = [
   'BANCONTACT_TIMEOUT',
   'NETWORK_DOWN',
   'INTERNAL',
+  // The wristband ledger: bar payments, blocking, moving balances, refunds.
+  'INVALID_WRISTBAND_ID',
+  'WRISTBAND_BLOCKED',
+  'WRISTBAND_CLOSED',
+  'INSUFFICIENT_FUNDS',
+  'NO_REFUNDS_READY',
   /** Never sent by the station: a client's word for "no answer from the station at all". */
   'STATION_UNREACHABLE',
 ] as const;

@@ -1,12 +1,15 @@
 import type { SaleView, SettingsView } from './views';
+import type { WristbandStatus } from './wristband-views';
 
 /** Events the station pushes to every subscribed client (IPC or SSE). */
 export interface EventMap {
   'payments.changed': { sale: SaleView };
   'settings.changed': { settings: SettingsView };
+  /** A wristband's balance or status changed: a top-up, a bar payment, a block, a move or a refund. */
+  'wristbands.changed': { wristbandId: string; balanceCents: number; status: WristbandStatus };
 }
 
 export type EventName = keyof EventMap;
 export type StationEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed', 'wristbands.changed'];

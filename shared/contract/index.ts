@@ -2,3 +2,4 @@ export * from './errors';
 export * from './events';
 export * from './methods';
 export * from './views';
+export * from './wristband-views';

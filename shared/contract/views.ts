@@ -5,6 +5,7 @@ import type { Locale } from '../domain/money';
 export type Mode = 'training' | 'live';
 export type Environment = 'preprod' | 'production';
 export type SaleStatus = 'open' | 'paid' | 'unpaid' | 'cancelled';
+export type SaleTender = 'bancontact' | 'wristband' | 'cash';
 
 export interface PaymentView {
   id: string;
@@ -25,6 +26,13 @@ export interface SaleView {
   amountCents: number;
   currency: 'EUR';
   status: SaleStatus;
+  // The station always sets the next two; they are optional so that clients and fixtures written
+  // before wristbands existed still type-check (absent means a Bancontact sale).
+  /** How it was paid: Bancontact (QR or sticker), a festival wristband, or cash. */
+  tender?: SaleTender;
+  /** The wristband a wristband sale was debited from; null for other tenders. */
+  wristbandId?: string | null;
+  /** The Bancontact payment; null for wristband and cash sales. */
   payment: PaymentView | null;
 }
 

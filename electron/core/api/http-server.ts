@@ -9,6 +9,7 @@ import { streamSSE } from 'hono/streaming';
 import type { ErrorCode, Result } from '../../../shared/contract';
 import { ALL_PERMISSIONS, type Caller } from './dispatcher';
 import type { Station } from '../station';
+import { registerRefundDownloads } from './refund-download-routes';
 
 export interface HttpShellOptions {
   port: number;
@@ -35,6 +36,11 @@ const STATUS_FOR: Partial<Record<ErrorCode, 400 | 403 | 404 | 409 | 500 | 502 | 
   PAYMENT_OPEN: 409,
   NOT_IN_TRAINING: 409,
   NOT_CONFIGURED: 409,
+  INVALID_WRISTBAND_ID: 400,
+  WRISTBAND_BLOCKED: 409,
+  WRISTBAND_CLOSED: 409,
+  INSUFFICIENT_FUNDS: 409,
+  NO_REFUNDS_READY: 409,
   INTERNAL: 500,
   BANCONTACT_UNAUTHORIZED: 502,
   BANCONTACT_REJECTED: 502,
@@ -58,12 +64,15 @@ export function buildHttpApp(
     c.header('X-Content-Type-Options', 'nosniff');
   });
   if (isLoopbackHost(options.host ?? '127.0.0.1')) {
-    app.use('/api/*', async (c, next) => {
-      if (!isLoopbackHost(c.req.header('host'))) {
-        return answer(c, failure('FORBIDDEN', 'The station answers its API on 127.0.0.1 only'));
-      }
-      await next();
-    });
+    // Downloads carry what the API does (refund files hold payers' full IBANs): the same guard.
+    for (const path of ['/api/*', '/downloads/*']) {
+      app.use(path, async (c, next) => {
+        if (!isLoopbackHost(c.req.header('host'))) {
+          return answer(c, failure('FORBIDDEN', 'The station answers its API on 127.0.0.1 only'));
+        }
+        await next();
+      });
+    }
   }
   app.post('/api/:method', (c) => callMethod(c, station));
   app.get('/api/events', (c) => streamEvents(c, station, options.sseHeartbeatMs ?? 15_000));
@@ -76,6 +85,7 @@ export function buildHttpApp(
     );
     return c.json(answer.body, answer.status);
   });
+  registerRefundDownloads(app, station);
   app.all('/api/*', (c) => answer(c, failure('UNKNOWN_METHOD', 'Use POST /api/<method> or GET /api/events')));
   if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html')))
     serveRenderer(app, options.rendererDir);

@@ -32,6 +32,8 @@ export interface BancontactClient {
   cancelPayment(paymentId: string): Promise<void>;
   acknowledgePayment(paymentId: string, request: AcknowledgeRequest): Promise<void>;
   searchPayments(request: SearchPaymentsRequest): Promise<SearchPaymentsResponse>;
+  /** The payer's full IBAN, for a manual SEPA refund; 422 REFUND_NOT_AVAILABLE until Bancontact has it. */
+  getRefundIban(paymentId: string): Promise<{ iban: string }>;
 }
 
 const link = z.object({ href: z.string() });
@@ -57,6 +59,7 @@ const getResponse = z.looseObject({
   reference: z.string().optional(),
   description: z.string().optional(),
 });
+const refundIban = z.looseObject({ iban: z.string().min(5).max(50) });
 const searchResponse = z.looseObject({
   size: z.number().int(),
   totalPages: z.number().int(),
@@ -100,7 +103,13 @@ export function createBancontactClient(options: BancontactClientOptions): Bancon
         await call('POST', path, filter, 200, 'low'),
       ) as SearchPaymentsResponse;
     },
+    getRefundIban: (paymentId) => getRefundIban(call, id(paymentId)),
   };
+}
+
+async function getRefundIban(call: ReturnType<typeof requester>, paymentId: string): Promise<{ iban: string }> {
+  const answer = await call('GET', `/v3/payments/${paymentId}/debtor/refundIban`, undefined, 200, 'low');
+  return { iban: parseAnswer(refundIban, answer).iban };
 }
 
 type Method = 'GET' | 'POST' | 'DELETE';

@@ -31,7 +31,7 @@ const callbackBody = z.looseObject({
   status: z.enum(BANCONTACT_STATUSES),
 });
 
-const REJECTION_STATUS: Record<string, CallbackAnswer['status']> = {
+export const REJECTION_STATUS: Record<string, CallbackAnswer['status']> = {
   // Our own trouble fetching keys: 503 makes Bancontact retry later instead of giving up.
   JWKS_UNAVAILABLE: 503,
   // A key published moments ago may not be fetched yet (the refetch has a cooldown): let Bancontact retry.

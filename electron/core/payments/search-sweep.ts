@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { BancontactStatus } from '../../../shared/domain/payment-status';
 import type { BancontactClient } from '../bancontact/client';
 import type { GetPaymentResponse } from '../bancontact/types';
 import type { Db } from '../db/open-database';
@@ -18,6 +19,8 @@ export interface SweepDeps {
   /** How far back the sweep at start-up looks, and the later ones. */
   startupWindowMs?: number;
   windowMs?: number;
+  /** Only payments in these statuses; all by default. */
+  paymentStatuses?: BancontactStatus[];
 }
 
 export interface SweepResult {
@@ -71,7 +74,9 @@ export class SearchSweep {
     const from = new Date(this.deps.now() - windowMs).toISOString();
     const result: SweepResult = { seen: 0, applied: 0 };
     for (let page = 0; page < MAX_PAGES; page++) {
-      const answer = await this.deps.client.searchPayments({ from, to, page, size: PAGE_SIZE });
+      const { paymentStatuses } = this.deps;
+      const filter = { from, to, page, size: PAGE_SIZE, ...(paymentStatuses ? { paymentStatuses } : {}) };
+      const answer = await this.deps.client.searchPayments(filter);
       for (const detail of answer.details) {
         result.seen += 1;
         if (this.feed(detail)) result.applied += 1;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from '../../../shared/domain/money';
+import { TOPUP_AMOUNT_MODES } from '../../../shared/domain/topup';
 import { writePrivateFile } from './secret-store';
 
 const stored = z.object({
@@ -13,6 +14,16 @@ const stored = z.object({
   publicUrl: z.string().nullable().default(null),
   /** This till's sticker POS id; null for a till that shows the QR on its customer display. */
   stickerPosId: z.string().nullable().default(null),
+  /** Live top-up (wristband) profiles; their API keys are in the secret store, never here. */
+  topupProfiles: z
+    .array(
+      z.object({
+        ppid: z.string(),
+        name: z.string(),
+        amountMode: z.enum(TOPUP_AMOUNT_MODES),
+      }),
+    )
+    .default([]),
 });
 
 export type StoredSettings = z.infer<typeof stored>;

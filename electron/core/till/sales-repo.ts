@@ -172,6 +172,8 @@ export class SalesRepo {
       amountCents: sale.amountCents,
       currency: 'EUR',
       status: sale.status,
+      tender: sale.tender,
+      wristbandId: sale.wristbandId,
       payment: paymentView(this.latestPayment(sale.id)),
     };
   }

@@ -79,14 +79,14 @@ export const wristbandEntries = sqliteTable(
   (t) => [index('wristband_entries_wristband').on(t.wristbandId, t.at)],
 );
 
-/** A top-up payment that could not be credited: unknown or malformed R, or a closed wristband. Never dropped. */
+/** A top-up payment that could not be credited: unknown or malformed R, a closed or blocked wristband. Never dropped. */
 export const topupAttention = sqliteTable('topup_attention', {
   bancontactId: text('bancontact_id').primaryKey(),
   profileId: text('profile_id').notNull(),
   reference: text('reference'),
   amountCents: integer('amount_cents').notNull(),
   reason: text('reason', {
-    enum: ['unknown_reference', 'malformed_reference', 'wristband_closed'],
+    enum: ['unknown_reference', 'malformed_reference', 'wristband_closed', 'wristband_blocked'],
   }).notNull(),
   receivedAt: integer('received_at').notNull(),
   /** Set when a manager credited it to a wristband by hand, or marked it dealt with. */

@@ -1,0 +1,97 @@
+import { ContractFailure, type SaleView } from '../../../shared/contract';
+import type { Db, Tx } from '../db/open-database';
+import { sales } from '../db/schema';
+import type { SalesRepo, SaleRow } from '../till/sales-repo';
+import { book, usableWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
+
+export interface BarPaymentDeps {
+  db: Db;
+  repo: SalesRepo;
+  now: () => number;
+  newId: () => string;
+  onWristbandChanged: (wristband: WristbandRow) => void;
+  onSaleChanged: (saleId: string) => void;
+}
+
+export interface WristbandPaymentInput {
+  amountCents: number;
+  idempotencyKey: string;
+  tillId: string;
+  wristbandId: string;
+}
+
+/**
+ * The bar's "Pay with wristband" tender. The sale (paid) and the debit are one SQLite transaction,
+ * and the debit only applies while the balance covers it, so however many tills debit the same
+ * wristband at once, the balance never goes below zero and nothing is half written.
+ */
+export class BarPayments {
+  constructor(private readonly deps: BarPaymentDeps) {}
+
+  pay(input: WristbandPaymentInput): SaleView {
+    const wristbandId = wristbandIdOrFail(input.wristbandId);
+    const { db, repo } = this.deps;
+    const result = db.transaction((tx) => {
+      const existing = repo.findByIdempotencyKey(input.idempotencyKey);
+      if (existing) return { saleId: sameRequest(existing, input, wristbandId), band: null };
+      if (repo.findOpenSale(input.tillId)) {
+        throw new ContractFailure(
+          'PAYMENT_OPEN',
+          'This till still has an open payment: cancel it or let it finish first',
+        );
+      }
+      return this.debit(tx, input, wristbandId);
+    });
+    if (result.band) {
+      this.deps.onWristbandChanged(result.band);
+      this.deps.onSaleChanged(result.saleId);
+    }
+    const sale = repo.saleView(result.saleId);
+    if (!sale) throw new ContractFailure('INTERNAL', 'The sale just written is missing');
+    return sale;
+  }
+
+  private debit(
+    tx: Tx,
+    input: WristbandPaymentInput,
+    wristbandId: string,
+  ): { saleId: string; band: WristbandRow } {
+    const band = usableWristband(tx, wristbandId);
+    const at = this.deps.now();
+    const saleId = this.deps.newId();
+    tx.insert(sales)
+      .values({
+        id: saleId,
+        tillId: input.tillId,
+        amountCents: input.amountCents,
+        status: 'paid',
+        tender: 'wristband',
+        wristbandId,
+        idempotencyKey: input.idempotencyKey,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run();
+    const debited = book(tx, wristbandId, { kind: 'debit', amountCents: -input.amountCents, saleId, at });
+    if (!debited) {
+      // Throwing rolls the sale row back with it.
+      throw new ContractFailure(
+        'INSUFFICIENT_FUNDS',
+        `Wristband ${wristbandId} holds ${band.balanceCents} cents, less than ${input.amountCents}`,
+      );
+    }
+    return { saleId, band: debited };
+  }
+}
+
+/** A retried request finds its sale; the same key for another payment is refused. */
+function sameRequest(existing: SaleRow, input: WristbandPaymentInput, wristbandId: string): string {
+  if (
+    existing.tender !== 'wristband' ||
+    existing.wristbandId !== wristbandId ||
+    existing.amountCents !== input.amountCents
+  ) {
+    throw new ContractFailure('CONFLICT', 'This idempotency key was already used for another payment');
+  }
+  return existing.id;
+}

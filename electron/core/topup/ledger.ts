@@ -1,0 +1,98 @@
+import { eq } from 'drizzle-orm';
+import type { AttentionReason } from '../../../shared/contract';
+import type { Db, Tx } from '../db/open-database';
+import { topupAttention, wristbandEntries } from '../db/schema';
+import { book, findWristband, type WristbandRow } from './wristband-book';
+import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
+
+/** A top-up payment as Bancontact reports it, by callback or in a search result. */
+export interface TopupPayment {
+  paymentId: string;
+  status: string;
+  amount: number;
+  reference?: string;
+  debtor?: { name?: string };
+}
+
+export type CreditOutcome =
+  | { kind: 'credited'; wristband: WristbandRow }
+  | { kind: 'attention'; reason: AttentionReason }
+  /** Not SUCCEEDED, or this payment was booked (or listed) before. */
+  | { kind: 'ignored' };
+
+export interface LedgerDeps {
+  db: Db;
+  now: () => number;
+  /** Runs after the credit is committed. */
+  onWristbandChanged: (wristband: WristbandRow) => void;
+}
+
+/**
+ * Turns SUCCEEDED top-up payments into wristband credits, exactly once per Bancontact paymentId:
+ * the entry (UNIQUE on that id) and the balance are written in one transaction, so a payment seen
+ * by callback and by sweep, in any order and any number of times, is credited once. What cannot be
+ * credited goes to the needs-attention list, never nowhere.
+ */
+export class TopupLedger {
+  constructor(private readonly deps: LedgerDeps) {}
+
+  credit(profileId: string, payment: TopupPayment): CreditOutcome {
+    const outcome = this.deps.db.transaction((tx) => this.creditInTx(tx, profileId, payment));
+    this.announce(outcome);
+    return outcome;
+  }
+
+  /** For callers that record more in the same transaction; they call `announce` after the commit. */
+  creditInTx(tx: Tx, profileId: string, payment: TopupPayment): CreditOutcome {
+    if (payment.status !== 'SUCCEEDED' || alreadyBooked(tx, payment.paymentId)) return { kind: 'ignored' };
+    const at = this.deps.now();
+    const id = normalizeWristbandId(payment.reference ?? '');
+    const band = id ? findWristband(tx, id) : undefined;
+    const reason = attentionReason(id, band);
+    if (reason) {
+      tx.insert(topupAttention)
+        .values({
+          bancontactId: payment.paymentId,
+          profileId,
+          reference: payment.reference ?? null,
+          amountCents: payment.amount,
+          reason,
+          receivedAt: at,
+        })
+        .run();
+      return { kind: 'attention', reason };
+    }
+    const credited = book(tx, band!.id, {
+      kind: 'topup',
+      amountCents: payment.amount,
+      bancontactId: payment.paymentId,
+      payerName: payment.debtor?.name ?? null,
+      at,
+    });
+    return credited ? { kind: 'credited', wristband: credited } : { kind: 'ignored' };
+  }
+
+  announce(outcome: CreditOutcome): void {
+    if (outcome.kind === 'credited') this.deps.onWristbandChanged(outcome.wristband);
+  }
+}
+
+function alreadyBooked(tx: Tx, paymentId: string): boolean {
+  const entry = tx.select().from(wristbandEntries).where(eq(wristbandEntries.bancontactId, paymentId)).get();
+  if (entry) return true;
+  return (
+    tx.select().from(topupAttention).where(eq(topupAttention.bancontactId, paymentId)).get() !== undefined
+  );
+}
+
+/**
+ * A blocked wristband is one reported lost: money paid onto it waits for the manager (who may credit
+ * it to the replacement) instead of landing where nobody can spend it.
+ */
+function attentionReason(id: string | null, band: WristbandRow | undefined): AttentionReason | null {
+  if (!id) return 'malformed_reference';
+  if (!band) return 'unknown_reference';
+  if (band.status === 'closed') return 'wristband_closed';
+  if (band.status === 'blocked') return 'wristband_blocked';
+  return null;
+}

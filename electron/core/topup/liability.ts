@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import type { LiabilityView } from '../../../shared/contract';
+import type { Db } from '../db/open-database';
+import { wristbandEntries, wristbands } from '../db/schema';
+
+/**
+ * What the organiser owes, read in one transaction so the figures belong to the same moment.
+ * Transfers between wristbands cancel out; every other movement is a top-up, a debit or a refund,
+ * so topped up − spent − refunded equals the sum of the balances.
+ */
+export function liability(db: Db): LiabilityView {
+  return db.transaction((tx) => {
+    const byKind = tx
+      .select({
+        kind: wristbandEntries.kind,
+        total: sql<number>`coalesce(sum(${wristbandEntries.amountCents}), 0)`,
+      })
+      .from(wristbandEntries)
+      .groupBy(wristbandEntries.kind)
+      .all();
+    const total = (kind: string): number => byKind.find((row) => row.kind === kind)?.total ?? 0;
+    const bands = tx
+      .select({
+        count: sql<number>`count(*)`,
+        withBalance: sql<number>`coalesce(sum(case when ${wristbands.balanceCents} > 0 then 1 else 0 end), 0)`,
+        outstanding: sql<number>`coalesce(sum(${wristbands.balanceCents}), 0)`,
+      })
+      .from(wristbands)
+      .get();
+    return {
+      toppedUpCents: total('topup'),
+      spentCents: 0 - total('debit'),
+      refundedCents: 0 - total('refund'),
+      outstandingCents: bands?.outstanding ?? 0,
+      wristbands: bands?.count ?? 0,
+      wristbandsWithBalance: bands?.withBalance ?? 0,
+    };
+  });
+}

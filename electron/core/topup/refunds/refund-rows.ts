@@ -1,0 +1,129 @@
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import type { RefundView } from '../../../../shared/contract';
+import { maskIban } from '../../../../shared/domain/iban';
+import type { Db, Tx } from '../../db/open-database';
+import { wristbandRefunds, wristbands } from '../../db/schema';
+
+export type RefundRow = typeof wristbandRefunds.$inferSelect;
+
+interface LastPayer {
+  bancontactId: string;
+  payerName: string | null;
+}
+
+/**
+ * Brings the refund list in line with the balances: one proposal per wristband holding money, for
+ * its balance, to the last payer who topped it up (or topped up a wristband whose balance moved to
+ * it). Proposals whose wristband holds nothing any more are dropped; exported ones never change.
+ */
+export function syncRefundRows(tx: Tx, now: number, newId: () => string): void {
+  const holding = tx.select().from(wristbands).where(gt(wristbands.balanceCents, 0)).all();
+  for (const band of holding) {
+    const payer = lastPayer(tx, band.id);
+    if (!payer) continue;
+    const row = tx.select().from(wristbandRefunds).where(eq(wristbandRefunds.wristbandId, band.id)).get();
+    if (!row) {
+      tx.insert(wristbandRefunds)
+        .values({
+          id: newId(),
+          wristbandId: band.id,
+          ...proposal(payer),
+          amountCents: band.balanceCents,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+    } else if (row.status !== 'exported') {
+      const payerChanged = row.bancontactId !== payer.bancontactId;
+      tx.update(wristbandRefunds)
+        .set({ amountCents: band.balanceCents, updatedAt: now, ...(payerChanged ? proposal(payer) : {}) })
+        .where(eq(wristbandRefunds.id, row.id))
+        .run();
+    }
+  }
+  tx.run(sql`delete from ${wristbandRefunds} where ${wristbandRefunds.status} != 'exported'
+    and ${wristbandRefunds.wristbandId} in (select ${wristbands.id} from ${wristbands} where ${wristbands.balanceCents} = 0)`);
+}
+
+/** A new payer means a new IBAN to fetch. */
+function proposal(payer: LastPayer) {
+  return {
+    bancontactId: payer.bancontactId,
+    creditorName: payer.payerName,
+    iban: null,
+    status: 'waiting_iban' as const,
+    problem: null,
+  };
+}
+
+/** The latest top-up on the wristband or on any wristband whose balance was moved to it. */
+function lastPayer(tx: Tx, wristbandId: string): LastPayer | undefined {
+  return tx.get<LastPayer>(sql`
+    with recursive chain(id) as (
+      select ${wristbandId}
+      union
+      select w.id from wristbands w join chain c on w.moved_to = c.id
+    )
+    select bancontact_id as bancontactId, payer_name as payerName from wristband_entries
+    where kind = 'topup' and bancontact_id is not null and wristband_id in (select id from chain)
+    order by at desc, id desc limit 1`);
+}
+
+export function waitingRows(db: Db, limit: number): RefundRow[] {
+  return db
+    .select()
+    .from(wristbandRefunds)
+    .where(eq(wristbandRefunds.status, 'waiting_iban'))
+    .limit(limit)
+    .all();
+}
+
+export function listRefundViews(db: Db): RefundView[] {
+  return db
+    .select()
+    .from(wristbandRefunds)
+    .orderBy(
+      sql`${wristbandRefunds.status} = 'exported'`,
+      desc(wristbandRefunds.amountCents),
+      wristbandRefunds.wristbandId,
+    )
+    .all()
+    .map(refundView);
+}
+
+export function refundView(row: RefundRow): RefundView {
+  return {
+    id: row.id,
+    wristbandId: row.wristbandId,
+    amountCents: row.amountCents,
+    creditorName: row.creditorName,
+    ibanMasked: row.iban ? maskIban(row.iban) : null,
+    status: row.status,
+    problem: row.problem,
+    bancontactId: row.bancontactId,
+    exportId: row.exportId,
+  };
+}
+
+/** Stores what Bancontact said, unless the proposal moved on (exported, or another payer) meanwhile. */
+export function setIbanOutcome(
+  db: Db,
+  row: Pick<RefundRow, 'id' | 'bancontactId'>,
+  outcome: { iban: string } | { problem: string },
+  now: number,
+): void {
+  const change =
+    'iban' in outcome
+      ? { iban: outcome.iban, status: 'ready' as const, problem: null }
+      : { problem: outcome.problem };
+  db.update(wristbandRefunds)
+    .set({ ...change, updatedAt: now })
+    .where(
+      and(
+        eq(wristbandRefunds.id, row.id),
+        eq(wristbandRefunds.bancontactId, row.bancontactId),
+        ne(wristbandRefunds.status, 'exported'),
+      ),
+    )
+    .run();
+}

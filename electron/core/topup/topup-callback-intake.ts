@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
+import type { Db } from '../db/open-database';
+import { callbackReceipts, callbackRejections } from '../db/schema';
+import type { Logger } from '../logger';
+import {
+  REJECTION_STATUS,
+  type CallbackAnswer,
+  type CallbackVerifierLike,
+} from '../payments/callback-intake';
+import type { CreditOutcome, TopupLedger } from './ledger';
+
+export interface TopupCallbackIntakeDeps {
+  db: Db;
+  profileId: string;
+  verifier: CallbackVerifierLike;
+  ledger: TopupLedger;
+  now: () => number;
+  logger: Logger;
+}
+
+// A top-up callback must say how much was paid and for which wristband (R); the rest may vary.
+const topupCallbackBody = z.looseObject({
+  paymentId: z.string().length(24),
+  status: z.enum(BANCONTACT_STATUSES),
+  amount: z.number().int().positive(),
+  reference: z.string().optional(),
+  debtor: z.looseObject({ name: z.string().optional() }).optional(),
+});
+
+/**
+ * Signed callbacks for one top-up profile. Only a verified callback is applied; the receipt (kept
+ * once per jti) and the credit are one transaction, answered 200 only after it is committed.
+ */
+export class TopupCallbackIntake {
+  constructor(private readonly deps: TopupCallbackIntakeDeps) {}
+
+  async receive(rawBody: string, signature: string | undefined): Promise<CallbackAnswer> {
+    const verification = await this.deps.verifier.verify(rawBody, signature);
+    if (!verification.ok) return this.reject(verification.reason, verification.detail, rawBody);
+    const parsed = topupCallbackBody.safeParse(verification.callback.body);
+    if (!parsed.success)
+      return this.reject('MALFORMED_BODY', 'the body is not a top-up payment callback', rawBody);
+    const outcome = this.apply(verification.callback.jti, parsed.data, rawBody);
+    this.deps.ledger.announce(outcome);
+    return { status: 200, body: { ok: true } };
+  }
+
+  private apply(jti: string, body: z.infer<typeof topupCallbackBody>, rawBody: string): CreditOutcome {
+    const { db, now, profileId, ledger } = this.deps;
+    return db.transaction((tx) => {
+      const outcome = ledger.creditInTx(tx, profileId, body);
+      tx.insert(callbackReceipts)
+        .values({
+          jti,
+          receivedAt: now(),
+          profileId,
+          bancontactId: body.paymentId,
+          status: body.status,
+          body: rawBody,
+          matched: outcome.kind === 'credited',
+        })
+        .onConflictDoNothing()
+        .run();
+      return outcome;
+    });
+  }
+
+  private reject(reason: string, detail: string, rawBody: string): CallbackAnswer {
+    const { db, now, profileId } = this.deps;
+    db.insert(callbackRejections)
+      .values({ receivedAt: now(), profileId, reason, detail, bodyExcerpt: rawBody.slice(0, 2048) })
+      .run();
+    this.deps.logger.warn(`rejected a top-up callback for profile ${profileId}: ${reason}`);
+    return { status: REJECTION_STATUS[reason] ?? 401, body: { ok: false, reason } };
+  }
+}

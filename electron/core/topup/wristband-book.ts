@@ -1,0 +1,69 @@
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { ContractFailure } from '../../../shared/contract';
+import type { WristbandEntryKind } from '../../../shared/contract';
+import type { Db, Tx } from '../db/open-database';
+import { wristbandEntries, wristbands } from '../db/schema';
+import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
+
+export type WristbandRow = typeof wristbands.$inferSelect;
+
+export interface Movement {
+  kind: WristbandEntryKind;
+  /** Signed: credits above zero, everything else below. */
+  amountCents: number;
+  bancontactId?: string;
+  saleId?: string;
+  payerName?: string | null;
+  at: number;
+}
+
+/** The canonical id, or INVALID_WRISTBAND_ID: a typo or a foreign code never reaches the ledger. */
+export function wristbandIdOrFail(input: string): string {
+  const id = normalizeWristbandId(input);
+  if (!id) throw new ContractFailure('INVALID_WRISTBAND_ID', 'This is not a valid wristband id');
+  return id;
+}
+
+export function findWristband(db: Db | Tx, id: string): WristbandRow | undefined {
+  return db.select().from(wristbands).where(eq(wristbands.id, id)).get();
+}
+
+/** The wristband, refused with a clear code when it is unknown or can no longer take movements. */
+export function usableWristband(db: Db | Tx, id: string): WristbandRow {
+  const band = findWristband(db, id);
+  if (!band) throw new ContractFailure('NOT_FOUND', `No wristband ${id}`);
+  if (band.status === 'blocked') throw new ContractFailure('WRISTBAND_BLOCKED', `Wristband ${id} is blocked`);
+  if (band.status === 'closed') throw new ContractFailure('WRISTBAND_CLOSED', `Wristband ${id} is closed`);
+  return band;
+}
+
+/**
+ * Writes one movement and the balance it changes, in the caller's transaction. A debit only applies
+ * while the balance covers it (the CHECK constraint is the last line behind that condition).
+ * Returns the wristband as it now is, or null when a debit was not covered.
+ */
+export function book(tx: Tx, wristbandId: string, movement: Movement): WristbandRow | null {
+  const covered = movement.amountCents >= 0 ? undefined : gte(wristbands.balanceCents, -movement.amountCents);
+  const updated = tx
+    .update(wristbands)
+    .set({
+      balanceCents: sql`${wristbands.balanceCents} + ${movement.amountCents}`,
+      updatedAt: movement.at,
+    })
+    .where(and(eq(wristbands.id, wristbandId), covered))
+    .returning()
+    .get();
+  if (!updated) return null;
+  tx.insert(wristbandEntries)
+    .values({
+      wristbandId,
+      kind: movement.kind,
+      amountCents: movement.amountCents,
+      bancontactId: movement.bancontactId ?? null,
+      saleId: movement.saleId ?? null,
+      payerName: movement.payerName ?? null,
+      at: movement.at,
+    })
+    .run();
+  return updated;
+}

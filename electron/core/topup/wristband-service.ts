@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import { ContractFailure, type WristbandView } from '../../../shared/contract';
+import type { Db, Tx } from '../db/open-database';
+import { wristbands } from '../db/schema';
+import { book, findWristband, usableWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
+import { wristbandView } from './wristband-queries';
+
+export interface WristbandServiceDeps {
+  db: Db;
+  now: () => number;
+  /** Runs after each committed change. */
+  onWristbandChanged: (wristband: WristbandRow) => void;
+}
+
+/** The manager's wristband page: look one up, block it when lost, move its balance to a new one. */
+export class WristbandService {
+  constructor(private readonly deps: WristbandServiceDeps) {}
+
+  get(input: string): WristbandView {
+    return wristbandView(this.deps.db, wristbandIdOrFail(input));
+  }
+
+  /** Blocking twice is no change; a closed wristband stays closed. */
+  block(input: string): WristbandView {
+    const id = wristbandIdOrFail(input);
+    const { db, now } = this.deps;
+    const changed = db.transaction((tx) => {
+      const band = findWristband(tx, id);
+      if (!band) throw new ContractFailure('NOT_FOUND', `No wristband ${id}`);
+      if (band.status === 'closed')
+        throw new ContractFailure('WRISTBAND_CLOSED', `Wristband ${id} is closed`);
+      if (band.status === 'blocked') return null;
+      return setStatus(tx, id, { status: 'blocked' }, now());
+    });
+    if (changed) this.deps.onWristbandChanged(changed);
+    return wristbandView(db, id);
+  }
+
+  /**
+   * Blocks `from` and moves all its balance to `to`, in one transaction. Repeating the same move is
+   * answered with the result of the first; moving a wristband already moved elsewhere is a CONFLICT.
+   */
+  moveBalance(fromInput: string, toInput: string): { from: WristbandView; to: WristbandView } {
+    const fromId = wristbandIdOrFail(fromInput);
+    const toId = wristbandIdOrFail(toInput);
+    if (fromId === toId)
+      throw new ContractFailure('CONFLICT', 'A wristband cannot take over its own balance');
+    const { db } = this.deps;
+    const changed = db.transaction((tx) => this.move(tx, fromId, toId));
+    for (const band of changed) this.deps.onWristbandChanged(band);
+    return { from: wristbandView(db, fromId), to: wristbandView(db, toId) };
+  }
+
+  private move(tx: Tx, fromId: string, toId: string): WristbandRow[] {
+    const from = findWristband(tx, fromId);
+    if (!from) throw new ContractFailure('NOT_FOUND', `No wristband ${fromId}`);
+    if (from.movedTo === toId) return [];
+    if (from.movedTo)
+      throw new ContractFailure('CONFLICT', `Wristband ${fromId} was moved to ${from.movedTo}`);
+    if (from.status === 'closed')
+      throw new ContractFailure('WRISTBAND_CLOSED', `Wristband ${fromId} is closed`);
+    usableWristband(tx, toId);
+    const at = this.deps.now();
+    const amount = from.balanceCents;
+    if (amount > 0) {
+      book(tx, fromId, { kind: 'transfer_out', amountCents: -amount, at });
+      book(tx, toId, { kind: 'transfer_in', amountCents: amount, at });
+    }
+    const source = setStatus(tx, fromId, { status: 'blocked', movedTo: toId }, at);
+    return [source, findWristband(tx, toId)!];
+  }
+}
+
+function setStatus(
+  tx: Tx,
+  id: string,
+  change: Partial<Pick<WristbandRow, 'status' | 'movedTo'>>,
+  at: number,
+): WristbandRow {
+  return tx
+    .update(wristbands)
+    .set({ ...change, updatedAt: at })
+    .where(eq(wristbands.id, id))
+    .returning()
+    .get()!;
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { topupBatches, wristbands } from '../../electron/core/db/schema';
+import { TRAINING_TOPUP_PROFILE } from '../../electron/core/simulator';
+import { WRISTBAND_ALPHABET, wristbandIdFromData } from '../../shared/domain/wristband-id';
+import { MIGRATIONS } from './temp';
+
+/** A fresh, well-formed wristband id (check characters included) that no batch holds. */
+export function newWristbandId(): string {
+  const data = [...randomBytes(10)].map((b) => WRISTBAND_ALPHABET[b % WRISTBAND_ALPHABET.length]).join('');
+  return wristbandIdFromData(data);
+}
+
+export interface SeedOptions {
+  count?: number;
+  profileId?: string;
+  eventName?: string;
+  /** The mode's database file in the data folder. */
+  file?: string;
+}
+
+/**
+ * Inserts a batch of wristbands straight into the station's database, as the batch service does,
+ * and answers their ids. The station may be running: SQLite (WAL) lets both write.
+ */
+export function seedWristbands(dataDir: string, options: SeedOptions = {}): string[] {
+  const db = openDatabase({
+    file: join(dataDir, options.file ?? 'training.sqlite'),
+    migrationsFolder: MIGRATIONS,
+  });
+  try {
+    const batchId = randomBytes(12).toString('hex');
+    const count = options.count ?? 3;
+    const at = Date.now();
+    db.insert(topupBatches)
+      .values({
+        id: batchId,
+        profileId: options.profileId ?? TRAINING_TOPUP_PROFILE.ppid,
+        count,
+        amountMode: 'open',
+        description: 'Top-up',
+        eventName: options.eventName ?? 'Test Fest',
+        payloadHost: 'https://pay.bancontact.net',
+        createdAt: at,
+      })
+      .run();
+    const ids = Array.from({ length: count }, newWristbandId);
+    db.insert(wristbands)
+      .values(ids.map((id, position) => ({ id, batchId, position, createdAt: at, updatedAt: at })))
+      .run();
+    return ids;
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** Runs one statement on the station's database file, as a manager's tool would. */
+export function writeDb(dataDir: string, sql: string, ...params: unknown[]): void {
+  const db = openDatabase({ file: join(dataDir, 'training.sqlite'), migrationsFolder: MIGRATIONS });
+  try {
+    db.$client.prepare(sql).run(...params);
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** The printed top-up payload of a wristband on a training top-up profile. */
+export const topupPayload = (reference: string | null, ppid: string = TRAINING_TOPUP_PROFILE.ppid): string =>
+  `https://pay.bancontact.net/t/1/${ppid}${reference === null ? '' : `?R=${encodeURIComponent(reference)}`}`;
