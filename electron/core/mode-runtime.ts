@@ -147,7 +147,10 @@ function openTopup(options: RuntimeOptions, db: Db, repo: SalesRepo): TopupServi
     callbackBase: options.topupCallbackBase ?? null,
     requestTimeoutMs: options.requestTimeoutMs,
     rateLimitPerSecond: options.rateLimitPerSecond,
-    sweepIntervalMs: options.topupSweepIntervalMs,
+    // Training without callbacks (the desktop app has no HTTP shell): the local simulator is cheap to
+    // search, so a top-up still shows within seconds.
+    sweepIntervalMs:
+      options.topupSweepIntervalMs ?? (simulatorUrl && !options.topupCallbackBase ? 2_000 : undefined),
     onWristbandChanged: (band) => options.onWristbandChanged?.(repo, band),
     onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId),
   });
