@@ -127,10 +127,20 @@ function buildParts(options: RuntimeOptions, db: Db, repo: SalesRepo, client: Ba
   };
   const isOnScreen = (paymentId: string): boolean => repo.isOnScreen(paymentId);
   const shared = { db, repo, client, now, logger, onSaleChanged };
-  const tracker = new PaymentTracker({ ...shared, isOnScreen, onScreenIntervalMs: options.pollIntervalMs });
+  const sweep = new SearchSweep({ ...shared, intervalMs: options.sweepIntervalMs });
+  // More open payments than requests per second: one search follows them all (see followBySearch).
+  const followBySearch = {
+    threshold: options.rateLimitPerSecond ?? 5,
+    search: (windowMs: number) => sweep.run(windowMs, 'high'),
+  };
+  const tracker = new PaymentTracker({
+    ...shared,
+    isOnScreen,
+    onScreenIntervalMs: options.pollIntervalMs,
+    followBySearch,
+  });
   acknowledger = new VoidModeAcknowledger({ repo, client, tracker, logger });
   const till = new TillService({ ...shared, tracker, profileId, posId, newId, callbackUrl });
-  const sweep = new SearchSweep({ ...shared, intervalMs: options.sweepIntervalMs });
   return { till, tracker, sweep, intake: buildIntake(options, db, onSaleChanged) };
 }
 

@@ -31,7 +31,8 @@ export interface BancontactClient {
   getPayment(paymentId: string, priority?: CallPriority): Promise<GetPaymentResponse>;
   cancelPayment(paymentId: string): Promise<void>;
   acknowledgePayment(paymentId: string, request: AcknowledgeRequest): Promise<void>;
-  searchPayments(request: SearchPaymentsRequest): Promise<SearchPaymentsResponse>;
+  /** Low priority by default; high when the search follows on-screen payments in bulk. */
+  searchPayments(request: SearchPaymentsRequest, priority?: CallPriority): Promise<SearchPaymentsResponse>;
   /** The payer's full IBAN, for a manual SEPA refund; 422 REFUND_NOT_AVAILABLE until Bancontact has it. */
   getRefundIban(paymentId: string): Promise<{ iban: string }>;
 }
@@ -96,18 +97,21 @@ export function createBancontactClient(options: BancontactClientOptions): Bancon
     async acknowledgePayment(paymentId, request) {
       await call('POST', `/v3/payments/${id(paymentId)}/acknowledge`, request, 202, 'high');
     },
-    async searchPayments({ page = 0, size = 100, ...filter }) {
+    async searchPayments({ page = 0, size = 100, ...filter }, priority = 'low') {
       const path = `/v3/payments/search?page=${page}&size=${size}`;
       return parseAnswer(
         searchResponse,
-        await call('POST', path, filter, 200, 'low'),
+        await call('POST', path, filter, 200, priority),
       ) as SearchPaymentsResponse;
     },
     getRefundIban: (paymentId) => getRefundIban(call, id(paymentId)),
   };
 }
 
-async function getRefundIban(call: ReturnType<typeof requester>, paymentId: string): Promise<{ iban: string }> {
+async function getRefundIban(
+  call: ReturnType<typeof requester>,
+  paymentId: string,
+): Promise<{ iban: string }> {
   const answer = await call('GET', `/v3/payments/${paymentId}/debtor/refundIban`, undefined, 200, 'low');
   return { iban: parseAnswer(refundIban, answer).iban };
 }

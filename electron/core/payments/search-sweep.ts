@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { BancontactStatus } from '../../../shared/domain/payment-status';
-import type { BancontactClient } from '../bancontact/client';
+import type { BancontactClient, CallPriority } from '../bancontact/client';
 import type { GetPaymentResponse } from '../bancontact/types';
 import type { Db } from '../db/open-database';
 import { payments } from '../db/schema';
@@ -55,8 +55,8 @@ export class SearchSweep {
   }
 
   /** One sweep over the window; concurrent requests share the sweep in flight. */
-  run(windowMs: number): Promise<SweepResult> {
-    this.running ??= this.sweep(windowMs).finally(() => (this.running = null));
+  run(windowMs: number, priority: CallPriority = 'low'): Promise<SweepResult> {
+    this.running ??= this.sweep(windowMs, priority).finally(() => (this.running = null));
     return this.running;
   }
 
@@ -69,14 +69,14 @@ export class SearchSweep {
     }
   }
 
-  private async sweep(windowMs: number): Promise<SweepResult> {
+  private async sweep(windowMs: number, priority: CallPriority): Promise<SweepResult> {
     const to = new Date(this.deps.now()).toISOString();
     const from = new Date(this.deps.now() - windowMs).toISOString();
     const result: SweepResult = { seen: 0, applied: 0 };
     for (let page = 0; page < MAX_PAGES; page++) {
       const { paymentStatuses } = this.deps;
       const filter = { from, to, page, size: PAGE_SIZE, ...(paymentStatuses ? { paymentStatuses } : {}) };
-      const answer = await this.deps.client.searchPayments(filter);
+      const answer = await this.deps.client.searchPayments(filter, priority);
       for (const detail of answer.details) {
         result.seen += 1;
         if (this.feed(detail)) result.applied += 1;
