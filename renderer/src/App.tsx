@@ -3,11 +3,13 @@ import { StationProvider } from './components/StationProvider';
 import { CustomerScreen } from './features/customer/CustomerScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TillScreen } from './features/till/TillScreen';
+import { TopupScreen } from './features/topup/TopupScreen';
 import { useRoute, type Route } from './routes';
 
 const SCREENS: Record<Route, () => React.JSX.Element> = {
   till: TillScreen,
   customer: CustomerScreen,
+  topup: TopupScreen,
   settings: SettingsScreen,
 };
 

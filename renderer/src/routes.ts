@@ -1,9 +1,14 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'till' | 'customer' | 'settings';
-export const ROUTES: readonly Route[] = ['till', 'customer', 'settings'];
+export type Route = 'till' | 'customer' | 'topup' | 'settings';
+export const ROUTES: readonly Route[] = ['till', 'customer', 'topup', 'settings'];
 
-const PATHS: Record<Route, string> = { till: '/', customer: '/customer', settings: '/settings' };
+const PATHS: Record<Route, string> = {
+  till: '/',
+  customer: '/customer',
+  topup: '/topup',
+  settings: '/settings',
+};
 
 interface Where {
   hash: string;
@@ -13,7 +18,7 @@ interface Where {
 
 function fromPath(path: string): Route {
   const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
-  return last === 'customer' || last === 'settings' ? last : 'till';
+  return last === 'customer' || last === 'settings' || last === 'topup' ? last : 'till';
 }
 
 /** Electron loads index.html from file:// and says where with the hash; the HTTP shell uses paths. */

@@ -121,6 +121,7 @@ describe('header', () => {
     expect(links).toEqual([
       ['Till', '#/'],
       ['Customer display', '#/customer'],
+      ['Top-up', '#/topup'],
       ['Settings', '#/settings'],
     ]);
     await click('NL');

@@ -31,7 +31,12 @@ export function asResult(value: unknown): Result<unknown> | null {
 }
 
 /** A Record, so that a new event in the contract fails to compile here until the UI knows it. */
-const KNOWN_EVENTS: Record<EventName, true> = { 'payments.changed': true, 'settings.changed': true };
+const KNOWN_EVENTS: Record<EventName, true> = {
+  'payments.changed': true,
+  'settings.changed': true,
+  'wristbands.changed': true,
+  'jobs.progressed': true,
+};
 
 export function asStationEvent(value: unknown): StationEvent | null {
   if (typeof value !== 'object' || value === null) return null;

@@ -27,7 +27,9 @@ export function useCustomerSale(): SaleView | null {
     (event) => {
       if (event.name !== 'payments.changed') return;
       const next = event.payload.sale;
-      setSale((current) => (!current || next.createdAt >= current.createdAt ? newerSale(current, next) : current));
+      setSale((current) =>
+        !current || next.createdAt >= current.createdAt ? newerSale(current, next) : current,
+      );
     },
     () => void load(),
   );

@@ -32,7 +32,12 @@ export function GoLiveForm({ initial }: { initial: SettingsView }) {
         ))}
       </select>
       <label htmlFor="ppid">{t('settings.ppid')}</label>
-      <input id="ppid" autoComplete="off" value={draft.ppid} onChange={(e) => edit({ ppid: e.target.value })} />
+      <input
+        id="ppid"
+        autoComplete="off"
+        value={draft.ppid}
+        onChange={(e) => edit({ ppid: e.target.value })}
+      />
       <label htmlFor="api-key">{t('settings.apiKey')}</label>
       <input
         id="api-key"

@@ -38,7 +38,8 @@ export function publicUrlProblem(text: string): PublicUrlProblem | null {
   }
   if (url.protocol !== 'https:') return 'publicUrlNeedHttps';
   if (url.hostname === '' || trimmed.length > MAX_PUBLIC_URL) return 'publicUrlInvalid';
-  if (url.username || url.password || url.search || url.hash || /[?#]/.test(trimmed)) return 'publicUrlBaseOnly';
+  if (url.username || url.password || url.search || url.hash || /[?#]/.test(trimmed))
+    return 'publicUrlBaseOnly';
   return null;
 }
 

@@ -3,10 +3,7 @@ import type { ContractError, Result, SettingsView } from '../../../../shared/con
 import { useStation } from '../../components/station-context';
 
 export type FieldOutcome =
-  | { kind: 'saved' }
-  | { kind: 'error'; error: ContractError }
-  | { kind: 'problem'; problem: string }
-  | null;
+  { kind: 'saved' } | { kind: 'error'; error: ContractError } | { kind: 'problem'; problem: string } | null;
 
 interface Options {
   settings: SettingsView;

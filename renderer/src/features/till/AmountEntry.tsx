@@ -9,18 +9,23 @@ interface Props {
   dispatch: Dispatch<AmountAction>;
   busy: boolean;
   onPay: (cents: number) => void;
+  /** The bar's second tender: the amount is debited from a festival wristband. */
+  onPayWithWristband: (cents: number) => void;
   onProblem: (problem: AmountProblem) => void;
 }
 
 /** Amount field, numpad and the Pay button. Nothing reaches the station before parseAmount agrees. */
-export function AmountEntry({ text, dispatch, busy, onPay, onProblem }: Props) {
+export function AmountEntry({ text, dispatch, busy, onPay, onPayWithWristband, onProblem }: Props) {
   const { t } = useTranslation();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const payWith = (pay: (cents: number) => void) => {
     if (busy) return;
     const parsed = parseAmount(text);
-    if (parsed.ok) onPay(parsed.cents);
+    if (parsed.ok) pay(parsed.cents);
     else onProblem(parsed.problem);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    payWith(onPay);
   };
   return (
     <form className="amount-entry" onSubmit={submit} noValidate>
@@ -47,6 +52,14 @@ export function AmountEntry({ text, dispatch, busy, onPay, onProblem }: Props) {
       <Numpad onKey={(key) => dispatch({ type: 'key', key })} />
       <button type="submit" className="button button-pay" disabled={busy} aria-busy={busy}>
         {t('till.pay')}
+      </button>
+      <button
+        type="button"
+        className="button button-wristband"
+        disabled={busy}
+        onClick={() => payWith(onPayWithWristband)}
+      >
+        {t('till.payWristband')}
       </button>
     </form>
   );

@@ -22,7 +22,13 @@ export function Numpad({ onKey, disabled }: { onKey: (key: AmountKey) => void; d
             ⌫
           </button>
         ) : (
-          <button key={key} type="button" className="numpad-key" disabled={disabled} onClick={() => onKey(key)}>
+          <button
+            key={key}
+            type="button"
+            className="numpad-key"
+            disabled={disabled}
+            onClick={() => onKey(key)}
+          >
             {key}
           </button>
         ),

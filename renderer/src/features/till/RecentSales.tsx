@@ -111,7 +111,9 @@ export function RecentSales() {
           ))}
         </tbody>
       </table>
-      {timeline.paymentId && <TimelineDialog key={timeline.paymentId} paymentId={timeline.paymentId} onClose={timeline.close} />}
+      {timeline.paymentId && (
+        <TimelineDialog key={timeline.paymentId} paymentId={timeline.paymentId} onClose={timeline.close} />
+      )}
     </section>
   );
 }

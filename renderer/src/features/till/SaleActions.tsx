@@ -31,7 +31,12 @@ export function SaleActions({ sale, busy, onCancel, onRetry, onNewSale }: Props)
   return (
     <div className="sale-actions">
       {canCancelSale(sale) && (
-        <button type="button" className="button button-cancel" disabled={busy} onClick={() => void onCancel()}>
+        <button
+          type="button"
+          className="button button-cancel"
+          disabled={busy}
+          onClick={() => void onCancel()}
+        >
           {t('till.cancel')}
         </button>
       )}
@@ -46,7 +51,12 @@ export function SaleActions({ sale, busy, onCancel, onRetry, onNewSale }: Props)
       {asking && open && (
         <div className="confirm-box" role="group" aria-labelledby="still-open">
           <p id="still-open">{t('till.stillOpen')}</p>
-          <button type="button" className="button button-cancel" disabled={busy} onClick={() => void stopAndStartOver()}>
+          <button
+            type="button"
+            className="button button-cancel"
+            disabled={busy}
+            onClick={() => void stopAndStartOver()}
+          >
             {t('till.stopPayment')}
           </button>
           <button type="button" className="button" onClick={() => setAsking(false)}>

@@ -14,13 +14,18 @@ function isKnownSource(source: string): source is (typeof SOURCES)[number] {
   return (SOURCES as readonly string[]).includes(source);
 }
 
-type Loaded = { kind: 'loading' } | { kind: 'error'; error: ContractError } | { kind: 'entries'; entries: TimelineEntry[] };
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: ContractError }
+  | { kind: 'entries'; entries: TimelineEntry[] };
 
 /** Reads the payment's status history, and again whenever that payment changes while the panel is open. */
 function useTimeline(paymentId: string): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const take = useCallback((result: Result<TimelineEntry[]>) => {
-    setLoaded(result.ok ? { kind: 'entries', entries: result.value } : { kind: 'error', error: result.error });
+    setLoaded(
+      result.ok ? { kind: 'entries', entries: result.value } : { kind: 'error', error: result.error },
+    );
   }, []);
   useEffect(() => {
     void call('payments.getTimeline', { paymentId }).then(take);

@@ -1,7 +1,9 @@
 /** What the amount field holds and how the numpad edits it; the text is validated by parseAmount. */
-export type AmountKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | ',' | 'backspace' | 'clear';
+export type AmountKey =
+  '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | ',' | 'backspace' | 'clear';
 
-export type AmountAction = { type: 'key'; key: AmountKey } | { type: 'type'; text: string } | { type: 'reset' };
+export type AmountAction =
+  { type: 'key'; key: AmountKey } | { type: 'type'; text: string } | { type: 'reset' };
 
 /** Longer than any amount Bancontact accepts, so the limit never hides a real amount. */
 export const MAX_AMOUNT_CHARS = 16;

@@ -33,10 +33,7 @@ export function useTillSale() {
     },
     [show],
   );
-  const loadCurrent = useCallback(
-    () => call('till.getCurrentSale', {}).then(showIfOpen),
-    [showIfOpen],
-  );
+  const loadCurrent = useCallback(() => call('till.getCurrentSale', {}).then(showIfOpen), [showIfOpen]);
 
   useEffect(() => {
     void call('till.getCurrentSale', {}).then(showIfOpen);

@@ -12,11 +12,12 @@ interface Props {
 }
 
 /** Like a real banking app: the customer scans first, then confirms or refuses. */
-const ACTIONS: readonly { method: TrainingAction; label: 'scan' | 'confirm' | 'refuse'; when: TillPhase }[] = [
-  { method: 'training.scan', label: 'scan', when: 'waiting' },
-  { method: 'training.confirm', label: 'confirm', when: 'scanned' },
-  { method: 'training.refuse', label: 'refuse', when: 'scanned' },
-];
+const ACTIONS: readonly { method: TrainingAction; label: 'scan' | 'confirm' | 'refuse'; when: TillPhase }[] =
+  [
+    { method: 'training.scan', label: 'scan', when: 'waiting' },
+    { method: 'training.confirm', label: 'confirm', when: 'scanned' },
+    { method: 'training.refuse', label: 'refuse', when: 'scanned' },
+  ];
 
 /** In training the cashier plays the customer's banking app against the simulator. */
 export function TrainingCustomerPanel({ sale, busy, onAction }: Props) {

@@ -1,3 +1,5 @@
+import { topupEn } from './topup-en';
+
 /** English is the reference catalogue: nl and fr must have exactly these keys (checked by type and test). */
 export const en = {
   app: {
@@ -7,9 +9,10 @@ export const en = {
     language: 'Language',
     loading: 'Loading…',
   },
-  nav: { till: 'Till', customer: 'Customer display', settings: 'Settings' },
+  nav: { till: 'Till', customer: 'Customer display', settings: 'Settings', topup: 'Top-up' },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
+    payWristband: 'Pay with wristband',
     amount: 'Amount',
     pay: 'Pay with Bancontact',
     numpad: 'Numpad',
@@ -65,7 +68,8 @@ export const en = {
   },
   rejectedCallbacks: {
     title: 'Refused callbacks',
-    explained: 'Callbacks whose signature did not verify. Kassa answered them with an error and applied none of them.',
+    explained:
+      'Callbacks whose signature did not verify. Kassa answered them with an error and applied none of them.',
     none: 'No callback has been refused.',
     refresh: 'Refresh',
     time: 'Received',
@@ -87,6 +91,7 @@ export const en = {
       MALFORMED_BODY: 'Unreadable content',
     },
   },
+  ...topupEn,
   paymentStatus: {
     CREATING: 'Being created',
     PENDING: 'Waiting for customer',
@@ -150,7 +155,8 @@ export const en = {
     saved: 'Saved.',
     paymentUpdatesTitle: 'Payment updates',
     callbacksOn: 'Kassa receives Bancontact’s callbacks at this address:',
-    pollingOnly: 'No public URL: Kassa checks each payment by polling. Payments are still confirmed, a little slower.',
+    pollingOnly:
+      'No public URL: Kassa checks each payment by polling. Payments are still confirmed, a little slower.',
     publicUrl: 'Public URL',
     publicUrlHint: 'The https address of a reverse proxy or tunnel that forwards to this station’s port.',
     publicUrlNeedHttps: 'The public URL must start with https:// — Bancontact only calls secure addresses.',
@@ -158,7 +164,8 @@ export const en = {
     publicUrlBaseOnly: 'Enter the base address only, without a user name, ? or #.',
     thisTillTitle: 'This till',
     stickerPosId: 'Sticker POS id',
-    stickerHint: 'With a sticker, the customer scans the printed sticker at the counter instead of a QR on screen.',
+    stickerHint:
+      'With a sticker, the customer scans the printed sticker at the counter instead of a QR on screen.',
     stickerPosIdInvalid: 'The sticker POS id is 1 to 36 letters and digits.',
   },
   amountProblem: {
@@ -185,15 +192,37 @@ export const en = {
     BANCONTACT_TIMEOUT: 'Bancontact did not answer in time',
     NETWORK_DOWN: 'No network connection to Bancontact',
     INTERNAL: 'The station had a problem. Try again.',
-    INVALID_WRISTBAND_ID: 'This is not a valid wristband code. Scan it again or check the characters you typed.',
+    DRAWER_NOT_OPEN: "This till's cash drawer is not open. Open it with a float first.",
+    DRAWER_ALREADY_OPEN: "This till's cash drawer is already open.",
+    DRAWERS_OPEN: 'A cash drawer is still open. Count and close every drawer before closing the day.',
+    TENDERED_TOO_LOW: 'The cash handed over is less than the amount due.',
+    NOT_ENOUGH_CASH: 'The drawer does not hold that much cash.',
+    DAY_ALREADY_CLOSED: 'This business day is already closed with a Z report.',
+    EARLIER_DAY_OPEN: 'An earlier business day with sales is not closed yet. Close it first.',
+    DAY_NOT_STARTED: 'This business day has not started yet.',
+    INVALID_WRISTBAND_ID:
+      'This is not a valid wristband code. Scan it again or check the characters you typed.',
     WRISTBAND_BLOCKED: 'This wristband is blocked (reported lost). It cannot be used.',
     WRISTBAND_CLOSED: 'This wristband is closed: its balance was refunded.',
     INSUFFICIENT_FUNDS: 'Not enough credit on this wristband.',
     NO_REFUNDS_READY: 'No refund is ready yet: fetch the payers’ IBANs first.',
+    AMOUNT_MODE_MISMATCH:
+      "This top-up profile was set up for other codes. Bancontact support sets a profile's amount mode (open, modifiable or fixed); print codes of that mode, or use a profile set up for this one.",
     STATION_UNREACHABLE: 'The station cannot be reached. Check that Kassa is running, then try again.',
     checkFields: 'Check: {{fields}}',
   },
   fields: {
+    tenderedCents: 'amount handed over',
+    floatCents: 'float',
+    countedCents: 'counted cash',
+    reason: 'reason',
+    from: 'start date',
+    to: 'end date',
+    date: 'date',
+    method: 'method',
+    status: 'status',
+    cursor: 'page',
+    search: 'search',
     amountCents: 'amount',
     idempotencyKey: 'payment attempt',
     saleId: 'sale',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { topupFr } from './topup-fr';
 
 export const fr: Catalogue = {
   app: {
@@ -8,9 +9,10 @@ export const fr: Catalogue = {
     language: 'Langue',
     loading: 'Chargement…',
   },
-  nav: { till: 'Caisse', customer: 'Écran client', settings: 'Paramètres' },
+  nav: { till: 'Caisse', customer: 'Écran client', settings: 'Paramètres', topup: 'Recharge' },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
+    payWristband: 'Payer avec le bracelet',
     amount: 'Montant',
     pay: 'Payer avec Bancontact',
     numpad: 'Pavé numérique',
@@ -66,7 +68,8 @@ export const fr: Catalogue = {
   },
   rejectedCallbacks: {
     title: 'Callbacks refusés',
-    explained: 'Des callbacks dont la signature n’était pas valable. Kassa a répondu par une erreur et n’en a appliqué aucun.',
+    explained:
+      'Des callbacks dont la signature n’était pas valable. Kassa a répondu par une erreur et n’en a appliqué aucun.',
     none: 'Aucun callback n’a été refusé.',
     refresh: 'Actualiser',
     time: 'Reçu',
@@ -88,6 +91,7 @@ export const fr: Catalogue = {
       MALFORMED_BODY: 'Contenu illisible',
     },
   },
+  ...topupFr,
   paymentStatus: {
     CREATING: 'En création',
     PENDING: 'En attente du client',
@@ -133,7 +137,8 @@ export const fr: Catalogue = {
     title: 'Paramètres',
     mode: 'Mode',
     modes: { training: 'Entraînement', live: 'Réel' },
-    trainingExplained: 'Kassa est en mode entraînement : les paiements sont simulés et aucun argent ne circule.',
+    trainingExplained:
+      'Kassa est en mode entraînement : les paiements sont simulés et aucun argent ne circule.',
     goLiveTitle: 'Passer en réel avec Bancontact',
     environment: 'Environnement',
     environments: { preprod: 'Préprod (test)', production: 'Production' },
@@ -154,13 +159,16 @@ export const fr: Catalogue = {
     pollingOnly:
       'Pas d’URL publique : Kassa vérifie chaque paiement en interrogeant Bancontact (polling). Les paiements sont quand même confirmés, un peu plus lentement.',
     publicUrl: 'URL publique',
-    publicUrlHint: 'L’adresse https d’un reverse proxy ou d’un tunnel qui redirige vers le port de cette station.',
-    publicUrlNeedHttps: 'L’URL publique doit commencer par https:// — Bancontact n’appelle que des adresses sécurisées.',
+    publicUrlHint:
+      'L’adresse https d’un reverse proxy ou d’un tunnel qui redirige vers le port de cette station.',
+    publicUrlNeedHttps:
+      'L’URL publique doit commencer par https:// — Bancontact n’appelle que des adresses sécurisées.',
     publicUrlInvalid: 'Indiquez une adresse complète, comme https://kassa.example.be.',
     publicUrlBaseOnly: 'Indiquez uniquement l’adresse de base, sans nom d’utilisateur, ? ni #.',
     thisTillTitle: 'Cette caisse',
     stickerPosId: 'Identifiant POS de l’autocollant',
-    stickerHint: 'Avec un autocollant, le client scanne l’autocollant imprimé au comptoir au lieu d’un code QR à l’écran.',
+    stickerHint:
+      'Avec un autocollant, le client scanne l’autocollant imprimé au comptoir au lieu d’un code QR à l’écran.',
     stickerPosIdInvalid: 'L’identifiant POS de l’autocollant compte de 1 à 36 lettres et chiffres.',
   },
   amountProblem: {
@@ -187,15 +195,40 @@ export const fr: Catalogue = {
     BANCONTACT_TIMEOUT: 'Bancontact n’a pas répondu à temps',
     NETWORK_DOWN: 'Pas de connexion réseau avec Bancontact',
     INTERNAL: 'La station a rencontré un problème. Réessayez.',
-    INVALID_WRISTBAND_ID: 'Ce code de bracelet n’est pas valide. Scannez-le à nouveau ou vérifiez les caractères saisis.',
+    DRAWER_NOT_OPEN:
+      "Le tiroir-caisse de cette caisse n'est pas ouvert. Ouvrez-le d'abord avec un fonds de caisse.",
+    DRAWER_ALREADY_OPEN: 'Le tiroir-caisse de cette caisse est déjà ouvert.',
+    DRAWERS_OPEN:
+      'Un tiroir-caisse est encore ouvert. Comptez et fermez chaque tiroir avant de clôturer la journée.',
+    TENDERED_TOO_LOW: 'Le montant remis est inférieur au montant dû.',
+    NOT_ENOUGH_CASH: "Le tiroir ne contient pas autant d'espèces.",
+    DAY_ALREADY_CLOSED: 'Cette journée de vente est déjà clôturée par un rapport Z.',
+    EARLIER_DAY_OPEN:
+      "Une journée de vente antérieure avec des ventes n'est pas encore clôturée. Clôturez-la d'abord.",
+    DAY_NOT_STARTED: "Cette journée de vente n'a pas encore commencé.",
+    INVALID_WRISTBAND_ID:
+      'Ce code de bracelet n’est pas valide. Scannez-le à nouveau ou vérifiez les caractères saisis.',
     WRISTBAND_BLOCKED: 'Ce bracelet est bloqué (déclaré perdu). Il ne peut pas être utilisé.',
     WRISTBAND_CLOSED: 'Ce bracelet est clôturé : son solde a été remboursé.',
     INSUFFICIENT_FUNDS: 'Solde insuffisant sur ce bracelet.',
     NO_REFUNDS_READY: 'Aucun remboursement n’est prêt : récupérez d’abord les IBAN des payeurs.',
+    AMOUNT_MODE_MISMATCH:
+      "Ce profil de recharge est configuré pour d'autres codes. Le support Bancontact fixe le type de montant d'un profil (libre, modifiable ou fixe) ; imprimez des codes de ce type, ou utilisez un profil configuré pour celui-ci.",
     STATION_UNREACHABLE: 'La station est injoignable. Vérifiez que Kassa fonctionne, puis réessayez.',
     checkFields: 'Vérifiez : {{fields}}',
   },
   fields: {
+    tenderedCents: 'montant remis',
+    floatCents: 'fonds de caisse',
+    countedCents: 'montant compté',
+    reason: 'motif',
+    from: 'date de début',
+    to: 'date de fin',
+    date: 'date',
+    method: 'moyen de paiement',
+    status: 'statut',
+    cursor: 'page',
+    search: 'recherche',
     amountCents: 'montant',
     idempotencyKey: 'tentative de paiement',
     saleId: 'vente',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { topupNl } from './topup-nl';
 
 export const nl: Catalogue = {
   app: {
@@ -8,9 +9,10 @@ export const nl: Catalogue = {
     language: 'Taal',
     loading: 'Laden…',
   },
-  nav: { till: 'Kassa', customer: 'Klantenscherm', settings: 'Instellingen' },
+  nav: { till: 'Kassa', customer: 'Klantenscherm', settings: 'Instellingen', topup: 'Opladen' },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
+    payWristband: 'Betalen met polsbandje',
     amount: 'Bedrag',
     pay: 'Betalen met Bancontact',
     numpad: 'Numeriek toetsenbord',
@@ -66,7 +68,8 @@ export const nl: Catalogue = {
   },
   rejectedCallbacks: {
     title: 'Geweigerde callbacks',
-    explained: 'Callbacks waarvan de handtekening niet klopte. Kassa antwoordde met een fout en heeft er geen enkele verwerkt.',
+    explained:
+      'Callbacks waarvan de handtekening niet klopte. Kassa antwoordde met een fout en heeft er geen enkele verwerkt.',
     none: 'Er is nog geen callback geweigerd.',
     refresh: 'Vernieuwen',
     time: 'Ontvangen',
@@ -88,6 +91,7 @@ export const nl: Catalogue = {
       MALFORMED_BODY: 'Onleesbare inhoud',
     },
   },
+  ...topupNl,
   paymentStatus: {
     CREATING: 'Wordt aangemaakt',
     PENDING: 'Wachten op de klant',
@@ -154,13 +158,16 @@ export const nl: Catalogue = {
     pollingOnly:
       'Geen publieke URL: Kassa vraagt elke betaling regelmatig op (polling). Betalingen worden nog altijd bevestigd, alleen iets trager.',
     publicUrl: 'Publieke URL',
-    publicUrlHint: 'Het https-adres van een reverse proxy of tunnel die doorstuurt naar de poort van dit station.',
-    publicUrlNeedHttps: 'De publieke URL moet beginnen met https:// — Bancontact roept enkel beveiligde adressen aan.',
+    publicUrlHint:
+      'Het https-adres van een reverse proxy of tunnel die doorstuurt naar de poort van dit station.',
+    publicUrlNeedHttps:
+      'De publieke URL moet beginnen met https:// — Bancontact roept enkel beveiligde adressen aan.',
     publicUrlInvalid: 'Vul een volledig adres in, zoals https://kassa.example.be.',
     publicUrlBaseOnly: 'Vul alleen het basisadres in, zonder gebruikersnaam, ? of #.',
     thisTillTitle: 'Deze kassa',
     stickerPosId: 'POS-id van de sticker',
-    stickerHint: 'Met een sticker scant de klant de gedrukte sticker aan de kassa in plaats van een QR-code op het scherm.',
+    stickerHint:
+      'Met een sticker scant de klant de gedrukte sticker aan de kassa in plaats van een QR-code op het scherm.',
     stickerPosIdInvalid: 'Het POS-id van de sticker bestaat uit 1 tot 36 letters en cijfers.',
   },
   amountProblem: {
@@ -187,15 +194,36 @@ export const nl: Catalogue = {
     BANCONTACT_TIMEOUT: 'Bancontact antwoordde niet op tijd',
     NETWORK_DOWN: 'Geen netwerkverbinding met Bancontact',
     INTERNAL: 'Het station had een probleem. Probeer opnieuw.',
+    DRAWER_NOT_OPEN: 'De kassalade van deze kassa is niet open. Open ze eerst met een wisselgeld.',
+    DRAWER_ALREADY_OPEN: 'De kassalade van deze kassa is al open.',
+    DRAWERS_OPEN: 'Er is nog een kassalade open. Tel en sluit elke lade voor u de dag afsluit.',
+    TENDERED_TOO_LOW: 'Het gegeven bedrag is lager dan het te betalen bedrag.',
+    NOT_ENOUGH_CASH: 'Er zit niet zoveel contant geld in de lade.',
+    DAY_ALREADY_CLOSED: 'Deze verkoopdag is al afgesloten met een Z-rapport.',
+    EARLIER_DAY_OPEN: 'Een eerdere verkoopdag met verkopen is nog niet afgesloten. Sluit die eerst af.',
+    DAY_NOT_STARTED: 'Deze verkoopdag is nog niet begonnen.',
     INVALID_WRISTBAND_ID: 'Dit is geen geldige polsbandcode. Scan opnieuw of controleer de getypte tekens.',
     WRISTBAND_BLOCKED: 'Deze polsband is geblokkeerd (als verloren gemeld). Hij kan niet gebruikt worden.',
     WRISTBAND_CLOSED: 'Deze polsband is afgesloten: het saldo werd terugbetaald.',
     INSUFFICIENT_FUNDS: 'Onvoldoende tegoed op deze polsband.',
     NO_REFUNDS_READY: 'Nog geen terugbetaling klaar: haal eerst de IBAN’s van de betalers op.',
+    AMOUNT_MODE_MISMATCH:
+      'Dit top-upprofiel is voor andere codes ingesteld. Bancontact-support legt het bedragtype van een profiel vast (open, aanpasbaar of vast); druk codes van dat type, of gebruik een profiel dat voor dit type is ingesteld.',
     STATION_UNREACHABLE: 'Het station is niet bereikbaar. Controleer of Kassa draait en probeer opnieuw.',
     checkFields: 'Controleer: {{fields}}',
   },
   fields: {
+    tenderedCents: 'gegeven bedrag',
+    floatCents: 'wisselgeld',
+    countedCents: 'geteld bedrag',
+    reason: 'reden',
+    from: 'begindatum',
+    to: 'einddatum',
+    date: 'datum',
+    method: 'betaalwijze',
+    status: 'status',
+    cursor: 'pagina',
+    search: 'zoekterm',
     amountCents: 'bedrag',
     idempotencyKey: 'betaalpoging',
     saleId: 'verkoop',
