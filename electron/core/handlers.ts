@@ -2,6 +2,7 @@ import { ContractFailure, type SaleView } from '../../shared/contract';
 import type { Handlers } from './api/dispatcher';
 import type { ModeRuntime } from './mode-runtime';
 import { listRejectedCallbacks } from './payments/rejected-callbacks';
+import { createReportHandlers } from './reports/report-handlers';
 import type { SettingsService } from './settings/settings-service';
 import type { TopupProfileSettings } from './settings/topup-profile-settings';
 import { createWristbandHandlers } from './topup/wristband-handlers';
@@ -52,5 +53,6 @@ export function createHandlers({ current, settings, currentSale, version, topupP
     'settings.setPublicUrl': ({ publicUrl }) => settings.setPublicUrl(publicUrl),
     'settings.setStickerPosId': ({ stickerPosId }) => settings.setStickerPosId(stickerPosId),
     ...createWristbandHandlers({ current, topupProfiles }),
+    ...createReportHandlers({ current, settings }),
   };
 }

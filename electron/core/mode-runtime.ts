@@ -12,6 +12,7 @@ import type { Logger } from './logger';
 import { CallbackIntake } from './payments/callback-intake';
 import { SearchSweep } from './payments/search-sweep';
 import { PaymentTracker } from './payments/tracker';
+import { createReportServices, type ReportServices } from './reports/report-services';
 import { applyStatus, recordProblem } from './payments/transition';
 import { VoidModeAcknowledger } from './payments/void-mode';
 import { SalesRepo } from './till/sales-repo';
@@ -38,6 +39,8 @@ export interface ModeRuntime {
   readonly topupProfiles: TopupProfile[];
   /** The wristband ledger: top-up credits, bar payments, the manager's tools and refunds. */
   topup: TopupServices;
+  /** Cash and drawers, the X/Z closing, summaries and exports. */
+  reports: ReportServices;
   close(): void;
 }
 
@@ -85,6 +88,7 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
     migrationsFolder: options.migrationsFolder,
   });
   const repo = new SalesRepo(db);
+  const reports = openReports(options, db, repo);
   const limiter = new RateLimiter(options.rateLimitPerSecond ?? 5);
   const client = createBancontactClient({
     baseUrl: options.baseUrl,
@@ -105,7 +109,7 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   const { mode, environment, profileId, callbackUrl } = options;
   return {
     ...parts,
-    ...{ mode, environment, profileId, db, repo, limiter, callbackUrl, training, topup },
+    ...{ mode, environment, profileId, db, repo, limiter, callbackUrl, training, topup, reports },
     get topupProfiles() {
       return topup.lanes.profiles();
     },
@@ -116,6 +120,12 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
       db.$client.close();
     },
   };
+}
+
+/** First of all: the sales setup is copied in (and an older database gets its report tables) before any hook runs. */
+function openReports(options: RuntimeOptions, db: Db, repo: SalesRepo): ReportServices {
+  const { dataDir, now } = options;
+  return createReportServices({ db, repo, dataDir, now, newId, onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId) });
 }
 
 function buildParts(options: RuntimeOptions, db: Db, repo: SalesRepo, client: BancontactClient) {

@@ -11,6 +11,7 @@ import { createSettingsFile, type SettingsFile } from './settings/settings-file'
 import { SettingsService } from './settings/settings-service';
 import { TopupProfileSettings } from './settings/topup-profile-settings';
 import { exportDownload, type Download } from './topup/refunds/refund-downloads';
+import type { ReportFile } from './reports/export-folder';
 import type { WristbandRow } from './topup/wristband-book';
 import type { SalesRepo } from './till/sales-repo';
 import type { CallbackAnswer } from './payments/callback-intake';
@@ -49,6 +50,8 @@ export interface Station {
   receiveCallback(ppid: string, rawBody: string, signature: string | undefined): Promise<CallbackAnswer>;
   /** A refund export's file by its served name (`refunds-<id>.xml|csv`); null for anything else. */
   download(fileName: string): Download | null;
+  /** A report export (CSV or PDF) by the file name `reports.export*` answered with; null for anything else. */
+  reportFile(fileName: string): ReportFile | null;
 }
 
 /** A sale that ended this long ago no longer shows on the customer display. */
@@ -92,7 +95,15 @@ export function createStation(options: StationOptions): Station {
     simulatorUrl: () => host.simulatorUrl(),
     setLocalUrl: (url) => host.setLocalUrl(url),
     receiveCallback: (ppid, rawBody, signature) => receiveCallback(host, ppid, rawBody, signature),
+    ...downloads(host),
+  };
+}
+
+/** Files the HTTP shell serves: refund exports (from the database) and report exports (from the export folder). */
+function downloads(host: RuntimeHost): Pick<Station, 'download' | 'reportFile'> {
+  return {
     download: (fileName) => exportDownload(host.current().topup.refunds, fileName),
+    reportFile: (fileName) => host.current().reports.folder.find(fileName),
   };
 }
 

@@ -15,6 +15,15 @@ export const ERROR_CODES = [
   'BANCONTACT_TIMEOUT',
   'NETWORK_DOWN',
   'INTERNAL',
+  // Cash and closing: the drawer, the cash tender and the business day a Z report closes.
+  'DRAWER_NOT_OPEN',
+  'DRAWER_ALREADY_OPEN',
+  'DRAWERS_OPEN',
+  'TENDERED_TOO_LOW',
+  'NOT_ENOUGH_CASH',
+  'DAY_ALREADY_CLOSED',
+  'EARLIER_DAY_OPEN',
+  'DAY_NOT_STARTED',
   // The wristband ledger: bar payments, blocking, moving balances, refunds.
   'INVALID_WRISTBAND_ID',
   'WRISTBAND_BLOCKED',

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './events';
 export * from './methods';
+export * from './report-views';
 export * from './views';
 export * from './wristband-views';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
+import { reportMethods } from './report-methods';
 import { topupBatchMethods } from './topup-batch-methods';
 import { wristbandMethods } from './wristband-methods';
 import { out, type MethodSpec, type OutputMarker } from './method-spec';
@@ -108,6 +109,8 @@ export const methods = {
   // Festival top-up: printing batches (topup-batch-methods.ts) and the wristband ledger (wristband-methods.ts).
   ...topupBatchMethods,
   ...wristbandMethods,
+  // Cash, drawers, transactions, summaries, X/Z closing and exports (report-methods.ts).
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

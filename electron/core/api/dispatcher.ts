@@ -37,9 +37,11 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(input)'))];
+      // Each field with zod's reason ("the end date is before the start date"), so the message says what to fix.
+      const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
       return failure({
         code: 'INVALID_INPUT',
-        message: `Invalid input for ${method}: ${fields.join(', ')}`,
+        message: `Invalid input for ${method}: ${reasons.join('; ')}`,
         fields,
       });
     }

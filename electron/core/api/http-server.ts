@@ -10,6 +10,7 @@ import type { ErrorCode, Result } from '../../../shared/contract';
 import { ALL_PERMISSIONS, type Caller } from './dispatcher';
 import type { Station } from '../station';
 import { registerRefundDownloads } from './refund-download-routes';
+import { registerReportDownloads } from './report-download-routes';
 
 export interface HttpShellOptions {
   port: number;
@@ -40,6 +41,14 @@ const STATUS_FOR: Partial<Record<ErrorCode, 400 | 403 | 404 | 409 | 500 | 502 | 
   WRISTBAND_BLOCKED: 409,
   WRISTBAND_CLOSED: 409,
   INSUFFICIENT_FUNDS: 409,
+  DRAWER_NOT_OPEN: 409,
+  DRAWER_ALREADY_OPEN: 409,
+  DRAWERS_OPEN: 409,
+  TENDERED_TOO_LOW: 409,
+  NOT_ENOUGH_CASH: 409,
+  DAY_ALREADY_CLOSED: 409,
+  EARLIER_DAY_OPEN: 409,
+  DAY_NOT_STARTED: 409,
   NO_REFUNDS_READY: 409,
   INTERNAL: 500,
   BANCONTACT_UNAUTHORIZED: 502,
@@ -86,6 +95,7 @@ export function buildHttpApp(
     return c.json(answer.body, answer.status);
   });
   registerRefundDownloads(app, station);
+  registerReportDownloads(app, station);
   app.all('/api/*', (c) => answer(c, failure('UNKNOWN_METHOD', 'Use POST /api/<method> or GET /api/events')));
   if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html')))
     serveRenderer(app, options.rendererDir);

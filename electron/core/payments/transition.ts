@@ -7,6 +7,7 @@ import {
 import type { SaleStatus } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { paymentEvents, payments, sales } from '../db/schema';
+import { recordPayment } from '../reports/bookkeeper';
 
 /** Where a status came from; kept in the payment's event log. */
 export type StatusSource = 'create' | 'poll' | 'cancel' | 'callback' | 'sweep' | 'recovery';
@@ -64,6 +65,8 @@ export function applyStatus(db: Db | Tx, update: StatusUpdate): TransitionResult
         .where(eq(sales.id, current.saleId))
         .run();
     }
+    // The transactions list and the running totals change in this same transaction, or not at all.
+    recordPayment(tx, update.paymentId);
     return { changed: true, saleId: current.saleId, status: update.status };
   });
 }

@@ -3,6 +3,7 @@ import type { ErrorCode, PaymentView, SaleView, TimelineEntry } from '../../../s
 import type { PaymentStatus } from '../../../shared/domain/payment-status';
 import type { Db } from '../db/open-database';
 import { paymentEvents, payments, sales } from '../db/schema';
+import { recordPayment } from '../reports/bookkeeper';
 
 export type SaleRow = typeof sales.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
@@ -127,6 +128,7 @@ export class SalesRepo {
         })
         .run();
       tx.insert(payments).values(newPaymentValues(payment)).run();
+      recordPayment(tx, payment.id);
     });
   }
 
@@ -137,6 +139,7 @@ export class SalesRepo {
         .set({ status: 'open', updatedAt: payment.at })
         .where(eq(sales.id, payment.saleId))
         .run();
+      recordPayment(tx, payment.id);
     });
   }
 

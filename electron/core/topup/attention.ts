@@ -57,6 +57,7 @@ export class AttentionList {
       kind: 'topup',
       amountCents: row.amountCents,
       bancontactId,
+      profileId: row.profileId,
       at,
     });
     tx.update(topupAttention)

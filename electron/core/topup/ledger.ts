@@ -67,6 +67,7 @@ export class TopupLedger {
       amountCents: payment.amount,
       bancontactId: payment.paymentId,
       payerName: payment.debtor?.name ?? null,
+      profileId,
       at,
     });
     return credited ? { kind: 'credited', wristband: credited } : { kind: 'ignored' };

@@ -4,6 +4,7 @@ import type { WristbandEntryKind } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { wristbandEntries, wristbands } from '../db/schema';
 import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
+import { recordWristbandEntry } from '../reports/bookkeeper';
 
 export type WristbandRow = typeof wristbands.$inferSelect;
 
@@ -14,6 +15,8 @@ export interface Movement {
   bancontactId?: string;
   saleId?: string;
   payerName?: string | null;
+  /** The top-up profile a top-up was paid to, for the transactions list. */
+  profileId?: string;
   at: number;
 }
 
@@ -54,7 +57,8 @@ export function book(tx: Tx, wristbandId: string, movement: Movement): Wristband
     .returning()
     .get();
   if (!updated) return null;
-  tx.insert(wristbandEntries)
+  const entry = tx
+    .insert(wristbandEntries)
     .values({
       wristbandId,
       kind: movement.kind,
@@ -64,6 +68,9 @@ export function book(tx: Tx, wristbandId: string, movement: Movement): Wristband
       payerName: movement.payerName ?? null,
       at: movement.at,
     })
-    .run();
+    .returning({ id: wristbandEntries.id })
+    .get();
+  // The transactions list and the report totals move in this same transaction.
+  recordWristbandEntry(tx, entry.id, movement.profileId);
   return updated;
 }

@@ -1,0 +1,86 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { SalesSetupView } from '../../../shared/contract/report-views';
+import type { Db, Tx } from '../db/open-database';
+import { reportMeta, sales } from '../db/schema';
+
+export const DEFAULT_SALES_SETUP: SalesSetupView = {
+  shops: [{ id: 'shop-1', name: 'Shop' }],
+  cashRounding: 5,
+  defaultVatRate: 21,
+  defaultCashierId: 'cashier-1',
+  tills: [],
+};
+
+const SETUP_KEY = 'sales_setup';
+
+export interface Attribution {
+  shopId: string;
+  cashierId: string;
+  vatRate: number;
+}
+
+/**
+ * The sales setup lives in `sales-setup.json` (one for the station, whatever the mode); a copy sits in
+ * each mode's database so that code deep inside a transaction (the wristband ledger's hook) can
+ * attribute a sale without reaching for files.
+ */
+export function mirrorSetup(db: Db, setup: SalesSetupView): void {
+  const value = JSON.stringify(setup);
+  db.insert(reportMeta)
+    .values({ key: SETUP_KEY, value })
+    .onConflictDoUpdate({ target: reportMeta.key, set: { value } })
+    .run();
+}
+
+export function setupIn(db: Db | Tx): SalesSetupView {
+  const row = db.select().from(reportMeta).where(eq(reportMeta.key, SETUP_KEY)).get();
+  return row
+    ? { ...DEFAULT_SALES_SETUP, ...(JSON.parse(row.value) as Partial<SalesSetupView>) }
+    : DEFAULT_SALES_SETUP;
+}
+
+/**
+ * Shop, cashier and VAT rate of a sale at `tillId`. Until staff sign in (a later issue) the cashier is
+ * the till's cashier setting; until articles exist the VAT rate is the till's default rate.
+ */
+export function attributionFor(setup: SalesSetupView, tillId: string): Attribution {
+  const till = setup.tills.find((t) => t.tillId === tillId);
+  return {
+    shopId: till?.shopId ?? setup.shops[0]?.id ?? 'shop-1',
+    cashierId: till?.cashierId ?? setup.defaultCashierId,
+    vatRate: till?.vatRate ?? setup.defaultVatRate,
+  };
+}
+
+/**
+ * Fills in shop, cashier and VAT of a sale written without them (the bar's wristband tender and the
+ * Bancontact sale insert do not know the setup), in the caller's transaction. A sale is attributed
+ * once, when it is first booked, and keeps that attribution when the setup changes later.
+ */
+export function attributeSale(tx: Tx, saleId: string): void {
+  const sale = tx
+    .select({ tillId: sales.tillId, shopId: sales.shopId })
+    .from(sales)
+    .where(eq(sales.id, saleId))
+    .get();
+  if (!sale || sale.shopId !== null) return;
+  tx.update(sales)
+    .set(attributionFor(setupIn(tx), sale.tillId))
+    .where(and(eq(sales.id, saleId), isNull(sales.shopId)))
+    .run();
+}
+
+/** A rebuild first attributes sales from before the reports existed, so that every sale has a shop. */
+export function attributeLegacySales(db: Db | Tx): number {
+  const setup = setupIn(db);
+  const tills = db.selectDistinct({ tillId: sales.tillId }).from(sales).where(isNull(sales.shopId)).all();
+  let changed = 0;
+  for (const { tillId } of tills) {
+    changed += db
+      .update(sales)
+      .set(attributionFor(setup, tillId))
+      .where(and(eq(sales.tillId, tillId), isNull(sales.shopId)))
+      .run().changes;
+  }
+  return changed;
+}

@@ -1,0 +1,83 @@
+import { desc, lt } from 'drizzle-orm';
+import { addDays, localTime, type DayNumber } from '../../../shared/domain/business-day';
+import type { Db, Tx } from '../db/open-database';
+import { zReports } from '../db/schema';
+
+/** Which raw table a booking comes from; each Z remembers the highest id of each. */
+export type MarkKind = 'event' | 'entry' | 'cash';
+
+const MARK_COLUMN = {
+  event: zReports.eventMark,
+  entry: zReports.entryMark,
+  cash: zReports.cashMark,
+} as const;
+
+/**
+ * A business day is the Brussels calendar day, except that nothing lands in a day that a Z has
+ * closed: after the Z of day D, later bookings belong to D + 1 at the earliest.
+ */
+export function dayAfterClosing(localDay: DayNumber, lastClosed: DayNumber | null): DayNumber {
+  return lastClosed !== null && localDay <= lastClosed ? addDays(lastClosed, 1) : localDay;
+}
+
+export function lastClosedDay(db: Db | Tx): DayNumber | null {
+  const z = db
+    .select({ day: zReports.businessDay })
+    .from(zReports)
+    .orderBy(desc(zReports.number))
+    .limit(1)
+    .get();
+  return z?.day ?? null;
+}
+
+/** The business day open at `at`: what "today" means for the summaries, X and Z. */
+export function currentBusinessDay(db: Db | Tx, at: number): DayNumber {
+  return dayAfterClosing(localTime(at).day, lastClosedDay(db));
+}
+
+/**
+ * The day a raw row (a payment's final event, a wristband entry, a cash tender) counts in. A row
+ * belongs after the last Z whose mark is below its id, so the answer is the same when the row is
+ * written and when a rebuild reads it back years later, whatever the clocks did.
+ */
+export function businessDayOf(db: Db | Tx, kind: MarkKind, rowId: number, at: number): DayNumber {
+  const z = db
+    .select({ day: zReports.businessDay })
+    .from(zReports)
+    .where(lt(MARK_COLUMN[kind], rowId))
+    .orderBy(desc(zReports.number))
+    .limit(1)
+    .get();
+  return dayAfterClosing(localTime(at).day, z?.day ?? null);
+}
+
+interface ZMarks {
+  day: DayNumber;
+  event: number;
+  entry: number;
+  cash: number;
+}
+
+/** The same rule as businessDayOf, for a rebuild that reads a million rows: every Z in memory. */
+export class ZCalendar {
+  private constructor(private readonly zs: ZMarks[]) {}
+
+  static load(db: Db | Tx): ZCalendar {
+    const rows = db.select().from(zReports).orderBy(zReports.number).all();
+    return new ZCalendar(
+      rows.map((z) => ({ day: z.businessDay, event: z.eventMark, entry: z.entryMark, cash: z.cashMark })),
+    );
+  }
+
+  dayOf(kind: MarkKind, rowId: number, at: number): DayNumber {
+    // Marks never decrease with the Z number: binary search for the last Z whose mark is below rowId.
+    let low = 0;
+    let high = this.zs.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.zs[mid]![kind] < rowId) low = mid + 1;
+      else high = mid;
+    }
+    return dayAfterClosing(localTime(at).day, low === 0 ? null : this.zs[low - 1]!.day);
+  }
+}

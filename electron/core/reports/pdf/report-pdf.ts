@@ -1,0 +1,97 @@
+import type { GroupLine, ReportView, TotalLine } from '../../../../shared/contract/report-views';
+import { formatMoney, type Locale } from '../../../../shared/domain/money';
+import { localDateTime } from '../csv-export';
+import { drawHourlyChart } from './hourly-chart';
+import { PageWriter, A4, MARGIN } from './page-writer';
+import { PDF_LABELS, type PdfLabels } from './pdf-labels';
+
+const COUNT_END = A4.width - MARGIN - 110;
+const AMOUNT_END = A4.width - MARGIN;
+const VAT_COLUMNS = [A4.width - MARGIN - 240, A4.width - MARGIN - 120, A4.width - MARGIN];
+
+/** An X or Z report as an A4 PDF in the station's language, with the hourly chart. */
+export async function renderReportPdf(report: ReportView, locale: Locale): Promise<Uint8Array> {
+  const t = PDF_LABELS[locale];
+  const money = (cents: number) => formatMoney(cents, locale);
+  const title = report.kind === 'z' ? `${t.zTitle} ${report.number ?? ''}`.trim() : t.xTitle;
+  const w = await PageWriter.create(`${title} ${report.businessDate}`);
+  w.title(`${title} — ${report.businessDate}`);
+  w.note(`${report.kind === 'z' ? t.closed : t.generated}: ${localDateTime(Date.parse(report.generatedAt))}`);
+  const line = (label: string, total: TotalLine) =>
+    w.row(label, [String(total.count), money(total.cents)], [COUNT_END, AMOUNT_END]);
+  w.heading(t.sales);
+  line(t.sales, report.sales);
+  w.heading(t.byMethod);
+  for (const m of report.byMethod) line(t.methods[m.method] ?? m.method, m);
+  w.heading(t.byVat);
+  w.row(t.vatHeader[0], t.vatHeader.slice(1), VAT_COLUMNS, true);
+  for (const v of report.byVatRate)
+    w.row(`${v.ratePercent} %`, [money(v.grossCents), money(v.netCents), money(v.vatCents)], VAT_COLUMNS);
+  groups(w, t.byShop, report.byShop, line);
+  groups(w, t.byTill, report.byTill, line);
+  groups(w, t.byCashier, report.byCashier, line);
+  notPaid(w, t, report);
+  wristbands(w, t, report, line, money);
+  cash(w, t, report, line, money);
+  w.heading(t.hourly);
+  drawHourlyChart(w, report.hourly, money);
+  return w.save();
+}
+
+function groups(
+  w: PageWriter,
+  heading: string,
+  lines: GroupLine[],
+  line: (label: string, t: TotalLine) => void,
+): void {
+  if (lines.length === 0) return;
+  w.heading(heading);
+  for (const g of lines) line(g.name ? `${g.name} (${g.id})` : g.id, g);
+}
+
+function notPaid(w: PageWriter, t: PdfLabels, report: ReportView): void {
+  w.heading(t.notPaid);
+  const n = report.bancontactNotPaid;
+  for (const [label, count] of [
+    [t.cancelled, n.cancelled],
+    [t.expired, n.expired],
+    [t.refused, n.refused],
+    [t.failed, n.failed],
+  ] as const) {
+    w.row(label, [String(count)], [COUNT_END]);
+  }
+}
+
+function wristbands(
+  w: PageWriter,
+  t: PdfLabels,
+  report: ReportView,
+  line: (label: string, total: TotalLine) => void,
+  money: (cents: number) => string,
+): void {
+  w.heading(t.wristbands);
+  line(t.topUps, report.wristbands.topUps);
+  line(t.spent, report.wristbands.spent);
+  line(t.refunds, report.wristbands.refunds);
+  w.row(t.outstanding, [money(report.wristbands.outstandingCents)]);
+}
+
+function cash(
+  w: PageWriter,
+  t: PdfLabels,
+  report: ReportView,
+  line: (label: string, total: TotalLine) => void,
+  money: (cents: number) => string,
+): void {
+  const c = report.cash;
+  w.heading(t.cash);
+  line(t.cashSales, c.sales);
+  w.row(t.rounding, [money(c.roundingCents)]);
+  for (const d of c.drawers) {
+    const counted = d.countedCents === null ? t.notCounted : money(d.countedCents);
+    w.row(`${t.drawer} ${d.tillId}`, [money(d.expectedCents), counted], [COUNT_END, AMOUNT_END], true);
+  }
+  w.row(t.expected, [money(c.expectedCents)]);
+  w.row(t.counted, [c.countedCents === null ? t.notCounted : money(c.countedCents)]);
+  w.row(t.difference, [c.differenceCents === null ? '—' : money(c.differenceCents)]);
+}

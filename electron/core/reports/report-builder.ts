@@ -1,0 +1,174 @@
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import {
+  SALE_METHODS,
+  type DrawerLine,
+  type GroupLine,
+  type HourlyPoint,
+  type ReportView,
+  type SalesSetupView,
+  type TotalLine,
+  type VatLine,
+} from '../../../shared/contract/report-views';
+import { formatDay, type DayNumber } from '../../../shared/domain/business-day';
+import { splitVat, VAT_RATES } from '../../../shared/domain/cash';
+import type { Db, Tx } from '../db/open-database';
+import { drawerSessions, reportDaily, reportHourly, reportTotals } from '../db/schema';
+import { setupIn } from './attribution';
+import { NO_VAT } from './booking';
+import { expectedCash } from '../till/drawers';
+
+type TotalsRow = typeof reportTotals.$inferSelect;
+
+const SALE_METHOD_SET: ReadonlySet<string> = new Set(SALE_METHODS);
+const BANCONTACT = new Set(['bancontact_display', 'bancontact_sticker']);
+
+export interface ReportRequest {
+  day: DayNumber;
+  kind: 'x' | 'z';
+  number: number | null;
+  generatedAt: number;
+  /** An X shows the drawers still open (with no count); a Z is only taken once they are closed. */
+  withOpenDrawers: boolean;
+}
+
+/** An X or Z report, read from the running totals of one day and that day's drawer counts only. */
+export function buildReport(db: Db | Tx, request: ReportRequest): ReportView {
+  const rows = db.select().from(reportTotals).where(eq(reportTotals.businessDay, request.day)).all();
+  const salesRows = rows.filter((r) => SALE_METHOD_SET.has(r.method));
+  const setup = setupIn(db);
+  return {
+    kind: request.kind,
+    number: request.number,
+    businessDate: formatDay(request.day),
+    generatedAt: new Date(request.generatedAt).toISOString(),
+    sales: sum(salesRows),
+    byMethod: SALE_METHODS.map((method) => ({
+      method,
+      ...sum(salesRows.filter((r) => r.method === method)),
+    })),
+    byShop: groupBy(salesRows, (r) => r.shopId).map((line) => withShopName(line, setup)),
+    byTill: groupBy(salesRows, (r) => r.tillId),
+    byCashier: groupBy(salesRows, (r) => r.cashierId),
+    byVatRate: vatLines(salesRows),
+    bancontactNotPaid: notPaid(rows.filter((r) => BANCONTACT.has(r.method))),
+    wristbands: {
+      topUps: sum(rows.filter((r) => r.method === 'topup')),
+      spent: sum(rows.filter((r) => r.method === 'wristband')),
+      refunds: sum(rows.filter((r) => r.method === 'refund')),
+      outstandingCents: outstandingAfter(db, request.day),
+    },
+    cash: cashSection(
+      db,
+      request,
+      rows.filter((r) => r.method === 'cash'),
+    ),
+    hourly: hourly(db, request.day),
+  };
+}
+
+function sum(rows: readonly TotalsRow[]): TotalLine {
+  let count = 0;
+  let cents = 0;
+  for (const r of rows) {
+    count += r.paidCount;
+    cents += r.paidCents;
+  }
+  return { count, cents };
+}
+
+function groupBy(rows: readonly TotalsRow[], key: (r: TotalsRow) => string): GroupLine[] {
+  const groups = new Map<string, TotalsRow[]>();
+  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  return [...groups]
+    .map(([id, group]) => ({ id, ...sum(group) }))
+    .filter((line) => line.count !== 0)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function withShopName(line: GroupLine, setup: SalesSetupView): GroupLine {
+  const shop = setup.shops.find((s) => s.id === line.id);
+  return shop ? { ...line, name: shop.name } : line;
+}
+
+function vatLines(rows: readonly TotalsRow[]): VatLine[] {
+  const rates = [
+    ...new Set<number>([...VAT_RATES, ...rows.map((r) => r.vatRate).filter((r) => r !== NO_VAT)]),
+  ];
+  return rates.map((ratePercent) => {
+    const { count, cents } = sum(rows.filter((r) => r.vatRate === ratePercent));
+    return { ratePercent, count, grossCents: cents, ...splitVat(cents, ratePercent) };
+  });
+}
+
+function notPaid(rows: readonly TotalsRow[]): ReportView['bancontactNotPaid'] {
+  const total = (pick: (r: TotalsRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  return {
+    cancelled: total((r) => r.cancelledCount),
+    expired: total((r) => r.expiredCount),
+    refused: total((r) => r.refusedCount),
+    failed: total((r) => r.failedCount),
+  };
+}
+
+/** Topped up − spent − refunded over every day up to this one: what the wristbands hold (transfers cancel out). */
+function outstandingAfter(db: Db | Tx, day: DayNumber): number {
+  const row = db
+    .select({
+      cents: sql<number>`coalesce(sum(case ${reportDaily.method} when 'topup' then ${reportDaily.cents} else -${reportDaily.cents} end), 0)`,
+    })
+    .from(reportDaily)
+    .where(
+      and(lte(reportDaily.businessDay, day), inArray(reportDaily.method, ['topup', 'wristband', 'refund'])),
+    )
+    .get();
+  return row?.cents ?? 0;
+}
+
+function cashSection(
+  db: Db | Tx,
+  request: ReportRequest,
+  cashRows: readonly TotalsRow[],
+): ReportView['cash'] {
+  const closed = db.select().from(drawerSessions).where(eq(drawerSessions.businessDay, request.day)).all();
+  const open = request.withOpenDrawers
+    ? db.select().from(drawerSessions).where(eq(drawerSessions.status, 'open')).all()
+    : [];
+  const drawers: DrawerLine[] = [...closed, ...open].map((d) => ({
+    drawerId: d.id,
+    tillId: d.tillId,
+    status: d.status,
+    floatCents: d.floatCents,
+    cashSalesCents: d.cashSalesCents,
+    cashInCents: d.cashInCents,
+    cashOutCents: d.cashOutCents,
+    expectedCents: d.expectedCents ?? expectedCash(d),
+    countedCents: d.countedCents,
+    differenceCents: d.differenceCents,
+  }));
+  const counted = drawers.filter((d) => d.countedCents !== null);
+  return {
+    sales: sum(cashRows),
+    roundingCents: cashRows.reduce((n, r) => n + r.roundingCents, 0),
+    drawers,
+    expectedCents: drawers.reduce((n, d) => n + d.expectedCents, 0),
+    countedCents: counted.length === 0 ? null : counted.reduce((n, d) => n + (d.countedCents ?? 0), 0),
+    differenceCents: counted.length === 0 ? null : counted.reduce((n, d) => n + (d.differenceCents ?? 0), 0),
+  };
+}
+
+export function hourly(db: Db | Tx, day: DayNumber): HourlyPoint[] {
+  const rows = db
+    .select({
+      hour: reportHourly.hour,
+      count: sql<number>`sum(${reportHourly.count})`,
+      cents: sql<number>`sum(${reportHourly.cents})`,
+    })
+    .from(reportHourly)
+    .where(and(eq(reportHourly.businessDay, day), inArray(reportHourly.method, [...SALE_METHODS])))
+    .groupBy(reportHourly.hour)
+    .all();
+  return Array.from({ length: 24 }, (_, hour) => {
+    const row = rows.find((r) => r.hour === hour);
+    return { hour, count: row?.count ?? 0, cents: row?.cents ?? 0 };
+  });
+}

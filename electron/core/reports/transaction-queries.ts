@@ -1,0 +1,140 @@
+import { and, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { ContractFailure } from '../../../shared/contract';
+import type {
+  TransactionDetailView,
+  TransactionMethod,
+  TransactionPageView,
+  TransactionRowView,
+  TransactionStatus,
+} from '../../../shared/contract/report-views';
+import { formatDay, parseDay } from '../../../shared/domain/business-day';
+import type { PaymentStatus } from '../../../shared/domain/payment-status';
+import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
+import type { Db } from '../db/open-database';
+import { transactions } from '../db/schema';
+import { cashTender } from '../till/cash-sales';
+import type { SalesRepo } from '../till/sales-repo';
+import type { TransactionRow } from './bookkeeper';
+
+export interface TransactionFilters {
+  from?: string;
+  to?: string;
+  shopId?: string;
+  tillId?: string;
+  cashierId?: string;
+  profileId?: string;
+  method?: TransactionMethod;
+  status?: TransactionStatus;
+  search?: string;
+}
+
+interface Cursor {
+  day: number;
+  seq: number;
+}
+
+/**
+ * Newest first: by business day, then by creation order. Every filter has an index on
+ * (filter, business_day) ending in the rowid, so a page walks an index and stops after `limit` rows.
+ */
+export function transactionPage(
+  db: Db,
+  filters: TransactionFilters,
+  page: { cursor?: string; limit: number },
+): TransactionPageView {
+  const rows = pageRows(db, filters, page.cursor ? decodeCursor(page.cursor) : null, page.limit + 1);
+  const more = rows.length > page.limit;
+  const shown = more ? rows.slice(0, page.limit) : rows;
+  const last = shown.at(-1);
+  return { rows: shown.map(rowView), nextCursor: more && last ? `${last.businessDay}:${last.seq}` : null };
+}
+
+export function pageRows(
+  db: Db,
+  filters: TransactionFilters,
+  after: Cursor | null,
+  limit: number,
+): TransactionRow[] {
+  const where = [...filterConditions(filters)];
+  if (after)
+    where.push(sql`(${transactions.businessDay}, ${transactions.seq}) < (${after.day}, ${after.seq})`);
+  return db
+    .select()
+    .from(transactions)
+    .where(and(...where))
+    .orderBy(desc(transactions.businessDay), desc(transactions.seq))
+    .limit(limit)
+    .all();
+}
+
+function filterConditions(f: TransactionFilters): SQL[] {
+  const where: SQL[] = [];
+  const from = f.from ? parseDay(f.from) : null;
+  const to = f.to ? parseDay(f.to) : null;
+  if (from !== null) where.push(gte(transactions.businessDay, from));
+  if (to !== null) where.push(lte(transactions.businessDay, to));
+  if (f.shopId !== undefined) where.push(eq(transactions.shopId, f.shopId));
+  if (f.tillId !== undefined) where.push(eq(transactions.tillId, f.tillId));
+  if (f.cashierId !== undefined) where.push(eq(transactions.cashierId, f.cashierId));
+  if (f.profileId !== undefined) where.push(eq(transactions.profileId, f.profileId));
+  if (f.method !== undefined) where.push(eq(transactions.method, f.method));
+  if (f.status !== undefined) where.push(eq(transactions.status, f.status));
+  if (f.search !== undefined) where.push(searchCondition(f.search.trim()));
+  return where;
+}
+
+/** A Bancontact payment id, Kassa's reference (its payment id), a sale id or a wristband id (any spelling). */
+function searchCondition(q: string): SQL {
+  const wristband = normalizeWristbandId(q);
+  return or(
+    inArray(transactions.source, [`p:${q}`, `c:${q}`]),
+    eq(transactions.saleId, q),
+    eq(transactions.bancontactId, q),
+    ...(wristband ? [eq(transactions.wristbandId, wristband)] : []),
+  )!;
+}
+
+function decodeCursor(text: string): Cursor {
+  const match = /^(\d{8}):(\d{1,15})$/.exec(text);
+  if (!match)
+    throw new ContractFailure('INVALID_INPUT', 'The cursor is not one this station handed out', {
+      fields: ['cursor'],
+    });
+  return { day: Number(match[1]), seq: Number(match[2]) };
+}
+
+const orNull = (text: string): string | null => (text === '' ? null : text);
+
+export function rowView(r: TransactionRow): TransactionRowView {
+  return {
+    id: r.source,
+    method: r.method as TransactionMethod,
+    status: r.status as TransactionStatus,
+    paymentStatus: r.paymentStatus as PaymentStatus | null,
+    businessDate: formatDay(r.businessDay),
+    createdAt: new Date(r.createdAt).toISOString(),
+    amountCents: r.amountCents,
+    roundingCents: r.roundingCents,
+    shopId: orNull(r.shopId),
+    tillId: orNull(r.tillId),
+    cashierId: orNull(r.cashierId),
+    vatRate: r.vatRate,
+    profileId: orNull(r.profileId),
+    saleId: r.saleId,
+    paymentId: r.paymentId,
+    bancontactId: r.bancontactId,
+    wristbandId: r.wristbandId,
+  };
+}
+
+/** One row with its sale, its cash tender and its payment's status timeline. */
+export function transactionDetail(db: Db, repo: SalesRepo, id: string): TransactionDetailView {
+  const row = db.select().from(transactions).where(eq(transactions.source, id)).get();
+  if (!row) throw new ContractFailure('NOT_FOUND', `No transaction ${id}`);
+  return {
+    row: rowView(row),
+    sale: row.saleId ? repo.saleView(row.saleId) : null,
+    cash: row.saleId && row.method === 'cash' ? cashTender(db, row.saleId) : null,
+    timeline: row.paymentId ? repo.timeline(row.paymentId) : [],
+  };
+}

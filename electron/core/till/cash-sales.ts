@@ -1,0 +1,108 @@
+import { eq, sql } from 'drizzle-orm';
+import { ContractFailure } from '../../../shared/contract';
+import type { CashSaleView, CashTenderView } from '../../../shared/contract/report-views';
+import { cashDue, type CashRounding } from '../../../shared/domain/cash';
+import type { Db, Tx } from '../db/open-database';
+import { cashTenders, drawerSessions, sales } from '../db/schema';
+import { attributionFor, setupIn } from '../reports/attribution';
+import { recordCashSale } from '../reports/bookkeeper';
+import { openDrawerOrFail } from './drawers';
+import type { SalesRepo } from './sales-repo';
+
+export interface CashSaleDeps {
+  db: Db;
+  repo: SalesRepo;
+  now: () => number;
+  newId: () => string;
+  onSaleChanged: (saleId: string) => void;
+}
+
+export interface CashPaymentInput {
+  amountCents: number;
+  tenderedCents: number;
+  idempotencyKey: string;
+  tillId: string;
+}
+
+/**
+ * The cash tender. The sale (paid at once), its tender, the drawer's cash and the report totals are
+ * one transaction. The amount due is rounded to 5 cents (the `cashRounding` setting); the sale keeps
+ * its price, and the rounding difference is recorded beside it.
+ */
+export class CashSales {
+  constructor(private readonly deps: CashSaleDeps) {}
+
+  pay(input: CashPaymentInput): CashSaleView {
+    const { db } = this.deps;
+    const { saleId, created } = db.transaction((tx) => {
+      const existing = this.deps.repo.findByIdempotencyKey(input.idempotencyKey);
+      if (existing) {
+        if (existing.tender !== 'cash' || existing.amountCents !== input.amountCents) {
+          throw new ContractFailure('CONFLICT', 'This idempotency key was already used for another payment');
+        }
+        return { saleId: existing.id, created: false };
+      }
+      if (this.deps.repo.findOpenSale(input.tillId)) {
+        throw new ContractFailure(
+          'PAYMENT_OPEN',
+          'This till still has an open payment: cancel it or let it finish first',
+        );
+      }
+      return { saleId: this.write(tx, input), created: true };
+    });
+    if (created) this.deps.onSaleChanged(saleId);
+    return this.view(saleId);
+  }
+
+  private write(tx: Tx, input: CashPaymentInput): string {
+    const drawer = openDrawerOrFail(tx, input.tillId);
+    const setup = setupIn(tx);
+    const dueCents = cashDue(input.amountCents, setup.cashRounding as CashRounding);
+    if (input.tenderedCents < dueCents) {
+      throw new ContractFailure(
+        'TENDERED_TOO_LOW',
+        `${input.tenderedCents} cents handed over, ${dueCents} due`,
+      );
+    }
+    const at = this.deps.now();
+    const saleId = this.deps.newId();
+    tx.insert(sales)
+      .values({
+        ...{
+          id: saleId,
+          tillId: input.tillId,
+          amountCents: input.amountCents,
+          idempotencyKey: input.idempotencyKey,
+        },
+        ...{ status: 'paid', tender: 'cash', createdAt: at, updatedAt: at },
+        ...attributionFor(setup, input.tillId),
+      })
+      .run();
+    const { tenderedCents, amountCents } = input;
+    const changeCents = tenderedCents - dueCents;
+    const roundingCents = dueCents - amountCents;
+    tx.insert(cashTenders)
+      .values({ saleId, sessionId: drawer.id, dueCents, tenderedCents, changeCents, roundingCents })
+      .run();
+    tx.update(drawerSessions)
+      .set({ cashSalesCents: sql`${drawerSessions.cashSalesCents} + ${dueCents}` })
+      .where(eq(drawerSessions.id, drawer.id))
+      .run();
+    recordCashSale(tx, saleId);
+    return saleId;
+  }
+
+  private view(saleId: string): CashSaleView {
+    const sale = this.deps.repo.saleView(saleId);
+    const tender = cashTender(this.deps.db, saleId);
+    if (!sale || !tender) throw new ContractFailure('INTERNAL', 'The cash sale just written is missing');
+    return { sale, ...tender };
+  }
+}
+
+export function cashTender(db: Db | Tx, saleId: string): CashTenderView | null {
+  const row = db.select().from(cashTenders).where(eq(cashTenders.saleId, saleId)).get();
+  if (!row) return null;
+  const { dueCents, tenderedCents, changeCents, roundingCents, sessionId } = row;
+  return { dueCents, tenderedCents, changeCents, roundingCents, drawerId: sessionId };
+}

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { parseDay } from '../domain/business-day';
+import { CASH_ROUNDINGS, VAT_RATES } from '../domain/cash';
+import { MAX_PAYMENT_CENTS } from '../domain/money';
+import { out } from './method-spec';
+import {
+  TRANSACTION_METHODS,
+  TRANSACTION_STATUSES,
+  type CashSaleView,
+  type DownloadView,
+  type DrawerView,
+  type RebuildView,
+  type ReportView,
+  type SalesSetupView,
+  type SummariesView,
+  type TransactionDetailView,
+  type TransactionPageView,
+  type ZListItem,
+} from './report-views';
+
+const nothing = z.object({}).strict();
+const tillId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,32}$/)
+  .default('till-1');
+const name = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,32}$/, 'letters, digits, dot, dash or underscore, at most 32');
+const cents = z.number().int().min(0).max(MAX_PAYMENT_CENTS);
+const positiveCents = z.number().int().min(1).max(MAX_PAYMENT_CENTS);
+const date = z.string().refine((text) => parseDay(text) !== null, 'a date written YYYY-MM-DD');
+const vatRate = z
+  .number()
+  .int()
+  .refine((rate) => (VAT_RATES as readonly number[]).includes(rate), 'one of 21, 12, 6, 0');
+const reason = z.string().trim().min(1).max(200);
+
+/** The transactions filters, shared by the list and the CSV export. */
+const filterShape = {
+  from: date.optional(),
+  to: date.optional(),
+  shopId: name.optional(),
+  tillId: name.optional(),
+  cashierId: name.optional(),
+  profileId: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,64}$/)
+    .optional(),
+  method: z.enum(TRANSACTION_METHODS).optional(),
+  status: z.enum(TRANSACTION_STATUSES).optional(),
+  /** A Bancontact payment id, Kassa reference (payment id), sale id or wristband id. */
+  search: z.string().trim().min(1).max(512).optional(),
+};
+
+type DateRange = { from?: string; to?: string };
+const rangeInOrder = (range: DateRange): boolean => !range.from || !range.to || range.to >= range.from;
+const RANGE_ERROR = { message: 'the end date is before the start date', path: ['to'] };
+
+export const transactionFilters = z.object(filterShape).strict().refine(rangeInOrder, RANGE_ERROR);
+
+const setupInput = z
+  .object({
+    shops: z
+      .array(z.object({ id: name, name: z.string().trim().min(1).max(60) }).strict())
+      .min(1)
+      .max(50)
+      .optional(),
+    cashRounding: z.literal(CASH_ROUNDINGS).optional(),
+    defaultVatRate: vatRate.optional(),
+    defaultCashierId: name.optional(),
+    tills: z
+      .array(
+        z
+          .object({
+            tillId: name,
+            shopId: name.optional(),
+            vatRate: vatRate.optional(),
+            cashierId: name.optional(),
+          })
+          .strict(),
+      )
+      .max(100)
+      .optional(),
+  })
+  .strict();
+
+/** Cash, drawers, transactions, summaries, X/Z closing and exports; merged into `methods`. */
+export const reportMethods = {
+  'till.payCash': {
+    permission: 'sell',
+    input: z
+      .object({
+        amountCents: positiveCents,
+        tenderedCents: cents,
+        idempotencyKey: z.string().min(8).max(64),
+        tillId,
+      })
+      .strict(),
+    output: out<CashSaleView>(),
+  },
+  'drawer.open': {
+    permission: 'sell',
+    input: z.object({ tillId, floatCents: cents }).strict(),
+    output: out<DrawerView>(),
+  },
+  'drawer.cashIn': {
+    permission: 'sell',
+    input: z.object({ tillId, amountCents: positiveCents, reason }).strict(),
+    output: out<DrawerView>(),
+  },
+  'drawer.cashOut': {
+    permission: 'sell',
+    input: z.object({ tillId, amountCents: positiveCents, reason }).strict(),
+    output: out<DrawerView>(),
+  },
+  'drawer.close': {
+    permission: 'sell',
+    input: z.object({ tillId, countedCents: cents }).strict(),
+    output: out<DrawerView>(),
+  },
+  /** The till's open drawer, else its last closed one; null when it never had one. */
+  'drawer.get': {
+    permission: 'view',
+    input: z.object({ tillId }).strict(),
+    output: out<DrawerView | null>(),
+  },
+  'reports.listTransactions': {
+    permission: 'view',
+    input: z
+      .object({
+        ...filterShape,
+        cursor: z.string().max(64).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict()
+      .refine(rangeInOrder, RANGE_ERROR),
+    output: out<TransactionPageView>(),
+  },
+  'reports.getTransaction': {
+    permission: 'view',
+    input: z.object({ id: z.string().min(3).max(80) }).strict(),
+    output: out<TransactionDetailView>(),
+  },
+  'reports.getSummaries': { permission: 'view', input: nothing, output: out<SummariesView>() },
+  /** A snapshot of a business day (today when no date is given), from the running totals. */
+  'reports.getX': {
+    permission: 'view',
+    input: z.object({ date: date.optional() }).strict(),
+    output: out<ReportView>(),
+  },
+  /** Closes a business day (today when no date is given) with the next Z number. */
+  'reports.closeDay': {
+    permission: 'manage',
+    input: z.object({ date: date.optional() }).strict(),
+    output: out<ReportView>(),
+  },
+  'reports.getZ': {
+    permission: 'view',
+    input: z.object({ number: z.number().int().min(1) }).strict(),
+    output: out<ReportView>(),
+  },
+  'reports.listZ': {
+    permission: 'view',
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(200).default(50),
+        before: z.number().int().min(1).optional(),
+      })
+      .strict(),
+    output: out<ZListItem[]>(),
+  },
+  'reports.rebuildTotals': { permission: 'manage', input: nothing, output: out<RebuildView>() },
+  /** Writes the filtered transactions as CSV; `separator` defaults to `;` in nl and fr, `,` in en. */
+  'reports.exportCsv': {
+    permission: 'view',
+    input: z
+      .object({ ...filterShape, separator: z.enum([';', ',']).optional() })
+      .strict()
+      .refine(rangeInOrder, RANGE_ERROR),
+    output: out<DownloadView>(),
+  },
+  /** An X of `date` (today by default), or the Z `number` as it was frozen. */
+  'reports.exportPdf': {
+    permission: 'view',
+    input: z
+      .object({ kind: z.enum(['x', 'z']), number: z.number().int().min(1).optional(), date: date.optional() })
+      .strict()
+      .refine((input) => input.kind === 'x' || input.number !== undefined, {
+        message: 'a Z report is chosen by its number',
+        path: ['number'],
+      }),
+    output: out<DownloadView>(),
+  },
+  'settings.getSalesSetup': { permission: 'view', input: nothing, output: out<SalesSetupView>() },
+  /** Changes only the fields given; applies to sales made from now on. */
+  'settings.setSalesSetup': { permission: 'manage', input: setupInput, output: out<SalesSetupView>() },
+} as const;
