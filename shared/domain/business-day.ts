@@ -79,11 +79,3 @@ export function localTime(ms: number): LocalTime {
   cache.set(bucket, value);
   return value;
 }
-
-/** The first instant (ms) of a Brussels calendar day: used to turn a day range into instants. */
-export function dayStartMs(day: DayNumber): number {
-  // Midnight UTC of that date is 1 or 2 hours after local midnight; step back until the day changes.
-  let guess = toUtcDate(day).getTime() - 3 * HOUR_MS;
-  while (localTime(guess).day !== day) guess += HOUR_MS;
-  return guess;
-}

@@ -33,6 +33,8 @@ export async function renderReportPdf(report: ReportView, locale: Locale): Promi
   notPaid(w, t, report);
   wristbands(w, t, report, line, money);
   cash(w, t, report, line, money);
+  // The heading stays on the page of its chart.
+  w.ensure(200);
   w.heading(t.hourly);
   drawHourlyChart(w, report.hourly, money);
   return w.save();
