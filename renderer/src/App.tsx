@@ -1,6 +1,7 @@
 import { Header } from './components/Header';
 import { StationProvider } from './components/StationProvider';
 import { CustomerScreen } from './features/customer/CustomerScreen';
+import { ReportsScreen } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TillScreen } from './features/till/TillScreen';
 import { TopupScreen } from './features/topup/TopupScreen';
@@ -10,6 +11,7 @@ const SCREENS: Record<Route, () => React.JSX.Element> = {
   till: TillScreen,
   customer: CustomerScreen,
   topup: TopupScreen,
+  reports: ReportsScreen,
   settings: SettingsScreen,
 };
 

@@ -1,12 +1,13 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'till' | 'customer' | 'topup' | 'settings';
-export const ROUTES: readonly Route[] = ['till', 'customer', 'topup', 'settings'];
+export type Route = 'till' | 'customer' | 'topup' | 'reports' | 'settings';
+export const ROUTES: readonly Route[] = ['till', 'customer', 'topup', 'reports', 'settings'];
 
 const PATHS: Record<Route, string> = {
   till: '/',
   customer: '/customer',
   topup: '/topup',
+  reports: '/reports',
   settings: '/settings',
 };
 
@@ -18,7 +19,8 @@ interface Where {
 
 function fromPath(path: string): Route {
   const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
-  return last === 'customer' || last === 'settings' || last === 'topup' ? last : 'till';
+  const found = ROUTES.find((route) => route !== 'till' && route === last);
+  return found ?? 'till';
 }
 
 /** Electron loads index.html from file:// and says where with the hash; the HTTP shell uses paths. */

@@ -14,6 +14,8 @@ describe('route picker', () => {
     expect(pickRoute({ hash: '', pathname: '/customer' })).toBe('customer');
     expect(pickRoute({ hash: '', pathname: '/customer/' })).toBe('customer');
     expect(pickRoute({ hash: '', pathname: '/settings' })).toBe('settings');
+    expect(pickRoute({ hash: '', pathname: '/reports' })).toBe('reports');
+    expect(pickRoute({ hash: '#/reports', pathname: '/opt/kassa/out/renderer/index.html' })).toBe('reports');
     expect(pickRoute({ hash: '', pathname: '/index.html' })).toBe('till');
   });
 

@@ -122,6 +122,7 @@ describe('header', () => {
       ['Till', '#/'],
       ['Customer display', '#/customer'],
       ['Top-up', '#/topup'],
+      ['Closing', '#/reports'],
       ['Settings', '#/settings'],
     ]);
     await click('NL');

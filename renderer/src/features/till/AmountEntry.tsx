@@ -11,11 +11,21 @@ interface Props {
   onPay: (cents: number) => void;
   /** The bar's second tender: the amount is debited from a festival wristband. */
   onPayWithWristband: (cents: number) => void;
+  /** Cash: the amount due is rounded to 5 cents and the change computed. */
+  onPayCash: (cents: number) => void;
   onProblem: (problem: AmountProblem) => void;
 }
 
-/** Amount field, numpad and the Pay button. Nothing reaches the station before parseAmount agrees. */
-export function AmountEntry({ text, dispatch, busy, onPay, onPayWithWristband, onProblem }: Props) {
+/** Amount field, numpad and the three tenders. Nothing reaches the station before parseAmount agrees. */
+export function AmountEntry({
+  text,
+  dispatch,
+  busy,
+  onPay,
+  onPayWithWristband,
+  onPayCash,
+  onProblem,
+}: Props) {
   const { t } = useTranslation();
   const payWith = (pay: (cents: number) => void) => {
     if (busy) return;
@@ -60,6 +70,9 @@ export function AmountEntry({ text, dispatch, busy, onPay, onPayWithWristband, o
         onClick={() => payWith(onPayWithWristband)}
       >
         {t('till.payWristband')}
+      </button>
+      <button type="button" className="button button-cash" disabled={busy} onClick={() => payWith(onPayCash)}>
+        {t('cashPay.button')}
       </button>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useReducer, useState } from 'react';
+import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NoticeAlert, type Notice } from '../../components/ErrorAlert';
 import { useStation } from '../../components/station-context';
@@ -8,8 +8,8 @@ import { AmountEntry } from './AmountEntry';
 import { CurrentSale, PendingSale } from './CurrentSale';
 import { RecentSales } from './RecentSales';
 import { SaleActions } from './SaleActions';
+import { SecondTenderPanel, useSecondTender } from './SecondTender';
 import { useTillSale } from './use-till-sale';
-import { WristbandPayment } from './WristbandPayment';
 import type { SaleView } from '../../../../shared/contract';
 
 /** The payment problem is already explained on the sale; the same error twice would only be noise. */
@@ -24,25 +24,12 @@ export function TillScreen() {
   const [text, dispatch] = useReducer(amountReducer, '');
   const till = useTillSale();
   const { sale, busy } = till;
-  /** The amount being paid with a wristband, while that tender is on screen. */
-  const [wristbandCents, setWristbandCents] = useState<number | null>(null);
+  const second = useSecondTender(sale, till.setNotice);
 
   const newSale = () => {
     till.clear();
-    setWristbandCents(null);
+    second.clear();
     dispatch({ type: 'reset' });
-  };
-  // A Bancontact payment still open on this till comes first; the station refuses a second tender.
-  const payWithWristband = (cents: number) => {
-    if (sale?.status === 'open') {
-      till.setNotice({
-        kind: 'error',
-        error: { code: 'PAYMENT_OPEN', message: 'A payment is still open on this till' },
-      });
-      return;
-    }
-    till.setNotice(null);
-    setWristbandCents(cents);
   };
 
   return (
@@ -53,15 +40,16 @@ export function TillScreen() {
           dispatch={dispatch}
           busy={busy}
           onPay={(cents) => void till.start(cents)}
-          onPayWithWristband={payWithWristband}
+          onPayWithWristband={second.choose('wristband')}
+          onPayCash={second.choose('cash')}
           onProblem={(problem) => till.setNotice({ kind: 'amount', problem })}
         />
         <NoticeAlert notice={visibleNotice(till.notice, sale)} />
       </section>
       <section className="till-sale" aria-labelledby="current-sale-title">
         <h2 id="current-sale-title">{t('till.currentSale')}</h2>
-        {wristbandCents !== null ? (
-          <WristbandPayment cents={wristbandCents} onNewSale={newSale} />
+        {second.tender ? (
+          <SecondTenderPanel tender={second.tender} onNewSale={newSale} />
         ) : till.pending !== null ? (
           <PendingSale cents={till.pending} />
         ) : sale ? (

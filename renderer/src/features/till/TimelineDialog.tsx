@@ -68,7 +68,7 @@ export function TimelineDialog({ paymentId, onClose }: { paymentId: string; onCl
   );
 }
 
-function TimelineTable({ entries }: { entries: TimelineEntry[] }) {
+export function TimelineTable({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (entries.length === 0) return <p className="muted">{t('timeline.empty')}</p>;

@@ -1,3 +1,4 @@
+import { reportsEn } from './reports-en';
 import { topupEn } from './topup-en';
 
 /** English is the reference catalogue: nl and fr must have exactly these keys (checked by type and test). */
@@ -9,7 +10,7 @@ export const en = {
     language: 'Language',
     loading: 'Loading…',
   },
-  nav: { till: 'Till', customer: 'Customer display', settings: 'Settings', topup: 'Top-up' },
+  nav: { till: 'Till', customer: 'Customer display', settings: 'Settings', topup: 'Top-up', reports: 'Closing' },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
     payWristband: 'Pay with wristband',
@@ -92,6 +93,7 @@ export const en = {
     },
   },
   ...topupEn,
+  ...reportsEn,
   paymentStatus: {
     CREATING: 'Being created',
     PENDING: 'Waiting for customer',

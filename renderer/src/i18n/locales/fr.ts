@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { reportsFr } from './reports-fr';
 import { topupFr } from './topup-fr';
 
 export const fr: Catalogue = {
@@ -9,7 +10,7 @@ export const fr: Catalogue = {
     language: 'Langue',
     loading: 'Chargement…',
   },
-  nav: { till: 'Caisse', customer: 'Écran client', settings: 'Paramètres', topup: 'Recharge' },
+  nav: { till: 'Caisse', customer: 'Écran client', settings: 'Paramètres', topup: 'Recharge', reports: 'Clôture' },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
     payWristband: 'Payer avec le bracelet',
@@ -92,6 +93,7 @@ export const fr: Catalogue = {
     },
   },
   ...topupFr,
+  ...reportsFr,
   paymentStatus: {
     CREATING: 'En création',
     PENDING: 'En attente du client',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { reportsNl } from './reports-nl';
 import { topupNl } from './topup-nl';
 
 export const nl: Catalogue = {
@@ -9,7 +10,7 @@ export const nl: Catalogue = {
     language: 'Taal',
     loading: 'Laden…',
   },
-  nav: { till: 'Kassa', customer: 'Klantenscherm', settings: 'Instellingen', topup: 'Opladen' },
+  nav: { till: 'Kassa', customer: 'Klantenscherm', settings: 'Instellingen', topup: 'Opladen', reports: 'Afsluiten' },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
     payWristband: 'Betalen met polsbandje',
@@ -92,6 +93,7 @@ export const nl: Catalogue = {
     },
   },
   ...topupNl,
+  ...reportsNl,
   paymentStatus: {
     CREATING: 'Wordt aangemaakt',
     PENDING: 'Wachten op de klant',
