@@ -79,3 +79,12 @@ export function localTime(ms: number): LocalTime {
   cache.set(bucket, value);
   return value;
 }
+
+/** Brussels wall-clock time, `YYYY-MM-DD HH:MM:SS`, as printed on reports. */
+export function formatLocalDateTime(ms: number): string {
+  const { day, hour } = localTime(ms);
+  // Brussels is a whole number of hours from UTC: minutes and seconds are UTC's.
+  const date = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${formatDay(day)} ${two(hour)}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
+}

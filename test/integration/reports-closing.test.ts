@@ -186,9 +186,9 @@ describe('PDF and CSV exports', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatch(/^id;business_date;created_at;method;status;/);
+    expect(lines[0]).toMatch(/^business_date;created_at;method;status;bancontact_status;amount_eur;/);
     const cash = lines.find((l) => l.includes(';cash;'));
-    expect(cash).toContain(';10,02;-0,02;21;shop-1;till-1;cashier-1;');
+    expect(cash).toContain(';cash;succeeded;;10,02;-0,02;21;shop-1;till-1;cashier-1;;');
     expect(lines.filter((l) => l.includes(';bancontact_display;succeeded;SUCCEEDED;'))).toHaveLength(3);
     expect(lines.filter((l) => l.includes(';cancelled;CANCELLED;'))).toHaveLength(1);
 

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { writeTransactionsCsv } from '../../electron/core/reports/csv-export';
+import { MIGRATIONS } from '../support/temp';
 import type { TransactionRowView } from '../../shared/contract';
 import { addDays, formatDay, localTime } from '../../shared/domain/business-day';
 import { TRAINING_TOPUP_PROFILE } from '../../electron/core/simulator';
@@ -152,5 +157,28 @@ describe('the transactions list', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', fields: ['to'] },
     });
+  });
+
+  it('exports the same rows in the same order as the list, however small the pages', async () => {
+    const listed = (await list()).rows.map((r) => [r.method, r.status]);
+    const db = openDatabase({ file: join(kassa.dataDir, 'training.sqlite'), migrationsFolder: MIGRATIONS });
+    try {
+      for (const [filters, pageSize] of [
+        [{}, 2],
+        [{}, 6],
+        [{ tillId: 'till-2' }, 1],
+      ] as const) {
+        const path = join(kassa.dataDir, `page-${pageSize}.csv`);
+        const rows = await writeTransactionsCsv(db, filters, path, ';', pageSize);
+        const lines = readFileSync(path, 'utf8').slice(1).trimEnd().split('\r\n').slice(1);
+        expect(lines).toHaveLength(rows);
+        const expected = filters.tillId
+          ? (await list(filters)).rows.map((r) => [r.method, r.status])
+          : listed;
+        expect(lines.map((l) => l.split(';').slice(2, 4))).toEqual(expected);
+      }
+    } finally {
+      db.$client.close();
+    }
   });
 });

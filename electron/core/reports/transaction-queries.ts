@@ -67,7 +67,7 @@ export function pageRows(
     .all();
 }
 
-function filterConditions(f: TransactionFilters): SQL[] {
+export function filterConditions(f: TransactionFilters): SQL[] {
   const where: SQL[] = [];
   const from = f.from ? parseDay(f.from) : null;
   const to = f.to ? parseDay(f.to) : null;

@@ -1,6 +1,6 @@
 import type { GroupLine, ReportView, TotalLine } from '../../../../shared/contract/report-views';
+import { formatLocalDateTime } from '../../../../shared/domain/business-day';
 import { formatMoney, type Locale } from '../../../../shared/domain/money';
-import { localDateTime } from '../csv-export';
 import { drawHourlyChart } from './hourly-chart';
 import { PageWriter, A4, MARGIN } from './page-writer';
 import { PDF_LABELS, type PdfLabels } from './pdf-labels';
@@ -16,7 +16,7 @@ export async function renderReportPdf(report: ReportView, locale: Locale): Promi
   const title = report.kind === 'z' ? `${t.zTitle} ${report.number ?? ''}`.trim() : t.xTitle;
   const w = await PageWriter.create(`${title} ${report.businessDate}`);
   w.title(`${title} — ${report.businessDate}`);
-  w.note(`${report.kind === 'z' ? t.closed : t.generated}: ${localDateTime(Date.parse(report.generatedAt))}`);
+  w.note(`${report.kind === 'z' ? t.closed : t.generated}: ${formatLocalDateTime(Date.parse(report.generatedAt))}`);
   const line = (label: string, total: TotalLine) =>
     w.row(label, [String(total.count), money(total.cents)], [COUNT_END, AMOUNT_END]);
   w.heading(t.sales);

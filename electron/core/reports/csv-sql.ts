@@ -1,0 +1,115 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { addDays, localTime, type DayNumber } from '../../../shared/domain/business-day';
+import { transactions as t } from '../db/schema';
+
+const HOUR = 3_600_000;
+
+export const CSV_HEADER = [
+  'business_date',
+  'created_at',
+  'method',
+  'status',
+  'bancontact_status',
+  'amount_eur',
+  'rounding_eur',
+  'vat_rate',
+  'shop',
+  'till',
+  'cashier',
+  'payment_profile',
+  'sale_id',
+  'reference',
+  'bancontact_id',
+  'wristband_id',
+];
+
+/** The Brussels offset from UTC of the hour that holds `ms`. */
+function offsetAt(ms: number): number {
+  const bucket = Math.floor(ms / HOUR) * HOUR;
+  const { day, hour } = localTime(bucket);
+  return Date.UTC(Math.floor(day / 10_000), (Math.floor(day / 100) % 100) - 1, day % 100, hour) - bucket;
+}
+
+/** Stretches of constant offset (winter, summer, …) from `from` to `to`, found with the same Intl rules as everywhere else. */
+export function offsetWindows(fromDay: DayNumber, toDay: DayNumber): { start: number; offset: number }[] {
+  const noon = (day: DayNumber) =>
+    Date.UTC(Math.floor(day / 10_000), (Math.floor(day / 100) % 100) - 1, day % 100, 12);
+  const windows = [{ start: -8.64e15, offset: offsetAt(noon(fromDay)) }];
+  for (let day = fromDay; day < toDay; day = addDays(day, 1)) {
+    const next = addDays(day, 1);
+    if (offsetAt(noon(next)) === windows.at(-1)!.offset) continue;
+    let hour = noon(day);
+    while (offsetAt(hour) === windows.at(-1)!.offset) hour += HOUR;
+    windows.push({ start: hour, offset: offsetAt(hour) });
+  }
+  return windows;
+}
+
+/** RFC 4180: the field quoted, its quotes doubled. */
+function quoted(column: SQL): SQL {
+  return sql`'"' || replace(${column}, '"', '""') || '"'`;
+}
+
+/** Brussels wall-clock time `YYYY-MM-DD HH:MM:SS` of a ms timestamp, which Excel reads as date and time. */
+function localDateTime(column: SQL, windows: { start: number; offset: number }[]): SQL {
+  const cases = windows
+    .slice(1)
+    .reverse()
+    .map((w) => sql`WHEN ${column} >= ${w.start} THEN ${w.offset}`);
+  const offset = sql`CASE ${sql.join(cases, sql` `)} ELSE ${windows[0]!.offset} END`;
+  return sql`strftime('%Y-%m-%d %H:%M:%S', (${column} + ${offset}) / 1000, 'unixepoch')`;
+}
+
+/**
+ * One CSV line per row, built by SQLite with a single printf. Why not a CSV library: @fast-csv/format
+ * needs 2.0 s per million rows just to format in JS (csv-stringify 5.8 s), and handing every row's
+ * 16 fields to JS costs another 3–4 s, so neither meets the 5 s the issue allows for a million rows;
+ * SQLite's printf writes them in about 1.6 s on the project's machine. Amounts are integer cents
+ * written with integer arithmetic and the decimal mark that goes with the separator.
+ *
+ * Quoting (RFC 4180): only the shop, till, cashier and profile columns hold text a person chose; when
+ * one of them holds the separator, a quote or a line break, that row takes the slower path that
+ * quotes them. Ids and enums never need it.
+ */
+export function csvLine(separator: string, windows: { start: number; offset: number }[]): SQL {
+  const decimal = separator === ';' ? ',' : '.';
+  const format = [
+    '%d-%02d-%02d',
+    '%s',
+    '%s',
+    '%s',
+    '%s',
+    `%s%d${decimal}%02d`,
+    `%s%d${decimal}%02d`,
+    ...Array(9).fill('%s'),
+  ].join(separator);
+  const day = sql`${t.businessDay}`;
+  const money = (column: SQL) => [
+    sql`CASE WHEN ${column} < 0 THEN '-' ELSE '' END`,
+    sql`abs(${column}) / 100`,
+    sql`abs(${column}) % 100`,
+  ];
+  const optional = (column: SQL) => sql`coalesce(${column}, '')`;
+  const chosen = [sql`${t.shopId}`, sql`${t.tillId}`, sql`${t.cashierId}`, sql`${t.profileId}`];
+  const line = (texts: SQL[]) =>
+    sql`printf(${format}, ${sql.join(
+      [
+        ...[sql`${day} / 10000`, sql`${day} / 100 % 100`, sql`${day} % 100`],
+        localDateTime(sql`${t.createdAt}`, windows),
+        ...[sql`${t.method}`, sql`${t.status}`, optional(sql`${t.paymentStatus}`)],
+        ...money(sql`${t.amountCents}`),
+        ...money(sql`${t.roundingCents}`),
+        optional(sql`${t.vatRate}`),
+        ...texts,
+        ...[t.saleId, t.paymentId, t.bancontactId, t.wristbandId].map((c) => optional(sql`${c}`)),
+      ],
+      sql`, `,
+    )})`;
+  // A GLOB class of what forces quotes: the separator, a quote, a line feed, a carriage return.
+  const needsQuotes = `*[${separator}"\n\r]*`;
+  const guard = sql`(${sql.join(chosen, sql` || `)}) GLOB ${needsQuotes}`;
+  const quotedWhereNeeded = chosen.map(
+    (c) => sql`CASE WHEN ${c} GLOB ${needsQuotes} THEN ${quoted(c)} ELSE ${c} END`,
+  );
+  return sql`CASE WHEN ${guard} THEN ${line(quotedWhereNeeded)} ELSE ${line(chosen)} END`;
+}
