@@ -73,38 +73,13 @@ function localDateTime(column: SQL, windows: { start: number; offset: number }[]
  */
 export function csvLine(separator: string, windows: { start: number; offset: number }[]): SQL {
   const decimal = separator === ';' ? ',' : '.';
-  const format = [
-    '%d-%02d-%02d',
-    '%s',
-    '%s',
-    '%s',
-    '%s',
-    `%s%d${decimal}%02d`,
-    `%s%d${decimal}%02d`,
-    ...Array(9).fill('%s'),
-  ].join(separator);
-  const day = sql`${t.businessDay}`;
-  const money = (column: SQL) => [
-    sql`CASE WHEN ${column} < 0 THEN '-' ELSE '' END`,
-    sql`abs(${column}) / 100`,
-    sql`abs(${column}) % 100`,
-  ];
-  const optional = (column: SQL) => sql`coalesce(${column}, '')`;
+  const money = `%s%d${decimal}%02d`;
+  const format = ['%d-%02d-%02d', '%s', '%s', '%s', '%s', money, money, ...Array(9).fill('%s')].join(
+    separator,
+  );
   const chosen = [sql`${t.shopId}`, sql`${t.tillId}`, sql`${t.cashierId}`, sql`${t.profileId}`];
   const line = (texts: SQL[]) =>
-    sql`printf(${format}, ${sql.join(
-      [
-        ...[sql`${day} / 10000`, sql`${day} / 100 % 100`, sql`${day} % 100`],
-        localDateTime(sql`${t.createdAt}`, windows),
-        ...[sql`${t.method}`, sql`${t.status}`, optional(sql`${t.paymentStatus}`)],
-        ...money(sql`${t.amountCents}`),
-        ...money(sql`${t.roundingCents}`),
-        optional(sql`${t.vatRate}`),
-        ...texts,
-        ...[t.saleId, t.paymentId, t.bancontactId, t.wristbandId].map((c) => optional(sql`${c}`)),
-      ],
-      sql`, `,
-    )})`;
+    sql`printf(${format}, ${sql.join(printfArguments(windows, texts), sql`, `)})`;
   // A GLOB class of what forces quotes: the separator, a quote, a line feed, a carriage return.
   const needsQuotes = `*[${separator}"\n\r]*`;
   const guard = sql`(${sql.join(chosen, sql` || `)}) GLOB ${needsQuotes}`;
@@ -112,4 +87,25 @@ export function csvLine(separator: string, windows: { start: number; offset: num
     (c) => sql`CASE WHEN ${c} GLOB ${needsQuotes} THEN ${quoted(c)} ELSE ${c} END`,
   );
   return sql`CASE WHEN ${guard} THEN ${line(quotedWhereNeeded)} ELSE ${line(chosen)} END`;
+}
+
+/** The values for csvLine's format, in CSV_HEADER order; `texts` are the shop, till, cashier and profile. */
+function printfArguments(windows: { start: number; offset: number }[], texts: SQL[]): SQL[] {
+  const day = sql`${t.businessDay}`;
+  const money = (column: SQL) => [
+    sql`CASE WHEN ${column} < 0 THEN '-' ELSE '' END`,
+    sql`abs(${column}) / 100`,
+    sql`abs(${column}) % 100`,
+  ];
+  const optional = (column: SQL) => sql`coalesce(${column}, '')`;
+  return [
+    ...[sql`${day} / 10000`, sql`${day} / 100 % 100`, sql`${day} % 100`],
+    localDateTime(sql`${t.createdAt}`, windows),
+    ...[sql`${t.method}`, sql`${t.status}`, optional(sql`${t.paymentStatus}`)],
+    ...money(sql`${t.amountCents}`),
+    ...money(sql`${t.roundingCents}`),
+    optional(sql`${t.vatRate}`),
+    ...texts,
+    ...[t.saleId, t.paymentId, t.bancontactId, t.wristbandId].map((c) => optional(sql`${c}`)),
+  ];
 }
