@@ -1,13 +1,18 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Header } from './components/Header';
 import { StationProvider } from './components/StationProvider';
 import { CustomerScreen } from './features/customer/CustomerScreen';
-import { ReportsScreen } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TillScreen } from './features/till/TillScreen';
 import { TopupScreen } from './features/topup/TopupScreen';
 import { useRoute, type Route } from './routes';
 
-const SCREENS: Record<Route, () => React.JSX.Element> = {
+// The closing screen brings the chart library: it loads when a manager opens it, not with every till.
+const ReportsScreen = lazy(() =>
+  import('./features/reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })),
+);
+
+const SCREENS: Record<Route, ComponentType> = {
   till: TillScreen,
   customer: CustomerScreen,
   topup: TopupScreen,
@@ -22,7 +27,9 @@ export function App() {
     <StationProvider>
       <div className={`app app-${route}`}>
         <Header />
-        <Screen />
+        <Suspense fallback={<main aria-busy="true" />}>
+          <Screen />
+        </Suspense>
       </div>
     </StationProvider>
   );
