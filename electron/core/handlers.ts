@@ -5,6 +5,8 @@ import { listRejectedCallbacks } from './payments/rejected-callbacks';
 import { createReportHandlers } from './reports/report-handlers';
 import type { SettingsService } from './settings/settings-service';
 import type { TopupProfileSettings } from './settings/topup-profile-settings';
+import { createBatchHandlers } from './topup/batch-handlers';
+import type { PrintJobs } from './topup/print-jobs';
 import { createWristbandHandlers } from './topup/wristband-handlers';
 import type { TrainingService } from './training/training-service';
 
@@ -14,21 +16,13 @@ export interface HandlerDeps {
   currentSale: (tillId: string) => SaleView | null;
   version: string;
   topupProfiles: TopupProfileSettings;
+  printing: PrintJobs;
 }
 
 /** Maps every contract method to the station service that answers it. */
-export function createHandlers({ current, settings, currentSale, version, topupProfiles }: HandlerDeps): Handlers {
-  const training = (): TrainingService => {
-    const service = current().training;
-    if (!service)
-      throw new ContractFailure('NOT_IN_TRAINING', 'The customer panel only works in training mode');
-    return service;
-  };
-  const sale = (saleId: string): SaleView => {
-    const found = current().repo.saleView(saleId);
-    if (!found) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
-    return found;
-  };
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { current, settings, currentSale, version, topupProfiles, printing } = deps;
+  const training = (): TrainingService => trainingOf(current());
   return {
     'station.getStatus': () => {
       const view = settings.view();
@@ -37,7 +31,7 @@ export function createHandlers({ current, settings, currentSale, version, topupP
     'till.startPayment': (input) => current().till.startPayment(input),
     'till.retryPayment': ({ saleId }) => current().till.retryPayment(saleId),
     'till.cancelPayment': ({ saleId }) => current().till.cancelPayment(saleId),
-    'till.getSale': ({ saleId }) => sale(saleId),
+    'till.getSale': ({ saleId }) => saleOf(current(), saleId),
     'till.getCurrentSale': ({ tillId }) => currentSale(tillId),
     'till.listSales': ({ limit }) => current().repo.listSales(limit),
     'payments.getTimeline': ({ paymentId }) => current().repo.timeline(paymentId),
@@ -53,6 +47,19 @@ export function createHandlers({ current, settings, currentSale, version, topupP
     'settings.setPublicUrl': ({ publicUrl }) => settings.setPublicUrl(publicUrl),
     'settings.setStickerPosId': ({ stickerPosId }) => settings.setStickerPosId(stickerPosId),
     ...createWristbandHandlers({ current, topupProfiles }),
+    ...createBatchHandlers({ current, printing, locale: () => settings.view().locale }),
     ...createReportHandlers({ current, settings }),
   };
+}
+
+function trainingOf(runtime: ModeRuntime): TrainingService {
+  if (!runtime.training)
+    throw new ContractFailure('NOT_IN_TRAINING', 'The customer panel only works in training mode');
+  return runtime.training;
+}
+
+function saleOf(runtime: ModeRuntime, saleId: string): SaleView {
+  const found = runtime.repo.saleView(saleId);
+  if (!found) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
+  return found;
 }

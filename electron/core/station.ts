@@ -11,6 +11,7 @@ import { createSettingsFile, type SettingsFile } from './settings/settings-file'
 import { SettingsService } from './settings/settings-service';
 import { TopupProfileSettings } from './settings/topup-profile-settings';
 import { exportDownload, type Download } from './topup/refunds/refund-downloads';
+import { PrintJobs } from './topup/print-jobs';
 import type { ReportFile } from './reports/export-folder';
 import type { WristbandRow } from './topup/wristband-book';
 import type { SalesRepo } from './till/sales-repo';
@@ -52,6 +53,8 @@ export interface Station {
   download(fileName: string): Download | null;
   /** A report export (CSV or PDF) by the file name `reports.export*` answered with; null for anything else. */
   reportFile(fileName: string): ReportFile | null;
+  /** The PDF of a finished print job, by its job id; null for anything else. */
+  printFile(jobId: string): string | null;
 }
 
 /** A sale that ended this long ago no longer shows on the customer display. */
@@ -64,8 +67,7 @@ export function createStation(options: StationOptions): Station {
   const events = createEventBus((error) => logger.error('event listener failed', error));
   const file = createSettingsFile(options.dataDir);
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
-  const environmentUrl = (env: Environment): string =>
-    options.environmentUrls?.[env] ?? ENVIRONMENT_URLS[env];
+  const environmentUrl = environmentUrlFor(options);
   const host: RuntimeHost = new RuntimeHost({
     ...options,
     secrets,
@@ -75,8 +77,9 @@ export function createStation(options: StationOptions): Station {
     onSaleChanged: (repo, saleId) => emitSale(host, events, repo, saleId),
     onWristbandChanged: (repo, band) => emitWristband(host, events, repo, band),
   });
-  const parts = { file, secrets, environmentUrl, host, events };
+  const parts = { file, secrets, environmentUrl, host, events, printing: printJobs(options, events) };
   const handlers = createHandlers({
+    printing: parts.printing,
     current: () => host.current(),
     settings: createSettings(options, parts),
     currentSale: (tillId) => findCurrentSale(host.current().repo, tillId, now()),
@@ -91,17 +94,36 @@ export function createStation(options: StationOptions): Station {
       await host.open(file.read());
       logger.info(`station started in ${host.current().mode} mode`);
     },
-    stop: () => host.close(),
+    stop: () => stopStation(host, parts.printing),
     simulatorUrl: () => host.simulatorUrl(),
     setLocalUrl: (url) => host.setLocalUrl(url),
     receiveCallback: (ppid, rawBody, signature) => receiveCallback(host, ppid, rawBody, signature),
-    ...downloads(host),
+    ...downloads(host, parts.printing),
   };
 }
 
-/** Files the HTTP shell serves: refund exports (from the database) and report exports (from the export folder). */
-function downloads(host: RuntimeHost): Pick<Station, 'download' | 'reportFile'> {
+function environmentUrlFor(options: StationOptions): (env: Environment) => string {
+  return (env) => options.environmentUrls?.[env] ?? ENVIRONMENT_URLS[env];
+}
+
+/** Batch PDFs render in worker threads; their progress goes out as `jobs.progressed`. */
+function printJobs(options: StationOptions, events: EventBus): PrintJobs {
+  return new PrintJobs({ dataDir: options.dataDir, emit: (job) => events.emit('jobs.progressed', job) });
+}
+
+/** Print workers first, so that none is left writing into a data folder the station has let go of. */
+async function stopStation(host: RuntimeHost, printing: PrintJobs): Promise<void> {
+  await printing.stop();
+  await host.close();
+}
+
+/** Files the HTTP shell serves: refund exports (from the database), report exports (from the export folder), batch PDFs. */
+function downloads(
+  host: RuntimeHost,
+  printing: PrintJobs,
+): Pick<Station, 'download' | 'reportFile' | 'printFile'> {
   return {
+    printFile: (jobId) => printing.downloadFile(jobId),
     download: (fileName) => exportDownload(host.current().topup.refunds, fileName),
     reportFile: (fileName) => host.current().reports.folder.find(fileName),
   };
@@ -165,7 +187,11 @@ function emitSale(host: RuntimeHost, events: EventBus, repo: SalesRepo, saleId: 
 
 function emitWristband(host: RuntimeHost, events: EventBus, repo: SalesRepo, band: WristbandRow): void {
   if (!host.isCurrent(repo)) return;
-  events.emit('wristbands.changed', { wristbandId: band.id, balanceCents: band.balanceCents, status: band.status });
+  events.emit('wristbands.changed', {
+    wristbandId: band.id,
+    balanceCents: band.balanceCents,
+    status: band.status,
+  });
 }
 
 function assertNoOpenPayment(host: RuntimeHost): void {

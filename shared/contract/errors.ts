@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'WRISTBAND_CLOSED',
   'INSUFFICIENT_FUNDS',
   'NO_REFUNDS_READY',
+  // Printing wristband codes: a batch whose amount mode its top-up profile was not set up for.
+  'AMOUNT_MODE_MISMATCH',
   /** Never sent by the station: a client's word for "no answer from the station at all". */
   'STATION_UNREACHABLE',
 ] as const;

@@ -1,3 +1,4 @@
+import type { PrintJobView } from './topup-batch-views';
 import type { SaleView, SettingsView } from './views';
 import type { WristbandStatus } from './wristband-views';
 
@@ -7,9 +8,11 @@ export interface EventMap {
   'settings.changed': { settings: SettingsView };
   /** A wristband's balance or status changed: a top-up, a bar payment, a block, a move or a refund. */
   'wristbands.changed': { wristbandId: string; balanceCents: number; status: WristbandStatus };
+  /** A print job moved on: about every 250 ms while it runs, and once when it ends. */
+  'jobs.progressed': PrintJobView;
 }
 
 export type EventName = keyof EventMap;
 export type StationEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed', 'wristbands.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed', 'wristbands.changed', 'jobs.progressed'];

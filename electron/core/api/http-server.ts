@@ -9,6 +9,7 @@ import { streamSSE } from 'hono/streaming';
 import type { ErrorCode, Result } from '../../../shared/contract';
 import { ALL_PERMISSIONS, type Caller } from './dispatcher';
 import type { Station } from '../station';
+import { registerPrintDownloads } from './print-download-routes';
 import { registerRefundDownloads } from './refund-download-routes';
 import { registerReportDownloads } from './report-download-routes';
 
@@ -96,6 +97,7 @@ export function buildHttpApp(
   });
   registerRefundDownloads(app, station);
   registerReportDownloads(app, station);
+  registerPrintDownloads(app, station);
   app.all('/api/*', (c) => answer(c, failure('UNKNOWN_METHOD', 'Use POST /api/<method> or GET /api/events')));
   if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html')))
     serveRenderer(app, options.rendererDir);

@@ -1,0 +1,66 @@
+import { ContractFailure, type PrintJobView } from '../../../shared/contract';
+import type { Locale } from '../../../shared/domain/money';
+import type { Handlers } from '../api/dispatcher';
+import type { ModeRuntime } from '../mode-runtime';
+import { BatchService } from './batch-service';
+import { exportCode } from './code-export';
+import type { PrintJobs } from './print-jobs';
+import { profileChoices } from './profile-choice';
+
+export interface BatchHandlerDeps {
+  current: () => ModeRuntime;
+  printing: PrintJobs;
+  /** The station's language, for codes printed without one. */
+  locale: () => Locale;
+  now?: () => number;
+}
+
+type BatchMethods =
+  | 'topup.listProfiles'
+  | 'topup.createBatch'
+  | 'topup.reissueBatch'
+  | 'topup.listBatches'
+  | 'topup.exportCode'
+  | 'jobs.get'
+  | 'jobs.cancel';
+
+/** The printing half of festival top-up: batches, their print jobs and single codes. */
+export function createBatchHandlers({
+  current,
+  printing,
+  locale,
+  now = Date.now,
+}: BatchHandlerDeps): Pick<Handlers, BatchMethods> {
+  const service = (): BatchService => {
+    const runtime = current();
+    return new BatchService({ db: runtime.db, profiles: runtime.topupProfiles, now });
+  };
+  const job = (view: PrintJobView | null, jobId: string): PrintJobView => {
+    if (!view) throw new ContractFailure('NOT_FOUND', `No print job ${jobId}`);
+    return view;
+  };
+  return {
+    'topup.listProfiles': () => profileChoices(current().topupProfiles),
+    'topup.createBatch': (input) => {
+      const batches = service();
+      const row = batches.create(input);
+      const print = batches.print(row, input.layout, input.grid, input.locale ?? locale());
+      return { batch: batches.view(row), job: printing.start(row.id, print) };
+    },
+    'topup.reissueBatch': ({ batchId, layout, grid, locale: chosen }) => {
+      const batches = service();
+      const row = batches.reissue(batchId, layout, grid);
+      return {
+        batch: batches.view(row),
+        job: printing.start(row.id, batches.print(row, layout, grid, chosen ?? locale())),
+      };
+    },
+    'topup.listBatches': () => service().list(),
+    'topup.exportCode': ({ wristbandId, format, size }) => {
+      const { id, payload } = service().payloadOf(wristbandId);
+      return exportCode(id, payload, format, size);
+    },
+    'jobs.get': ({ jobId }) => job(printing.get(jobId), jobId),
+    'jobs.cancel': ({ jobId }) => job(printing.cancel(jobId), jobId),
+  };
+}

@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ContractFailure,
+  type BatchView,
+  type ParsedInput,
+  type PrintLayout,
+  type SheetGrid,
+} from '../../../shared/contract';
+import type { Locale } from '../../../shared/domain/money';
+import {
+  buildTopupPayload,
+  CURRENT_PAYLOAD_HOST,
+  LEGACY_PAYLOAD_HOST,
+  TopupPayloadError,
+  type PayloadHost,
+} from '../../../shared/domain/topup-payload';
+import { checkWristbandId, generateWristbandId, type RandomBytes } from '../../../shared/domain/wristband-id';
+import type { Db } from '../db/open-database';
+import {
+  batchIdOfWristband,
+  findBatch,
+  firstAndLastIds,
+  insertBatchRow,
+  insertBatchWithWristbands,
+  latestPrintOf,
+  listBatchRows,
+  rootOf,
+  wristbandIdsOf,
+  type BatchRow,
+} from './batch-repo';
+import { LogoError, readLogo } from './pdf/logo-image';
+import { layoutProblem, type BatchPrint } from './pdf/render-batch';
+import { amountText } from './print-texts';
+import { chooseProfile } from './profile-choice';
+import { pooledRandom } from './random-source';
+import type { TopupProfile } from './topup-profiles';
+
+export type CreateBatchInput = ParsedInput<'topup.createBatch'>;
+
+export interface BatchServiceDeps {
+  db: Db;
+  profiles: readonly TopupProfile[];
+  now: () => number;
+  random?: RandomBytes;
+}
+
+const newId = (): string => randomBytes(12).toString('hex');
+
+const invalid = (field: string, message: string): ContractFailure =>
+  new ContractFailure('INVALID_INPUT', message, { fields: [field] });
+
+/** Wristband batches: creating them (ids and all), re-issuing them, and what printing one needs. */
+export class BatchService {
+  private readonly random: RandomBytes;
+
+  constructor(private readonly deps: BatchServiceDeps) {
+    this.random = deps.random ?? pooledRandom();
+  }
+
+  create(input: CreateBatchInput): BatchRow {
+    const profile = chooseProfile(this.deps.profiles, input.profileId, input.amountMode);
+    checkLogo(input.logoDataUrl);
+    checkLayout(input.layout, input.grid, input.logoDataUrl !== undefined);
+    const host: PayloadHost = input.legacyHost ? LEGACY_PAYLOAD_HOST : CURRENT_PAYLOAD_HOST;
+    const row: BatchRow = {
+      id: newId(),
+      profileId: profile.ppid,
+      count: input.count,
+      amountMode: input.amountMode,
+      amountCents: input.amountMode === 'open' ? null : (input.amountCents ?? null),
+      description: input.description,
+      eventName: input.eventName,
+      logo: input.logoDataUrl ?? null,
+      payloadHost: host,
+      reissueOf: null,
+      createdAt: this.deps.now(),
+    };
+    checkPayload(row);
+    insertBatchWithWristbands(this.deps.db, row, () => generateWristbandId(this.random));
+    return row;
+  }
+
+  /** The same ids again, on pay.bancontact.net: Bancontact retires the payconiq.com host for printed codes. */
+  reissue(batchId: string, layout: PrintLayout, grid: SheetGrid | undefined): BatchRow {
+    const original = this.batch(batchId);
+    checkLayout(layout, grid, original.logo !== null);
+    const row: BatchRow = {
+      ...original,
+      id: newId(),
+      payloadHost: CURRENT_PAYLOAD_HOST,
+      reissueOf: rootOf(original),
+      createdAt: this.deps.now(),
+    };
+    insertBatchRow(this.deps.db, row);
+    return row;
+  }
+
+  batch(batchId: string): BatchRow {
+    const row = findBatch(this.deps.db, batchId);
+    if (!row) throw new ContractFailure('NOT_FOUND', `No batch ${batchId}`);
+    return row;
+  }
+
+  list(): BatchView[] {
+    return listBatchRows(this.deps.db).map((row) => this.view(row));
+  }
+
+  view(row: BatchRow): BatchView {
+    const { first, last } = firstAndLastIds(this.deps.db, row);
+    const { id, profileId, count, amountMode, amountCents, description, eventName, payloadHost, reissueOf } =
+      row;
+    return {
+      ...{ id, profileId, count, amountMode, amountCents, description, eventName, payloadHost, reissueOf },
+      createdAt: new Date(row.createdAt).toISOString(),
+      firstWristbandId: first,
+      lastWristbandId: last,
+    };
+  }
+
+  /** Everything the print worker needs for `row`, but the file to write. */
+  print(
+    row: BatchRow,
+    layout: PrintLayout,
+    grid: SheetGrid | undefined,
+    locale: Locale,
+  ): Omit<BatchPrint, 'outFile'> {
+    return {
+      layout,
+      ...(grid ? { grid } : {}),
+      ids: wristbandIdsOf(this.deps.db, rootOf(row)),
+      payload: payloadTemplate(row),
+      eventName: row.eventName,
+      amountText: amountText(row.amountMode, row.amountCents, locale),
+      logoDataUrl: row.logo,
+      title: `${row.eventName}: wristband codes`,
+    };
+  }
+
+  /** A wristband's current payload: that of the latest print of its batch. */
+  payloadOf(wristbandRef: string): { id: string; payload: string } {
+    const checked = checkWristbandId(wristbandRef);
+    if (!checked.ok)
+      throw new ContractFailure('INVALID_WRISTBAND_ID', `Not a wristband id (${checked.problem})`);
+    const root = batchIdOfWristband(this.deps.db, checked.id);
+    const row = root === undefined ? undefined : latestPrintOf(this.deps.db, root);
+    if (!row) throw new ContractFailure('NOT_FOUND', `No wristband ${checked.id}`);
+    return { id: checked.id, payload: buildTopupPayload({ ...payloadTemplate(row), reference: checked.id }) };
+  }
+}
+
+function payloadTemplate(row: BatchRow): BatchPrint['payload'] {
+  const host = row.payloadHost === LEGACY_PAYLOAD_HOST ? LEGACY_PAYLOAD_HOST : CURRENT_PAYLOAD_HOST;
+  return {
+    ppid: row.profileId,
+    amountMode: row.amountMode,
+    amountCents: row.amountCents,
+    description: row.description,
+    host,
+  };
+}
+
+function checkLogo(dataUrl: string | undefined): void {
+  if (dataUrl === undefined) return;
+  try {
+    readLogo(dataUrl);
+  } catch (error) {
+    if (error instanceof LogoError) throw invalid('logoDataUrl', error.message);
+    throw error;
+  }
+}
+
+function checkLayout(layout: PrintLayout, grid: SheetGrid | undefined, hasLogo: boolean): void {
+  const problem = layoutProblem(layout, grid, hasLogo);
+  if (problem) throw invalid('grid', problem);
+}
+
+/** The contract has checked each field; this checks the payload they make, with a sample id. */
+function checkPayload(row: BatchRow): void {
+  try {
+    buildTopupPayload({ ...payloadTemplate(row), reference: '0000-0000-0000' });
+  } catch (error) {
+    if (error instanceof TopupPayloadError) throw invalid(error.field, error.message);
+    throw error;
+  }
+}
