@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, screen, session } from 'electron';
+import { startHttpShell, type HttpShell } from '../core/api/http-server';
 import { desktopDataDir } from '../core/config';
 import { createStation } from '../core/station';
 import { connectIpc } from './ipc';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     secrets: createSafeStorageSecretStore(dataDir),
     version: app.getVersion(),
   });
+  const shell = await startDesktopShell(station);
+  station.setLocalUrl(shell.url);
   await station.start();
   const disconnect = connectIpc(station);
   createSecureWindow('/');
@@ -26,8 +29,26 @@ async function main(): Promise<void> {
   checkForUpdates();
   app.on('window-all-closed', () => {
     disconnect();
-    void station.stop().then(() => app.quit());
+    void shell
+      .close()
+      .then(() => station.stop())
+      .then(() => app.quit());
   });
+}
+
+/**
+ * The station's HTTP shell runs beside the windows, on 127.0.0.1 only: Bancontact's callbacks reach it
+ * through the merchant's tunnel or reverse proxy, the built-in simulator calls back to it in training
+ * mode, and linked devices use it. KASSA_PORT chooses the port; a taken port falls back to a free one.
+ */
+async function startDesktopShell(station: Parameters<typeof startHttpShell>[0]): Promise<HttpShell> {
+  const port = Number(process.env.KASSA_PORT ?? 4780);
+  const rendererDir = join(__dirname, '../renderer');
+  try {
+    return await startHttpShell(station, { port, rendererDir });
+  } catch {
+    return startHttpShell(station, { port: 0, rendererDir });
+  }
 }
 
 /** The customer display goes full screen on a second screen when there is one. */

@@ -6,6 +6,10 @@ const seen = vi.hoisted(() => ({
   permissionHandlers: 0,
   stationOptions: null as Record<string, unknown> | null,
   started: false,
+  /** What the HTTP shell was asked for, and the station's own address when it started. */
+  shellPorts: [] as number[],
+  localUrlAtStart: null as string | null,
+  localUrl: null as string | null,
   displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }] as Array<{
     id: number;
     bounds: { x: number; y: number; width: number; height: number };
@@ -52,11 +56,23 @@ vi.mock('electron', () => {
   };
 });
 vi.mock('electron-updater', () => ({ autoUpdater: { checkForUpdatesAndNotify: () => Promise.resolve() } }));
+vi.mock('../../electron/core/api/http-server', () => ({
+  startHttpShell: async (_station: unknown, options: { port: number }) => {
+    seen.shellPorts.push(options.port);
+    // The default port is taken on this machine: the shell must fall back to a free one.
+    if (options.port === 4780) throw new Error('listen EADDRINUSE: address already in use 127.0.0.1:4780');
+    return { url: 'http://127.0.0.1:51234', close: async () => undefined };
+  },
+}));
 vi.mock('../../electron/core/station', () => ({
   createStation: (options: Record<string, unknown>) => {
     seen.stationOptions = options;
     return {
-      start: async () => void (seen.started = true),
+      setLocalUrl: (url: string) => void (seen.localUrl = url),
+      start: async () => {
+        seen.started = true;
+        seen.localUrlAtStart = seen.localUrl;
+      },
       stop: async () => undefined,
       dispatch: async () => ({ ok: true, value: null }),
       events: { subscribe: () => () => undefined },
@@ -70,6 +86,9 @@ beforeEach(() => {
   seen.windows.length = 0;
   seen.permissionHandlers = 0;
   seen.started = false;
+  seen.shellPorts.length = 0;
+  seen.localUrl = null;
+  seen.localUrlAtStart = null;
 });
 afterEach(() => {
   process.argv = argv;
@@ -97,6 +116,14 @@ describe('the desktop app', () => {
         nodeIntegration: false,
       });
     }
+  });
+
+  it('runs the HTTP shell for callbacks and tells the station its address before it starts', async () => {
+    process.argv = ['electron', '.', '--data', '/srv/kassa'];
+    delete process.env.KASSA_PORT;
+    await launch();
+    expect(seen.shellPorts).toEqual([4780, 0]);
+    expect(seen.localUrlAtStart).toBe('http://127.0.0.1:51234');
   });
 
   it("keeps its data in Electron's user-data folder by default", async () => {
