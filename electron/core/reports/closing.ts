@@ -64,6 +64,12 @@ export class Closing {
     return JSON.parse(row.report) as ReportView;
   }
 
+  /** The Z that closed `date`, or null while that day is open. */
+  numberOf(date: string): number | null {
+    const day = dayOrFail(date);
+    return this.deps.db.select().from(zReports).where(eq(zReports.businessDay, day)).get()?.number ?? null;
+  }
+
   /** Newest first. */
   list(limit: number, before: number | undefined): ZListItem[] {
     return this.deps.db

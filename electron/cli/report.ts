@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseDay } from '../../shared/domain/business-day';
+import { resolveDataDir } from '../core/config';
+import { openDatabase, type Db } from '../core/db/open-database';
+import { databaseFileFor } from '../core/mode-runtime';
+import { Closing } from '../core/reports/closing';
+import { writeTransactionsCsv } from '../core/reports/csv-export';
+import { renderReportPdf } from '../core/reports/pdf/report-pdf';
+import { ensureReady } from '../core/reports/report-services';
+import { SalesSetupStore } from '../core/reports/sales-setup-store';
+import { createSettingsFile } from '../core/settings/settings-file';
+import { MIGRATIONS_FOLDER } from './paths';
+
+const USAGE = 'usage: npm run report -- x|z|csv --date YYYY-MM-DD [--to YYYY-MM-DD] [--data DIR] --out FILE';
+
+function fail(message: string, code = 2): never {
+  console.error(code === 2 ? `${message}\n${USAGE}` : message);
+  process.exit(code);
+}
+
+interface Request {
+  kind: 'x' | 'z' | 'csv';
+  date: string;
+  to: string;
+  dataDir: string;
+  out: string;
+}
+
+function request(argv: string[]): Request {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        date: { type: 'string' },
+        to: { type: 'string' },
+        data: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const { positionals, values } = parsed;
+  const kind = positionals[0];
+  if (positionals.length !== 1 || (kind !== 'x' && kind !== 'z' && kind !== 'csv'))
+    fail('say which report: x, z or csv');
+  if (!values.date || parseDay(values.date) === null) fail('--date must be a date written YYYY-MM-DD');
+  const to = values.to ?? values.date;
+  if (parseDay(to) === null) fail('--to must be a date written YYYY-MM-DD');
+  if (to < values.date) fail('--to is before --date: the end date is before the start date');
+  if (values.to && kind !== 'csv') fail('--to is for csv only: an X or Z report covers one business day');
+  if (!values.out) fail('--out FILE says where to write the report');
+  return { kind, date: values.date, to, dataDir: resolveDataDir(values.data), out: resolve(values.out) };
+}
+
+/**
+ * `npm run report`: an X (PDF), a Z reprint (PDF) or the transactions (CSV) of the current mode's
+ * database in the station's data folder, in the station's language. It may run beside a running
+ * station (SQLite in WAL mode lets both read); it never closes a day, which is the manager's act.
+ */
+async function main(): Promise<void> {
+  const req = request(process.argv.slice(2));
+  const stored = createSettingsFile(req.dataDir).read();
+  const db = openDatabase({
+    file: join(req.dataDir, databaseFileFor(stored.mode, stored.environment)),
+    migrationsFolder: MIGRATIONS_FOLDER,
+  });
+  try {
+    ensureReady(db);
+    new SalesSetupStore(req.dataDir, db).mirror();
+    console.log(await write(db, req, stored.locale));
+  } finally {
+    db.$client.close();
+  }
+}
+
+async function write(db: Db, req: Request, locale: 'en' | 'nl' | 'fr'): Promise<string> {
+  const closing = new Closing({ db, now: Date.now });
+  if (req.kind === 'csv') {
+    const rows = await writeTransactionsCsv(
+      db,
+      { from: req.date, to: req.to },
+      req.out,
+      locale === 'en' ? ',' : ';',
+    );
+    return `wrote ${req.out}: ${rows} transactions from ${req.date} to ${req.to}`;
+  }
+  const number = req.kind === 'z' ? closing.numberOf(req.date) : null;
+  if (req.kind === 'z' && number === null) fail(`no Z report closes ${req.date}: that day is still open`, 1);
+  const report = number === null ? closing.x(req.date) : closing.z(number);
+  writeFileSync(req.out, await renderReportPdf(report, locale));
+  const name = report.kind === 'z' ? `Z report ${report.number}` : 'X report';
+  return `wrote ${req.out}: ${name} of ${report.businessDate}, sales ${report.sales.count} for ${report.sales.cents} cents`;
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));

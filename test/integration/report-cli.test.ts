@@ -1,0 +1,96 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDay, localTime } from '../../shared/domain/business-day';
+import { reportSales } from '../support/report-sales';
+import { startStationWithShell, type StationWithShell } from '../support/station-with-shell';
+import { REPO_ROOT } from '../support/temp';
+
+let kassa: StationWithShell;
+const today = formatDay(localTime(Date.now()).day);
+
+/** `npm run report -- …args`, run to its end beside the running station. */
+function report(args: string[]) {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(REPO_ROOT, 'electron/cli/report.ts'), ...args],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
+
+beforeAll(async () => {
+  kassa = await startStationWithShell({ topupSweepIntervalMs: 3_600_000 });
+  const sales = reportSales(kassa);
+  await kassa.must('drawer.open', { tillId: 'till-1', floatCents: 5_000 });
+  await sales.paid(1250);
+  await sales.cancelled(990);
+  await sales.cash(1002, 2000);
+});
+afterAll(async () => {
+  await kassa.close();
+});
+
+describe('npm run report', () => {
+  it('writes an X report as a PDF from the data folder of a running station', () => {
+    const out = join(kassa.dataDir, 'x.pdf');
+    const run = report(['x', '--date', today, '--data', kassa.dataDir, '--out', out]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain(`X report of ${today}, sales 2 for 2252 cents`);
+    expect(pdfText(out)).toMatch(/Sales\s+2\s+€22\.52/);
+  });
+
+  it('writes the transactions of a date range as CSV, one line per transaction', () => {
+    const out = join(kassa.dataDir, 'day.csv');
+    const run = report(['csv', '--date', today, '--to', today, '--data', kassa.dataDir, '--out', out]);
+    expect(run).toMatchObject({ code: 0 });
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + 3);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[2])
+        .sort(),
+    ).toEqual(['bancontact_display', 'bancontact_display', 'cash']);
+  });
+
+  it('reprints a Z report once the day is closed, and says so when it is not', async () => {
+    const out = join(kassa.dataDir, 'z.pdf');
+    const open = report(['z', '--date', today, '--data', kassa.dataDir, '--out', out]);
+    expect(open).toMatchObject({ code: 1 });
+    expect(open.stderr).toContain(`no Z report closes ${today}`);
+    await kassa.must('drawer.close', { tillId: 'till-1', countedCents: 5_995 });
+    await kassa.must('reports.closeDay', {});
+    const run = report(['z', '--date', today, '--data', kassa.dataDir, '--out', out]);
+    expect(run).toMatchObject({ code: 0 });
+    expect(pdfText(out)).toMatch(new RegExp(`Z report 1 — ${today}`));
+    expect(pdfText(out)).toMatch(/Difference\s+-€0\.05/);
+  });
+
+  it('refuses bad arguments with a clear message and the usage line', () => {
+    const cases: [string[], string][] = [
+      [['y', '--date', today, '--out', 'f'], 'say which report: x, z or csv'],
+      [['x', '--date', '2026-02-30', '--out', 'f'], '--date must be a date written YYYY-MM-DD'],
+      [
+        ['csv', '--date', '2026-12-05', '--to', '2026-12-01', '--out', 'f'],
+        'the end date is before the start date',
+      ],
+      [['x', '--date', today], '--out FILE'],
+      [['x', '--date', today, '--out', 'f', '--colour', 'red'], "Unknown option '--colour'"],
+    ];
+    for (const [args, message] of cases) {
+      const run = report([...args, '--data', kassa.dataDir]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).toContain('usage: npm run report -- x|z|csv');
+    }
+  });
+});
