@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +37,18 @@ async function download(path: string): Promise<Buffer> {
   const response = await fetch(kassa.shell.url + path);
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer());
+}
+
+/** A GET whose Host header names another site, as a DNS-rebinding page's request would (fetch cannot set Host). */
+function statusWithHost(path: string, host: string): Promise<number | undefined> {
+  const url = new URL(kassa.shell.url);
+  return new Promise((resolve, reject) => {
+    const request = get({ hostname: url.hostname, port: url.port, path, headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    });
+    request.on('error', reject);
+  });
 }
 
 function pdfText(bytes: Buffer): string {
@@ -197,5 +210,37 @@ describe('PDF and CSV exports', () => {
       'utf8',
     );
     expect(en.slice(1).split('\r\n')[1]).toContain(',10.02,-0.02,21,shop-1,');
+  });
+});
+
+describe('payment methods and downloads', () => {
+  it("counts a sticker till's payments as Bancontact sticker, apart from the display", async () => {
+    await sales.paid(500);
+    await kassa.must('settings.setStickerPosId', { stickerPosId: 'POS00001' });
+    await sales.paid(700);
+    await sales.cancelled(300);
+    const x = await kassa.must('reports.getX', {});
+    expect(x.byMethod.slice(0, 2)).toEqual([
+      { method: 'bancontact_display', count: 1, cents: 500 },
+      { method: 'bancontact_sticker', count: 1, cents: 700 },
+    ]);
+    expect(x.bancontactNotPaid.cancelled).toBe(1);
+    const sticker = await kassa.must('reports.listTransactions', { method: 'bancontact_sticker' });
+    expect(sticker.rows.map((r) => r.status).sort()).toEqual(['cancelled', 'succeeded']);
+  });
+
+  it('serves only the files it wrote, and only to this machine', async () => {
+    const file = await kassa.must('reports.exportCsv', {});
+    for (const path of [
+      '/downloads/reports/x-2026-12-01-000000000000.pdf',
+      '/downloads/reports/..%2Ftraining.sqlite',
+      '/downloads/reports/settings.json',
+    ]) {
+      expect((await fetch(kassa.shell.url + path)).status, path).toBe(404);
+    }
+    expect(await statusWithHost(file.path, 'evil.example')).toBe(403);
+    const own = await fetch(kassa.shell.url + file.path);
+    expect(own.headers.get('content-disposition')).toBe(`attachment; filename="${file.fileName}"`);
+    expect(own.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   });
 });
