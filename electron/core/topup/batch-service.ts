@@ -5,6 +5,7 @@ import {
   type ParsedInput,
   type PrintLayout,
   type SheetGrid,
+  type TopupProfileChoice,
 } from '../../../shared/contract';
 import type { Locale } from '../../../shared/domain/money';
 import {
@@ -33,13 +34,13 @@ import { layoutProblem, type BatchPrint } from './pdf/render-batch';
 import { amountText } from './print-texts';
 import { chooseProfile } from './profile-choice';
 import { pooledRandom } from './random-source';
-import type { TopupProfile } from './topup-profiles';
 
 export type CreateBatchInput = ParsedInput<'topup.createBatch'>;
 
 export interface BatchServiceDeps {
   db: Db;
-  profiles: readonly TopupProfile[];
+  /** Printing needs a profile's id, name and amount mode, never its key. */
+  profiles: readonly TopupProfileChoice[];
   now: () => number;
   random?: RandomBytes;
 }

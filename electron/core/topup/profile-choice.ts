@@ -1,8 +1,7 @@
 import { ContractFailure, type TopupProfileChoice } from '../../../shared/contract';
 import type { TopupAmountMode } from '../../../shared/domain/topup';
-import type { TopupProfile } from './topup-profiles';
 
-export function profileChoices(profiles: readonly TopupProfile[]): TopupProfileChoice[] {
+export function profileChoices(profiles: readonly TopupProfileChoice[]): TopupProfileChoice[] {
   return profiles.map(({ ppid, name, amountMode }) => ({ ppid, name, amountMode }));
 }
 
@@ -11,10 +10,10 @@ export function profileChoices(profiles: readonly TopupProfile[]): TopupProfileC
  * the product; codes of another mode would be refused or misread by the payer's app, so they are refused here.
  */
 export function chooseProfile(
-  profiles: readonly TopupProfile[],
+  profiles: readonly TopupProfileChoice[],
   profileId: string | undefined,
   mode: TopupAmountMode,
-): TopupProfile {
+): TopupProfileChoice {
   if (profiles.length === 0)
     throw new ContractFailure('NOT_CONFIGURED', 'No top-up profile is set up in this mode');
   if (profileId !== undefined) {
@@ -38,7 +37,7 @@ export function chooseProfile(
   );
 }
 
-function mismatch(profile: TopupProfile, mode: TopupAmountMode): ContractFailure {
+function mismatch(profile: TopupProfileChoice, mode: TopupAmountMode): ContractFailure {
   return new ContractFailure(
     'AMOUNT_MODE_MISMATCH',
     `Top-up profile ${profile.ppid} (${profile.name}) was set up by Bancontact support for ${profile.amountMode} codes; it cannot print ${mode} codes`,

@@ -1,0 +1,169 @@
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TRAINING_TOPUP_FIXED_PROFILE, TRAINING_TOPUP_PROFILE } from '../../electron/core/simulator';
+import { wristbandIdFromData } from '../../shared/domain/wristband-id';
+import { pageCodes, pdfText } from '../support/pdf-codes';
+import { startTestStation } from '../support/station-in-process';
+import { REPO_ROOT, tempDir } from '../support/temp';
+
+let folder: ReturnType<typeof tempDir>;
+beforeEach(() => (folder = tempDir()));
+afterEach(() => folder.remove());
+
+/** `npm run topup -- …args`, run to its end. */
+function topup(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(REPO_ROOT, 'electron/cli/topup.ts'), ...args],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, KASSA_DATA_DIR: '', ...env },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const data = (): string => join(folder.dir, 'data');
+const batchArgs = (out: string, extra: string[] = []): string[] => [
+  'batch',
+  ...['--count', '30', '--mode', 'fixed', '--amount', '2000', '--description', 'Dour top-up'],
+  ...['--layout', 'a4', '--out', out, '--event', 'Dour 2026', '--locale', 'nl', ...extra],
+];
+
+describe('npm run topup -- batch', () => {
+  it('prints a batch in training mode with the one fixed profile, into the station’s own database', async () => {
+    const out = join(folder.dir, 'dour.pdf');
+    const run = await topup([...batchArgs(out), '--data', data()]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe(out);
+    expect(run.stderr).toMatch(/^Batch [0-9a-f]{24} \(training mode\): 30 wristbands /m);
+    expect(run.stderr).toMatch(/^\d+\/30 codes, \d+ codes\/s/m);
+    const codes = await pageCodes(out, 1);
+    expect(codes).toHaveLength(24);
+    for (const code of codes)
+      expect(code).toMatch(
+        new RegExp(
+          `^https://pay\\.bancontact\\.net/t/1/${TRAINING_TOPUP_FIXED_PROFILE.ppid}\\?D=Dour%20top-up&A=2000&R=`,
+        ),
+      );
+    expect(pdfText(out)).toContain('€ 20,00');
+    const kassa = await startTestStation({ dataDir: data(), simulatorUrl: 'http://127.0.0.1:9' });
+    try {
+      const [batch] = await kassa.must('topup.listBatches', {});
+      expect(batch).toMatchObject({
+        count: 30,
+        eventName: 'Dour 2026',
+        profileId: TRAINING_TOPUP_FIXED_PROFILE.ppid,
+      });
+      expect(codes.map((code) => code.split('R=')[1])).toContain(batch?.firstWristbandId);
+    } finally {
+      await kassa.close();
+    }
+  });
+
+  it('uses KASSA_DATA_DIR when --data is not given', async () => {
+    const run = await topup(batchArgs(join(folder.dir, 'x.pdf'), ['--layout', 'label']), {
+      KASSA_DATA_DIR: data(),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(join(data(), 'training.sqlite'))).toBe(true);
+  });
+
+  it('opens the live database and its profiles when the station is live', async () => {
+    const ppid = '5c18cbd1296e9a26d3278518';
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(data(), { recursive: true });
+    const topupProfiles = [{ ppid, name: 'Dour bar', amountMode: 'fixed' }];
+    writeFileSync(
+      join(data(), 'settings.json'),
+      JSON.stringify({ mode: 'live', environment: 'preprod', ppid: 'ab'.repeat(12), topupProfiles }),
+    );
+    writeFileSync(
+      join(data(), 'secrets.json'),
+      JSON.stringify({ 'bancontact.apiKey': 'a-preprod-key-0000' }),
+    );
+    const out = join(folder.dir, 'live.pdf');
+    const run = await topup([...batchArgs(out, ['--layout', 'card']), '--data', data()]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('(live mode)');
+    expect((await pageCodes(out, 1))[0]).toMatch(new RegExp(`/t/1/${ppid}\\?`));
+    const db = new Database(join(data(), 'preprod.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT profile_id FROM topup_batches').pluck().all()).toEqual([ppid]);
+    } finally {
+      db.close();
+    }
+    expect(existsSync(join(data(), 'training.sqlite'))).toBe(false);
+  });
+
+  it.each([
+    [['--count', '1e3'], /--count/],
+    [['--mode', 'sometimes'], /--mode/],
+    [['--mode', 'open'], /--amount: Open codes carry no amount/],
+    [['--description', 'Café'], /--description/],
+    [['--layout', 'poster'], /--layout/],
+    [['--rows', '20', '--columns', '10'], /too small/],
+    [['--colour', 'magenta'], /Unknown option '--colour'/],
+    [
+      ['--profile', TRAINING_TOPUP_PROFILE.ppid],
+      /set up by Bancontact support for open codes; it cannot print fixed codes/,
+    ],
+    [['--logo', 'logo.gif'], /--logo must be a \.png, \.jpg or \.jpeg file/],
+  ])('refuses %j with exit code 2 and a clear message', async (extra, message) => {
+    const out = join(folder.dir, 'bad.pdf');
+    const run = await topup([...batchArgs(out, extra), '--data', data()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a batch without --out, and an unknown command, with exit code 2 and the usage', async () => {
+    for (const args of [
+      ['batch', '--count', '3', '--mode', 'open', '--description', 'x', '--layout', 'a4'],
+      ['print'],
+      [],
+    ]) {
+      const run = await topup(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('usage: npm run topup -- batch');
+    }
+  });
+});
+
+describe('npm run topup -- verify-id', () => {
+  const id = wristbandIdFromData('7K2Q9XQ4M3');
+
+  it('exits 0 for a well-formed id, typed any way or scanned as a whole payload', async () => {
+    for (const typed of [
+      id,
+      id.toLowerCase().replace(/-/g, ''),
+      `https://pay.bancontact.net/t/1/${TRAINING_TOPUP_PROFILE.ppid}?D=x&R=${id}`,
+    ]) {
+      const run = await topup(['verify-id', typed]);
+      expect(run.code, typed).toBe(0);
+      expect(run.stdout).toBe(`${id} is a well-formed wristband id\n`);
+    }
+  });
+
+  it('exits 1 for a wrong symbol or two swapped ones, and 2 without an id', async () => {
+    const swapped = `${id.slice(0, 1)}${id.slice(2, 3)}${id.slice(1, 2)}${id.slice(3)}`;
+    for (const typo of [id.replace(/^7/, '8'), swapped, 'hello']) {
+      const run = await topup(['verify-id', typo]);
+      expect(run.code, typo).toBe(1);
+      expect(run.stdout).toContain('is not a wristband id');
+    }
+    expect((await topup(['verify-id'])).code).toBe(2);
+  });
+});
