@@ -39,11 +39,13 @@ export function reportSales(kassa: StationWithShell) {
     },
     cash: (amountCents: number, tenderedCents: number, tillId = 'till-1') =>
       kassa.must('till.payCash', { amountCents, tenderedCents, idempotencyKey: key(), tillId }),
-    async topUp(wristbandId: string, amount: number): Promise<void> {
+    /** A customer pays onto a wristband; with a debtor, the payer a refund can later go back to. */
+    async topUp(wristbandId: string, amount: number, debtor?: { name: string; iban: string }): Promise<void> {
       const before = (await kassa.must('wristbands.get', { wristbandId })).balanceCents;
       const { paymentId } = await kassa.sim<{ paymentId: string }>('/_sim/payer/scan', {
         payload: topupPayload(wristbandId),
         amount,
+        ...(debtor ? { debtor } : {}),
       });
       await kassa.sim('/_sim/payer/confirm', { paymentId });
       await waitFor(
