@@ -24,6 +24,8 @@ export async function flush() {
 }
 
 export async function renderReports() {
+  // The app loads the Closing screen lazily; load its module first so the screen is there at once.
+  await import('../../renderer/src/features/reports/ReportsScreen');
   window.location.hash = '#/reports';
   container = document.createElement('div');
   document.body.append(container);
@@ -36,6 +38,8 @@ export async function renderReports() {
     ),
   );
   await flush();
+  // React resolves the lazy screen a tick or two after the module promise.
+  for (let tick = 0; tick < 20 && !container.querySelector('main:not([aria-busy])'); tick++) await flush();
 }
 
 export function buttonNamed(name: string, scope: ParentNode = container): HTMLButtonElement {
