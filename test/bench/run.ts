@@ -1,14 +1,25 @@
 import { benchCallbackLatency } from './callback-latency';
 import { benchOpenPayments } from './open-payments';
 import { benchPaymentLatency } from './payment-latency';
+import { benchReports } from './reports';
+
+const payments = Number(process.env.KASSA_BENCH_PAYMENTS ?? 50);
+
+/** Each part of the bench by name; `KASSA_BENCH_ONLY=reports,pdf` runs some of them. */
+const PARTS: Record<string, () => Promise<void>> = {
+  callbacks: () => benchCallbackLatency(payments),
+  polling: () => benchPaymentLatency(payments),
+  open: () => benchOpenPayments(Number(process.env.KASSA_BENCH_OPEN_PAYMENTS ?? 500)),
+  reports: () => benchReports(Number(process.env.KASSA_BENCH_SALES ?? 1_000_000)),
+};
 
 /** `npm run bench`: prints the figures the issues ask for. Timings are medians on a noisy machine. */
 async function main(): Promise<void> {
   console.log(`Kassa bench — node ${process.version}, ${new Date().toISOString()}`);
-  const payments = Number(process.env.KASSA_BENCH_PAYMENTS ?? 50);
-  await benchCallbackLatency(payments);
-  await benchPaymentLatency(payments);
-  await benchOpenPayments(Number(process.env.KASSA_BENCH_OPEN_PAYMENTS ?? 500));
+  const only = process.env.KASSA_BENCH_ONLY?.split(',').map((name) => name.trim());
+  for (const [name, run] of Object.entries(PARTS)) {
+    if (!only || only.includes(name)) await run();
+  }
 }
 
 main().then(
