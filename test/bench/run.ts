@@ -2,6 +2,7 @@ import { benchCallbackLatency } from './callback-latency';
 import { benchOpenPayments } from './open-payments';
 import { benchPaymentLatency } from './payment-latency';
 import { benchReports } from './reports';
+import { benchTopupPdf } from './topup-pdf';
 
 const payments = Number(process.env.KASSA_BENCH_PAYMENTS ?? 50);
 
@@ -10,6 +11,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   callbacks: () => benchCallbackLatency(payments),
   polling: () => benchPaymentLatency(payments),
   open: () => benchOpenPayments(Number(process.env.KASSA_BENCH_OPEN_PAYMENTS ?? 500)),
+  pdf: () => benchTopupPdf(),
   reports: () => benchReports(Number(process.env.KASSA_BENCH_SALES ?? 1_000_000)),
 };
 
