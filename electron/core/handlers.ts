@@ -15,18 +15,26 @@ export interface HandlerDeps {
   settings: SettingsService;
   currentSale: (tillId: string) => SaleView | null;
   version: string;
+  /** The HTTP shell's own address, once it listens. */
+  httpUrl: () => string | null;
   topupProfiles: TopupProfileSettings;
   printing: PrintJobs;
 }
 
 /** Maps every contract method to the station service that answers it. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { current, settings, currentSale, version, topupProfiles, printing } = deps;
+  const { current, settings, currentSale, version, httpUrl, topupProfiles, printing } = deps;
   const training = (): TrainingService => trainingOf(current());
   return {
     'station.getStatus': () => {
       const view = settings.view();
-      return { mode: current().mode, environment: current().environment, locale: view.locale, version };
+      return {
+        mode: current().mode,
+        environment: current().environment,
+        locale: view.locale,
+        version,
+        httpUrl: httpUrl(),
+      };
     },
     'till.startPayment': (input) => current().till.startPayment(input),
     'till.retryPayment': ({ saleId }) => current().till.retryPayment(saleId),

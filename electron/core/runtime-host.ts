@@ -66,6 +66,11 @@ export class RuntimeHost {
     this.localUrl = url;
   }
 
+  /** The HTTP shell's address, or null when the station runs without one. */
+  httpUrl(): string | null {
+    return this.localUrl;
+  }
+
   /** The simulator training mode uses right now, or null when live. */
   simulatorUrl(): string | null {
     if (this.runtime?.mode !== 'training') return null;
@@ -183,7 +188,9 @@ export class RuntimeHost {
   private simulatorProfiles(): SimProfile[] | undefined {
     if (!this.localUrl) return undefined;
     const base = this.localUrl.replace(/\/+$/, '');
-    return DEFAULT_PROFILES.map((p) => (p.type === 'topup' ? { ...p, callbackUrl: `${base}/callbacks/${p.ppid}` } : p));
+    return DEFAULT_PROFILES.map((p) =>
+      p.type === 'topup' ? { ...p, callbackUrl: `${base}/callbacks/${p.ppid}` } : p,
+    );
   }
 
   private async stopEmbeddedSimulator(): Promise<void> {

@@ -5,7 +5,7 @@ import { createEventBus, type EventBus } from './api/event-bus';
 import { ENVIRONMENT_URLS } from './bancontact/environments';
 import { createHandlers } from './handlers';
 import { createConsoleLogger, type Logger } from './logger';
-import { RuntimeHost } from './runtime-host';
+import { RuntimeHost, type RuntimeHostOptions } from './runtime-host';
 import { createFileSecretStore, type SecretStore } from './settings/secret-store';
 import { createSettingsFile, type SettingsFile } from './settings/settings-file';
 import { SettingsService } from './settings/settings-service';
@@ -68,15 +68,7 @@ export function createStation(options: StationOptions): Station {
   const file = createSettingsFile(options.dataDir);
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
   const environmentUrl = environmentUrlFor(options);
-  const host: RuntimeHost = new RuntimeHost({
-    ...options,
-    secrets,
-    logger,
-    now,
-    environmentUrl,
-    onSaleChanged: (repo, saleId) => emitSale(host, events, repo, saleId),
-    onWristbandChanged: (repo, band) => emitWristband(host, events, repo, band),
-  });
+  const host: RuntimeHost = createHost({ ...options, secrets, logger, now, environmentUrl }, events);
   const parts = { file, secrets, environmentUrl, host, events, printing: printJobs(options, events) };
   const handlers = createHandlers({
     printing: parts.printing,
@@ -84,6 +76,7 @@ export function createStation(options: StationOptions): Station {
     settings: createSettings(options, parts),
     currentSale: (tillId) => findCurrentSale(host.current().repo, tillId, now()),
     version: options.version ?? '0.0.0',
+    httpUrl: () => host.httpUrl(),
     topupProfiles: createTopupProfileSettings(options, parts),
   });
   return {
@@ -100,6 +93,19 @@ export function createStation(options: StationOptions): Station {
     receiveCallback: (ppid, rawBody, signature) => receiveCallback(host, ppid, rawBody, signature),
     ...downloads(host, parts.printing),
   };
+}
+
+/** The station's current mode and runtime; sale and wristband changes go out as events. */
+function createHost(
+  options: Omit<RuntimeHostOptions, 'onSaleChanged' | 'onWristbandChanged'>,
+  events: EventBus,
+): RuntimeHost {
+  const host: RuntimeHost = new RuntimeHost({
+    ...options,
+    onSaleChanged: (repo, saleId) => emitSale(host, events, repo, saleId),
+    onWristbandChanged: (repo, band) => emitWristband(host, events, repo, band),
+  });
+  return host;
 }
 
 function environmentUrlFor(options: StationOptions): (env: Environment) => string {

@@ -58,6 +58,8 @@ export interface StationStatus {
   environment: Environment | null;
   locale: Locale;
   version: string;
+  /** Where the station's HTTP shell answers (downloads are served there); null when it has none. */
+  httpUrl: string | null;
 }
 
 export interface SettingsView {

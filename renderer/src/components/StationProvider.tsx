@@ -5,6 +5,7 @@ import type { Locale } from '../../../shared/domain/money';
 import { call } from '../api/client';
 import { useStationEvents } from '../api/use-station-events';
 import { StationContext, type StationState } from './station-context';
+import { learnShellUrl } from '../api/downloads';
 
 /** Loads mode and language once, then follows settings.changed and re-reads after a reconnect. */
 export function StationProvider({ children }: { children: ReactNode }) {
@@ -45,6 +46,7 @@ export function StationProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void readStation().then(applyLoaded);
+    void learnShellUrl();
   }, [applyLoaded]);
 
   useStationEvents(

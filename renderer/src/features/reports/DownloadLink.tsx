@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError, DownloadView, Result } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { downloadHref } from '../../api/downloads';
 
 /**
  * A file the station writes on request (reports.exportPdf, reports.exportCsv). `fetch` asks for it;
@@ -37,7 +38,7 @@ export function DownloadLink({ file, error }: { file: DownloadView | null; error
   if (error) return <ErrorAlert error={error} />;
   if (!file) return null;
   return (
-    <a ref={link} className="download-link" href={file.path} download={file.fileName}>
+    <a ref={link} className="download-link" href={downloadHref(file.path)} download={file.fileName}>
       {t('reports.download', { fileName: file.fileName })}
     </a>
   );

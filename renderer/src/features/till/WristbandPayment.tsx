@@ -45,9 +45,7 @@ export function WristbandPayment({ cents, onNewSale }: { cents: number; onNewSal
     const wristbandId = result.ok ? (result.value.wristbandId ?? text) : text;
     const balanceCents = await balanceOf(wristbandId);
     setOutcome(
-      result.ok
-        ? { kind: 'paid', balanceCents }
-        : { kind: 'refused', error: result.error, balanceCents },
+      result.ok ? { kind: 'paid', balanceCents } : { kind: 'refused', error: result.error, balanceCents },
     );
     setBusy(false);
     if (!result.ok) input.current?.select();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PrintJobView } from '../../../../shared/contract';
 import { useLocale, intlLocale } from '../../i18n';
+import { downloadHref } from '../../api/downloads';
 
 /** Progress of a batch PDF: codes done, codes per second, time left, Cancel, then the download. */
 export function PrintProgress({ job, onCancel }: { job: PrintJobView; onCancel: () => void }) {
@@ -29,7 +30,7 @@ export function PrintProgress({ job, onCancel }: { job: PrintJobView; onCancel: 
         </button>
       )}
       {job.state === 'done' && job.downloadPath && (
-        <a className="button button-primary" href={job.downloadPath} download>
+        <a className="button button-primary" href={downloadHref(job.downloadPath)} download>
           {t('topup.progress.download')}
         </a>
       )}

@@ -5,6 +5,7 @@ import { formatMoney } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
+import { downloadHref } from '../../api/downloads';
 
 interface Exported {
   count: number;
@@ -81,10 +82,10 @@ export function RefundsPanel() {
             count: exported.count,
             total: formatMoney(exported.totalCents, locale),
           })}{' '}
-          <a href={exported.xmlPath} download>
+          <a href={downloadHref(exported.xmlPath)} download>
             {t('topup.refunds.xml')}
           </a>{' '}
-          <a href={exported.csvPath} download>
+          <a href={downloadHref(exported.csvPath)} download>
             {t('topup.refunds.csv')}
           </a>
         </p>

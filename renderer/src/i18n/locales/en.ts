@@ -10,7 +10,13 @@ export const en = {
     language: 'Language',
     loading: 'Loading…',
   },
-  nav: { till: 'Till', customer: 'Customer display', settings: 'Settings', topup: 'Top-up', reports: 'Closing' },
+  nav: {
+    till: 'Till',
+    customer: 'Customer display',
+    settings: 'Settings',
+    topup: 'Top-up',
+    reports: 'Closing',
+  },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
     payWristband: 'Pay with wristband',

@@ -10,7 +10,13 @@ export const fr: Catalogue = {
     language: 'Langue',
     loading: 'Chargement…',
   },
-  nav: { till: 'Caisse', customer: 'Écran client', settings: 'Paramètres', topup: 'Recharge', reports: 'Clôture' },
+  nav: {
+    till: 'Caisse',
+    customer: 'Écran client',
+    settings: 'Paramètres',
+    topup: 'Recharge',
+    reports: 'Clôture',
+  },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
     payWristband: 'Payer avec le bracelet',

@@ -10,7 +10,13 @@ export const nl: Catalogue = {
     language: 'Taal',
     loading: 'Laden…',
   },
-  nav: { till: 'Kassa', customer: 'Klantenscherm', settings: 'Instellingen', topup: 'Opladen', reports: 'Afsluiten' },
+  nav: {
+    till: 'Kassa',
+    customer: 'Klantenscherm',
+    settings: 'Instellingen',
+    topup: 'Opladen',
+    reports: 'Afsluiten',
+  },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
     payWristband: 'Betalen met polsbandje',
