@@ -11,6 +11,8 @@ export interface ApiCall {
   /** epochNow() when the request reached the simulator. */
   at: number;
   kind: 'create' | 'get' | 'search' | 'cancel' | 'other';
+  /** The payment profile, told apart by its (published training) API key: the limit is per profile. */
+  profile: string;
 }
 
 /** What the simulator saw: merchant API calls, and when each payment became SUCCEEDED (epochNow()). */
@@ -33,9 +35,10 @@ export async function startCountingSimulator(options: SimulatorOptions = {}) {
     },
   });
   const fetch = (...args: Parameters<typeof simulator.app.fetch>) => {
-    const { method, url } = args[0];
+    const { method, url, headers } = args[0];
     const { pathname } = new URL(url);
-    if (pathname.startsWith('/v3/')) record.calls.push({ at: epochNow(), kind: kindOf(method, pathname) });
+    const profile = headers.get('authorization') ?? 'none';
+    if (pathname.startsWith('/v3/')) record.calls.push({ at: epochNow(), kind: kindOf(method, pathname), profile });
     return simulator.app.fetch(...args);
   };
   const server = createAdaptorServer({ fetch }) as Server;

@@ -125,7 +125,7 @@ function requester({
   fetch: fetchImpl = fetch,
   limiter,
 }: BancontactClientOptions) {
-  const root = baseUrl.replace(/\/+$/, '');
+  const send = sender(baseUrl.replace(/\/+$/, ''), apiKey, timeoutMs, fetchImpl);
   return async function call(
     method: Method,
     path: string,
@@ -133,7 +133,24 @@ function requester({
     expected: number,
     priority: CallPriority,
   ): Promise<unknown> {
-    await limiter?.acquire(priority);
+    // The place in the rate limit is given back when the answer is in (see RateLimiter).
+    const release = await limiter?.acquire(priority);
+    try {
+      return await send(method, path, body, expected);
+    } finally {
+      release?.();
+    }
+  };
+}
+
+/** One HTTP exchange with Bancontact, timed out as a whole, its failures typed. */
+function sender(root: string, apiKey: string, timeoutMs: number, fetchImpl: typeof fetch) {
+  return async function send(
+    method: Method,
+    path: string,
+    body: unknown,
+    expected: number,
+  ): Promise<unknown> {
     const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
