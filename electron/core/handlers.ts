@@ -47,6 +47,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'training.scan': ({ saleId }) => training().scan(saleId),
     'training.confirm': ({ saleId }) => training().confirm(saleId),
     'training.refuse': ({ saleId }) => training().refuse(saleId),
+    'training.topUp': ({ wristbandId, amountCents }) => training().topUp(wristbandId, amountCents),
     'settings.get': () => settings.view(),
     'settings.setLocale': ({ locale }) => settings.setLocale(locale),
     'settings.testConnection': (input) => settings.testConnection(input),

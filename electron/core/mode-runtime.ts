@@ -99,7 +99,7 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   const parts = buildParts(options, db, repo, client);
   const { simulatorUrl } = options;
   const training = simulatorUrl
-    ? createTrainingService({ repo, simulatorUrl, ppid: options.profileId })
+    ? createTrainingService({ db, repo, simulatorUrl, ppid: options.profileId })
     : null;
   abandonInterruptedCreations(db, repo, options.now);
   const resumed = parts.tracker.resume();

@@ -21,7 +21,10 @@ const amountCents = z.number().int().min(1).max(MAX_PAYMENT_CENTS);
 const ppid = z.string().regex(/^[A-Za-z0-9]{1,64}$/);
 /** The station serves several tills (a second counter, a tablet); each has at most one open payment. */
 export const DEFAULT_TILL_ID = 'till-1';
-const tillId = z.string().regex(/^[A-Za-z0-9-]{1,32}$/).default(DEFAULT_TILL_ID);
+const tillId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,32}$/)
+  .default(DEFAULT_TILL_ID);
 
 /**
  * Every method of the station: its input schema, its permission and (as a type only) its output.
@@ -37,7 +40,11 @@ export const methods = {
   'till.retryPayment': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'till.cancelPayment': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'till.getSale': { permission: 'view', input: saleRef, output: out<SaleView>() },
-  'till.getCurrentSale': { permission: 'view', input: z.object({ tillId }).strict(), output: out<SaleView | null>() },
+  'till.getCurrentSale': {
+    permission: 'view',
+    input: z.object({ tillId }).strict(),
+    output: out<SaleView | null>(),
+  },
   'till.listSales': {
     permission: 'view',
     input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
@@ -56,6 +63,17 @@ export const methods = {
   'training.scan': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'training.confirm': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'training.refuse': { permission: 'sell', input: saleRef, output: out<SaleView>() },
+  /** Training only: a festival-goer scans this wristband's printed code and pays (amount for open codes). */
+  'training.topUp': {
+    permission: 'sell',
+    input: z
+      .object({
+        wristbandId: z.string().min(1).max(512),
+        amountCents: z.number().int().min(1).max(999_999).optional(),
+      })
+      .strict(),
+    output: out<{ paymentId: string }>(),
+  },
   'settings.get': { permission: 'view', input: z.object({}).strict(), output: out<SettingsView>() },
   'settings.setLocale': {
     permission: 'view',

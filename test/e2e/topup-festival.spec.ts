@@ -112,3 +112,27 @@ test('an organiser prints 48 fixed €20 codes; one is topped up, spent at the b
   expect(xml).toContain(`<CdtrAcct><Id><IBAN>${DEFAULT_DEBTOR.iban}</IBAN></Id></CdtrAcct>`);
   await expect(page.getByTestId('liability-outstandingCents')).toContainText('€0.00');
 });
+
+test('in training the organiser plays a festival-goer topping up an open-amount wristband', async ({
+  page,
+  station,
+}) => {
+  await page.goto(`${station.url}/topup`);
+  const form = page.getByRole('form', { name: 'Print wristband codes' });
+  await form.getByLabel('Number of codes').fill('2');
+  await form.getByLabel('Amount rule').selectOption('open');
+  await form.getByLabel(/Description on the payment/).fill('Top-up');
+  await form.getByLabel('Event name').fill('Kassa Fest');
+  await form.getByRole('button', { name: 'Print codes' }).click();
+  await expect(page.getByTestId('print-progress').getByRole('status')).toHaveText('2 codes ready.');
+  const listed = await page.request.post(`${station.url}/api/topup.listBatches`, { data: {} });
+  const [batch] = ((await listed.json()) as { value: Array<{ firstWristbandId: string }> }).value;
+  const panel = page.getByRole('region', { name: 'Wristband' });
+  await panel.getByLabel('Wristband id (type or scan)').fill(batch?.firstWristbandId ?? '');
+  await panel.getByRole('button', { name: 'Show' }).click();
+  await expect(panel.getByTestId('wristband-balance')).toHaveText('€0.00');
+  await panel.getByLabel(/Top up as a festival-goer/).fill('15,00');
+  await panel.getByRole('button', { name: 'Scan and pay' }).click();
+  await expect(panel.getByTestId('wristband-balance')).toHaveText('€15.00');
+  await expect(panel.getByRole('table', { name: 'History' })).toContainText('Top-up');
+});

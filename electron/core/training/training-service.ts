@@ -1,8 +1,11 @@
 import { ContractFailure, type SaleView } from '../../../shared/contract';
 import { PAYLOAD_HOST } from '../bancontact/environments';
+import type { Db } from '../db/open-database';
 import type { SalesRepo } from '../till/sales-repo';
+import { printedPayloadOf } from './training-topup';
 
 export interface TrainingDeps {
+  db: Db;
   repo: SalesRepo;
   /** Base URL of the simulator that plays Bancontact in training mode. */
   simulatorUrl: string;
@@ -18,6 +21,7 @@ type PayerAction = 'scan' | 'confirm' | 'refuse';
  * The till learns the outcome the normal way, by following the payment.
  */
 export function createTrainingService(deps: TrainingDeps) {
+  const postToSimulator = simulatorPoster(deps.simulatorUrl, deps.timeoutMs);
   const act = async (action: PayerAction, saleId: string): Promise<SaleView> => {
     const sale = deps.repo.saleView(saleId);
     if (!sale) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
@@ -32,29 +36,49 @@ export function createTrainingService(deps: TrainingDeps) {
     return sale;
   };
 
-  const postToSimulator = async (path: string, body: unknown): Promise<void> => {
-    let response: Response;
-    try {
-      response = await fetch(deps.simulatorUrl + path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(deps.timeoutMs ?? 5_000),
-      });
-    } catch {
-      throw new ContractFailure('NETWORK_DOWN', 'The training simulator did not answer');
-    }
-    if (response.ok) return;
-    const answer = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ContractFailure('CONFLICT', answer.message ?? `The simulator refused (${response.status})`, {
-      ...(answer.code ? { apiCode: answer.code } : {}),
-    });
+  /**
+   * A festival-goer scans the wristband and pays: the amount is theirs to type for an open code, may
+   * be changed for a modifiable one, and is the printed one for a fixed code (then leave it out).
+   */
+  const topUp = async (wristbandId: string, amountCents?: number): Promise<{ paymentId: string }> => {
+    const payload = printedPayloadOf(deps.db, wristbandId);
+    const scanned = (await postToSimulator('/_sim/payer/scan', {
+      payload,
+      ...(amountCents === undefined ? {} : { amount: amountCents }),
+    })) as { paymentId?: unknown };
+    if (typeof scanned.paymentId !== 'string')
+      throw new ContractFailure('CONFLICT', 'The simulator made no payment');
+    await postToSimulator('/_sim/payer/confirm', { paymentId: scanned.paymentId });
+    return { paymentId: scanned.paymentId };
   };
 
   return {
     scan: (saleId: string) => act('scan', saleId),
     confirm: (saleId: string) => act('confirm', saleId),
     refuse: (saleId: string) => act('refuse', saleId),
+    topUp,
+  };
+}
+
+/** Posts to the simulator's payer controls; its refusals become contract errors the till can show. */
+function simulatorPoster(simulatorUrl: string, timeoutMs = 5_000) {
+  return async (path: string, body: unknown): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await fetch(simulatorUrl + path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      throw new ContractFailure('NETWORK_DOWN', 'The training simulator did not answer');
+    }
+    if (response.ok) return response.json().catch(() => ({}));
+    const answer = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+    throw new ContractFailure('CONFLICT', answer.message ?? `The simulator refused (${response.status})`, {
+      ...(answer.code ? { apiCode: answer.code } : {}),
+    });
   };
 }
 

@@ -8,11 +8,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
 import { WristbandActions } from './WristbandActions';
 import { WristbandHistory } from './WristbandHistory';
+import { TrainingTopUp } from './TrainingTopUp';
+import { useStation } from '../../components/station-context';
 
 /** Look a wristband up by typing or scanning it: its balance, its history, and what a manager can do. */
 export function WristbandPanel() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const { mode } = useStation();
   const [text, setText] = useState('');
   const [wristband, setWristband] = useState<WristbandView | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
@@ -58,6 +61,9 @@ export function WristbandPanel() {
             </span>{' '}
             {wristband.movedTo && t('topup.wristband.movedTo', { id: wristband.movedTo })}
           </p>
+          {mode === 'training' && wristband.status === 'active' && (
+            <TrainingTopUp wristbandId={wristband.id} />
+          )}
           <WristbandActions wristband={wristband} onChanged={setWristband} />
           <WristbandHistory wristband={wristband} />
         </div>

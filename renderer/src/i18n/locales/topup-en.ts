@@ -69,6 +69,8 @@ export const topupEn = {
       reissue: 'Re-issue on pay.bancontact.net',
     },
     wristband: {
+      trainingAmount: 'Top up as a festival-goer (training), amount in €, empty for the printed amount',
+      trainingPay: 'Scan and pay',
       title: 'Wristband',
       lookup: 'Wristband id (type or scan)',
       show: 'Show',

@@ -71,6 +71,9 @@ export const topupFr: Catalogue<typeof topupEn> = {
       reissue: 'Réémettre sur pay.bancontact.net',
     },
     wristband: {
+      trainingAmount:
+        'Recharger comme un festivalier (entraînement), montant en €, vide pour le montant imprimé',
+      trainingPay: 'Scanner et payer',
       title: 'Bracelet',
       lookup: 'Code du bracelet (à taper ou scanner)',
       show: 'Afficher',

@@ -71,6 +71,8 @@ export const topupNl: Catalogue<typeof topupEn> = {
       reissue: 'Opnieuw uitgeven op pay.bancontact.net',
     },
     wristband: {
+      trainingAmount: 'Opladen als festivalganger (oefenmodus), bedrag in €, leeg voor het gedrukte bedrag',
+      trainingPay: 'Scannen en betalen',
       title: 'Polsbandje',
       lookup: 'Code van het polsbandje (typen of scannen)',
       show: 'Tonen',
