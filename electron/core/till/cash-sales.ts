@@ -8,6 +8,7 @@ import { attributionFor, setupIn } from '../reports/attribution';
 import { recordCashSale } from '../reports/bookkeeper';
 import { openDrawerOrFail } from './drawers';
 import type { SalesRepo } from './sales-repo';
+import { tillBusy } from './till-busy';
 
 export interface CashSaleDeps {
   db: Db;
@@ -43,10 +44,7 @@ export class CashSales {
         return { saleId: existing.id, created: false };
       }
       if (this.deps.repo.findOpenSale(input.tillId)) {
-        throw new ContractFailure(
-          'PAYMENT_OPEN',
-          'This till still has an open payment: cancel it or let it finish first',
-        );
+        throw tillBusy();
       }
       return { saleId: this.write(tx, input), created: true };
     });

@@ -7,6 +7,7 @@ import type { Db } from '../db/open-database';
 import type { PaymentTracker } from '../payments/tracker';
 import { applyStatus, recordProblem } from '../payments/transition';
 import type { SalesRepo } from './sales-repo';
+import { tillBusy } from './till-busy';
 
 export interface TillDeps {
   db: Db;
@@ -27,7 +28,11 @@ export interface TillDeps {
 export class TillService {
   constructor(private readonly deps: TillDeps) {}
 
-  async startPayment(input: { amountCents: number; idempotencyKey: string; tillId: string }): Promise<SaleView> {
+  async startPayment(input: {
+    amountCents: number;
+    idempotencyKey: string;
+    tillId: string;
+  }): Promise<SaleView> {
     const { repo, now } = this.deps;
     const existing = repo.findByIdempotencyKey(input.idempotencyKey);
     if (existing) {
@@ -100,14 +105,19 @@ export class TillService {
     if (!open || open.id === saleId) return null;
     const payment = this.deps.repo.latestPayment(open.id);
     if (!this.deps.posId || !payment?.bancontactId) {
-      throw new ContractFailure('PAYMENT_OPEN', 'This till still has an open payment: cancel it or let it finish first');
+      throw tillBusy();
     }
     this.deps.repo.giveUpPayment(payment.id, this.deps.now());
     return payment.id;
   }
 
   /** Asks Bancontact for the payment whose row was just persisted as CREATING. */
-  private async createAtBancontact(paymentId: string, saleId: string, amountCents: number, tillId: string): Promise<void> {
+  private async createAtBancontact(
+    paymentId: string,
+    saleId: string,
+    amountCents: number,
+    tillId: string,
+  ): Promise<void> {
     const { db, now } = this.deps;
     this.deps.onSaleChanged(saleId);
     try {

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../db/open-database';
 import { sales } from '../db/schema';
 import type { SalesRepo, SaleRow } from '../till/sales-repo';
 import { book, usableWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
+import { tillBusy } from '../till/till-busy';
 
 export interface BarPaymentDeps {
   db: Db;
@@ -35,10 +36,7 @@ export class BarPayments {
       const existing = repo.findByIdempotencyKey(input.idempotencyKey);
       if (existing) return { saleId: sameRequest(existing, input, wristbandId), band: null };
       if (repo.findOpenSale(input.tillId)) {
-        throw new ContractFailure(
-          'PAYMENT_OPEN',
-          'This till still has an open payment: cancel it or let it finish first',
-        );
+        throw tillBusy();
       }
       return this.debit(tx, input, wristbandId);
     });
