@@ -32,6 +32,15 @@ export const ERROR_CODES = [
   'NO_REFUNDS_READY',
   // Printing wristband codes: a batch whose amount mode its top-up profile was not set up for.
   'AMOUNT_MODE_MISMATCH',
+  // Never lose the books: a full disk, a refused start, backups, credentials, the end of the event, limits.
+  'DISK_FULL',
+  'STATION_REFUSED',
+  'BACKUP_INVALID',
+  'CONNECTION_NOT_TESTED',
+  'MALFORMED_API_KEY',
+  'EVENT_ENDED',
+  'EVENT_NOT_ENDED',
+  'PAYLOAD_TOO_LARGE',
   /** Never sent by the station: a client's word for "no answer from the station at all". */
   'STATION_UNREACHABLE',
 ] as const;

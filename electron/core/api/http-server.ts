@@ -28,7 +28,7 @@ export interface HttpShell {
 
 const localCaller: Caller = { kind: 'local-http', permissions: ALL_PERMISSIONS };
 
-const STATUS_FOR: Partial<Record<ErrorCode, 400 | 403 | 404 | 409 | 500 | 502 | 504>> = {
+const STATUS_FOR: Partial<Record<ErrorCode, 400 | 403 | 404 | 409 | 413 | 500 | 502 | 503 | 504 | 507>> = {
   MALFORMED_REQUEST: 400,
   INVALID_INPUT: 400,
   UNKNOWN_METHOD: 404,
@@ -52,6 +52,14 @@ const STATUS_FOR: Partial<Record<ErrorCode, 400 | 403 | 404 | 409 | 500 | 502 | 
   DAY_NOT_STARTED: 409,
   NO_REFUNDS_READY: 409,
   INTERNAL: 500,
+  BACKUP_INVALID: 400,
+  MALFORMED_API_KEY: 400,
+  CONNECTION_NOT_TESTED: 409,
+  EVENT_ENDED: 409,
+  EVENT_NOT_ENDED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  STATION_REFUSED: 503,
+  DISK_FULL: 507,
   BANCONTACT_UNAUTHORIZED: 502,
   BANCONTACT_REJECTED: 502,
   BANCONTACT_UNAVAILABLE: 502,
