@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 /**
  * Every verified callback, keyed by its `jti`: Bancontact retries byte-identically for 24 h, so a jti
@@ -31,3 +31,20 @@ export const callbackRejections = sqliteTable('callback_rejections', {
   /** The first 2 KB of the body, enough to recognise it without storing floods. */
   bodyExcerpt: text('body_excerpt').notNull(),
 });
+
+/**
+ * How many callbacks failed verification, per profile, reason and hour. A flood of forged callbacks
+ * only raises a count here; `callback_rejections` keeps a few samples of each, not every one.
+ */
+export const callbackRejectionTallies = sqliteTable(
+  'callback_rejection_tallies',
+  {
+    profileId: text('profile_id').notNull(),
+    reason: text('reason').notNull(),
+    /** The hour (ms since 1970, rounded down to the hour) the callbacks arrived in. */
+    hourStart: integer('hour_start').notNull(),
+    count: integer('count').notNull(),
+    lastAt: integer('last_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.reason, t.hourStart] })],
+);

@@ -4,3 +4,4 @@ export * from './callbacks';
 export * from './topup';
 export * from './cash';
 export * from './reports';
+export * from './books';
