@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** Where the station keeps API keys. Values never leave the station. */
 export interface SecretStore {
@@ -28,10 +28,32 @@ export function createFileSecretStore(dataDir: string, fileName = 'secrets.json'
   };
 }
 
-/** Writes through a temporary file so that a crash never leaves half a file, readable by the owner only. */
+/**
+ * Writes through a temporary file, readable by the owner only (0600), and makes it durable: the
+ * contents are synced before the rename and the folder after it, so a crash or a power cut leaves
+ * either the old file or the new one, never half of one and never an older one reported as written.
+ */
 export function writePrivateFile(file: string, contents: string | Buffer): void {
   const temporary = `${file}.tmp`;
-  writeFileSync(temporary, contents, { mode: 0o600 });
-  chmodSync(temporary, 0o600);
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, file);
+  syncFolder(dirname(file));
+}
+
+/** A rename is only durable once the folder holding it is synced. */
+export function syncFolder(folder: string): void {
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

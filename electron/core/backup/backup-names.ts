@@ -1,0 +1,34 @@
+/** Why a backup was taken; part of its file name. */
+export const BACKUP_REASONS = ['z', 'interval', 'migration', 'manual', 'restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+export interface BackupName {
+  /** The database it copies: `kassa.sqlite`, `preprod.sqlite` or `training.sqlite`. */
+  databaseFile: string;
+  takenAt: number;
+  reason: BackupReason;
+}
+
+const NAME = /^(kassa|preprod|training)-(\d{8}T\d{9}Z)-([a-z]+)\.sqlite$/;
+
+/**
+ * `kassa-20261203T101500123Z-z.sqlite`: the database, when (UTC, to the millisecond, so names sort by
+ * time) and why. A restore reads the time the backup was taken from its name.
+ */
+export function backupFileName({ databaseFile, takenAt, reason }: BackupName): string {
+  const base = databaseFile.replace(/\.sqlite$/, '');
+  const stamp = new Date(takenAt).toISOString().replace(/[-:]/g, '').replace('.', '');
+  return `${base}-${stamp}-${reason}.sqlite`;
+}
+
+/** The parts of a backup's file name, or null for a name Kassa did not give. */
+export function parseBackupFileName(name: string): BackupName | null {
+  const match = NAME.exec(name);
+  if (!match) return null;
+  const [, base, stamp, reason] = match as unknown as [string, string, string, string];
+  if (!(BACKUP_REASONS as readonly string[]).includes(reason)) return null;
+  const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${stamp.slice(15, 18)}Z`;
+  const takenAt = Date.parse(iso);
+  if (Number.isNaN(takenAt)) return null;
+  return { databaseFile: `${base}.sqlite`, takenAt, reason: reason as BackupReason };
+}
