@@ -24,6 +24,13 @@ const stored = z.object({
       }),
     )
     .default([]),
+  /** Where backups go (null: `backups/` in the data folder; point it at another disk) and how often. */
+  backup: z
+    .object({
+      folder: z.string().min(1).nullable().default(null),
+      intervalMinutes: z.number().int().min(1).max(1440).default(15),
+    })
+    .default({ folder: null, intervalMinutes: 15 }),
 });
 
 export type StoredSettings = z.infer<typeof stored>;

@@ -1,0 +1,32 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBackupFileName, type BackupName } from './backup-names';
+
+/** The `backups/` folder in the data folder, unless the administrator chose another (another disk). */
+export function backupFolder(dataDir: string, chosen: string | null): string {
+  return chosen ?? join(dataDir, 'backups');
+}
+
+export interface BackupFile extends BackupName {
+  fileName: string;
+  path: string;
+  sizeBytes: number;
+}
+
+/** The backups Kassa wrote in `folder`, newest first; other files are left out. A missing folder holds none. */
+export function listBackups(folder: string): BackupFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const found: BackupFile[] = [];
+  for (const fileName of names) {
+    const parsed = parseBackupFileName(fileName);
+    if (!parsed) continue;
+    const path = join(folder, fileName);
+    found.push({ ...parsed, fileName, path, sizeBytes: statSync(path).size });
+  }
+  return found.sort((a, b) => b.takenAt - a.takenAt);
+}
