@@ -7,7 +7,7 @@ import { RateLimiter } from './bancontact/rate-limiter';
 import { createTopupServices, type TopupServices } from './topup/topup-services';
 import { trainingTopupProfiles, type TopupProfile } from './topup/topup-profiles';
 import type { WristbandRow } from './topup/wristband-book';
-import { openDatabase, type Db } from './db/open-database';
+import { openDatabase, type Db, type SynchronousSetting } from './db/open-database';
 import type { Logger } from './logger';
 import { CallbackIntake } from './payments/callback-intake';
 import { SearchSweep } from './payments/search-sweep';
@@ -72,6 +72,8 @@ export interface RuntimeOptions {
   topupCallbackBase?: string | null;
   topupSweepIntervalMs?: number;
   onWristbandChanged?: (repo: SalesRepo, wristband: WristbandRow) => void;
+  /** Tests and the bench only (see StationOptions). */
+  synchronous?: SynchronousSetting;
 }
 
 /** Separate files per mode and environment, so training sales can never mix with real ones. */
@@ -86,6 +88,7 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   const db = openDatabase({
     file: join(options.dataDir, databaseFileFor(options.mode, options.environment)),
     migrationsFolder: options.migrationsFolder,
+    synchronous: options.synchronous,
   });
   const repo = new SalesRepo(db);
   const reports = openReports(options, db, repo);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ContractFailure, type Environment } from '../../shared/contract';
 import { JWKS_URLS } from './bancontact/callback-verifier';
+import type { SynchronousSetting } from './db/open-database';
 import type { Logger } from './logger';
 import { openModeRuntime, type ModeRuntime, type RuntimeOptions } from './mode-runtime';
 import type { SecretStore } from './settings/secret-store';
@@ -36,6 +37,8 @@ export interface RuntimeHostOptions {
   sweepIntervalMs?: number;
   topupSweepIntervalMs?: number;
   onWristbandChanged?: (repo: SalesRepo, wristband: WristbandRow) => void;
+  /** Tests and the bench only (see StationOptions). */
+  synchronous?: SynchronousSetting;
 }
 
 type Connection = Pick<
@@ -164,6 +167,7 @@ export class RuntimeHost {
       rateLimitPerSecond,
       sweepIntervalMs,
       topupSweepIntervalMs: this.options.topupSweepIntervalMs,
+      synchronous: this.options.synchronous,
     };
   }
 

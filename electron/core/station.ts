@@ -3,6 +3,7 @@ import { ContractFailure, type Environment, type SaleView } from '../../shared/c
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { ENVIRONMENT_URLS } from './bancontact/environments';
+import type { SynchronousSetting } from './db/open-database';
 import { createHandlers } from './handlers';
 import { createConsoleLogger, type Logger } from './logger';
 import { RuntimeHost, type RuntimeHostOptions } from './runtime-host';
@@ -36,6 +37,8 @@ export interface StationOptions {
   topupSweepIntervalMs?: number;
   requestTimeoutMs?: number;
   version?: string;
+  /** Tests and the bench only: NORMAL, to measure what the default FULL costs (docs/durability.md). */
+  synchronous?: SynchronousSetting;
 }
 
 export interface Station {
