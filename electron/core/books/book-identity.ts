@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/open-database';
+import type { Db, Tx } from '../db/open-database';
 import { bookIdentity, zReports } from '../db/schema';
 
 /** Which book a database holds, and the last Z number it has issued or must stay above. */
@@ -10,7 +10,7 @@ export interface BookIdentity {
 }
 
 /** The book's identity, or null for a database that has none yet (a fresh one). */
-export function readBookIdentity(db: Db): BookIdentity | null {
+export function readBookIdentity(db: Db | Tx): BookIdentity | null {
   const row = db.select().from(bookIdentity).where(eq(bookIdentity.id, 1)).get();
   if (!row) return null;
   return { bookId: row.bookId, lastZ: Math.max(row.zFloor, highestZ(db)) };
@@ -33,7 +33,7 @@ export function raiseZFloor(db: Db, floor: number): void {
     .run();
 }
 
-function highestZ(db: Db): number {
+function highestZ(db: Db | Tx): number {
   const row = db
     .select({ n: sql<number | null>`max(${zReports.number})` })
     .from(zReports)

@@ -11,12 +11,18 @@ import {
   wristbandEntries,
   zReports,
 } from '../db/schema';
+import { readBookIdentity } from '../books/book-identity';
 import { currentBusinessDay, dayAfterClosing, lastClosedDay } from './business-calendar';
 import { buildReport } from './report-builder';
 
 export interface ClosingDeps {
   db: Db;
   now: () => number;
+  /**
+   * Called after a Z has committed and before the close is answered: the book marker and the backup
+   * listen here. `mode-runtime.ts` composes the listeners.
+   */
+  onDayClosed?: (zNumber: number) => void;
 }
 
 /** X snapshots and Z closings. A Z is inserted once and read back as it was; nothing updates it. */
@@ -41,21 +47,19 @@ export class Closing {
    */
   closeDay(date: string | undefined): ReportView {
     const { db, now } = this.deps;
-    return db.transaction((tx) => {
+    const report = db.transaction((tx) => {
       const at = now();
       const day = date ? dayOrFail(date) : currentBusinessDay(tx, at);
       assertClosable(tx, day, at);
-      const number =
-        (tx
-          .select({ n: sql<number | null>`max(${zReports.number})` })
-          .from(zReports)
-          .get()?.n ?? 0) + 1;
-      const report = buildReport(tx, { day, kind: 'z', number, generatedAt: at, withOpenDrawers: false });
+      const number = nextZNumber(tx);
+      const built = buildReport(tx, { day, kind: 'z', number, generatedAt: at, withOpenDrawers: false });
       tx.insert(zReports)
-        .values({ number, businessDay: day, closedAt: at, ...marks(tx), report: JSON.stringify(report) })
+        .values({ number, businessDay: day, closedAt: at, ...marks(tx), report: JSON.stringify(built) })
         .run();
-      return report;
+      return built;
     });
+    if (report.number !== null) this.deps.onDayClosed?.(report.number);
+    return report;
   }
 
   z(number: number): ReportView {
@@ -89,6 +93,20 @@ export class Closing {
         };
       });
   }
+}
+
+/**
+ * One above the book's last Z: the highest Z in this file, or the floor a restore or a new book set
+ * (so a Z number given out before is never given out again).
+ */
+function nextZNumber(tx: Tx): number {
+  const identity = readBookIdentity(tx);
+  if (identity) return identity.lastZ + 1;
+  const highest = tx
+    .select({ n: sql<number | null>`max(${zReports.number})` })
+    .from(zReports)
+    .get()?.n;
+  return (highest ?? 0) + 1;
 }
 
 function dayOrFail(date: string): DayNumber {

@@ -20,6 +20,8 @@ export interface ReportServicesOptions {
   now: () => number;
   newId: () => string;
   onSaleChanged: (saleId: string) => void;
+  /** After each Z has committed (book marker, backup); see `ClosingDeps.onDayClosed`. */
+  onDayClosed?: (zNumber: number) => void;
 }
 
 /** Cash, drawers, closing and exports of one mode's database. */
@@ -36,11 +38,11 @@ export interface ReportServices {
 const READY_KEY = 'reports_ready';
 
 export function createReportServices(options: ReportServicesOptions): ReportServices {
-  const { db, repo, dataDir, now, newId, onSaleChanged } = options;
+  const { db, repo, dataDir, now, newId, onSaleChanged, onDayClosed } = options;
   const setup = new SalesSetupStore(dataDir, db);
   setup.mirror();
   ensureReady(db);
-  const closing = new Closing({ db, now });
+  const closing = new Closing({ db, now, onDayClosed });
   const folder = new ExportFolder(join(dataDir, 'exports'));
   return {
     cash: new CashSales({ db, repo, now, newId, onSaleChanged }),
