@@ -154,6 +154,7 @@ function createSettings(
     secrets,
     environmentUrl,
     timeoutMs: options.requestTimeoutMs,
+    now: options.now,
     assertNoOpenPayment: () => assertNoOpenPayment(host),
     switchMode: (next) => host.open(next),
     onChanged: (view) => events.emit('settings.changed', { settings: view }),

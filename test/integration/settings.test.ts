@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SettingsView } from '../../shared/contract';
 import { TRAINING_DISPLAY_PROFILE } from '../../electron/core/simulator';
 import { startFaultyProxy } from '../support/faulty-proxy';
 import { startTestSimulator, startTestStation, type TestStation } from '../support/station-in-process';
@@ -25,6 +26,13 @@ afterEach(async () => {
   await training.close();
   await bancontact.close();
 });
+
+/** Going live takes a passed test of the same credentials first. */
+async function goLive(station: TestStation): Promise<SettingsView> {
+  const credentials = { environment: 'preprod', ppid: PPID, apiKey: KEY } as const;
+  await station.must('settings.testConnection', credentials);
+  return station.must('settings.goLive', credentials);
+}
 
 describe('training mode and real credentials', () => {
   it('starts in training mode on a fresh install', async () => {
@@ -78,17 +86,18 @@ describe('training mode and real credentials', () => {
   });
 
   it('refuses to go live with a key Bancontact rejects', async () => {
-    const result = await kassa.call('settings.goLive', {
-      environment: 'preprod',
-      ppid: PPID,
-      apiKey: 'not-the-right-key-123',
+    const wrong = { environment: 'preprod', ppid: PPID, apiKey: 'not-the-right-key-123' };
+    expect(await kassa.call('settings.testConnection', wrong)).toMatchObject({
+      ok: false,
+      error: { code: 'BANCONTACT_UNAUTHORIZED' },
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'BANCONTACT_UNAUTHORIZED' } });
+    const result = await kassa.call('settings.goLive', wrong);
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONNECTION_NOT_TESTED' } });
     expect(await kassa.must('settings.get', {})).toMatchObject({ mode: 'training', hasCredentials: false });
   });
 
   it('stores the key readable by its owner only, and never returns more than its last 4 characters', async () => {
-    const view = await kassa.must('settings.goLive', { environment: 'preprod', ppid: PPID, apiKey: KEY });
+    const view = await goLive(kassa);
     expect(view).toMatchObject({
       mode: 'live',
       environment: 'preprod',
@@ -115,7 +124,7 @@ describe('training mode and real credentials', () => {
       idempotencyKey: 'training-sale-1',
     });
     await kassa.must('till.cancelPayment', { saleId: trainingSale.id });
-    await kassa.must('settings.goLive', { environment: 'preprod', ppid: PPID, apiKey: KEY });
+    await goLive(kassa);
     expect(await kassa.must('till.listSales', {})).toEqual([]);
     const liveSale = await kassa.must('till.startPayment', {
       amountCents: 222,
@@ -137,12 +146,13 @@ describe('training mode and real credentials', () => {
 
   it('does not change mode while a payment is open', async () => {
     await kassa.must('till.startPayment', { amountCents: 333, idempotencyKey: 'open-sale-1' });
+    await kassa.must('settings.testConnection', { environment: 'preprod', ppid: PPID, apiKey: KEY });
     const result = await kassa.call('settings.goLive', { environment: 'preprod', ppid: PPID, apiKey: KEY });
     expect(result).toMatchObject({ ok: false, error: { code: 'PAYMENT_OPEN' } });
   });
 
   it('stays live after a restart', async () => {
-    await kassa.must('settings.goLive', { environment: 'preprod', ppid: PPID, apiKey: KEY });
+    await goLive(kassa);
     await kassa.restart();
     expect(await kassa.must('station.getStatus', {})).toMatchObject({ mode: 'live', environment: 'preprod' });
   });

@@ -24,11 +24,14 @@ beforeEach(async () => {
     environmentUrls: { preprod: bancontact.baseUrl },
     topupSweepIntervalMs: 150,
   });
-  await kassa.must('settings.goLive', {
+  const credentials = {
     environment: 'preprod',
     ppid: TRAINING_DISPLAY_PROFILE.ppid,
     apiKey: TRAINING_DISPLAY_PROFILE.apiKey,
-  });
+  };
+  // Going live takes a passed test of the same credentials first.
+  await kassa.must('settings.testConnection', credentials);
+  await kassa.must('settings.goLive', credentials);
 });
 afterEach(async () => {
   await kassa.close();

@@ -185,3 +185,18 @@ describe('the Bancontact client', () => {
     expect((await failure(client().getPayment(ID))).kind).toBe('protocol');
   });
 });
+
+describe('a key that is no valid header value', () => {
+  it('is refused as malformed before any request, never as a network failure', async () => {
+    reply = json(200, {});
+    for (const apiKey of [`${KEY.slice(0, 4)}\u2013${KEY.slice(5)}`, `${KEY}\n`, `${KEY} `]) {
+      const damaged = createBancontactClient({ baseUrl, apiKey, timeoutMs: 2_000 });
+      const error = await damaged.getPayment(ID).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BancontactError);
+      expect(error).toMatchObject({ kind: 'malformed_key', isTransient: false });
+      expect(toContractFailure(error)).toMatchObject({ code: 'MALFORMED_API_KEY' });
+      expect((error as Error).message).not.toContain(KEY.slice(5));
+    }
+    expect(seen).toHaveLength(0);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWellFormedApiKey } from '../../../shared/domain/api-key';
 import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
 import { BancontactError } from './errors';
 import type { RateLimiter } from './rate-limiter';
@@ -151,6 +152,10 @@ function sender(root: string, apiKey: string, timeoutMs: number, fetchImpl: type
     body: unknown,
     expected: number,
   ): Promise<unknown> {
+    // fetch would refuse such a header with a TypeError that reads like a network failure.
+    if (!isWellFormedApiKey(apiKey)) {
+      throw new BancontactError('malformed_key', `${method} ${path}: the API key is not a valid header value`);
+    }
     const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;

@@ -22,6 +22,8 @@ function codeFor(error: BancontactError): ErrorCode {
       return 'NETWORK_DOWN';
     case 'protocol':
       return 'BANCONTACT_UNAVAILABLE';
+    case 'malformed_key':
+      return 'MALFORMED_API_KEY';
     case 'api':
       if (error.isAuthFailure) return 'BANCONTACT_UNAUTHORIZED';
       return error.isTransient ? 'BANCONTACT_UNAVAILABLE' : 'BANCONTACT_REJECTED';

@@ -1,5 +1,8 @@
-/** Why a call to Bancontact did not give an answer we can use. */
-export type BancontactFailureKind = 'api' | 'timeout' | 'network' | 'protocol';
+/**
+ * Why a call to Bancontact did not give an answer we can use. `malformed_key`: the API key cannot be
+ * sent as a header at all, so no request left the station.
+ */
+export type BancontactFailureKind = 'api' | 'timeout' | 'network' | 'protocol' | 'malformed_key';
 
 export class BancontactError extends Error {
   constructor(
@@ -22,7 +25,7 @@ export class BancontactError extends Error {
 
   /** True when the same call may work later: the request never got a definite answer. */
   get isTransient(): boolean {
-    if (this.kind !== 'api') return this.kind !== 'protocol';
+    if (this.kind !== 'api') return this.kind === 'timeout' || this.kind === 'network';
     return this.status === 429 || (this.status !== null && this.status >= 500);
   }
 }

@@ -8,6 +8,7 @@ import type { Locale } from '../../../shared/domain/money';
 import { createBancontactClient } from '../bancontact/client';
 import { toContractFailure } from '../bancontact/contract-errors';
 import { BancontactError } from '../bancontact/errors';
+import { assertWellFormedApiKey, PassedConnectionTests } from './connection-tests';
 import type { SecretStore } from './secret-store';
 import type { SettingsFile, StoredSettings } from './settings-file';
 
@@ -28,11 +29,17 @@ export interface SettingsDeps {
   /** The callback URL the current runtime uses, or null when it polls alone. */
   currentCallbackUrl: () => string | null;
   timeoutMs?: number;
+  /** The station's clock: a passed connection test counts for going live for 10 minutes of it. */
+  now?: () => number;
 }
 
 /** Mode, language and Bancontact credentials. The API key goes in, never out. */
 export class SettingsService {
-  constructor(private readonly deps: SettingsDeps) {}
+  private readonly passedTests: PassedConnectionTests;
+
+  constructor(private readonly deps: SettingsDeps) {
+    this.passedTests = new PassedConnectionTests(deps.now ?? Date.now);
+  }
 
   view(): SettingsView {
     const stored = this.deps.file.read();
@@ -62,6 +69,7 @@ export class SettingsService {
   }): Promise<ConnectionCheck> {
     const apiKey = input.apiKey ?? this.deps.secrets.get(API_KEY_SECRET);
     if (!apiKey) throw new ContractFailure('NOT_CONFIGURED', 'No API key has been entered yet');
+    assertWellFormedApiKey(apiKey);
     const client = createBancontactClient({
       baseUrl: this.deps.environmentUrl(input.environment),
       apiKey,
@@ -72,17 +80,19 @@ export class SettingsService {
     } catch (error) {
       if (!(error instanceof BancontactError && error.status === 404)) throw toContractFailure(error);
     }
+    this.passedTests.remember({ ...input, apiKey });
     return { environment: input.environment, ok: true };
   }
 
+  /**
+   * Only credentials that just passed *Test connection* go live: a failed or missing test would leave
+   * the till live with every sale failing. The test is not repeated here, so what the manager saw pass
+   * is exactly what is used.
+   */
   async goLive(input: { environment: Environment; ppid: string; apiKey: string }): Promise<SettingsView> {
+    assertWellFormedApiKey(input.apiKey);
+    this.passedTests.assertPassed(input);
     this.deps.assertNoOpenPayment();
-    try {
-      await this.testConnection(input);
-    } catch (error) {
-      // Only a refused key blocks the switch; Bancontact being briefly down must not.
-      if (error instanceof ContractFailure && error.code === 'BANCONTACT_UNAUTHORIZED') throw error;
-    }
     this.deps.secrets.set(API_KEY_SECRET, input.apiKey);
     const { environment, ppid } = input;
     await this.deps.switchMode(this.deps.file.update({ mode: 'live', environment, ppid }));

@@ -2,6 +2,7 @@ import { ContractFailure, type Environment, type TopupProfileView } from '../../
 import type { TopupAmountMode } from '../../../shared/domain/topup';
 import { createBancontactClient } from '../bancontact/client';
 import { BancontactError } from '../bancontact/errors';
+import { assertWellFormedApiKey } from './connection-tests';
 import type { TopupProfile } from '../topup/topup-profiles';
 import type { SecretStore } from './secret-store';
 import type { SettingsFile, StoredSettings } from './settings-file';
@@ -43,12 +44,16 @@ export class TopupProfileSettings {
     }));
   }
 
-  /** A key Bancontact refuses is not stored; Bancontact being briefly down does not block the change. */
+  /**
+   * A malformed key or one Bancontact refuses is not stored; Bancontact being briefly down does not
+   * block the change (the sweep picks the profile's payments up once it answers).
+   */
   async add(input: NewTopupProfile): Promise<TopupProfileView[]> {
     const stored = this.deps.file.read();
     if (stored.ppid === input.ppid) {
       throw new ContractFailure('CONFLICT', 'This PPID is the till payment profile, not a top-up profile');
     }
+    assertWellFormedApiKey(input.apiKey);
     await this.probe(stored, input.apiKey);
     this.deps.secrets.set(topupKeySecret(input.ppid), input.apiKey);
     const profile = {
