@@ -1,4 +1,5 @@
 import { benchCallbackLatency } from './callback-latency';
+import { benchDurability } from './durability';
 import { benchOpenPayments } from './open-payments';
 import { benchPaymentLatency } from './payment-latency';
 import { benchReports } from './reports';
@@ -13,6 +14,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   open: () => benchOpenPayments(Number(process.env.KASSA_BENCH_OPEN_PAYMENTS ?? 500)),
   pdf: () => benchTopupPdf(),
   reports: () => benchReports(Number(process.env.KASSA_BENCH_SALES ?? 1_000_000)),
+  durability: () => benchDurability(Number(process.env.KASSA_BENCH_DURABILITY_SALES ?? 200)),
 };
 
 /** `npm run bench`: prints the figures the issues ask for. Timings are medians on a noisy machine. */
