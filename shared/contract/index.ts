@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './events';
+export * from './input-limits';
 export * from './methods';
 export * from './report-views';
 export * from './topup-batch-views';

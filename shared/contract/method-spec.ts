@@ -8,7 +8,19 @@ export interface MethodSpec {
   permission: Permission;
   input: z.ZodType;
   output: OutputMarker<unknown>;
+  /**
+   * The largest input, in bytes of its JSON, that the method takes; both shells refuse a bigger one
+   * with PAYLOAD_TOO_LARGE before parsing it. Absent: `DEFAULT_MAX_INPUT_BYTES`. Only the few methods
+   * that carry an upload (a logo, a long list) set it, so a forgotten field can never open the door wide.
+   */
+  maxInputBytes?: number;
 }
+
+/**
+ * Every input today is a handful of ids, amounts and short texts (the largest, a wristband payload or a
+ * public URL, is about 2 KB as JSON); 16 KiB holds eight times that and keeps a flood of requests cheap.
+ */
+export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024;
 
 /** Carries an output type through `methods` without any runtime value. */
 export interface OutputMarker<T> {

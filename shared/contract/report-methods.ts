@@ -193,5 +193,11 @@ export const reportMethods = {
   },
   'settings.getSalesSetup': { permission: 'view', input: nothing, output: out<SalesSetupView>() },
   /** Changes only the fields given; applies to sales made from now on. */
-  'settings.setSalesSetup': { permission: 'manage', input: setupInput, output: out<SalesSetupView>() },
+  'settings.setSalesSetup': {
+    permission: 'manage',
+    input: setupInput,
+    output: out<SalesSetupView>(),
+    // 50 shops and 100 tills, each name written with JSON's \u escapes at worst: about 40 KB.
+    maxInputBytes: 64 * 1024,
+  },
 } as const;

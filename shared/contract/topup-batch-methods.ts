@@ -3,7 +3,7 @@ import { LOCALES } from '../domain/money';
 import { SEPA_TEXT } from '../domain/sepa-charset';
 import { MAX_TOPUP_CODE_CENTS, TOPUP_AMOUNT_MODES } from '../domain/topup';
 import { MAX_TEMPLATE_TEXT } from '../domain/topup-payload';
-import { out } from './method-spec';
+import { DEFAULT_MAX_INPUT_BYTES, out } from './method-spec';
 import {
   PRINT_LAYOUTS,
   type BatchView,
@@ -72,6 +72,8 @@ export const topupBatchMethods = {
     permission: 'manage',
     input: createBatch,
     output: out<{ batch: BatchView; job: PrintJobView }>(),
+    // The logo as a data URL, plus the default's room for the other fields.
+    maxInputBytes: MAX_LOGO_URL + DEFAULT_MAX_INPUT_BYTES,
   },
   'topup.reissueBatch': {
     permission: 'manage',

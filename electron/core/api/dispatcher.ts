@@ -10,6 +10,7 @@ import {
   type Result,
 } from '../../../shared/contract';
 import type { Logger } from '../logger';
+import { oversizedInput } from './input-size';
 
 /** Who is calling: the desktop window, a browser on this machine, later a PIN session or linked device. */
 export interface Caller {
@@ -30,6 +31,9 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
   return async (method, input, caller) => {
     if (!isMethodName(method))
       return failure({ code: 'UNKNOWN_METHOD', message: `Unknown method: ${method}` });
+    // Before anything looks inside: IPC and HTTP refuse the same oversized input the same way.
+    const oversized = oversizedInput(method, input);
+    if (oversized) return failure(oversized);
     const spec = methods[method];
     if (!caller.permissions.has(spec.permission)) {
       return failure({ code: 'FORBIDDEN', message: `${method} needs the ${spec.permission} permission` });

@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ErrorCode, Result } from '../../../shared/contract';
+import { apiBodyLimit, callbackBodyLimit } from './body-limits';
 import { ALL_PERMISSIONS, type Caller } from './dispatcher';
 import type { Station } from '../station';
 import { registerPrintDownloads } from './print-download-routes';
@@ -92,6 +93,8 @@ export function buildHttpApp(
       });
     }
   }
+  app.use('/api/*', apiBodyLimit());
+  app.use('/callbacks/*', callbackBodyLimit());
   app.post('/api/:method', (c) => callMethod(c, station));
   app.get('/api/events', (c) => streamEvents(c, station, options.sseHeartbeatMs ?? 15_000));
   app.post('/callbacks/:ppid', async (c) => {
