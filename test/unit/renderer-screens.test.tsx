@@ -203,11 +203,14 @@ describe('settings', () => {
   });
 
   it('goes live, shows only the last four of the key, and explains PAYMENT_OPEN', async () => {
-    const station = settingsStation();
+    const station = settingsStation({
+      'settings.testConnection': () => ({ ok: true, value: { environment: 'production', ok: true } }),
+    });
     await renderAt('#/settings');
     await fill('#environment', 'production');
     await fill('#ppid', 'PPID123');
     await fill('#api-key', 'secret-key-wxyz');
+    await click('Test connection');
     await click('Use these credentials');
     expect(station.calls.find((c) => c.method === 'settings.goLive')?.input).toEqual({
       environment: 'production',
@@ -221,6 +224,54 @@ describe('settings', () => {
 
     await click('Back to training mode');
     expect(alertText()).toBe('A payment is still open. Finish or cancel it first.');
+  });
+
+  it('offers Use these credentials only after a passed test of exactly the values on screen', async () => {
+    let works = false;
+    const station = settingsStation({
+      'settings.testConnection': () =>
+        works
+          ? { ok: true, value: { environment: 'preprod', ok: true } }
+          : { ok: false, error: { code: 'NETWORK_DOWN', message: 'down' } },
+    });
+    await renderAt('#/settings');
+    const goLive = () => button('Use these credentials')!;
+    const reason = () => container.querySelector('[data-testid="go-live-block"]')?.textContent ?? null;
+    await fill('#ppid', 'PPID123');
+    await fill('#api-key', 'secret-key-wxyz');
+    expect(goLive().disabled).toBe(true);
+    expect(reason()).toContain('Test the connection first');
+
+    await click('Test connection');
+    expect(alertText()).toBe('No network connection to Bancontact');
+    expect(goLive().disabled).toBe(true);
+
+    works = true;
+    await click('Test connection');
+    expect(goLive().disabled).toBe(false);
+    expect(reason()).toBeNull();
+    // Another PPID on screen is not what passed.
+    await fill('#ppid', 'PPID124');
+    expect(goLive().disabled).toBe(true);
+    await fill('#ppid', 'PPID123');
+    expect(goLive().disabled).toBe(false);
+    await fill('#environment', 'production');
+    expect(goLive().disabled).toBe(true);
+    await click('Use these credentials');
+    expect(station.calls.some((c) => c.method === 'settings.goLive')).toBe(false);
+  });
+
+  it('flags a key with a special dash at once, before any call', async () => {
+    const station = settingsStation();
+    await renderAt('#/settings');
+    await fill('#ppid', 'PPID123');
+    await fill('#api-key', 'secret\u2013key-wxyz');
+    expect(alertText()).toContain('holds a character an API key cannot have');
+    expect(button('Use these credentials')!.disabled).toBe(true);
+    await click('Test connection');
+    expect(station.calls.some((c) => c.method === 'settings.testConnection')).toBe(false);
+    await fill('#api-key', 'secret-key-wxyz');
+    expect(container.textContent).not.toContain('holds a character an API key cannot have');
   });
 
   it('says when the connection works', async () => {

@@ -9,7 +9,7 @@ const ENVIRONMENTS: readonly Environment[] = ['preprod', 'production'];
 /** Credentials for going live. The API key is write-only: it goes to the station and is never shown. */
 export function GoLiveForm({ initial }: { initial: SettingsView }) {
   const { t } = useTranslation();
-  const { draft, edit, outcome, busy, send } = useCredentialsForm(initial);
+  const { draft, edit, outcome, busy, send, goLiveBlock } = useCredentialsForm(initial);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(true);
@@ -44,16 +44,28 @@ export function GoLiveForm({ initial }: { initial: SettingsView }) {
         type="password"
         autoComplete="new-password"
         value={draft.apiKey}
+        aria-invalid={goLiveBlock === 'malformedApiKey'}
+        aria-describedby={goLiveBlock ? 'go-live-block' : undefined}
         onChange={(e) => edit({ apiKey: e.target.value })}
       />
       <div className="form-actions">
         <button type="button" className="button" disabled={busy} onClick={() => void send(false)}>
           {t('settings.test')}
         </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={busy || goLiveBlock !== null}>
           {t('settings.goLive')}
         </button>
       </div>
+      {goLiveBlock && (
+        <p
+          id="go-live-block"
+          className={goLiveBlock === 'malformedApiKey' ? 'alert' : 'field-hint muted'}
+          role={goLiveBlock === 'malformedApiKey' ? 'alert' : undefined}
+          data-testid="go-live-block"
+        >
+          {t(`settings.${goLiveBlock}`)}
+        </p>
+      )}
       <OutcomeMessage outcome={outcome} />
     </form>
   );

@@ -1,4 +1,5 @@
 import type { Environment } from '../../../../shared/contract';
+import { isWellFormedApiKey } from '../../../../shared/domain/api-key';
 
 export interface CredentialsDraft {
   environment: Environment;
@@ -6,7 +7,7 @@ export interface CredentialsDraft {
   apiKey: string;
 }
 
-export type DraftProblem = 'needPpid' | 'needApiKey';
+export type DraftProblem = 'needPpid' | 'needApiKey' | 'malformedApiKey';
 
 const PPID = /^[A-Za-z0-9]{1,64}$/;
 
@@ -15,7 +16,13 @@ export function draftProblem(draft: CredentialsDraft, apiKeyRequired: boolean): 
   if (!PPID.test(draft.ppid.trim())) return 'needPpid';
   const key = draft.apiKey.trim();
   if ((apiKeyRequired || key !== '') && key.length < 8) return 'needApiKey';
-  return null;
+  return apiKeyProblem(draft.apiKey);
+}
+
+/** A key with a character no key has (an en dash, a space inside) is flagged as it is typed or pasted. */
+export function apiKeyProblem(apiKey: string): 'malformedApiKey' | null {
+  const key = apiKey.trim();
+  return key === '' || isWellFormedApiKey(key) ? null : 'malformedApiKey';
 }
 
 export type PublicUrlProblem = 'publicUrlInvalid' | 'publicUrlNeedHttps' | 'publicUrlBaseOnly';

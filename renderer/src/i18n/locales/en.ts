@@ -158,6 +158,11 @@ export const en = {
     backToTraining: 'Back to training mode',
     needPpid: 'Fill in the payment profile id (letters and digits only).',
     needApiKey: 'Fill in the API key (at least 8 characters).',
+    malformedApiKey:
+      'This API key holds a character an API key cannot have (a special dash, a space or a line break). Copy it again from the portal.',
+    goLiveNeedsKey: 'Fill in the API key to use these credentials.',
+    goLiveNeedsTest:
+      'Test the connection first: these exact credentials can be used once their test has passed (within 10 minutes).',
     save: 'Save',
     remove: 'Remove',
     saved: 'Saved.',

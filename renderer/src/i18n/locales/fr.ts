@@ -159,6 +159,11 @@ export const fr: Catalogue = {
     backToTraining: 'Revenir au mode entraînement',
     needPpid: 'Indiquez l’identifiant du profil de paiement (lettres et chiffres uniquement).',
     needApiKey: 'Indiquez la clé API (au moins 8 caractères).',
+    malformedApiKey:
+      'Cette clé API contient un caractère impossible dans une clé API (un tiret spécial, une espace ou un saut de ligne). Copiez-la à nouveau depuis le portail.',
+    goLiveNeedsKey: 'Indiquez la clé API pour utiliser ces identifiants.',
+    goLiveNeedsTest:
+      'Testez d’abord la connexion : exactement ces identifiants peuvent être utilisés une fois leur test réussi (dans les 10 minutes).',
     save: 'Enregistrer',
     remove: 'Supprimer',
     saved: 'Enregistré.',

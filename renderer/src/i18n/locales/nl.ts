@@ -158,6 +158,11 @@ export const nl: Catalogue = {
     backToTraining: 'Terug naar oefenmodus',
     needPpid: 'Vul het betaalprofiel-id in (enkel letters en cijfers).',
     needApiKey: 'Vul de API-sleutel in (minstens 8 tekens).',
+    malformedApiKey:
+      'Deze API-sleutel bevat een teken dat een API-sleutel niet kan hebben (een speciaal streepje, een spatie of een regeleinde). Kopieer hem opnieuw uit het portaal.',
+    goLiveNeedsKey: 'Vul de API-sleutel in om deze gegevens te gebruiken.',
+    goLiveNeedsTest:
+      'Test eerst de verbinding: precies deze gegevens kunnen gebruikt worden zodra hun test geslaagd is (binnen 10 minuten).',
     save: 'Opslaan',
     remove: 'Verwijderen',
     saved: 'Opgeslagen.',
