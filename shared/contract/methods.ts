@@ -6,7 +6,7 @@ import { wristbandMethods } from './wristband-methods';
 import { out, type MethodSpec, type OutputMarker } from './method-spec';
 import type {
   ConnectionCheck,
-  RejectedCallbackView,
+  RejectedCallbackGroupView,
   SaleView,
   SettingsView,
   StationStatus,
@@ -58,7 +58,7 @@ export const methods = {
   'payments.listRejectedCallbacks': {
     permission: 'manage',
     input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
-    output: out<RejectedCallbackView[]>(),
+    output: out<RejectedCallbackGroupView[]>(),
   },
   'training.scan': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'training.confirm': { permission: 'sell', input: saleRef, output: out<SaleView>() },

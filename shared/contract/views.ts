@@ -53,6 +53,22 @@ export interface RejectedCallbackView {
   bodyExcerpt: string;
 }
 
+/**
+ * The refused callbacks of one profile and reason within one hour: all of them counted, the first few
+ * kept as samples (a flood of forgeries is a number here, not a row each).
+ */
+export interface RejectedCallbackGroupView {
+  profileId: string;
+  reason: string;
+  /** The start of the hour they arrived in (ISO 8601). */
+  hourStart: string;
+  count: number;
+  /** When the last of them arrived. */
+  lastAt: string;
+  /** The first few of the hour, oldest first; `count - samples.length` more were only counted. */
+  samples: RejectedCallbackView[];
+}
+
 export interface StationStatus {
   mode: Mode;
   environment: Environment | null;

@@ -92,10 +92,13 @@ describe('signed callbacks from Bancontact', () => {
     expect((await kassa.must('till.getSale', { saleId: sale.id })).payment?.status).toBe('IDENTIFIED');
     const rejections = kassa.query<{ reason: string }>('select reason from callback_rejections order by id');
     expect(rejections.map((r) => r.reason)).toEqual(['BAD_SIGNATURE', 'MISSING_SIGNATURE']);
-    // The manager reads them through the contract, newest first, without the signature itself.
+    // The manager reads them through the contract, counted per reason and hour, newest first, without the signature itself.
     const listed = await kassa.must('payments.listRejectedCallbacks', {});
-    expect(listed.map((r) => r.reason)).toEqual(['MISSING_SIGNATURE', 'BAD_SIGNATURE']);
-    expect(listed[1]!.bodyExcerpt).toContain('"SUCCEEDED"');
+    expect(listed.map((r) => [r.reason, r.count])).toEqual([
+      ['MISSING_SIGNATURE', 1],
+      ['BAD_SIGNATURE', 1],
+    ]);
+    expect(listed[1]!.samples[0]!.bodyExcerpt).toContain('"SUCCEEDED"');
     expect(JSON.stringify(listed)).not.toContain(genuine!.signature.split('.')[2]);
   });
 

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
 import type { CallbackVerification } from '../bancontact/callback-verifier';
 import type { Db } from '../db/open-database';
-import { callbackReceipts, callbackRejections, payments } from '../db/schema';
+import { callbackReceipts, payments } from '../db/schema';
 import type { Logger } from '../logger';
+import { recordRejection } from './rejected-callbacks';
 import { applyStatus } from './transition';
 
 export interface CallbackVerifierLike {
@@ -86,11 +87,8 @@ export class CallbackIntake {
   }
 
   private reject(reason: string, detail: string, rawBody: string): CallbackAnswer {
-    const { db, now, profileId } = this.deps;
-    db.insert(callbackRejections)
-      .values({ receivedAt: now(), profileId, reason, detail, bodyExcerpt: rawBody.slice(0, 2048) })
-      .run();
-    this.deps.logger.warn(`rejected a callback for profile ${profileId}: ${reason}`);
+    const { db, now, profileId, logger } = this.deps;
+    recordRejection(db, logger, { profileId, reason, detail, rawBody, at: now(), kind: 'callback' });
     return { status: REJECTION_STATUS[reason] ?? 401, body: { ok: false, reason } };
   }
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
 import type { Db } from '../db/open-database';
-import { callbackReceipts, callbackRejections } from '../db/schema';
+import { callbackReceipts } from '../db/schema';
 import type { Logger } from '../logger';
 import {
   REJECTION_STATUS,
   type CallbackAnswer,
   type CallbackVerifierLike,
 } from '../payments/callback-intake';
+import { recordRejection } from '../payments/rejected-callbacks';
 import type { CreditOutcome, TopupLedger } from './ledger';
 
 export interface TopupCallbackIntakeDeps {
@@ -67,11 +68,8 @@ export class TopupCallbackIntake {
   }
 
   private reject(reason: string, detail: string, rawBody: string): CallbackAnswer {
-    const { db, now, profileId } = this.deps;
-    db.insert(callbackRejections)
-      .values({ receivedAt: now(), profileId, reason, detail, bodyExcerpt: rawBody.slice(0, 2048) })
-      .run();
-    this.deps.logger.warn(`rejected a top-up callback for profile ${profileId}: ${reason}`);
+    const { db, now, profileId, logger } = this.deps;
+    recordRejection(db, logger, { profileId, reason, detail, rawBody, at: now(), kind: 'top-up callback' });
     return { status: REJECTION_STATUS[reason] ?? 401, body: { ok: false, reason } };
   }
 }

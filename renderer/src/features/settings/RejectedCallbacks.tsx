@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError, RejectedCallbackView } from '../../../../shared/contract';
+import type { ContractError, RejectedCallbackGroupView } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
@@ -11,7 +11,7 @@ const SHOWN = 20;
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'error'; error: ContractError }
-  | { kind: 'list'; items: RejectedCallbackView[] };
+  | { kind: 'list'; items: RejectedCallbackGroupView[] };
 
 function useRejectedCallbacks() {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -47,30 +47,53 @@ export function RejectedCallbacks() {
   );
 }
 
-function RejectedTable({ items }: { items: RejectedCallbackView[] }) {
+function RejectedTable({ items }: { items: RejectedCallbackGroupView[] }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   if (items.length === 0) return <p data-testid="no-rejected-callbacks">{t('rejectedCallbacks.none')}</p>;
   return (
     <table className="rejected-callbacks" aria-labelledby="rejected-callbacks-title">
       <thead>
         <tr>
-          <th scope="col">{t('rejectedCallbacks.time')}</th>
+          <th scope="col">{t('rejectedCallbacks.hour')}</th>
           <th scope="col">{t('rejectedCallbacks.reason')}</th>
-          <th scope="col">{t('rejectedCallbacks.detail')}</th>
+          <th scope="col" className="numeric">
+            {t('rejectedCallbacks.count')}
+          </th>
+          <th scope="col">{t('rejectedCallbacks.samples')}</th>
         </tr>
       </thead>
       <tbody>
-        {items.map((item, index) => (
-          <tr key={`${item.at}-${index}`} data-reason={item.reason}>
-            <td>
-              <time dateTime={item.at}>{formatMoment(item.at, locale, { seconds: true })}</time>
-            </td>
-            <td>{t(`rejectedCallbacks.reasons.${item.reason}`, { defaultValue: item.reason })}</td>
-            <td className="rejected-detail">{item.detail}</td>
-          </tr>
+        {items.map((group) => (
+          <RejectedGroup key={`${group.profileId}-${group.reason}-${group.hourStart}`} group={group} />
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** One profile, reason and hour: how many were refused, and the first few as they came in. */
+function RejectedGroup({ group }: { group: RejectedCallbackGroupView }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const notKept = group.count - group.samples.length;
+  return (
+    <tr data-reason={group.reason} data-count={group.count}>
+      <td>
+        <time dateTime={group.hourStart}>{formatMoment(group.hourStart, locale)}</time>
+      </td>
+      <td>{t(`rejectedCallbacks.reasons.${group.reason}`, { defaultValue: group.reason })}</td>
+      <td className="numeric">{group.count}</td>
+      <td>
+        <ul className="rejected-samples">
+          {group.samples.map((sample, index) => (
+            <li key={`${sample.at}-${index}`}>
+              <time dateTime={sample.at}>{formatMoment(sample.at, locale, { seconds: true })}</time>{' '}
+              <span className="rejected-detail">{sample.detail}</span>
+            </li>
+          ))}
+        </ul>
+        {notKept > 0 && <p className="muted">{t('rejectedCallbacks.moreCounted', { number: notKept })}</p>}
+      </td>
+    </tr>
   );
 }

@@ -76,12 +76,16 @@ export const en = {
   rejectedCallbacks: {
     title: 'Refused callbacks',
     explained:
-      'Callbacks whose signature did not verify. Kassa answered them with an error and applied none of them.',
+      'Callbacks whose signature did not verify, counted per hour; the first few of each hour are kept to look at. Kassa answered them with an error and applied none of them.',
     none: 'No callback has been refused.',
     refresh: 'Refresh',
     time: 'Received',
     reason: 'Reason',
     detail: 'Detail',
+    hour: 'Hour',
+    count: 'Refused',
+    samples: 'First ones received',
+    moreCounted: 'Counted, not kept: {{number}}',
     reasons: {
       MISSING_SIGNATURE: 'No signature',
       MALFORMED_SIGNATURE: 'Unreadable signature',

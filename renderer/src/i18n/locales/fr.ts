@@ -76,12 +76,16 @@ export const fr: Catalogue = {
   rejectedCallbacks: {
     title: 'Callbacks refusés',
     explained:
-      'Des callbacks dont la signature n’était pas valable. Kassa a répondu par une erreur et n’en a appliqué aucun.',
+      'Des callbacks dont la signature n’était pas valable, comptés par heure ; les premiers de chaque heure sont gardés pour examen. Kassa a répondu par une erreur et n’en a appliqué aucun.',
     none: 'Aucun callback n’a été refusé.',
     refresh: 'Actualiser',
     time: 'Reçu',
     reason: 'Raison',
     detail: 'Détail',
+    hour: 'Heure',
+    count: 'Refusés',
+    samples: 'Les premiers reçus',
+    moreCounted: 'Comptés sans être gardés : {{number}}',
     reasons: {
       MISSING_SIGNATURE: 'Pas de signature',
       MALFORMED_SIGNATURE: 'Signature illisible',

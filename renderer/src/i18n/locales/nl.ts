@@ -76,12 +76,16 @@ export const nl: Catalogue = {
   rejectedCallbacks: {
     title: 'Geweigerde callbacks',
     explained:
-      'Callbacks waarvan de handtekening niet klopte. Kassa antwoordde met een fout en heeft er geen enkele verwerkt.',
+      'Callbacks waarvan de handtekening niet klopte, geteld per uur; de eerste van elk uur worden bewaard om te bekijken. Kassa antwoordde met een fout en heeft er geen enkele verwerkt.',
     none: 'Er is nog geen callback geweigerd.',
     refresh: 'Vernieuwen',
     time: 'Ontvangen',
     reason: 'Reden',
     detail: 'Details',
+    hour: 'Uur',
+    count: 'Geweigerd',
+    samples: 'De eerste ontvangen',
+    moreCounted: 'Geteld, niet bewaard: {{number}}',
     reasons: {
       MISSING_SIGNATURE: 'Geen handtekening',
       MALFORMED_SIGNATURE: 'Onleesbare handtekening',
