@@ -1,5 +1,6 @@
 import { ContractFailure, type SaleView } from '../../shared/contract';
 import type { Handlers } from './api/dispatcher';
+import type { BackupHandlers } from './backup/station-backups';
 import type { ModeRuntime } from './mode-runtime';
 import { listRejectedCallbacks } from './payments/rejected-callbacks';
 import { createReportHandlers } from './reports/report-handlers';
@@ -19,6 +20,7 @@ export interface HandlerDeps {
   httpUrl: () => string | null;
   topupProfiles: TopupProfileSettings;
   printing: PrintJobs;
+  backups: BackupHandlers;
 }
 
 /** Maps every contract method to the station service that answers it. */
@@ -58,6 +60,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createWristbandHandlers({ current, topupProfiles }),
     ...createBatchHandlers({ current, printing, locale: () => settings.view().locale }),
     ...createReportHandlers({ current, settings }),
+    ...deps.backups,
   };
 }
 

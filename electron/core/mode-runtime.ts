@@ -44,7 +44,15 @@ export interface ModeRuntime {
   close(): void;
 }
 
+/** Backups of a mode's database before a migration and after every Z (backup/backup-service.ts). */
+export interface RuntimeBackupHooks {
+  beforeMigrating(sqlite: Db['$client'], migrationsFolder: string, databaseFile: string): void;
+  afterZ(databaseFile: string): void;
+}
+
 export interface RuntimeOptions {
+  /** Absent in tools that open a database without backing it up (tests, the bench). */
+  backups?: RuntimeBackupHooks;
   mode: Mode;
   environment: Environment | null;
   dataDir: string;
@@ -85,9 +93,11 @@ export function databaseFileFor(mode: Mode, environment: Environment | null): st
 export const newId = (): string => randomBytes(12).toString('hex');
 
 export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
+  const databaseFile = databaseFileFor(options.mode, options.environment);
   const db = openDatabase({
-    file: join(options.dataDir, databaseFileFor(options.mode, options.environment)),
+    file: join(options.dataDir, databaseFile),
     migrationsFolder: options.migrationsFolder,
+    beforeMigrating: (sqlite) => options.backups?.beforeMigrating(sqlite, options.migrationsFolder, databaseFile),
     synchronous: options.synchronous,
   });
   const repo = new SalesRepo(db);
@@ -128,7 +138,13 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
 /** First of all: the sales setup is copied in (and an older database gets its report tables) before any hook runs. */
 function openReports(options: RuntimeOptions, db: Db, repo: SalesRepo): ReportServices {
   const { dataDir, now } = options;
-  return createReportServices({ db, repo, dataDir, now, newId, onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId) });
+  const databaseFile = databaseFileFor(options.mode, options.environment);
+  // The listeners of a Z: the backup starts in the background once the Z has committed.
+  const onDayClosed = (): void => options.backups?.afterZ(databaseFile);
+  return createReportServices({
+    ...{ db, repo, dataDir, now, newId, onDayClosed },
+    onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId),
+  });
 }
 
 function buildParts(options: RuntimeOptions, db: Db, repo: SalesRepo, client: BancontactClient) {

@@ -3,7 +3,7 @@ import { ContractFailure, type Environment } from '../../shared/contract';
 import { JWKS_URLS } from './bancontact/callback-verifier';
 import type { SynchronousSetting } from './db/open-database';
 import type { Logger } from './logger';
-import { openModeRuntime, type ModeRuntime, type RuntimeOptions } from './mode-runtime';
+import { openModeRuntime, type ModeRuntime, type RuntimeBackupHooks, type RuntimeOptions } from './mode-runtime';
 import type { SecretStore } from './settings/secret-store';
 import type { StoredSettings } from './settings/settings-file';
 import { API_KEY_SECRET } from './settings/settings-service';
@@ -20,6 +20,8 @@ import type { SalesRepo } from './till/sales-repo';
 import type { WristbandRow } from './topup/wristband-book';
 
 export interface RuntimeHostOptions {
+  /** Backups before migrations and after every Z, for every mode's database. */
+  backups?: RuntimeBackupHooks;
   dataDir: string;
   migrationsFolder: string;
   secrets: SecretStore;
@@ -168,6 +170,7 @@ export class RuntimeHost {
       sweepIntervalMs,
       topupSweepIntervalMs: this.options.topupSweepIntervalMs,
       synchronous: this.options.synchronous,
+      backups: this.options.backups,
     };
   }
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { ContractFailure, type Environment, type SaleView } from '../../shared/contract';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { createStationBackups } from './backup/station-backups';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { ENVIRONMENT_URLS } from './bancontact/environments';
 import type { SynchronousSetting } from './db/open-database';
@@ -36,6 +37,8 @@ export interface StationOptions {
   /** How often each top-up profile is searched for payments no callback brought (2 min by default). */
   topupSweepIntervalMs?: number;
   requestTimeoutMs?: number;
+  /** How often the "every N minutes of activity" backup rule is checked (30 s by default). */
+  backupCheckMs?: number;
   version?: string;
   /** Tests and the bench only: NORMAL, to measure what the default FULL costs (docs/durability.md). */
   synchronous?: SynchronousSetting;
@@ -71,7 +74,15 @@ export function createStation(options: StationOptions): Station {
   const file = createSettingsFile(options.dataDir);
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
   const environmentUrl = environmentUrlFor(options);
-  const host: RuntimeHost = createHost({ ...options, secrets, logger, now, environmentUrl }, events);
+  const backups = createStationBackups({
+    ...{ dataDir: options.dataDir, settingsFile: file, logger, now, checkEveryMs: options.backupCheckMs },
+    current: () => host.current(),
+    emit: (status) => events.emit('backups.changed', status),
+  });
+  const host: RuntimeHost = createHost(
+    { ...options, secrets, logger, now, environmentUrl, backups: backups.hooks },
+    events,
+  );
   const parts = { file, secrets, environmentUrl, host, events, printing: printJobs(options, events) };
   const handlers = createHandlers({
     printing: parts.printing,
@@ -81,6 +92,7 @@ export function createStation(options: StationOptions): Station {
     version: options.version ?? '0.0.0',
     httpUrl: () => host.httpUrl(),
     topupProfiles: createTopupProfileSettings(options, parts),
+    backups: backups.handlers,
   });
   return {
     dispatch: createDispatcher(handlers, logger),
@@ -89,8 +101,10 @@ export function createStation(options: StationOptions): Station {
       mkdirSync(options.dataDir, { recursive: true });
       await host.open(file.read());
       logger.info(`station started in ${host.current().mode} mode`);
+      backups.service.start();
     },
-    stop: () => stopStation(host, parts.printing),
+    // A backup being written is finished first: the station must not let go of the folder mid-copy.
+    stop: () => backups.service.stop().then(() => stopStation(host, parts.printing)),
     simulatorUrl: () => host.simulatorUrl(),
     setLocalUrl: (url) => host.setLocalUrl(url),
     receiveCallback: (ppid, rawBody, signature) => receiveCallback(host, ppid, rawBody, signature),

@@ -1,3 +1,4 @@
+import type { BackupStatusView } from './backup-methods';
 import type { PrintJobView } from './topup-batch-views';
 import type { SaleView, SettingsView } from './views';
 import type { WristbandStatus } from './wristband-views';
@@ -10,9 +11,11 @@ export interface EventMap {
   'wristbands.changed': { wristbandId: string; balanceCents: number; status: WristbandStatus };
   /** A print job moved on: about every 250 ms while it runs, and once when it ends. */
   'jobs.progressed': PrintJobView;
+  /** A backup started, ended (written or failed), or the backup folder or interval changed. */
+  'backups.changed': BackupStatusView;
 }
 
 export type EventName = keyof EventMap;
 export type StationEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed', 'wristbands.changed', 'jobs.progressed'];
+export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed', 'wristbands.changed', 'jobs.progressed', 'backups.changed'];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
+import { backupMethods } from './backup-methods';
 import { reportMethods } from './report-methods';
 import { topupBatchMethods } from './topup-batch-methods';
 import { wristbandMethods } from './wristband-methods';
@@ -129,6 +130,8 @@ export const methods = {
   ...wristbandMethods,
   // Cash, drawers, transactions, summaries, X/Z closing and exports (report-methods.ts).
   ...reportMethods,
+  // Backups of each mode's database (backup-methods.ts).
+  ...backupMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

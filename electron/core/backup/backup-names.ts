@@ -1,6 +1,7 @@
-/** Why a backup was taken; part of its file name. */
-export const BACKUP_REASONS = ['z', 'interval', 'migration', 'manual', 'restore'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
+import { BACKUP_REASONS, type BackupReason } from '../../../shared/contract/backup-methods';
+
+// Why a backup was taken, part of its file name: one list, in the contract, which names the reasons too.
+export { BACKUP_REASONS, type BackupReason };
 
 export interface BackupName {
   /** The database it copies: `kassa.sqlite`, `preprod.sqlite` or `training.sqlite`. */

@@ -16,12 +16,18 @@ export interface OpenDatabaseOptions {
    * no setting, flag or environment variable reaches it.
    */
   synchronous?: SynchronousSetting;
+  /**
+   * Called on the open connection before drizzle migrates it, so that an existing database can be
+   * backed up as it was (backup/backup-service.ts decides whether any migration is pending).
+   */
+  beforeMigrating?: (sqlite: Database.Database) => void;
 }
 
 export type SynchronousSetting = 'FULL' | 'NORMAL';
 
 /** Opens the database, switches on WAL and foreign keys, and applies pending migrations. */
-export function openDatabase({ file, migrationsFolder, synchronous = 'FULL' }: OpenDatabaseOptions): Db {
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  const { file, migrationsFolder, synchronous = 'FULL', beforeMigrating } = options;
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   // FULL syncs the WAL at every commit, so a sale the station answered survives a power cut too (NORMAL
@@ -31,6 +37,7 @@ export function openDatabase({ file, migrationsFolder, synchronous = 'FULL' }: O
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as Db;
+  if (file !== ':memory:') beforeMigrating?.(sqlite);
   migrate(db, { migrationsFolder });
   return db;
 }

@@ -1,0 +1,127 @@
+import { Worker } from 'node:worker_threads';
+import { workerScript } from '../jobs/worker-script';
+import { backupFileName, type BackupReason } from './backup-names';
+import type { BackupWorkerInput, BackupWorkerOutcome } from './backup-worker';
+
+export interface BackupRequest {
+  /** The database file to copy, e.g. `<data>/kassa.sqlite`. */
+  sourceFile: string;
+  /** Its name in the data folder (`kassa.sqlite`), which backup names start with. */
+  databaseFile: string;
+  folder: string;
+  reason: BackupReason;
+}
+
+/** The name is chosen when the backup starts: the copy holds at least everything committed before then. */
+export type BackupOutcome =
+  | {
+      ok: true;
+      fileName: string;
+      databaseFile: string;
+      takenAt: number;
+      reason: BackupReason;
+      sizeBytes: number;
+      pruned: string[];
+    }
+  | { ok: false; at: number; reason: BackupReason; message: string; code?: string };
+
+export interface BackupRunnerOptions {
+  now: () => number;
+  /** Told when a backup starts and when it ends, before its promise settles. */
+  onStarted?: (request: BackupRequest) => void;
+  onFinished?: (request: BackupRequest, outcome: BackupOutcome) => void;
+}
+
+interface Lane {
+  /** Settles when the backup being written now has ended. */
+  current: Promise<unknown>;
+  /** The one backup that follows the running one; every request made meanwhile shares it. */
+  waiting: { request: BackupRequest; answer: Array<(outcome: BackupOutcome) => void> } | null;
+}
+
+/** A Z or a migration outranks a manual backup, which outranks a routine one, when requests coalesce. */
+const RANK: Record<BackupReason, number> = { interval: 0, manual: 1, restore: 2, migration: 3, z: 4 };
+
+/**
+ * Runs backups in worker threads, one at a time per database. A request while one runs for the same
+ * database does not start a second copy: it waits for one more backup after the running one (which
+ * may have started before the change the caller wants saved), and all such requests share it.
+ */
+export class BackupRunner {
+  private readonly lanes = new Map<string, Lane>();
+
+  constructor(private readonly options: BackupRunnerOptions) {}
+
+  isRunning(sourceFile: string): boolean {
+    return this.lanes.has(sourceFile);
+  }
+
+  run(request: BackupRequest): Promise<BackupOutcome> {
+    const lane = this.lanes.get(request.sourceFile);
+    if (!lane) {
+      const fresh: Lane = { current: Promise.resolve(), waiting: null };
+      this.lanes.set(request.sourceFile, fresh);
+      return this.drive(fresh, request);
+    }
+    lane.waiting ??= { request: { ...request }, answer: [] };
+    const { waiting } = lane;
+    if (RANK[request.reason] > RANK[waiting.request.reason]) waiting.request.reason = request.reason;
+    return new Promise((resolve) => waiting.answer.push(resolve));
+  }
+
+  /** Waits for the backups under way (the station is stopping: a half-written copy helps nobody). */
+  async settle(): Promise<void> {
+    while (this.lanes.size > 0) await Promise.all([...this.lanes.values()].map((lane) => lane.current));
+  }
+
+  private drive(lane: Lane, request: BackupRequest): Promise<BackupOutcome> {
+    this.options.onStarted?.(request);
+    const done = this.runOne(request).then((outcome) => {
+      // The lane first, so that whoever hears of the end sees whether another backup runs now.
+      this.continueLane(lane, request.sourceFile);
+      this.options.onFinished?.(request, outcome);
+      return outcome;
+    });
+    lane.current = done;
+    return done;
+  }
+
+  /** Starts the backup that waited for this one, or closes the lane. Synchronous, so no request slips between. */
+  private continueLane(lane: Lane, sourceFile: string): void {
+    const { waiting } = lane;
+    lane.waiting = null;
+    if (!waiting) {
+      this.lanes.delete(sourceFile);
+      return;
+    }
+    void this.drive(lane, waiting.request).then((outcome) => waiting.answer.forEach((answer) => answer(outcome)));
+  }
+
+  private async runOne(request: BackupRequest): Promise<BackupOutcome> {
+    const takenAt = this.options.now();
+    const { sourceFile, databaseFile, folder, reason } = request;
+    const fileName = backupFileName({ databaseFile, takenAt, reason });
+    const input: BackupWorkerInput = { sourceFile, folder, fileName, databaseFile, now: takenAt };
+    const result: BackupWorkerOutcome = await this.inWorker(input).catch((error: Error) => ({
+      ok: false,
+      message: error.message,
+    }));
+    if (!result.ok) return { ...result, at: this.options.now(), reason };
+    const { sizeBytes, pruned } = result;
+    return { ok: true, fileName, databaseFile, takenAt, reason, sizeBytes, pruned };
+  }
+
+  private inWorker(input: BackupWorkerInput): Promise<BackupWorkerOutcome> {
+    const script = workerScript(__dirname, 'backup-worker');
+    return new Promise((resolve) => {
+      const source = script.kind === 'file' ? script.file : script.code;
+      const worker = new Worker(source, { eval: script.kind === 'eval', workerData: input });
+      let outcome: BackupWorkerOutcome | null = null;
+      worker.once('message', (message: BackupWorkerOutcome) => (outcome = message));
+      worker.once('error', (error) => (outcome ??= { ok: false, message: error.message }));
+      worker.once('exit', (code) => {
+        resolve(outcome ?? { ok: false, message: `The backup worker stopped (exit code ${code})` });
+      });
+    });
+  }
+}

@@ -1,0 +1,191 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { BackupStatusView, BackupView } from '../../../shared/contract/backup-methods';
+import type { Logger } from '../logger';
+import { writeBackup } from './backup-file';
+import { backupFolder, listBackups, type BackupFile } from './backup-folder';
+import { backupFileName, type BackupReason } from './backup-names';
+import { pruneBackups } from './backup-pruning';
+import { BackupRunner, type BackupOutcome, type BackupRequest } from './backup-runner';
+import { pendingMigrations } from './pending-migrations';
+
+export interface BackupSettings {
+  folder: string | null;
+  intervalMinutes: number;
+}
+
+/** The current mode's database, as the station holds it open. */
+export interface OpenDatabase {
+  databaseFile: string;
+  sqlite: Database.Database;
+}
+
+export interface BackupServiceDeps {
+  dataDir: string;
+  settings: () => BackupSettings;
+  /** The current mode's database; null while none is open. */
+  current: () => OpenDatabase | null;
+  now: () => number;
+  logger: Logger;
+  /** `backups.changed`: a backup started or ended, or the settings changed. */
+  onChanged: (status: BackupStatusView) => void;
+  /** How often the interval rule is checked (30 s by default; tests use less). */
+  checkEveryMs?: number;
+}
+
+type Failure = Extract<BackupOutcome, { ok: false }>;
+
+/** The station's own connection's commits since it was opened; counts even what `data_version` does not see. */
+const totalChanges = (sqlite: Database.Database): number =>
+  (sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
+
+/**
+ * Backs up each mode's database after every Z, every N minutes of activity and before migrations,
+ * remembers how the last one went and says so (`backups.changed`).
+ */
+export class BackupService {
+  private readonly runner: BackupRunner;
+  private readonly failures = new Map<string, Failure>();
+  private readonly lastGood = new Map<string, number>();
+  /** The current connection, its change count at its last backup, and when that backup was. */
+  private watched: { sqlite: Database.Database; databaseFile: string; changes: number; at: number } | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: BackupServiceDeps) {
+    this.runner = new BackupRunner({
+      now: deps.now,
+      onStarted: (request) => this.started(request),
+      onFinished: (request, outcome) => this.finished(request, outcome),
+    });
+  }
+
+  folder(): string {
+    return backupFolder(this.deps.dataDir, this.deps.settings().folder);
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.checkActivity(), this.deps.checkEveryMs ?? 30_000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.runner.settle();
+  }
+
+  /** A backup of the current mode's database; answers when it is on disk (or failed). */
+  backUp(reason: BackupReason): Promise<BackupOutcome> {
+    const open = this.deps.current();
+    if (!open) return Promise.resolve({ ok: false, at: this.deps.now(), reason, message: 'No database is open' });
+    return this.runner.run(this.requestFor(open.databaseFile, reason));
+  }
+
+  /** After a Z has committed: the backup runs in the background; its outcome shows in the status. */
+  afterZ(databaseFile: string): void {
+    void this.runner.run(this.requestFor(databaseFile, 'z'));
+  }
+
+  /**
+   * The interval rule: a backup when the current database changed since its last backup and that
+   * backup is at least `intervalMinutes` old. Answers the outcome, or null when none was due.
+   */
+  async checkActivity(): Promise<BackupOutcome | null> {
+    const open = this.deps.current();
+    if (!open || !this.changedSinceBackup(open)) return null;
+    if (this.runner.isRunning(this.sourceFile(open.databaseFile))) return null;
+    const due = (this.watched?.at ?? 0) + this.deps.settings().intervalMinutes * 60_000;
+    if (this.deps.now() < due) return null;
+    return this.runner.run(this.requestFor(open.databaseFile, 'interval'));
+  }
+
+  /**
+   * Before drizzle migrates an existing database: a copy as it was. Synchronous, on the station's
+   * thread, because the database is being opened and nothing is served from it yet. A failed copy is
+   * reported and the migration goes on: refusing to open would stop the till over a backup disk.
+   */
+  beforeMigrating(sqlite: Database.Database, migrationsFolder: string, databaseFile: string): void {
+    const pending = pendingMigrations(sqlite, migrationsFolder);
+    if (pending.length === 0) return;
+    const takenAt = this.deps.now();
+    const request = this.requestFor(databaseFile, 'migration');
+    const fileName = backupFileName({ databaseFile, takenAt, reason: 'migration' });
+    try {
+      const sizeBytes = writeBackup(sqlite, request.folder, fileName);
+      const pruned = pruneBackups(request.folder, databaseFile, takenAt);
+      this.finished(request, { ok: true, fileName, databaseFile, takenAt, reason: 'migration', sizeBytes, pruned });
+    } catch (error) {
+      const failure = error as NodeJS.ErrnoException;
+      this.finished(request, { ok: false, at: takenAt, reason: 'migration', message: failure.message, code: failure.code });
+    }
+  }
+
+  status(): BackupStatusView {
+    const { folder, intervalMinutes } = this.deps.settings();
+    const databaseFile = this.deps.current()?.databaseFile ?? '';
+    const lastBackup = listBackups(this.folder()).find((b) => b.databaseFile === databaseFile) ?? null;
+    const failure = this.failures.get(databaseFile);
+    const failing = failure && failure.at >= (this.lastGood.get(databaseFile) ?? 0);
+    return {
+      folder: this.folder(),
+      folderIsDefault: folder === null,
+      intervalMinutes,
+      databaseFile,
+      running: this.runner.isRunning(this.sourceFile(databaseFile)),
+      lastBackup: lastBackup && toView(lastBackup),
+      lastFailure: failing ? { at: iso(failure.at), reason: failure.reason, message: failure.message } : null,
+    };
+  }
+
+  list(limit: number): BackupView[] {
+    return listBackups(this.folder()).slice(0, limit).map(toView);
+  }
+
+  /** Tells every client the status again (the folder or the interval changed). */
+  announce(): void {
+    this.deps.onChanged(this.status());
+  }
+
+  private requestFor(databaseFile: string, reason: BackupReason): BackupRequest {
+    return { sourceFile: this.sourceFile(databaseFile), databaseFile, folder: this.folder(), reason };
+  }
+
+  private sourceFile(databaseFile: string): string {
+    return join(this.deps.dataDir, databaseFile);
+  }
+
+  /** False the first time a connection is seen: its baseline is taken then (see docs/backups.md). */
+  private changedSinceBackup(open: OpenDatabase): boolean {
+    const changes = totalChanges(open.sqlite);
+    if (this.watched?.sqlite === open.sqlite) return changes > this.watched.changes;
+    const newest = listBackups(this.folder()).find((b) => b.databaseFile === open.databaseFile);
+    this.watched = { ...open, changes, at: newest?.takenAt ?? this.deps.now() };
+    return false;
+  }
+
+  private started(request: BackupRequest): void {
+    const open = this.deps.current();
+    if (open && open.databaseFile === request.databaseFile) {
+      this.watched = { ...open, changes: totalChanges(open.sqlite), at: this.deps.now() };
+    }
+    this.announce();
+  }
+
+  private finished(request: BackupRequest, outcome: BackupOutcome): void {
+    if (outcome.ok) {
+      this.lastGood.set(request.databaseFile, outcome.takenAt);
+      this.deps.logger.info(`backup ${outcome.fileName} written (${outcome.sizeBytes} bytes)`);
+    } else {
+      this.failures.set(request.databaseFile, outcome);
+      this.deps.logger.error(`backup of ${request.databaseFile} (${request.reason}) failed: ${outcome.message}`);
+    }
+    this.announce();
+  }
+}
+
+const iso = (at: number): string => new Date(at).toISOString();
+
+function toView(file: BackupFile): BackupView {
+  const { fileName, databaseFile, takenAt, reason, sizeBytes } = file;
+  return { fileName, databaseFile, takenAt: iso(takenAt), reason, sizeBytes };
+}
