@@ -1,0 +1,185 @@
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { ensureBookIdentity, raiseZFloor, readBookIdentity, type BookIdentity } from '../books/book-identity';
+import { readBookMarker, writeBookMarker } from '../books/book-marker';
+import type { Db } from '../db/open-database';
+import * as schema from '../db/schema';
+import { syncFolder } from '../settings/secret-store';
+import { checkBackup, type CheckedBackup } from './backup-check';
+import { insertRestore, SAFETY_MARGIN_MS } from './restore-record';
+
+export interface RestoreRequest {
+  dataDir: string;
+  migrationsFolder: string;
+  /** The backup file to restore, anywhere on disk. */
+  source: string;
+  /** Which database it replaces: `kassa.sqlite`, `preprod.sqlite` or `training.sqlite`. */
+  databaseFile: string;
+  /** When the backup was taken (from its name, else its modification time). */
+  takenAt: number;
+  now: number;
+  newId: () => string;
+  /** The result of `checkBackup` when the caller checked the file already (a large one takes seconds). */
+  checked?: CheckedBackup;
+}
+
+export interface RestoreOutcome {
+  restoreId: string;
+  databaseFile: string;
+  fromFile: string;
+  takenAt: number;
+  searchedFrom: number;
+  restoredAt: number;
+  /** Where the replaced database went (`<db>.before-restore-<time>`), or null when there was none. */
+  movedAside: string | null;
+  bookId: string;
+  /** The restored book's last Z: the next Z gets a higher number than any the station ever issued. */
+  lastZ: number;
+}
+
+/** Databases with a marker in `books.json` (h3's identity check); training has none. */
+const LIVE_FILES = new Set(['kassa.sqlite', 'preprod.sqlite']);
+const COMPANIONS = ['', '-wal', '-shm', '-journal'];
+
+/**
+ * Puts a checked backup in a database's place. The copy is prepared completely beside the database
+ * (migrated, Z floor raised, the restore recorded, synced) before the current file is touched; then the
+ * current file and its WAL are moved aside (never deleted), the copy renamed into place and the folder
+ * synced, and finally the marker is written with the restored identity. The station must not have the
+ * database open meanwhile.
+ */
+export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
+  const { dataDir, databaseFile, now } = request;
+  const checked = request.checked ?? checkBackup(request.source, request.migrationsFolder);
+  const target = join(dataDir, databaseFile);
+  const floor = Math.max(markerLastZ(dataDir, databaseFile), databaseLastZ(target));
+  const temporary = `${target}.restoring-${stamp(now)}`;
+  copyFileSync(request.source, temporary);
+  chmodSync(temporary, 0o600);
+  let prepared: { identity: BookIdentity; restoreId: string; searchedFrom: number };
+  try {
+    prepared = prepareCopy(temporary, request, floor, checked.hasIdentity);
+    syncFile(temporary);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  const movedAside = moveAside(target, now);
+  renameSync(temporary, target);
+  syncFolder(dataDir);
+  if (LIVE_FILES.has(databaseFile)) writeBookMarker(dataDir, databaseFile, prepared.identity, now);
+  return {
+    restoreId: prepared.restoreId,
+    databaseFile,
+    fromFile: basename(request.source),
+    takenAt: request.takenAt,
+    searchedFrom: prepared.searchedFrom,
+    restoredAt: now,
+    movedAside,
+    bookId: prepared.identity.bookId,
+    lastZ: prepared.identity.lastZ,
+  };
+}
+
+/**
+ * Migrates the copy as the station would, without the station's start-up hooks (a backup before
+ * migrating would copy a file that is itself a backup), and leaves it in rollback-journal mode so the
+ * single file holds everything; the station switches it back to WAL when it opens it.
+ */
+function prepareCopy(file: string, request: RestoreRequest, floor: number, hasIdentity: boolean) {
+  const sqlite = new Database(file, { fileMustExist: true });
+  try {
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    const db = drizzle(sqlite, { schema }) as Db;
+    migrate(db, { migrationsFolder: request.migrationsFolder });
+    // A temporary copy: nothing reads it until it is renamed into place, so no transaction is needed.
+    if (!hasIdentity) ensureBookIdentity(db, request.now);
+    raiseZFloor(db, floor);
+    const identity = readBookIdentity(db) ?? ensureBookIdentity(db, request.now);
+    const searchedFrom = request.takenAt - SAFETY_MARGIN_MS;
+    const restoreId = request.newId();
+    insertRestore(db, {
+      id: restoreId,
+      restoredAt: request.now,
+      fromFile: basename(request.source),
+      backupTakenAt: request.takenAt,
+      searchedFrom,
+    });
+    return { identity, restoreId, searchedFrom };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The last Z the marker remembers; an unreadable marker is exactly what a restore may be repairing. */
+function markerLastZ(dataDir: string, databaseFile: string): number {
+  try {
+    return readBookMarker(dataDir, databaseFile)?.lastZ ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The last Z of the database being replaced, if it can still be read (it may be damaged or missing). */
+function databaseLastZ(file: string): number {
+  if (!existsSync(file)) return 0;
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    const db = drizzle(sqlite, { schema }) as Db;
+    return readBookIdentity(db)?.lastZ ?? highestZOnly(sqlite);
+  } catch {
+    return 0;
+  } finally {
+    sqlite?.close();
+  }
+}
+
+function highestZOnly(sqlite: Database.Database): number {
+  const row = sqlite.prepare('SELECT max(number) AS n FROM z_reports').get() as { n: number | null };
+  return row.n ?? 0;
+}
+
+function moveAside(target: string, now: number): string | null {
+  if (!existsSync(target)) {
+    // A missing database may still have a stray log: keep it beside nothing rather than replay it.
+    for (const suffix of COMPANIONS.slice(1))
+      moveIfPresent(`${target}${suffix}`, `${target}.orphan-${stamp(now)}${suffix}`);
+    return null;
+  }
+  const aside = `${target}.before-restore-${stamp(now)}`;
+  for (const suffix of COMPANIONS) moveIfPresent(`${target}${suffix}`, `${aside}${suffix}`);
+  return aside;
+}
+
+function moveIfPresent(from: string, to: string): void {
+  if (existsSync(from)) renameSync(from, to);
+}
+
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `20261203T101500123Z`, as in backup names: sorts by time and is safe in any file system. */
+export function stamp(at: number): string {
+  return new Date(at).toISOString().replace(/[-:]/g, '').replace('.', '');
+}
