@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDay } from '../../shared/domain/business-day';
 import { resolveDataDir } from '../core/config';
+import { keepNewFilesPrivate } from '../core/data-folder';
 import { openDatabase, type Db } from '../core/db/open-database';
 import { databaseFileFor } from '../core/mode-runtime';
 import { Closing } from '../core/reports/closing';
@@ -64,6 +65,7 @@ function request(argv: string[]): Request {
  * station (SQLite in WAL mode lets both read); it never closes a day, which is the manager's act.
  */
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const req = request(process.argv.slice(2));
   const stored = createSettingsFile(req.dataDir).read();
   const db = openDatabase({

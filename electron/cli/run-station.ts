@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHttpShell } from '../core/api/http-server';
+import { keepNewFilesPrivate } from '../core/data-folder';
 import { createConsoleLogger } from '../core/logger';
 import { createStation, type StationOptions } from '../core/station';
 import { MIGRATIONS_FOLDER, RENDERER_DIR, REPO_ROOT } from './paths';
@@ -17,6 +18,7 @@ export interface RunStationOptions extends Pick<
  * Resolves with the shell's URL: with port 0 only the shell knows which port it got.
  */
 export async function runStation({ port, ...options }: RunStationOptions): Promise<string> {
+  keepNewFilesPrivate();
   const logger = createConsoleLogger(true);
   const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
     version: string;

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDataDir } from '../core/config';
+import { keepNewFilesPrivate } from '../core/data-folder';
 import { REPO_ROOT } from './paths';
 import { failStart, runStation } from './run-station';
 
@@ -38,6 +39,8 @@ function portFromEnv(raw: string | undefined): number {
   return port;
 }
 
+// Before anything is written, and inherited by the desktop app started below.
+keepNewFilesPrivate();
 const binary = electronBinary();
 if (binary) {
   const child = spawn(binary, [REPO_ROOT, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/config';
+import { keepNewFilesPrivate } from '../core/data-folder';
 import { failStart, runStation } from './run-station';
 
 const USAGE =
@@ -19,6 +20,7 @@ function wholeNumber(name: string, raw: string | undefined, max: number, min = 0
 }
 
 function main(): void {
+  keepNewFilesPrivate();
   let values;
   try {
     ({ values } = parseArgs({

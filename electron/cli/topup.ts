@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { ContractFailure, type ErrorCode, type PrintJobView } from '../../shared/contract';
 import { checkWristbandId } from '../../shared/domain/wristband-id';
 import { resolveDataDir } from '../core/config';
+import { keepNewFilesPrivate } from '../core/data-folder';
 import { openDatabase } from '../core/db/open-database';
 import { createFileSecretStore } from '../core/settings/secret-store';
 import { createSettingsFile } from '../core/settings/settings-file';
@@ -83,6 +84,7 @@ async function batch(command: BatchCommand): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  keepNewFilesPrivate();
   const [command, ...rest] = argv;
   if (command === 'verify-id') return verifyId(rest);
   if (command === 'batch') return batch(parseBatch(rest));

@@ -1,4 +1,4 @@
-import { ContractFailure, type SaleView } from '../../shared/contract';
+import { ContractFailure, type EventStateView, type SaleView } from '../../shared/contract';
 import type { Handlers } from './api/dispatcher';
 import type { BackupHandlers } from './backup/station-backups';
 import type { ModeRuntime } from './mode-runtime';
@@ -7,6 +7,7 @@ import { createReportHandlers } from './reports/report-handlers';
 import type { SettingsService } from './settings/settings-service';
 import type { TopupProfileSettings } from './settings/topup-profile-settings';
 import { createBatchHandlers } from './topup/batch-handlers';
+import { createEventHandlers } from './topup/event-handlers';
 import type { PrintJobs } from './topup/print-jobs';
 import { createWristbandHandlers } from './topup/wristband-handlers';
 import type { TrainingService } from './training/training-service';
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   httpUrl: () => string | null;
   topupProfiles: TopupProfileSettings;
   printing: PrintJobs;
+  /** The event was ended, reopened, or made final by a refund file. */
+  onEventChanged: (state: EventStateView) => void;
   backups: BackupHandlers;
 }
 
@@ -57,7 +60,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings.useTraining': () => settings.useTraining(),
     'settings.setPublicUrl': ({ publicUrl }) => settings.setPublicUrl(publicUrl),
     'settings.setStickerPosId': ({ stickerPosId }) => settings.setStickerPosId(stickerPosId),
-    ...createWristbandHandlers({ current, topupProfiles }),
+    ...createWristbandHandlers({ current, topupProfiles, onEventChanged: deps.onEventChanged }),
+    ...createEventHandlers({ current, onEventChanged: deps.onEventChanged }),
     ...createBatchHandlers({ current, printing, locale: () => settings.view().locale }),
     ...createReportHandlers({ current, settings }),
     ...deps.backups,

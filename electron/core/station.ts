@@ -92,6 +92,7 @@ export function createStation(options: StationOptions): Station {
     version: options.version ?? '0.0.0',
     httpUrl: () => host.httpUrl(),
     topupProfiles: createTopupProfileSettings(options, parts),
+    onEventChanged: (state) => events.emit('topup.eventChanged', state),
     backups: backups.handlers,
   });
   return {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, screen, session } from 'electron';
 import { startHttpShell, type HttpShell } from '../core/api/http-server';
 import { desktopDataDir } from '../core/config';
+import { keepNewFilesPrivate } from '../core/data-folder';
 import { createStation } from '../core/station';
 import { connectIpc } from './ipc';
 import { createSafeStorageSecretStore } from './safe-storage-secrets';
@@ -62,4 +63,6 @@ function openCustomerDisplay(): void {
   }
 }
 
+// Before Electron or the station writes anything: the data folder's files are the user's alone.
+keepNewFilesPrivate();
 void main();

@@ -1,4 +1,5 @@
 import type { BackupStatusView } from './backup-methods';
+import type { EventStateView } from './event-methods';
 import type { PrintJobView } from './topup-batch-views';
 import type { SaleView, SettingsView } from './views';
 import type { WristbandStatus } from './wristband-views';
@@ -13,9 +14,11 @@ export interface EventMap {
   'jobs.progressed': PrintJobView;
   /** A backup started, ended (written or failed), or the backup folder or interval changed. */
   'backups.changed': BackupStatusView;
+  /** The event was ended, reopened, or its end became final with the first refund file. */
+  'topup.eventChanged': EventStateView;
 }
 
 export type EventName = keyof EventMap;
 export type StationEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed', 'wristbands.changed', 'jobs.progressed', 'backups.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed', 'wristbands.changed', 'jobs.progressed', 'backups.changed', 'topup.eventChanged'];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
 import { backupMethods } from './backup-methods';
+import { eventMethods } from './event-methods';
 import { reportMethods } from './report-methods';
 import { topupBatchMethods } from './topup-batch-methods';
 import { wristbandMethods } from './wristband-methods';
@@ -128,6 +129,7 @@ export const methods = {
   // Festival top-up: printing batches (topup-batch-methods.ts) and the wristband ledger (wristband-methods.ts).
   ...topupBatchMethods,
   ...wristbandMethods,
+  ...eventMethods,
   // Cash, drawers, transactions, summaries, X/Z closing and exports (report-methods.ts).
   ...reportMethods,
   // Backups of each mode's database (backup-methods.ts).

@@ -36,6 +36,7 @@ const KNOWN_EVENTS: Record<EventName, true> = {
   'settings.changed': true,
   'wristbands.changed': true,
   'jobs.progressed': true,
+  'topup.eventChanged': true,
   'backups.changed': true,
 };
 
