@@ -24,6 +24,8 @@ export interface HandlerDeps {
   /** The event was ended, reopened, or made final by a refund file. */
   onEventChanged: (state: EventStateView) => void;
   backups: BackupHandlers;
+  /** `backups.restore` and `restore.getLast` (restore/station-restore.ts). */
+  restore: Pick<Handlers, 'backups.restore' | 'restore.getLast'>;
 }
 
 /** Maps every contract method to the station service that answers it. */
@@ -64,7 +66,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createEventHandlers({ current, onEventChanged: deps.onEventChanged }),
     ...createBatchHandlers({ current, printing, locale: () => settings.view().locale }),
     ...createReportHandlers({ current, settings }),
-    ...deps.backups,
+    ...{ ...deps.backups, ...deps.restore },
   };
 }
 

@@ -15,6 +15,7 @@ import { PaymentTracker } from './payments/tracker';
 import { createReportServices, type ReportServices } from './reports/report-services';
 import { applyStatus, recordProblem } from './payments/transition';
 import { VoidModeAcknowledger } from './payments/void-mode';
+import { GapRecovery } from './restore/gap-recovery';
 import { SalesRepo } from './till/sales-repo';
 import { TillService } from './till/till-service';
 import { createTrainingService, type TrainingService } from './training/training-service';
@@ -41,6 +42,8 @@ export interface ModeRuntime {
   topup: TopupServices;
   /** Cash and drawers, the X/Z closing, summaries and exports. */
   reports: ReportServices;
+  /** Searches Bancontact for what a restore's gap lost, until it has (restore/gap-recovery.ts). */
+  recovery: GapRecovery;
   close(): void;
 }
 
@@ -103,12 +106,7 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   const repo = new SalesRepo(db);
   const reports = openReports(options, db, repo);
   const limiter = new RateLimiter(options.rateLimitPerSecond ?? 5);
-  const client = createBancontactClient({
-    baseUrl: options.baseUrl,
-    apiKey: options.apiKey,
-    timeoutMs: options.requestTimeoutMs ?? 10_000,
-    limiter,
-  });
+  const client = modeClient(options, limiter);
   const parts = buildParts(options, db, repo, client);
   const { simulatorUrl } = options;
   const training = simulatorUrl
@@ -119,14 +117,16 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   if (resumed > 0) options.logger.info(`resumed ${resumed} unfinished payment(s)`);
   parts.sweep.start();
   const topup = openTopup(options, db, repo);
+  const recovery = openRecovery(options, { db, repo, client, topup });
   const { mode, environment, profileId, callbackUrl } = options;
   return {
     ...parts,
-    ...{ mode, environment, profileId, db, repo, limiter, callbackUrl, training, topup, reports },
+    ...{ mode, environment, profileId, db, repo, limiter, callbackUrl, training, topup, reports, recovery },
     get topupProfiles() {
       return topup.lanes.profiles();
     },
     close() {
+      recovery.stop();
       topup.close();
       parts.sweep.stop();
       parts.tracker.stop();
@@ -145,6 +145,26 @@ function openReports(options: RuntimeOptions, db: Db, repo: SalesRepo): ReportSe
     ...{ db, repo, dataDir, now, newId, onDayClosed },
     onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId),
   });
+}
+
+function modeClient(options: RuntimeOptions, limiter: RateLimiter): BancontactClient {
+  const { baseUrl, apiKey } = options;
+  return createBancontactClient({ baseUrl, apiKey, timeoutMs: options.requestTimeoutMs ?? 10_000, limiter });
+}
+
+/** After a restore, the gap's SUCCEEDED payments come back as sales and top-ups (retried until Bancontact answers). */
+function openRecovery(
+  options: RuntimeOptions,
+  parts: { db: Db; repo: SalesRepo; client: BancontactClient; topup: TopupServices },
+): GapRecovery {
+  const { db, repo, client, topup } = parts;
+  const recovery = new GapRecovery({
+    ...{ db, client, now: options.now, newId, logger: options.logger, profileId: options.profileId },
+    ...{ ledger: topup.ledger, topupClients: () => topup.lanes.clients() },
+    onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId),
+  });
+  recovery.start();
+  return recovery;
 }
 
 function buildParts(options: RuntimeOptions, db: Db, repo: SalesRepo, client: BancontactClient) {

@@ -114,6 +114,12 @@ export class RuntimeHost {
     return liveTopupProfiles(stored, this.options.secrets, connection.baseUrl);
   }
 
+  /** Lets go of the current mode's database (a restore replaces its file); `open` starts it again. */
+  closeRuntime(): void {
+    this.runtime?.close();
+    this.runtime = null;
+  }
+
   async close(): Promise<void> {
     this.runtime?.close();
     this.runtime = null;

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { ContractFailure, type Environment, type SaleView } from '../../shared/contract';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createStationBackups } from './backup/station-backups';
+import { createStationRestore } from './restore/station-restore';
+import { claimStationLock, releaseStationLock } from './restore/station-lock';
 import { createEventBus, type EventBus } from './api/event-bus';
 import { ENVIRONMENT_URLS } from './bancontact/environments';
 import type { SynchronousSetting } from './db/open-database';
@@ -94,23 +96,42 @@ export function createStation(options: StationOptions): Station {
     topupProfiles: createTopupProfileSettings(options, parts),
     onEventChanged: (state) => events.emit('topup.eventChanged', state),
     backups: backups.handlers,
+    restore: stationRestore(options, { file, host, now, logger }),
   });
   return {
     dispatch: createDispatcher(handlers, logger),
     events,
     async start() {
       mkdirSync(options.dataDir, { recursive: true });
+      // `npm run restore` refuses while this lock names a living process.
+      claimStationLock(options.dataDir, now());
       await host.open(file.read());
       logger.info(`station started in ${host.current().mode} mode`);
       backups.service.start();
     },
     // A backup being written is finished first: the station must not let go of the folder mid-copy.
-    stop: () => backups.service.stop().then(() => stopStation(host, parts.printing)),
+    stop: () =>
+      backups.service
+        .stop()
+        .then(() => stopStation(host, parts.printing))
+        .then(() => releaseStationLock(options.dataDir)),
     simulatorUrl: () => host.simulatorUrl(),
     setLocalUrl: (url) => host.setLocalUrl(url),
     receiveCallback: (ppid, rawBody, signature) => receiveCallback(host, ppid, rawBody, signature),
     ...downloads(host, parts.printing),
   };
+}
+
+/** `backups.restore` replaces a mode's database and opens the mode again (restore/station-restore.ts). */
+function stationRestore(
+  options: StationOptions,
+  parts: { file: SettingsFile; host: RuntimeHost; now: () => number; logger: Logger },
+) {
+  const { file, host, now, logger } = parts;
+  return createStationRestore({
+    ...{ dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, now, logger },
+    ...{ settingsFile: file, host, reopen: () => host.open(file.read()) },
+  });
 }
 
 /** The station's current mode and runtime; sale and wristband changes go out as events. */

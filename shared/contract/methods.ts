@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
 import { backupMethods } from './backup-methods';
+import { restoreMethods } from './restore-methods';
 import { eventMethods } from './event-methods';
 import { reportMethods } from './report-methods';
 import { topupBatchMethods } from './topup-batch-methods';
@@ -134,6 +135,8 @@ export const methods = {
   ...reportMethods,
   // Backups of each mode's database (backup-methods.ts).
   ...backupMethods,
+  // Restoring a backup and what its gap brought back (restore-methods.ts).
+  ...restoreMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;
