@@ -50,7 +50,12 @@ export function rawExchange(baseUrl: string, request: RawRequest): Promise<RawAn
         bodySent += Buffer.byteLength(request.body);
       }
       if (request.stream) {
-        void pump(socket, request.stream, () => answered, (n) => (bodySent += n));
+        void pump(
+          socket,
+          request.stream,
+          () => answered,
+          (n) => (bodySent += n),
+        );
       }
     });
   });
@@ -74,7 +79,11 @@ async function pump(
   count: (bytes: number) => void,
 ): Promise<void> {
   const frame = stream.chunked
-    ? Buffer.concat([Buffer.from(`${stream.chunk.length.toString(16)}\r\n`), stream.chunk, Buffer.from('\r\n')])
+    ? Buffer.concat([
+        Buffer.from(`${stream.chunk.length.toString(16)}\r\n`),
+        stream.chunk,
+        Buffer.from('\r\n'),
+      ])
     : stream.chunk;
   let written = 0;
   while (!answered() && !socket.destroyed && written < stream.maxBytes) {

@@ -13,7 +13,10 @@ export function apiBodyLimit(): MiddlewareHandler {
   return async (c, next) => {
     const method = methodOf(c.req.path);
     const limit = maxInputBytesOf(method);
-    const guard = bodyLimit({ maxSize: limit, onError: (ctx) => tooLarge(ctx, tooLargeMessage(method, limit)) });
+    const guard = bodyLimit({
+      maxSize: limit,
+      onError: (ctx) => tooLarge(ctx, tooLargeMessage(method, limit)),
+    });
     return guard(c, next);
   };
 }

@@ -35,7 +35,9 @@ export function recordRejection(db: Db, logger: Logger, rejection: Rejection): v
   const { kind, profileId, reason } = rejection;
   if (count <= SAMPLES_PER_HOUR) logger.warn(`rejected a ${kind} for profile ${profileId}: ${reason}`);
   else if (count === SAMPLES_PER_HOUR + 1)
-    logger.warn(`more ${kind}s for profile ${profileId} rejected (${reason}): counted, not logged, this hour`);
+    logger.warn(
+      `more ${kind}s for profile ${profileId} rejected (${reason}): counted, not logged, this hour`,
+    );
 }
 
 function countAndSample(tx: Tx, rejection: Rejection): number {
