@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './event-methods';
+export * from './event-methods';
 export * from './events';
 export * from './input-limits';
 export * from './methods';

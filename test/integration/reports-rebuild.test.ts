@@ -60,6 +60,7 @@ beforeAll(async () => {
   await sales.wristband(band, 200, 'bar-1');
   // After the event: what is left on the wristband goes back to its payer.
   await kassa.must('refunds.prepare', {});
+  await kassa.must('topup.endEvent', { confirm: true });
   await kassa.must('refunds.export', { debtorName: 'Festival vzw', debtorIban: 'BE68 5390 0754 7034' });
 });
 afterAll(async () => {

@@ -92,6 +92,8 @@ describe('refunds after the event', () => {
     ]);
     expect(JSON.stringify(prepared)).not.toContain(ANNA.iban);
 
+    expect(codeOf(await kassa.call('refunds.export', ORGANISER))).toBe('EVENT_NOT_ENDED');
+    await kassa.must('topup.endEvent', { confirm: true });
     const exported = await kassa.must('refunds.export', ORGANISER);
     expect(exported).toEqual({
       exportId: expect.stringMatching(/^[0-9a-f]{24}$/),
@@ -123,7 +125,7 @@ describe('refunds after the event', () => {
           wristbandId: band,
         }),
       ),
-    ).toBe('WRISTBAND_CLOSED');
+    ).toBe('EVENT_ENDED');
     const refunds = await kassa.must('refunds.list', {});
     expect(refunds).toEqual([
       expect.objectContaining({ wristbandId: band, status: 'exported', exportId: exported.exportId }),
@@ -158,6 +160,7 @@ describe('refunds after the event', () => {
     await kassa.must('wristbands.moveBalance', { fromId: b, toId: c });
     await check();
     await kassa.must('refunds.prepare', {});
+    await kassa.must('topup.endEvent', { confirm: true });
     await kassa.must('refunds.export', ORGANISER);
     expect(await check()).toEqual({
       toppedUpCents: 5_500,
@@ -190,6 +193,7 @@ describe('refunds after the event', () => {
     expect(waiting).toEqual([
       expect.objectContaining({ status: 'waiting_iban', problem: 'REFUND_NOT_AVAILABLE', amountCents: 900 }),
     ]);
+    await kassa.must('topup.endEvent', { confirm: true });
     expect(codeOf(await kassa.call('refunds.export', ORGANISER))).toBe('NO_REFUNDS_READY');
     await kassa.sim('/_sim/clock/advance', { ms: 3_601_000 });
     const ready = await kassa.must('refunds.prepare', {});

@@ -2,7 +2,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import { ContractFailure, type AttentionView } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { topupAttention } from '../db/schema';
-import { book, usableWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
+import { book, findWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
 
 type AttentionRow = typeof topupAttention.$inferSelect;
 
@@ -51,7 +51,7 @@ export class AttentionList {
         'CONFLICT',
         `Top-up ${bancontactId} was already credited to ${row.resolvedTo ?? 'another wristband'}`,
       );
-    usableWristband(tx, wristbandId);
+    creditableWristband(tx, wristbandId);
     const at = this.deps.now();
     const credited = book(tx, wristbandId, {
       kind: 'topup',
@@ -66,6 +66,14 @@ export class AttentionList {
       .run();
     return credited;
   }
+}
+
+/** Like a top-up, a manual credit may go to a closed (refunded) wristband: its next refund file pays it back. */
+function creditableWristband(tx: Tx, id: string): WristbandRow {
+  const band = findWristband(tx, id);
+  if (!band) throw new ContractFailure('NOT_FOUND', `No wristband ${id}`);
+  if (band.status === 'blocked') throw new ContractFailure('WRISTBAND_BLOCKED', `Wristband ${id} is blocked`);
+  return band;
 }
 
 function find(db: Db | Tx, bancontactId: string): AttentionRow | undefined {

@@ -4,6 +4,7 @@ import { sales } from '../db/schema';
 import type { SalesRepo, SaleRow } from '../till/sales-repo';
 import { book, usableWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
 import { tillBusy } from '../till/till-busy';
+import { assertEventRunning } from './event-end';
 
 export interface BarPaymentDeps {
   db: Db;
@@ -22,9 +23,11 @@ export interface WristbandPaymentInput {
 }
 
 /**
- * The bar's "Pay with wristband" tender. The sale (paid) and the debit are one SQLite transaction,
- * and the debit only applies while the balance covers it, so however many tills debit the same
- * wristband at once, the balance never goes below zero and nothing is half written.
+ * The bar's "Pay with wristband" tender, until the event ends (EVENT_ENDED). Nothing about refunds
+ * is looked at here: before the end, a prepared refund never stops a wristband from paying. The
+ * sale (paid) and the debit are one SQLite transaction, and the debit only applies while the balance
+ * covers it, so however many tills debit the same wristband at once, the balance never goes below
+ * zero and nothing is half written.
  */
 export class BarPayments {
   constructor(private readonly deps: BarPaymentDeps) {}
@@ -35,6 +38,8 @@ export class BarPayments {
     const result = db.transaction((tx) => {
       const existing = repo.findByIdempotencyKey(input.idempotencyKey);
       if (existing) return { saleId: sameRequest(existing, input, wristbandId), band: null };
+      // A retry of a payment made before the end still finds its sale; a new one is refused.
+      assertEventRunning(tx);
       if (repo.findOpenSale(input.tillId)) {
         throw tillBusy();
       }

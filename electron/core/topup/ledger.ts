@@ -88,12 +88,14 @@ function alreadyBooked(tx: Tx, paymentId: string): boolean {
 
 /**
  * A blocked wristband is one reported lost: money paid onto it waits for the manager (who may credit
- * it to the replacement) instead of landing where nobody can spend it.
+ * it to the replacement) instead of landing where nobody can spend it. A closed wristband was
+ * refunded in a refund file: a top-up that arrives later (a festival-goer paying after the end, a
+ * late callback) is credited to it and refunded in the next file, so the debt it creates shows in
+ * the liability instead of waiting in the list unseen.
  */
 function attentionReason(id: string | null, band: WristbandRow | undefined): AttentionReason | null {
   if (!id) return 'malformed_reference';
   if (!band) return 'unknown_reference';
-  if (band.status === 'closed') return 'wristband_closed';
   if (band.status === 'blocked') return 'wristband_blocked';
   return null;
 }

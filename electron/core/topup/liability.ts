@@ -6,7 +6,10 @@ import { wristbandEntries, wristbands } from '../db/schema';
 /**
  * What the organiser owes, read in one transaction so the figures belong to the same moment.
  * Transfers between wristbands cancel out; every other movement is a top-up, a debit or a refund,
- * so topped up − spent − refunded equals the sum of the balances.
+ * so topped up − spent − refunded equals the sum of the balances. That sum is the real debt: a
+ * refund that is only proposed moves no money, so its amount is still in its wristband's balance;
+ * only a refund file books the refund (and closes the wristband), and a top-up paid after that file
+ * is credited to the wristband again, so it is counted here until the next file pays it back.
  */
 export function liability(db: Db): LiabilityView {
   return db.transaction((tx) => {

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { SalesRepo } from '../till/sales-repo';
 import { AttentionList } from './attention';
 import { BarPayments } from './bar-payments';
+import { EventEnd } from './event-end';
 import { TopupLedger } from './ledger';
 import { RefundService } from './refunds/refund-service';
 import { TopupLanes, type TopupLanesOptions } from './topup-lanes';
@@ -29,6 +30,8 @@ export interface TopupServices {
   bar: BarPayments;
   attention: AttentionList;
   refunds: RefundService;
+  /** Whether the event has ended: bars stop, refund files may be made. */
+  event: EventEnd;
   close(): void;
 }
 
@@ -44,6 +47,7 @@ export function createTopupServices(options: TopupServicesOptions): TopupService
     bar: new BarPayments({ db, repo, now, newId, onWristbandChanged, onSaleChanged }),
     attention: new AttentionList({ db, now, onWristbandChanged }),
     refunds: new RefundService({ db, now, newId, clients: () => lanes.clients(), onWristbandChanged }),
+    event: new EventEnd({ db, now }),
     close: () => lanes.close(),
   };
 }

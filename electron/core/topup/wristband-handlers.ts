@@ -1,4 +1,4 @@
-import type { MethodName } from '../../../shared/contract';
+import type { EventStateView, MethodName } from '../../../shared/contract';
 import type { Handlers } from '../api/dispatcher';
 import type { ModeRuntime } from '../mode-runtime';
 import type { TopupProfileSettings } from '../settings/topup-profile-settings';
@@ -20,12 +20,15 @@ type WristbandMethodName = Extract<
 export interface WristbandHandlerDeps {
   current: () => ModeRuntime;
   topupProfiles: TopupProfileSettings;
+  /** A refund file makes the end of the event final: screens that offer its undo must hear of it. */
+  onEventChanged?: (state: EventStateView) => void;
 }
 
 /** The wristband ledger's methods, spread into the station's handlers. */
 export function createWristbandHandlers({
   current,
   topupProfiles,
+  onEventChanged,
 }: WristbandHandlerDeps): Pick<Handlers, WristbandMethodName> {
   const topup = () => current().topup;
   return {
@@ -39,7 +42,11 @@ export function createWristbandHandlers({
     'topup.getLiability': () => liability(current().db),
     'refunds.list': () => topup().refunds.list(),
     'refunds.prepare': () => topup().refunds.prepare(),
-    'refunds.export': (input) => topup().refunds.export(input),
+    'refunds.export': (input) => {
+      const exported = topup().refunds.export(input);
+      onEventChanged?.(topup().event.state());
+      return exported;
+    },
     'settings.listTopupProfiles': () => topupProfiles.list(),
     'settings.addTopupProfile': (input) => topupProfiles.add(input),
     'settings.removeTopupProfile': ({ ppid }) => topupProfiles.remove(ppid),

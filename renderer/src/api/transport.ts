@@ -37,6 +37,7 @@ const KNOWN_EVENTS: Record<EventName, true> = {
   'wristbands.changed': true,
   'jobs.progressed': true,
   'topup.eventChanged': true,
+  'topup.eventChanged': true,
   'backups.changed': true,
 };
 

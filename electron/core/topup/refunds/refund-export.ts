@@ -2,6 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { ContractFailure, type RefundExportView } from '../../../../shared/contract';
 import type { Tx } from '../../db/open-database';
 import { refundExports, wristbandRefunds, wristbands } from '../../db/schema';
+import { assertEventEnded } from '../event-end';
 import { book, type WristbandRow } from '../wristband-book';
 import { buildPain001, type CreditTransfer } from './pain001';
 import { buildRefundCsv, type CsvRefund } from './refund-csv';
@@ -27,11 +28,14 @@ export const exportPaths = (exportId: string) => ({
 });
 
 /**
- * Every ready refund, for the balance its wristband holds now, goes into one SEPA file and its CSV;
- * each wristband gets its refund entry (balance to zero) and is closed. One transaction: the files
- * and the closed wristbands are stored together or not at all.
+ * After the end of the event only: every ready refund, for the balance its wristband holds now, goes
+ * into one SEPA file and its CSV; each wristband gets its refund entry (balance to zero) and is
+ * closed. One transaction: the files and the closed wristbands are stored together or not at all.
+ * "Closed" means "refunded up to this file": a top-up that still arrives is credited to it and goes
+ * into the next file (see `syncRefundRows`), so money is neither lost nor refunded twice.
  */
 export function exportReadyRefunds(tx: Tx, request: ExportRequest): ExportResult {
+  assertEventEnded(tx);
   const ready = readyRefunds(tx);
   if (ready.length === 0) throw new ContractFailure('NO_REFUNDS_READY', 'No refund has its IBAN yet');
   const refunds: CsvRefund[] = [];

@@ -39,10 +39,38 @@ export function syncRefundRows(tx: Tx, now: number, newId: () => string): void {
         .set({ amountCents: band.balanceCents, updatedAt: now, ...(payerChanged ? proposal(payer) : {}) })
         .where(eq(wristbandRefunds.id, row.id))
         .run();
+    } else {
+      proposeAgain(tx, row, band.balanceCents, payer, { now, newId });
     }
   }
   tx.run(sql`delete from ${wristbandRefunds} where ${wristbandRefunds.status} != 'exported'
     and ${wristbandRefunds.wristbandId} in (select ${wristbands.id} from ${wristbands} where ${wristbands.balanceCents} = 0)`);
+}
+
+/**
+ * A wristband refunded in an earlier file holds money again: a top-up arrived after that file. Its
+ * refund row becomes a new proposal for that money, under a new id so the next SEPA file's
+ * end-to-end id differs from the first's. The earlier refund stays on record where it counts: the
+ * wristband's refund entry (its amount is in the liability's refunded total) and the stored file.
+ */
+function proposeAgain(
+  tx: Tx,
+  row: RefundRow,
+  balanceCents: number,
+  payer: LastPayer,
+  ids: { now: number; newId: () => string },
+): void {
+  tx.update(wristbandRefunds)
+    .set({
+      id: ids.newId(),
+      ...proposal(payer),
+      amountCents: balanceCents,
+      exportId: null,
+      createdAt: ids.now,
+      updatedAt: ids.now,
+    })
+    .where(eq(wristbandRefunds.id, row.id))
+    .run();
 }
 
 /** A new payer means a new IBAN to fetch. */

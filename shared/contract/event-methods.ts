@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { out } from './method-spec';
+
+/** Where the festival stands: running, or ended (bars stop, refund files may be made). */
+export interface EventStateView {
+  ended: boolean;
+  /** When *End the event* was confirmed; null while the event runs. */
+  endedAt: string | null;
+  /** True while the end may still be undone: ended, and no refund file made yet. */
+  canReopen: boolean;
+  /** Refund files made so far; the first one makes the end final. */
+  refundFiles: number;
+}
+
+/** The end of the event, a manager's explicit step; merged into `methods`. */
+export const eventMethods = {
+  'topup.getEvent': { permission: 'view', input: z.object({}).strict(), output: out<EventStateView>() },
+  'topup.endEvent': {
+    permission: 'manage',
+    // The screen asks first; a call without the confirmation is refused as invalid input.
+    input: z.object({ confirm: z.literal(true) }).strict(),
+    output: out<EventStateView>(),
+  },
+  'topup.reopenEvent': { permission: 'manage', input: z.object({}).strict(), output: out<EventStateView>() },
+} as const;
