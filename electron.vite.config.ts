@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // Batch PDFs render in a worker thread; the station finds it next to itself (jobs/worker-script.ts).
           'pdf/print-worker': resolve(__dirname, 'electron/core/topup/pdf/print-worker.ts'),
+          // Backups copy the database in a worker thread of their own (backup/backup-runner.ts).
+          'backup-worker': resolve(__dirname, 'electron/core/backup/backup-worker.ts'),
         },
       },
     },

@@ -51,6 +51,8 @@ export interface ModeRuntime {
 export interface RuntimeBackupHooks {
   beforeMigrating(sqlite: Db['$client'], migrationsFolder: string, databaseFile: string): void;
   afterZ(databaseFile: string): void;
+  /** Once the mode is open: what it wrote while opening is not activity that calls for a backup. */
+  opened(databaseFile: string, sqlite: Db['$client']): void;
 }
 
 export interface RuntimeOptions {
@@ -119,6 +121,7 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   const topup = openTopup(options, db, repo);
   const recovery = openRecovery(options, { db, repo, client, topup });
   const { mode, environment, profileId, callbackUrl } = options;
+  options.backups?.opened(databaseFile, db.$client);
   return {
     ...parts,
     ...{ mode, environment, profileId, db, repo, limiter, callbackUrl, training, topup, reports, recovery },

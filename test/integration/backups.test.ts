@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -70,5 +71,211 @@ describe('a backup after every Z', () => {
     const listed = await kassa.must('backups.list', {});
     expect(listed[0]).toMatchObject({ fileName: status.lastBackup!.fileName, reason: 'z', databaseFile: 'training.sqlite' });
     expect(listed[0]!.sizeBytes).toBe(statSync(file).size);
+  });
+});
+
+describe('a backup every N minutes of activity', () => {
+  /** A database opened as the station opens it, and a backup service over it on a clock the test moves. */
+  function serviceOverDatabase() {
+    const dataDir = folder();
+    const db = openDatabase({ file: join(dataDir, 'kassa.sqlite'), migrationsFolder: MIGRATIONS });
+    cleanups.push(() => void db.$client.close());
+    const clock = { at: Date.parse('2026-12-03T10:00:00Z') };
+    const service = new BackupService({
+      dataDir,
+      settings: () => ({ folder: null, intervalMinutes: 15 }),
+      current: () => ({ databaseFile: 'kassa.sqlite', sqlite: db.$client }),
+      now: () => clock.at,
+      logger: silentLogger,
+      onChanged: () => undefined,
+    });
+    cleanups.push(() => service.stop());
+    let n = 0;
+    const change = () => db.$client.prepare('insert into report_meta (key, value) values (?, ?)').run(`probe-${n++}`, 'x');
+    return { service, clock, change, folder: join(dataDir, 'backups') };
+  }
+  const minutes = (m: number) => m * 60_000;
+
+  it('waits for a change, then for the interval since the last backup, and skips quiet periods', async () => {
+    const { service, clock, change, folder: backups } = serviceOverDatabase();
+    expect(await service.checkActivity()).toBeNull(); // first look: nothing changed since
+    clock.at += minutes(120);
+    expect(await service.checkActivity()).toBeNull(); // two quiet hours: no backup
+    change();
+    const first = await service.checkActivity(); // never backed up: the first change is due at once
+    expect(first).toMatchObject({ ok: true, reason: 'interval' });
+    clock.at += minutes(5);
+    change();
+    expect(await service.checkActivity()).toBeNull(); // changed, but only 5 minutes after the last
+    clock.at += minutes(10);
+    const second = await service.checkActivity();
+    expect(second).toMatchObject({ ok: true, reason: 'interval', takenAt: clock.at });
+    clock.at += minutes(60);
+    expect(await service.checkActivity()).toBeNull(); // an hour without a sale: nothing new to save
+    expect(listNames(backups)).toEqual([second, first].map((o) => (o?.ok ? o.fileName : '')));
+    const copy = openBackup(join(backups, second?.ok ? second.fileName : ''));
+    expect(copy.prepare("select count(*) as n from report_meta where key like 'probe-%'").get()).toEqual({ n: 2 });
+  });
+
+  it('happens in a running station after a sale, from its own timer', async () => {
+    const kassa = await station({ backupCheckMs: 20 });
+    await kassa.must('drawer.open', { tillId: 'till-1', floatCents: 0 });
+    await cashSale(kassa, 700);
+    const made = await waitFor(
+      () => statusEvents(kassa).find((s) => s.lastBackup?.reason === 'interval'),
+      10_000,
+      'an interval backup',
+    );
+    const copy = openBackup(join(made.folder, made.lastBackup!.fileName));
+    expect(copy.prepare('select due_cents from cash_tenders').all()).toEqual([{ due_cents: 700 }]);
+  });
+});
+
+function listNames(dir: string): string[] {
+  return readdirSync(dir).sort().reverse();
+}
+
+describe('a backup before every migration', () => {
+  /** A data folder whose training database was made by an older Kassa: only its first four migrations. */
+  function olderDatabase(): string {
+    const dataDir = folder();
+    const older = join(folder(), 'migrations');
+    cpSync(MIGRATIONS, older, { recursive: true });
+    const journalFile = join(older, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 4) }));
+    const sqlite = new Database(join(dataDir, 'training.sqlite'));
+    migrate(drizzle(sqlite), { migrationsFolder: older });
+    sqlite.close();
+    return dataDir;
+  }
+  const applied = (sqlite: Database.Database) =>
+    (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
+
+  it('copies the database as the older Kassa left it, before migrating it', async () => {
+    const dataDir = olderDatabase();
+    const kassa = await station({ dataDir });
+    const [backup, ...others] = await kassa.must('backups.list', {});
+    expect(others).toEqual([]);
+    expect(backup).toMatchObject({ databaseFile: 'training.sqlite', reason: 'migration' });
+    const copy = openBackup(join(dataDir, 'backups', backup!.fileName));
+    expect(applied(copy)).toBe(4);
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    };
+    const live = new Database(join(dataDir, 'training.sqlite'), { readonly: true });
+    cleanups.push(() => void live.close());
+    expect(applied(live)).toBe(journal.entries.length);
+  });
+
+  it('takes none for a new database, nor for one already up to date', async () => {
+    const kassa = await station();
+    await kassa.restart();
+    expect(await kassa.must('backups.list', {})).toEqual([]);
+  });
+});
+
+describe('pruning', () => {
+  const now = Date.parse('2026-12-03T12:00:00.000Z');
+  const hours = (h: number) => h * 3_600_000;
+  const name = (databaseFile: string, ageMs: number, reason: BackupReason) =>
+    backupFileName({ databaseFile, takenAt: now - ageMs, reason });
+
+  it('keeps a day of everything, the newest of each day for 30 days, Z and migrations for a year', () => {
+    const dir = folder();
+    const kept = [
+      name('kassa.sqlite', hours(1), 'interval'),
+      name('kassa.sqlite', hours(2), 'manual'),
+      name('kassa.sqlite', hours(23), 'interval'),
+      name('kassa.sqlite', hours(50), 'interval'), // 2026-12-01 10:00, the newest of its day
+      name('kassa.sqlite', hours(53), 'z'), // the same day, but a Z
+      name('kassa.sqlite', hours(24 * 40), 'z'),
+      name('kassa.sqlite', hours(24 * 200), 'migration'),
+      // Other databases' backups, and files Kassa did not name, are never touched.
+      name('training.sqlite', hours(24 * 90), 'interval'),
+      name('preprod.sqlite', hours(24 * 400), 'z'),
+      'notes.txt',
+      'kassa-backup.sqlite',
+      `${name('training.sqlite', hours(3), 'interval')}.partial`,
+    ];
+    const pruned = [
+      name('kassa.sqlite', hours(52), 'interval'), // 2026-12-01 08:00: an older one of that day
+      name('kassa.sqlite', hours(24 * 40), 'interval'),
+      name('kassa.sqlite', hours(24 * 40), 'manual').replace('000Z', '001Z'),
+      name('kassa.sqlite', hours(24 * 400), 'z'),
+      `${name('kassa.sqlite', hours(5), 'interval')}.partial`, // a copy a crash interrupted
+    ];
+    for (const file of [...kept, ...pruned]) writeFileSync(join(dir, file), 'x');
+    const removed = pruneBackups(dir, 'kassa.sqlite', now);
+    expect(readdirSync(dir).sort()).toEqual([...kept].sort());
+    expect(removed.sort()).toEqual(pruned.filter((file) => !file.endsWith('.partial')).sort());
+  });
+
+  it('never removes the newest backup, however old', () => {
+    const dir = folder();
+    const only = name('kassa.sqlite', hours(24 * 500), 'interval');
+    writeFileSync(join(dir, only), 'x');
+    expect(pruneBackups(dir, 'kassa.sqlite', now)).toEqual([]);
+    expect(readdirSync(dir)).toEqual([only]);
+  });
+});
+
+describe('the backup folder and failures', () => {
+  it('checks a chosen folder, and keeps the folder and the interval across a restart', async () => {
+    const kassa = await station();
+    const codeOf = async (folderPath: string) => {
+      const result = await kassa.call('backups.setFolder', { folder: folderPath });
+      return result.ok ? 'OK' : result.error.code;
+    };
+    expect(await codeOf('relative/backups')).toBe('INVALID_INPUT');
+    const aFile = join(folder(), 'a-file');
+    writeFileSync(aFile, 'x');
+    expect(await codeOf(join(aFile, 'backups'))).toBe('INVALID_INPUT');
+    const chosen = join(folder(), 'usb', 'kassa');
+    const status = await kassa.must('backups.setFolder', { folder: chosen });
+    expect(status).toMatchObject({ folder: chosen, folderIsDefault: false });
+    expect(statSync(chosen).mode & 0o777).toBe(0o700);
+    await kassa.must('backups.setInterval', { intervalMinutes: 5 });
+    await kassa.restart();
+    expect(await kassa.must('backups.getStatus', {})).toMatchObject({ folder: chosen, intervalMinutes: 5 });
+    const made = await kassa.must('backups.runNow', {});
+    expect(listNames(chosen)).toEqual([made.fileName]);
+  });
+
+  it('warns through the status and the event when the folder cannot be written, and sales go on', async () => {
+    const kassa = await station();
+    const chosen = join(folder(), 'backups');
+    await kassa.must('backups.setFolder', { folder: chosen });
+    // The disk went away and something else now sits at that path.
+    rmSync(chosen, { recursive: true });
+    writeFileSync(chosen, 'not a folder');
+    const refused = await kassa.call('backups.runNow', {});
+    expect(refused.ok ? 'OK' : refused.error.code).toBe('INTERNAL');
+    await kassa.must('drawer.open', { tillId: 'till-1', floatCents: 0 });
+    expect((await cashSale(kassa, 450)).sale.status).toBe('paid');
+    await kassa.must('drawer.close', { tillId: 'till-1', countedCents: 450 });
+    await kassa.must('reports.closeDay', {});
+    const warned = await waitFor(
+      () => statusEvents(kassa).find((s) => s.lastFailure?.reason === 'z' && !s.running),
+      10_000,
+      'the failed Z backup',
+    );
+    expect(warned.lastFailure!.message).toMatch(/EEXIST|ENOTDIR/);
+    expect(await kassa.must('backups.getStatus', {})).toMatchObject({ lastFailure: warned.lastFailure });
+    rmSync(chosen);
+    await kassa.must('backups.runNow', {});
+    expect(await kassa.must('backups.getStatus', {})).toMatchObject({ lastFailure: null, lastBackup: { reason: 'manual' } });
+  });
+
+  it('answers DISK_FULL when the backup disk is full', async () => {
+    const kassa = await station();
+    const small = folder();
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small]);
+    cleanups.push(() => void execFileSync('umount', [small]));
+    await kassa.must('backups.setFolder', { folder: small });
+    const refused = await kassa.call('backups.runNow', {});
+    expect(refused.ok ? 'OK' : refused.error.code).toBe('DISK_FULL');
+    expect(readdirSync(small)).toEqual([]);
+    expect((await kassa.must('backups.getStatus', {})).lastFailure?.reason).toBe('manual');
   });
 });

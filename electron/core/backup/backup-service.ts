@@ -154,13 +154,19 @@ export class BackupService {
     return join(this.deps.dataDir, databaseFile);
   }
 
-  /** False the first time a connection is seen: its baseline is taken then (see docs/backups.md). */
-  private changedSinceBackup(open: OpenDatabase): boolean {
-    const changes = totalChanges(open.sqlite);
-    if (this.watched?.sqlite === open.sqlite) return changes > this.watched.changes;
+  /**
+   * A mode's database was opened: changes are counted from here (its connection counts from zero, and
+   * what opening wrote is not a sale). The interval runs from its newest backup; never backed up, the
+   * first change is due at once.
+   */
+  opened(open: OpenDatabase): void {
     const newest = listBackups(this.folder()).find((b) => b.databaseFile === open.databaseFile);
-    this.watched = { ...open, changes, at: newest?.takenAt ?? this.deps.now() };
-    return false;
+    this.watched = { ...open, changes: totalChanges(open.sqlite), at: newest?.takenAt ?? 0 };
+  }
+
+  private changedSinceBackup(open: OpenDatabase): boolean {
+    if (this.watched?.sqlite !== open.sqlite) this.opened(open);
+    return totalChanges(open.sqlite) > (this.watched?.changes ?? 0);
   }
 
   private started(request: BackupRequest): void {

@@ -38,6 +38,7 @@ export function createStationBackups(options: StationBackupsOptions): StationBac
     beforeMigrating: (sqlite, migrationsFolder, databaseFile) =>
       service.beforeMigrating(sqlite, migrationsFolder, databaseFile),
     afterZ: (databaseFile) => service.afterZ(databaseFile),
+    opened: (databaseFile, sqlite) => service.opened({ databaseFile, sqlite }),
   };
   // Merged into what is stored, so that fields this Kassa does not know survive the rewrite.
   const saveSettings = (next: BackupSettings) => void settingsFile.update({ backup: { ...settings(), ...next } });
