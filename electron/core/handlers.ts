@@ -8,7 +8,6 @@ import type { SettingsService } from './settings/settings-service';
 import type { TopupProfileSettings } from './settings/topup-profile-settings';
 import { createBatchHandlers } from './topup/batch-handlers';
 import { createEventHandlers } from './topup/event-handlers';
-import { createEventHandlers } from './topup/event-handlers';
 import type { PrintJobs } from './topup/print-jobs';
 import { createWristbandHandlers } from './topup/wristband-handlers';
 import type { TrainingService } from './training/training-service';
@@ -22,8 +21,6 @@ export interface HandlerDeps {
   httpUrl: () => string | null;
   topupProfiles: TopupProfileSettings;
   printing: PrintJobs;
-  /** The event was ended, reopened, or made final by a refund file. */
-  onEventChanged: (state: EventStateView) => void;
   /** The event was ended, reopened, or made final by a refund file. */
   onEventChanged: (state: EventStateView) => void;
   backups: BackupHandlers;

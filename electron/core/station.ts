@@ -95,7 +95,6 @@ export function createStation(options: StationOptions): Station {
     httpUrl: () => host.httpUrl(),
     topupProfiles: createTopupProfileSettings(options, parts),
     onEventChanged: (state) => events.emit('topup.eventChanged', state),
-    onEventChanged: (state) => events.emit('topup.eventChanged', state),
     backups: backups.handlers,
     restore: stationRestore(options, { file, host, now, logger }),
   });

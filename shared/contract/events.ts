@@ -1,6 +1,5 @@
 import type { BackupStatusView } from './backup-methods';
 import type { EventStateView } from './event-methods';
-import type { EventStateView } from './event-methods';
 import type { PrintJobView } from './topup-batch-views';
 import type { SaleView, SettingsView } from './views';
 import type { WristbandStatus } from './wristband-views';
@@ -15,8 +14,6 @@ export interface EventMap {
   'jobs.progressed': PrintJobView;
   /** A backup started, ended (written or failed), or the backup folder or interval changed. */
   'backups.changed': BackupStatusView;
-  /** The event was ended, reopened, or its end became final with the first refund file. */
-  'topup.eventChanged': EventStateView;
   /** The event was ended, reopened, or its end became final with the first refund file. */
   'topup.eventChanged': EventStateView;
 }

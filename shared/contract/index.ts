@@ -1,6 +1,5 @@
 export * from './errors';
 export * from './event-methods';
-export * from './event-methods';
 export * from './events';
 export * from './input-limits';
 export * from './methods';

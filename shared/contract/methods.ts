@@ -3,7 +3,6 @@ import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
 import { backupMethods } from './backup-methods';
 import { restoreMethods } from './restore-methods';
 import { eventMethods } from './event-methods';
-import { eventMethods } from './event-methods';
 import { reportMethods } from './report-methods';
 import { topupBatchMethods } from './topup-batch-methods';
 import { wristbandMethods } from './wristband-methods';
@@ -131,7 +130,6 @@ export const methods = {
   // Festival top-up: printing batches (topup-batch-methods.ts) and the wristband ledger (wristband-methods.ts).
   ...topupBatchMethods,
   ...wristbandMethods,
-  ...eventMethods,
   ...eventMethods,
   // Cash, drawers, transactions, summaries, X/Z closing and exports (report-methods.ts).
   ...reportMethods,

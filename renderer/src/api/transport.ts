@@ -37,7 +37,6 @@ const KNOWN_EVENTS: Record<EventName, true> = {
   'wristbands.changed': true,
   'jobs.progressed': true,
   'topup.eventChanged': true,
-  'topup.eventChanged': true,
   'backups.changed': true,
 };
 
