@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RestoreChooser } from '../backups/RestoreChooser';
 import { useStation } from '../../components/station-context';
 import { GoLiveForm } from './GoLiveForm';
 import { LiveSettings } from './LiveSettings';
@@ -27,6 +28,7 @@ export function SettingsScreen() {
       {settings && <PaymentUpdates settings={settings} />}
       {settings && <ThisTill settings={settings} />}
       {settings && <RejectedCallbacks />}
+      {settings && <RestoreChooser />}
       {!settings && !loadError && <p className="muted">{t('app.loading')}</p>}
     </main>
   );

@@ -1,5 +1,6 @@
 import type { Catalogue } from './en';
 import { reportsFr } from './reports-fr';
+import { restoreFr } from './restore-fr';
 import { topupFr } from './topup-fr';
 
 export const fr: Catalogue = {
@@ -104,6 +105,7 @@ export const fr: Catalogue = {
   },
   ...topupFr,
   ...reportsFr,
+  ...restoreFr,
   paymentStatus: {
     CREATING: 'En création',
     PENDING: 'En attente du client',

@@ -1,5 +1,6 @@
 import type { Catalogue } from './en';
 import { reportsNl } from './reports-nl';
+import { restoreNl } from './restore-nl';
 import { topupNl } from './topup-nl';
 
 export const nl: Catalogue = {
@@ -104,6 +105,7 @@ export const nl: Catalogue = {
   },
   ...topupNl,
   ...reportsNl,
+  ...restoreNl,
   paymentStatus: {
     CREATING: 'Wordt aangemaakt',
     PENDING: 'Wachten op de klant',
