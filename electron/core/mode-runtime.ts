@@ -8,6 +8,7 @@ import { createTopupServices, type TopupServices } from './topup/topup-services'
 import { trainingTopupProfiles, type TopupProfile } from './topup/topup-profiles';
 import type { WristbandRow } from './topup/wristband-book';
 import { openDatabase, type Db, type SynchronousSetting } from './db/open-database';
+import type { StorageGuard } from './db/storage-errors';
 import type { Logger } from './logger';
 import { CallbackIntake } from './payments/callback-intake';
 import { SearchSweep } from './payments/search-sweep';
@@ -87,6 +88,8 @@ export interface RuntimeOptions {
   onWristbandChanged?: (repo: SalesRepo, wristband: WristbandRow) => void;
   /** Tests and the bench only (see StationOptions). */
   synchronous?: SynchronousSetting;
+  /** The station's judge of a full disk: background writers wait for space instead of crashing. */
+  storage: StorageGuard;
 }
 
 /** Separate files per mode and environment, so training sales can never mix with real ones. */
@@ -114,7 +117,7 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   const training = simulatorUrl
     ? createTrainingService({ db, repo, simulatorUrl, ppid: options.profileId })
     : null;
-  abandonInterruptedCreations(db, repo, options.now);
+  abandonInterruptedCreations(db, repo, options.now, options.storage);
   const resumed = parts.tracker.resume();
   if (resumed > 0) options.logger.info(`resumed ${resumed} unfinished payment(s)`);
   parts.sweep.start();
@@ -178,7 +181,7 @@ function buildParts(options: RuntimeOptions, db: Db, repo: SalesRepo, client: Ba
     options.onSaleChanged(repo, saleId);
   };
   const isOnScreen = (paymentId: string): boolean => repo.isOnScreen(paymentId);
-  const shared = { db, repo, client, now, logger, onSaleChanged };
+  const shared = { db, repo, client, now, logger, onSaleChanged, storage: options.storage };
   const sweep = new SearchSweep({ ...shared, intervalMs: options.sweepIntervalMs });
   // More open payments than requests per second: one search follows them all (see followBySearch).
   const followBySearch = {
@@ -203,6 +206,7 @@ function openTopup(options: RuntimeOptions, db: Db, repo: SalesRepo): TopupServi
     repo,
     now,
     logger,
+    storage: options.storage,
     newId,
     profiles: simulatorUrl ? trainingTopupProfiles(simulatorUrl) : (options.topupProfiles ?? []),
     jwksUrl: options.jwksUrl,
@@ -226,14 +230,19 @@ function buildIntake(
   const { callbackUrl, profileId, jwksUrl, now, logger } = options;
   if (!callbackUrl) return null;
   const verifier = createCallbackVerifier({ jwksUrl, ppid: profileId, callbackUrl });
-  return new CallbackIntake({ db, profileId, now, logger, onSaleChanged, verifier });
+  return new CallbackIntake({ db, profileId, now, logger, onSaleChanged, verifier, storage: options.storage });
 }
 
 /**
  * A payment still CREATING at start-up was being created when the station stopped. Its QR was never
  * shown, so no customer can pay it; it is closed as failed and the cashier can retry the sale.
  */
-function abandonInterruptedCreations(db: Db, repo: SalesRepo, now: () => number): void {
+function abandonInterruptedCreations(db: Db, repo: SalesRepo, now: () => number, storage: StorageGuard): void {
+  // On a full disk they stay as they are (the station still starts), and are closed at the next start.
+  storage.attempt('closing payments a stop interrupted', () => closeInterrupted(db, repo, now));
+}
+
+function closeInterrupted(db: Db, repo: SalesRepo, now: () => number): void {
   for (const payment of repo.paymentsBeingCreated()) {
     applyStatus(db, { paymentId: payment.id, status: 'CREATE_FAILED', source: 'recovery', at: now() });
     recordProblem(

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ContractFailure, type Environment } from '../../shared/contract';
 import { JWKS_URLS } from './bancontact/callback-verifier';
 import type { SynchronousSetting } from './db/open-database';
+import { StorageGuard } from './db/storage-errors';
 import type { Logger } from './logger';
 import { openModeRuntime, type ModeRuntime, type RuntimeBackupHooks, type RuntimeOptions } from './mode-runtime';
 import type { SecretStore } from './settings/secret-store';
@@ -55,7 +56,12 @@ export class RuntimeHost {
   /** The HTTP shell's own address: in training, the local simulator can call back there. */
   private localUrl: string | null = null;
 
-  constructor(private readonly options: RuntimeHostOptions) {}
+  /** One judge of a full disk for the data folder, whatever the mode, so the log says it once. */
+  readonly storage: StorageGuard;
+
+  constructor(private readonly options: RuntimeHostOptions) {
+    this.storage = new StorageGuard({ folder: options.dataDir, logger: options.logger });
+  }
 
   current(): ModeRuntime {
     if (!this.runtime) throw new ContractFailure('INTERNAL', 'The station is not running');
@@ -123,6 +129,7 @@ export class RuntimeHost {
   async close(): Promise<void> {
     this.runtime?.close();
     this.runtime = null;
+    this.storage.stop();
     await this.stopEmbeddedSimulator();
   }
 
@@ -176,6 +183,7 @@ export class RuntimeHost {
       sweepIntervalMs,
       topupSweepIntervalMs: this.options.topupSweepIntervalMs,
       synchronous: this.options.synchronous,
+      storage: this.storage,
       backups: this.options.backups,
     };
   }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { ContractFailure, type Environment, type SaleView } from '../../shared/contract';
-import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { createDispatcher, type Dispatch, type ErrorTranslator } from './api/dispatcher';
 import { createStationBackups } from './backup/station-backups';
 import { createStationRestore } from './restore/station-restore';
 import { claimStationLock, releaseStationLock } from './restore/station-lock';
@@ -99,12 +99,13 @@ export function createStation(options: StationOptions): Station {
     restore: stationRestore(options, { file, host, now, logger }),
   });
   return {
-    dispatch: createDispatcher(handlers, logger),
+    dispatch: createDispatcher(handlers, logger, storageFailures(host)),
     events,
     async start() {
       mkdirSync(options.dataDir, { recursive: true });
-      // `npm run restore` refuses while this lock names a living process.
-      claimStationLock(options.dataDir, now());
+      // `npm run restore` refuses while this lock names a living process. A full disk skips it (restoring
+      // needs room anyway): the station must still start, and answer DISK_FULL to what it cannot save.
+      host.storage.attempt('writing the station lock', () => claimStationLock(options.dataDir, now()));
       await host.open(file.read());
       logger.info(`station started in ${host.current().mode} mode`);
       backups.service.start();
@@ -132,6 +133,11 @@ function stationRestore(
     ...{ dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, now, logger },
     ...{ settingsFile: file, host, reopen: () => host.open(file.read()) },
   });
+}
+
+/** A full disk answers DISK_FULL naming the data folder, instead of an internal error. */
+function storageFailures(host: RuntimeHost): ErrorTranslator {
+  return (error, method) => host.storage.failureFor(error, `answering ${method}`);
 }
 
 /** The station's current mode and runtime; sale and wristband changes go out as events. */

@@ -56,6 +56,8 @@ export interface ContractError {
   /** Bancontact's own error code and trace id, when the API answered with an error. */
   apiCode?: string;
   traceId?: string;
+  /** For DISK_FULL: the data folder whose disk is full, so the cashier knows where to free space. */
+  folder?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };

@@ -26,8 +26,11 @@ export type Handlers = {
 
 export type Dispatch = (method: string, input: unknown, caller: Caller) => Promise<Result<unknown>>;
 
+/** Turns what a handler threw into a contract failure (a full disk into DISK_FULL); null: not its kind. */
+export type ErrorTranslator = (error: unknown, method: string) => ContractFailure | null;
+
 /** The one gate every call passes: known method, allowed caller, valid input, then the handler. */
-export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers, logger: Logger, translate?: ErrorTranslator): Dispatch {
   return async (method, input, caller) => {
     if (!isMethodName(method))
       return failure({ code: 'UNKNOWN_METHOD', message: `Unknown method: ${method}` });
@@ -54,6 +57,9 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       return { ok: true, value: await handler(parsed.data, caller) };
     } catch (error) {
       if (error instanceof ContractFailure) return failure(error.toError());
+      // Storage trouble is logged where it is recognised (once per episode), not once per call.
+      const translated = translate?.(error, method);
+      if (translated) return failure(translated.toError());
       logger.error(`${method} failed`, error);
       return failure({ code: 'INTERNAL', message: 'Internal error in the station' });
     }

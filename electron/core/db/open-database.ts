@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
+import { dirname } from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { isDiskFull } from './storage-errors';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The handle inside `db.transaction(...)`; nested calls become savepoints. */
@@ -25,11 +27,32 @@ export interface OpenDatabaseOptions {
 
 export type SynchronousSetting = 'FULL' | 'NORMAL';
 
+/**
+ * WAL needs its index file (`-shm`), which SQLite creates and sizes on opening. On a full disk that
+ * fails; an exclusive lock keeps the index in memory instead, so that the station still starts, reads,
+ * and writes again as soon as space is freed. Other connections (a backup, the report tool) cannot read
+ * the file meanwhile: that lasts until the next start, by when there is room again.
+ */
+function openInWal(file: string): Database.Database {
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    if (!isDiskFull(error, dirname(file))) throw error;
+  }
+  // A connection that failed to map the index stays failed: a fresh one, exclusive from the start.
+  const exclusive = new Database(file);
+  exclusive.pragma('locking_mode = EXCLUSIVE');
+  exclusive.pragma('journal_mode = WAL');
+  return exclusive;
+}
+
 /** Opens the database, switches on WAL and foreign keys, and applies pending migrations. */
 export function openDatabase(options: OpenDatabaseOptions): Db {
   const { file, migrationsFolder, synchronous = 'FULL', beforeMigrating } = options;
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = openInWal(file);
   // FULL syncs the WAL at every commit, so a sale the station answered survives a power cut too (NORMAL
   // syncs only at checkpoints: an OS crash or power loss could take the last sales with it). See
   // docs/durability.md for what it costs per sale.

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
 import type { CallbackVerification } from '../bancontact/callback-verifier';
 import type { Db } from '../db/open-database';
+import { guardFor, type StorageGuard } from '../db/storage-errors';
 import { callbackReceipts, payments } from '../db/schema';
 import type { Logger } from '../logger';
 import { recordRejection } from './rejected-callbacks';
@@ -19,7 +20,12 @@ export interface CallbackIntakeDeps {
   now: () => number;
   logger: Logger;
   onSaleChanged: (saleId: string) => void;
+  /** Tells a full disk from other failures (the station's, shared); one of its own otherwise. */
+  storage?: StorageGuard;
 }
+
+/** 503: Bancontact retries the same signed callback later, by when it can be saved. */
+export const DISK_FULL_ANSWER: CallbackAnswer = { status: 503, body: { ok: false, reason: 'DISK_FULL' } };
 
 export interface CallbackAnswer {
   status: 200 | 400 | 401 | 404 | 503;
@@ -45,9 +51,23 @@ export const REJECTION_STATUS: Record<string, CallbackAnswer['status']> = {
  * signature verifies, at most once per jti, and answered 200 only once the change is committed.
  */
 export class CallbackIntake {
-  constructor(private readonly deps: CallbackIntakeDeps) {}
+  private readonly storage: StorageGuard;
+
+  constructor(private readonly deps: CallbackIntakeDeps) {
+    this.storage = deps.storage ?? guardFor(deps.db, deps.logger);
+  }
 
   async receive(rawBody: string, signature: string | undefined): Promise<CallbackAnswer> {
+    try {
+      return await this.verifyAndApply(rawBody, signature);
+    } catch (error) {
+      if (this.storage.absorbs(error, `saving a callback for profile ${this.deps.profileId}`))
+        return DISK_FULL_ANSWER;
+      throw error;
+    }
+  }
+
+  private async verifyAndApply(rawBody: string, signature: string | undefined): Promise<CallbackAnswer> {
     const verification = await this.deps.verifier.verify(rawBody, signature);
     if (!verification.ok) return this.reject(verification.reason, verification.detail, rawBody);
     const parsed = callbackBody.safeParse(verification.callback.body);

@@ -3,6 +3,7 @@ import type { BancontactStatus } from '../../../shared/domain/payment-status';
 import type { BancontactClient, CallPriority } from '../bancontact/client';
 import type { GetPaymentResponse } from '../bancontact/types';
 import type { Db } from '../db/open-database';
+import type { StorageGuard } from '../db/storage-errors';
 import { payments } from '../db/schema';
 import type { Logger } from '../logger';
 import { applyStatus } from './transition';
@@ -21,6 +22,8 @@ export interface SweepDeps {
   windowMs?: number;
   /** Only payments in these statuses; all by default. */
   paymentStatuses?: BancontactStatus[];
+  /** A full disk is said once per episode by this guard; the next sweep tries again. */
+  storage?: StorageGuard;
 }
 
 export interface SweepResult {
@@ -65,6 +68,7 @@ export class SearchSweep {
       const result = await this.run(windowMs);
       if (result.applied > 0) this.deps.logger.info(`search sweep applied ${result.applied} change(s)`);
     } catch (error) {
+      if (this.deps.storage?.absorbs(error, 'saving what a search of Bancontact found')) return;
       this.deps.logger.warn(`search sweep failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }

@@ -2,6 +2,7 @@ import { isFinalStatus, type PaymentStatus } from '../../../shared/domain/paymen
 import type { BancontactClient } from '../bancontact/client';
 import { toContractFailure } from '../bancontact/contract-errors';
 import type { Db } from '../db/open-database';
+import { guardFor, type StorageGuard } from '../db/storage-errors';
 import type { Logger } from '../logger';
 import type { PaymentRow, SalesRepo } from '../till/sales-repo';
 import { applyStatus, recordProblem } from './transition';
@@ -29,6 +30,8 @@ export interface TrackerOptions {
    * 100 s per round), while one search page covers 100 of them.
    */
   followBySearch?: { threshold: number; search: (windowMs: number) => Promise<unknown> };
+  /** Tells a full disk from other failures; the station shares one, so the log says it once. */
+  storage?: StorageGuard;
 }
 
 /** How far back a bulk search looks; a payment older than this is still followed by its own GET. */
@@ -46,8 +49,10 @@ export class PaymentTracker {
   private readonly backgroundMs: number;
   private readonly graceMs: number;
   private readonly backoffMs: readonly number[];
+  private readonly storage: StorageGuard;
 
   constructor(private readonly options: TrackerOptions) {
+    this.storage = options.storage ?? guardFor(options.db, options.logger);
     this.onScreenMs = options.onScreenIntervalMs ?? 800;
     this.backgroundMs = options.backgroundIntervalMs ?? 60_000;
     this.graceMs = options.expiryGraceMs ?? 10_000;
@@ -105,7 +110,11 @@ export class PaymentTracker {
   private onAnswer(row: PaymentRow, status: PaymentStatus): void {
     const { db, now } = this.options;
     const result = applyStatus(db, { paymentId: row.id, status, source: 'poll', at: now() });
-    const cleared = recordProblem(db, row.id, null, now());
+    // The status is saved: a disk that fills just now must not keep the till from hearing of it.
+    let cleared = false;
+    this.storage.attempt(`saving payment ${row.bancontactId}`, () => {
+      cleared = recordProblem(db, row.id, null, now());
+    });
     if (result.changed || cleared) this.options.onSaleChanged(result.saleId);
     if (isFinalStatus(result.status)) {
       this.timers.delete(row.id);
@@ -149,14 +158,21 @@ export class PaymentTracker {
       : Math.min(this.backgroundMs, OVERDUE_RETRY_MS);
   }
 
-  /** Keeps the status, notes the reason for the cashier, and tries again after a growing pause. */
+  /**
+   * Keeps the status, notes the reason for the cashier, and tries again after a growing pause. A full
+   * disk is no news about the payment: nothing is noted (nothing could be), and the status Bancontact
+   * gave is asked for again and saved once space is back.
+   */
   private onFailure(row: PaymentRow, error: unknown, failures: number): void {
-    const failure = toContractFailure(error);
-    const problem = { code: failure.code, message: failure.message };
-    if (recordProblem(this.options.db, row.id, problem, this.options.now()))
-      this.options.onSaleChanged(row.saleId);
-    this.options.logger.warn(`polling payment ${row.bancontactId} failed: ${failure.code}`);
     const delay = this.backoffMs[Math.min(failures, this.backoffMs.length - 1)] ?? 15_000;
     this.schedule(row.id, delay, failures + 1);
+    if (this.storage.absorbs(error, `saving payment ${row.bancontactId}`)) return;
+    const failure = toContractFailure(error);
+    const problem = { code: failure.code, message: failure.message };
+    this.storage.attempt(`noting a problem with payment ${row.bancontactId}`, () => {
+      if (recordProblem(this.options.db, row.id, problem, this.options.now()))
+        this.options.onSaleChanged(row.saleId);
+    });
+    this.options.logger.warn(`polling payment ${row.bancontactId} failed: ${failure.code}`);
   }
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
 import type { Db } from '../db/open-database';
+import { guardFor, type StorageGuard } from '../db/storage-errors';
 import { callbackReceipts } from '../db/schema';
 import type { Logger } from '../logger';
 import {
+  DISK_FULL_ANSWER,
   REJECTION_STATUS,
   type CallbackAnswer,
   type CallbackVerifierLike,
@@ -18,6 +20,8 @@ export interface TopupCallbackIntakeDeps {
   ledger: TopupLedger;
   now: () => number;
   logger: Logger;
+  /** Tells a full disk from other failures (the station's, shared); one of its own otherwise. */
+  storage?: StorageGuard;
 }
 
 // A top-up callback must say how much was paid and for which wristband (R); the rest may vary.
@@ -34,9 +38,24 @@ const topupCallbackBody = z.looseObject({
  * once per jti) and the credit are one transaction, answered 200 only after it is committed.
  */
 export class TopupCallbackIntake {
-  constructor(private readonly deps: TopupCallbackIntakeDeps) {}
+  private readonly storage: StorageGuard;
 
+  constructor(private readonly deps: TopupCallbackIntakeDeps) {
+    this.storage = deps.storage ?? guardFor(deps.db, deps.logger);
+  }
+
+  /** A full disk is answered 503, so Bancontact brings the top-up again once it can be saved. */
   async receive(rawBody: string, signature: string | undefined): Promise<CallbackAnswer> {
+    try {
+      return await this.verifyAndApply(rawBody, signature);
+    } catch (error) {
+      if (this.storage.absorbs(error, `saving a top-up callback for profile ${this.deps.profileId}`))
+        return DISK_FULL_ANSWER;
+      throw error;
+    }
+  }
+
+  private async verifyAndApply(rawBody: string, signature: string | undefined): Promise<CallbackAnswer> {
     const verification = await this.deps.verifier.verify(rawBody, signature);
     if (!verification.ok) return this.reject(verification.reason, verification.detail, rawBody);
     const parsed = topupCallbackBody.safeParse(verification.callback.body);

@@ -2,6 +2,7 @@ import { createCallbackVerifier } from '../bancontact/callback-verifier';
 import { createBancontactClient, type BancontactClient } from '../bancontact/client';
 import { RateLimiter } from '../bancontact/rate-limiter';
 import type { Db } from '../db/open-database';
+import type { StorageGuard } from '../db/storage-errors';
 import type { Logger } from '../logger';
 import type { CallbackAnswer } from '../payments/callback-intake';
 import { SearchSweep } from '../payments/search-sweep';
@@ -21,6 +22,8 @@ export interface TopupLanesOptions {
   rateLimitPerSecond?: number;
   /** How often each top-up profile is searched for payments a callback did not bring. */
   sweepIntervalMs?: number;
+  /** The station's one judge of a full disk: sweeps and callbacks wait for space instead of failing. */
+  storage?: StorageGuard;
 }
 
 /** Everything that follows one top-up profile's payments. */
@@ -81,7 +84,7 @@ export class TopupLanes {
   }
 
   private open(profile: TopupProfile): Lane {
-    const { db, ledger, now, logger, jwksUrl, callbackBase } = this.options;
+    const { db, ledger, now, logger, jwksUrl, callbackBase, storage } = this.options;
     const client = createBancontactClient({
       baseUrl: profile.baseUrl,
       apiKey: profile.apiKey,
@@ -97,6 +100,7 @@ export class TopupLanes {
       onForeignPayment: (payment) => ledger.credit(profile.ppid, payment),
       paymentStatuses: ['SUCCEEDED'],
       intervalMs: this.options.sweepIntervalMs ?? DEFAULT_TOPUP_SWEEP_MS,
+      storage,
     });
     const callbackUrl = callbackBase ? `${callbackBase.replace(/\/+$/, '')}/callbacks/${profile.ppid}` : null;
     const intake = callbackUrl
@@ -106,6 +110,7 @@ export class TopupLanes {
           ledger,
           now,
           logger,
+          storage,
           verifier: createCallbackVerifier({ jwksUrl, ppid: profile.ppid, callbackUrl }),
         })
       : null;

@@ -228,6 +228,7 @@ export const en = {
     AMOUNT_MODE_MISMATCH:
       "This top-up profile was set up for other codes. Bancontact support sets a profile's amount mode (open, modifiable or fixed); print codes of that mode, or use a profile set up for this one.",
     DISK_FULL: "The disk holding Kassa's data is full: free space on it, then try again. Nothing was half written.",
+    diskFullFolder: 'Data folder: {{folder}}',
     STATION_REFUSED: 'The station refused to start with these files. An administrator can restore a backup or start a new book.',
     BACKUP_INVALID: 'This file is not a Kassa backup, or it is damaged.',
     CONNECTION_NOT_TESTED: 'Test the connection with exactly these credentials first: going live needs a passed test from the last 10 minutes.',

@@ -234,6 +234,7 @@ export const fr: Catalogue = {
     AMOUNT_MODE_MISMATCH:
       "Ce profil de recharge est configuré pour d'autres codes. Le support Bancontact fixe le type de montant d'un profil (libre, modifiable ou fixe) ; imprimez des codes de ce type, ou utilisez un profil configuré pour celui-ci.",
     DISK_FULL: "Le disque qui contient les données de Kassa est plein : libérez de l'espace, puis réessayez. Rien n'a été écrit à moitié.",
+    diskFullFolder: 'Dossier des données : {{folder}}',
     STATION_REFUSED: 'La station a refusé de démarrer avec ces fichiers. Un administrateur peut restaurer une sauvegarde ou commencer un nouveau livre.',
     BACKUP_INVALID: "Ce fichier n'est pas une sauvegarde de Kassa, ou il est endommagé.",
     CONNECTION_NOT_TESTED: 'Testez d’abord la connexion avec exactement ces identifiants : passer en production demande un test réussi dans les 10 dernières minutes.',

@@ -229,6 +229,7 @@ export const nl: Catalogue = {
     AMOUNT_MODE_MISMATCH:
       'Dit top-upprofiel is voor andere codes ingesteld. Bancontact-support legt het bedragtype van een profiel vast (open, aanpasbaar of vast); druk codes van dat type, of gebruik een profiel dat voor dit type is ingesteld.',
     DISK_FULL: 'De schijf met de gegevens van Kassa is vol: maak er ruimte vrij en probeer opnieuw. Er is niets half weggeschreven.',
+    diskFullFolder: 'Gegevensmap: {{folder}}',
     STATION_REFUSED: 'Het station weigerde te starten met deze bestanden. Een beheerder kan een back-up terugzetten of een nieuw boek beginnen.',
     BACKUP_INVALID: 'Dit bestand is geen back-up van Kassa, of het is beschadigd.',
     CONNECTION_NOT_TESTED: 'Test eerst de verbinding met precies deze gegevens: live gaan vraagt een geslaagde test van de laatste 10 minuten.',

@@ -1,0 +1,129 @@
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ContractFailure } from '../../../shared/contract';
+import type { Logger } from '../logger';
+
+/**
+ * Below this much free space, a failed write to the data folder is put down to a full disk: SQLite
+ * reports some ENOSPC cases (growing the WAL index, syncing) as a plain SQLITE_IOERR_* code.
+ */
+const NEARLY_FULL_BYTES = 1024 * 1024;
+/** Free space that ends a disk-full episode: room for a good number of sales and their log. */
+const RECOVERED_BYTES = 4 * 1024 * 1024;
+const PROBE_INTERVAL_MS = 2_000;
+
+/** Free bytes for this process on the file system holding `folder`; null when that cannot be told. */
+export function freeBytes(folder: string): number | null {
+  try {
+    const stats = statfsSync(folder);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
+  }
+}
+
+function codesOf(error: unknown): string[] {
+  const codes: string[] = [];
+  // drizzle wraps the driver's error in its own (`cause`); a few levels cover every wrapper seen.
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    current = current.cause;
+  }
+  return codes;
+}
+
+/**
+ * SQLite's SQLITE_FULL, Node's ENOSPC, and an SQLITE_IOERR_* while the disk holding `folder` is
+ * (nearly) full: all mean the same to a cashier, and all pass once space is freed.
+ */
+export function isDiskFull(error: unknown, folder: string): boolean {
+  const codes = codesOf(error);
+  if (codes.some((code) => code === 'SQLITE_FULL' || code === 'ENOSPC')) return true;
+  if (!codes.some((code) => code.startsWith('SQLITE_IOERR'))) return false;
+  const free = freeBytes(folder);
+  return free !== null && free < NEARLY_FULL_BYTES;
+}
+
+export function diskFullMessage(folder: string): string {
+  return `The disk holding Kassa's data is full: free space on ${folder}`;
+}
+
+export interface StorageGuardOptions {
+  /** The data folder: named in the message, and watched for free space during an episode. */
+  folder: string;
+  logger: Logger;
+  probeIntervalMs?: number;
+}
+
+/**
+ * The one place that tells a full disk from other failures. Callers answer DISK_FULL (the contract)
+ * or retry later (background writers); the log says it once per episode, and once when space is back.
+ */
+export class StorageGuard {
+  private probe: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: StorageGuardOptions) {}
+
+  get folder(): string {
+    return this.options.folder;
+  }
+
+  /** True between the first full-disk failure and the moment enough space is free again. */
+  get full(): boolean {
+    return this.probe !== null;
+  }
+
+  /** DISK_FULL with the plain message for a full-disk error (logged once per episode); null otherwise. */
+  failureFor(error: unknown, doing: string): ContractFailure | null {
+    if (!isDiskFull(error, this.folder)) return null;
+    this.noteFull(doing);
+    return new ContractFailure('DISK_FULL', diskFullMessage(this.folder), { folder: this.folder });
+  }
+
+  /** For background writers: true when the error was a full disk, which they retry later without a word. */
+  absorbs(error: unknown, doing: string): boolean {
+    return this.failureFor(error, doing) !== null;
+  }
+
+  /** Runs a write that may meet a full disk; false when it did (and nothing was written), other errors pass. */
+  attempt(doing: string, write: () => void): boolean {
+    try {
+      write();
+      return true;
+    } catch (error) {
+      if (this.absorbs(error, doing)) return false;
+      throw error;
+    }
+  }
+
+  stop(): void {
+    if (this.probe) clearInterval(this.probe);
+    this.probe = null;
+  }
+
+  private noteFull(doing: string): void {
+    if (this.probe) return;
+    this.options.logger.error(
+      `${diskFullMessage(this.folder)} (first noticed ${doing}). Sales are refused and open payments wait; ` +
+        'Kassa carries on by itself once space is freed.',
+    );
+    const probe = setInterval(() => this.checkRecovered(), this.options.probeIntervalMs ?? PROBE_INTERVAL_MS);
+    // The probe only watches; it must not keep a stopping station alive.
+    probe.unref();
+    this.probe = probe;
+  }
+
+  private checkRecovered(): void {
+    const free = freeBytes(this.folder);
+    if (free === null || free < RECOVERED_BYTES) return;
+    this.stop();
+    const megabytes = (free / (1024 * 1024)).toFixed(0);
+    this.options.logger.info(`free space is back on ${this.folder} (${megabytes} MB): Kassa saves again`);
+  }
+}
+
+/** A guard of its own for a part built without the station's (unit tests, tools): same checks, own log. */
+export function guardFor(db: { $client: { name: string } }, logger: Logger): StorageGuard {
+  return new StorageGuard({ folder: dirname(db.$client.name), logger });
+}
