@@ -6,6 +6,8 @@ import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
 import { downloadHref } from '../../api/downloads';
+import { useStationEvents } from '../../api/use-station-events';
+import { useEventState } from './use-event-state';
 
 interface Exported {
   count: number;
@@ -14,14 +16,18 @@ interface Exported {
   csvPath: string;
 }
 
-/** After the event: what is left on each wristband goes back to its last payer, as one SEPA file. */
+/**
+ * After the event: what is left on each wristband goes back to its last payer, as one SEPA file.
+ * Accounts may be fetched at any time; the file only once the event has ended (the station refuses
+ * it before, EVENT_NOT_ENDED), so the export says why it is not offered yet.
+ */
 export function RefundsPanel() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const ended = useEventState().state?.ended ?? false;
   const [refunds, setRefunds] = useState<RefundView[]>([]);
   const [error, setError] = useState<ContractError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [debtor, setDebtor] = useState({ name: '', iban: '' });
   const [exported, setExported] = useState<Exported | null>(null);
   const load = useCallback(() => {
     void call('refunds.list', {}).then((result) =>
@@ -29,6 +35,8 @@ export function RefundsPanel() {
     );
   }, []);
   useEffect(load, [load]);
+  // Ending or reopening the event elsewhere, or a refund file made on another screen.
+  useStationEvents((event) => event.name === 'topup.eventChanged' && load());
   const prepare = async () => {
     setBusy(true);
     const result = await call('refunds.prepare', {});
@@ -36,8 +44,7 @@ export function RefundsPanel() {
     setError(result.ok ? null : result.error);
     if (result.ok) setRefunds(result.value);
   };
-  const exportFile = async (event: FormEvent) => {
-    event.preventDefault();
+  const exportFile = async (debtor: Debtor) => {
     setBusy(true);
     const result = await call('refunds.export', { debtorName: debtor.name, debtorIban: debtor.iban });
     setBusy(false);
@@ -57,40 +64,78 @@ export function RefundsPanel() {
       </button>
       {refunds.length > 0 && <RefundTable refunds={refunds} locale={locale} />}
       {ready.length > 0 && (
-        <form className="refund-export" onSubmit={(e) => void exportFile(e)} noValidate>
-          <label htmlFor="debtor-name">{t('topup.refunds.debtorName')}</label>
-          <input
-            id="debtor-name"
-            value={debtor.name}
-            onChange={(e) => setDebtor({ ...debtor, name: e.target.value })}
-          />
-          <label htmlFor="debtor-iban">{t('topup.refunds.debtorIban')}</label>
-          <input
-            id="debtor-iban"
-            value={debtor.iban}
-            onChange={(e) => setDebtor({ ...debtor, iban: e.target.value })}
-          />
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('topup.refunds.export', { count: ready.length })}
-          </button>
-        </form>
+        <RefundExportForm count={ready.length} ended={ended} busy={busy} onExport={exportFile} />
       )}
-      {error && <ErrorAlert error={error} />}
-      {exported && (
-        <p role="status">
-          {t('topup.refunds.exported', {
-            count: exported.count,
-            total: formatMoney(exported.totalCents, locale),
-          })}{' '}
-          <a href={downloadHref(exported.xmlPath)} download>
-            {t('topup.refunds.xml')}
-          </a>{' '}
-          <a href={downloadHref(exported.csvPath)} download>
-            {t('topup.refunds.csv')}
-          </a>
+      {!ended && (
+        <p className="muted" id="refunds-not-ended" data-testid="refunds-not-ended">
+          {t('topup.refunds.notEnded')}
         </p>
       )}
+      {error && <ErrorAlert error={error} />}
+      {exported && <ExportedFiles exported={exported} locale={locale} />}
     </section>
+  );
+}
+
+interface Debtor {
+  name: string;
+  iban: string;
+}
+
+/** The organiser's account and the export button, which waits for the end of the event. */
+function RefundExportForm(props: {
+  count: number;
+  ended: boolean;
+  busy: boolean;
+  onExport: (debtor: Debtor) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [debtor, setDebtor] = useState<Debtor>({ name: '', iban: '' });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void props.onExport(debtor);
+  };
+  return (
+    <form className="refund-export" onSubmit={submit} noValidate>
+      <label htmlFor="debtor-name">{t('topup.refunds.debtorName')}</label>
+      <input
+        id="debtor-name"
+        value={debtor.name}
+        onChange={(e) => setDebtor({ ...debtor, name: e.target.value })}
+      />
+      <label htmlFor="debtor-iban">{t('topup.refunds.debtorIban')}</label>
+      <input
+        id="debtor-iban"
+        value={debtor.iban}
+        onChange={(e) => setDebtor({ ...debtor, iban: e.target.value })}
+      />
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={props.busy || !props.ended}
+        aria-describedby={props.ended ? undefined : 'refunds-not-ended'}
+      >
+        {t('topup.refunds.export', { count: props.count })}
+      </button>
+    </form>
+  );
+}
+
+function ExportedFiles({ exported, locale }: { exported: Exported; locale: 'nl' | 'fr' | 'en' }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status">
+      {t('topup.refunds.exported', {
+        count: exported.count,
+        total: formatMoney(exported.totalCents, locale),
+      })}{' '}
+      <a href={downloadHref(exported.xmlPath)} download>
+        {t('topup.refunds.xml')}
+      </a>{' '}
+      <a href={downloadHref(exported.csvPath)} download>
+        {t('topup.refunds.csv')}
+      </a>
+    </p>
   );
 }
 

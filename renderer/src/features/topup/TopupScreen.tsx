@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttentionList } from './AttentionList';
 import { BatchForm } from './BatchForm';
 import { BatchList } from './BatchList';
+import { EventEndSection } from './EventEndSection';
 import { LiabilityCards } from './LiabilityCards';
 import { PrintProgress } from './PrintProgress';
 import { RefundsPanel } from './RefundsPanel';
@@ -32,6 +33,7 @@ export function TopupScreen() {
       <BatchList refreshKey={printed} onStarted={started} />
       <WristbandPanel />
       <AttentionList />
+      <EventEndSection />
       <RefundsPanel />
     </main>
   );

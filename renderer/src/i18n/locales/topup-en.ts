@@ -146,6 +146,20 @@ export const topupEn = {
       exported: '{{count}} refund(s), {{total}} in total.',
       xml: 'SEPA file (XML)',
       csv: 'CSV',
+      notEnded: 'Refund files can be made once the event has ended (End the event, above).',
+    },
+    event: {
+      title: 'End of the event',
+      running: 'The event is running: bars take wristbands, and refund files cannot be made yet.',
+      end: 'End the event',
+      confirmQuestion: 'End the event now?',
+      confirmExplained:
+        'Bars stop taking wristbands at once ("The event has ended"). Refund files become possible. Top-ups that still arrive are credited and go into the next refund file. You can undo this until the first refund file is made.',
+      confirmYes: 'Yes, end the event',
+      confirmNo: 'No, keep it running',
+      ended: 'The event ended on {{when}}. Bars no longer take wristbands; refund files can be made.',
+      undo: 'Undo: reopen the event',
+      final: 'A refund file was made, so the end can no longer be undone.',
     },
     liability: {
       title: 'Wristband money',
