@@ -10,7 +10,8 @@ import { Closing } from '../core/reports/closing';
 import { writeTransactionsCsv } from '../core/reports/csv-export';
 import { renderReportPdf } from '../core/reports/pdf/report-pdf';
 import { ensureReady } from '../core/reports/report-services';
-import { SalesSetupStore } from '../core/reports/sales-setup-store';
+import { readSalesSetupFile, SALES_SETUP_FILE, SalesSetupStore } from '../core/reports/sales-setup-store';
+import { checkLiveDatabase } from '../core/books/book-checks';
 import { createSettingsFile } from '../core/settings/settings-file';
 import { MIGRATIONS_FOLDER } from './paths';
 
@@ -67,11 +68,12 @@ function request(argv: string[]): Request {
 async function main(): Promise<void> {
   keepNewFilesPrivate();
   const req = request(process.argv.slice(2));
+  // The station's own checks: a damaged file is refused in one line (exit 1), never read as an empty book.
   const stored = createSettingsFile(req.dataDir).read();
-  const db = openDatabase({
-    file: join(req.dataDir, databaseFileFor(stored.mode, stored.environment)),
-    migrationsFolder: MIGRATIONS_FOLDER,
-  });
+  readSalesSetupFile(join(req.dataDir, SALES_SETUP_FILE));
+  const databaseFile = databaseFileFor(stored.mode, stored.environment);
+  if (stored.mode === 'live') checkLiveDatabase(req.dataDir, databaseFile);
+  const db = openDatabase({ file: join(req.dataDir, databaseFile), migrationsFolder: MIGRATIONS_FOLDER });
   try {
     ensureReady(db);
     new SalesSetupStore(req.dataDir, db).mirror();

@@ -11,13 +11,18 @@ export interface RunStationOptions extends Pick<
   'dataDir' | 'simulatorUrl' | 'publicUrl' | 'requestTimeoutMs' | 'pollIntervalMs' | 'sweepIntervalMs' | 'rateLimitPerSecond'
 > {
   port: number;
+  /**
+   * `npm run station` exits 1 on a refused start, after its one line; `npm start`'s browser fallback
+   * keeps serving the refusal screen instead.
+   */
+  exitOnRefusal?: boolean;
 }
 
 /**
  * Starts the station and its HTTP shell, prints where it listens, and stops cleanly on a signal.
  * Resolves with the shell's URL: with port 0 only the shell knows which port it got.
  */
-export async function runStation({ port, ...options }: RunStationOptions): Promise<string> {
+export async function runStation({ port, exitOnRefusal = true, ...options }: RunStationOptions): Promise<string> {
   keepNewFilesPrivate();
   const logger = createConsoleLogger(true);
   const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
@@ -28,6 +33,18 @@ export async function runStation({ port, ...options }: RunStationOptions): Promi
   const shell = await startHttpShell(station, { port, rendererDir: RENDERER_DIR });
   station.setLocalUrl(shell.url);
   await station.start();
+  const refusal = station.refusal();
+  if (refusal) {
+    // One line naming the file and the remedy, no stack trace.
+    console.error(refusal.line);
+    if (exitOnRefusal) {
+      await shell.close();
+      await station.stop();
+      process.exit(1);
+    }
+    console.log(`Kassa refused to start; the reason and the remedies are shown at ${shell.url}`);
+    return shell.url;
+  }
   const simulatorUrl = station.simulatorUrl();
   const mode = simulatorUrl ? `training mode, simulator at ${simulatorUrl}` : 'live mode';
   console.log(`Kassa station ready at ${shell.url} (${mode}, data in ${options.dataDir})`);

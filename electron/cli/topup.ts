@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { ContractFailure, type ErrorCode, type PrintJobView } from '../../shared/contract';
 import { checkWristbandId } from '../../shared/domain/wristband-id';
 import { resolveDataDir } from '../core/config';
+import { checkLiveDatabase } from '../core/books/book-checks';
 import { keepNewFilesPrivate } from '../core/data-folder';
 import { openDatabase } from '../core/db/open-database';
 import { createFileSecretStore } from '../core/settings/secret-store';
@@ -48,6 +50,8 @@ async function batch(command: BatchCommand): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
   const stored = createSettingsFile(dataDir).read();
   const context = printContext(dataDir, stored, createFileSecretStore(dataDir));
+  // A live book that fails the station's checks is refused in one line (exit 1), never opened empty.
+  if (context.mode === 'live') checkLiveDatabase(dataDir, basename(context.databaseFile));
   const db = openDatabase({ file: context.databaseFile, migrationsFolder: MIGRATIONS_FOLDER });
   const service = new BatchService({ db, profiles: context.profiles, now: Date.now });
   const printing = new PrintJobs({

@@ -1,6 +1,7 @@
 import { ContractFailure, type EventStateView, type SaleView } from '../../shared/contract';
 import type { Handlers } from './api/dispatcher';
 import type { BackupHandlers } from './backup/station-backups';
+import type { StationBookHandlers } from './books/station-book';
 import type { ModeRuntime } from './mode-runtime';
 import { listRejectedCallbacks } from './payments/rejected-callbacks';
 import { createReportHandlers } from './reports/report-handlers';
@@ -16,9 +17,8 @@ export interface HandlerDeps {
   current: () => ModeRuntime;
   settings: SettingsService;
   currentSale: (tillId: string) => SaleView | null;
-  version: string;
-  /** The HTTP shell's own address, once it listens. */
-  httpUrl: () => string | null;
+  /** `station.getStatus` and `station.startNewBook`: the start, its refusal and the new book. */
+  book: StationBookHandlers;
   topupProfiles: TopupProfileSettings;
   printing: PrintJobs;
   /** The event was ended, reopened, or made final by a refund file. */
@@ -30,19 +30,11 @@ export interface HandlerDeps {
 
 /** Maps every contract method to the station service that answers it. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { current, settings, currentSale, version, httpUrl, topupProfiles, printing } = deps;
+  const { current, settings, currentSale, topupProfiles, printing } = deps;
   const training = (): TrainingService => trainingOf(current());
   return {
-    'station.getStatus': () => {
-      const view = settings.view();
-      return {
-        mode: current().mode,
-        environment: current().environment,
-        locale: view.locale,
-        version,
-        httpUrl: httpUrl(),
-      };
-    },
+    // The status (with a refused start's reason) and the new-book remedy (books/station-book.ts).
+    ...deps.book,
     'till.startPayment': (input) => current().till.startPayment(input),
     'till.retryPayment': ({ saleId }) => current().till.retryPayment(saleId),
     'till.cancelPayment': ({ saleId }) => current().till.cancelPayment(saleId),

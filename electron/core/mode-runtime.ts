@@ -9,6 +9,7 @@ import { trainingTopupProfiles, type TopupProfile } from './topup/topup-profiles
 import type { WristbandRow } from './topup/wristband-book';
 import { openDatabase, type Db, type SynchronousSetting } from './db/open-database';
 import type { StorageGuard } from './db/storage-errors';
+import { markerAfterZ, openBook } from './books/book-checks';
 import type { Logger } from './logger';
 import { CallbackIntake } from './payments/callback-intake';
 import { SearchSweep } from './payments/search-sweep';
@@ -102,12 +103,17 @@ export const newId = (): string => randomBytes(12).toString('hex');
 
 export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   const databaseFile = databaseFileFor(options.mode, options.environment);
-  const db = openDatabase({
-    file: join(options.dataDir, databaseFile),
-    migrationsFolder: options.migrationsFolder,
-    beforeMigrating: (sqlite) => options.backups?.beforeMigrating(sqlite, options.migrationsFolder, databaseFile),
-    synchronous: options.synchronous,
-  });
+  const { dataDir, logger } = options;
+  // A live book that is not the one its marker remembers refuses (StartRefusal) before SQLite opens it.
+  const opening = { dataDir, databaseFile, live: options.mode === 'live', logger, at: options.now() };
+  const db = openBook(opening, () =>
+    openDatabase({
+      file: join(options.dataDir, databaseFile),
+      migrationsFolder: options.migrationsFolder,
+      beforeMigrating: (sqlite) => options.backups?.beforeMigrating(sqlite, options.migrationsFolder, databaseFile),
+      synchronous: options.synchronous,
+    }),
+  );
   const repo = new SalesRepo(db);
   const reports = openReports(options, db, repo);
   const limiter = new RateLimiter(options.rateLimitPerSecond ?? 5);
@@ -143,10 +149,14 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
 
 /** First of all: the sales setup is copied in (and an older database gets its report tables) before any hook runs. */
 function openReports(options: RuntimeOptions, db: Db, repo: SalesRepo): ReportServices {
-  const { dataDir, now } = options;
+  const { dataDir, now, logger } = options;
   const databaseFile = databaseFileFor(options.mode, options.environment);
-  // The listeners of a Z: the backup starts in the background once the Z has committed.
-  const onDayClosed = (): void => options.backups?.afterZ(databaseFile);
+  // The listeners of a Z: the book marker follows it durably, then the backup starts in the background.
+  const bookMarker = markerAfterZ(db, { dataDir, databaseFile, live: options.mode === 'live', logger, now });
+  const onDayClosed = (): void => {
+    bookMarker();
+    options.backups?.afterZ(databaseFile);
+  };
   return createReportServices({
     ...{ db, repo, dataDir, now, newId, onDayClosed },
     onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId),

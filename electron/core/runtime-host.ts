@@ -68,6 +68,11 @@ export class RuntimeHost {
     return this.runtime;
   }
 
+  /** False while no mode runs: before the start, after a refused one, while a database is replaced. */
+  isOpen(): boolean {
+    return this.runtime !== null;
+  }
+
   /** False for a runtime that was swapped out: its late news is not this mode's news. */
   isCurrent(repo: SalesRepo): boolean {
     return this.runtime?.repo === repo;

@@ -1,12 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { ContractFailure, type Environment, type SaleView } from '../../shared/contract';
+import { join } from 'node:path';
+import { ContractFailure, type Environment, type SaleView, type StationRefusal } from '../../shared/contract';
 import { createDispatcher, type Dispatch, type ErrorTranslator } from './api/dispatcher';
 import { createStationBackups } from './backup/station-backups';
 import { createStationRestore } from './restore/station-restore';
 import { claimStationLock, releaseStationLock } from './restore/station-lock';
 import { createEventBus, type EventBus } from './api/event-bus';
+import { makeDataFolderPrivate } from './data-folder';
 import { ENVIRONMENT_URLS } from './bancontact/environments';
 import type { SynchronousSetting } from './db/open-database';
+import { createStationBook } from './books/station-book';
+import { openDatabase } from './db/open-database';
+import { readSalesSetupFile, SALES_SETUP_FILE } from './reports/sales-setup-store';
 import { createHandlers } from './handlers';
 import { createConsoleLogger, type Logger } from './logger';
 import { RuntimeHost, type RuntimeHostOptions } from './runtime-host';
@@ -49,8 +53,11 @@ export interface StationOptions {
 export interface Station {
   dispatch: Dispatch;
   events: EventBus;
+  /** Opens the mode; a file that fails its check leaves the station refused (see `refusal`), not thrown. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Why the start was refused (the one line, the file, the remedies), or null while a mode runs. */
+  refusal(): StationRefusal | null;
   /** The simulator training mode uses right now, or null when live. */
   simulatorUrl(): string | null;
   /** Tells the station where its HTTP shell listens, before `start`. */
@@ -85,31 +92,26 @@ export function createStation(options: StationOptions): Station {
     { ...options, secrets, logger, now, environmentUrl, backups: backups.hooks },
     events,
   );
-  const parts = { file, secrets, environmentUrl, host, events, printing: printJobs(options, events) };
+  const book = stationBook(options, { file, secrets, host, logger, now, backups: backups.service });
+  const parts = { file, secrets, environmentUrl, host, events, printing: printJobs(options, events), book };
   const handlers = createHandlers({
     printing: parts.printing,
     current: () => host.current(),
     settings: createSettings(options, parts),
     currentSale: (tillId) => findCurrentSale(host.current().repo, tillId, now()),
-    version: options.version ?? '0.0.0',
-    httpUrl: () => host.httpUrl(),
+    book: book.handlers,
     topupProfiles: createTopupProfileSettings(options, parts),
     onEventChanged: (state) => events.emit('topup.eventChanged', state),
     backups: backups.handlers,
-    restore: stationRestore(options, { file, host, now, logger }),
+    restore: stationRestore(options, { file, host, now, logger, reopen: () => book.start() }),
   });
   return {
-    dispatch: createDispatcher(handlers, logger, storageFailures(host)),
+    // While the start is refused, only the refusal screen's methods get through (books/refused-state.ts).
+    dispatch: book.refused.gate(createDispatcher(handlers, logger, storageFailures(host))),
     events,
-    async start() {
-      mkdirSync(options.dataDir, { recursive: true });
-      // `npm run restore` refuses while this lock names a living process. A full disk skips it (restoring
-      // needs room anyway): the station must still start, and answer DISK_FULL to what it cannot save.
-      host.storage.attempt('writing the station lock', () => claimStationLock(options.dataDir, now()));
-      await host.open(file.read());
-      logger.info(`station started in ${host.current().mode} mode`);
-      backups.service.start();
-    },
+    // A refusal is held and answered (station.getStatus), never thrown: see `refusal()`.
+    start: () => book.start(),
+    refusal: () => book.refused.current(),
     // A backup being written is finished first: the station must not let go of the folder mid-copy.
     stop: () =>
       backups.service
@@ -123,15 +125,50 @@ export function createStation(options: StationOptions): Station {
   };
 }
 
-/** `backups.restore` replaces a mode's database and opens the mode again (restore/station-restore.ts). */
+/** The start's checks, the refused state and the new book, on this station's files and runtime. */
+function stationBook(
+  options: StationOptions,
+  parts: { file: SettingsFile; secrets: SecretStore; host: RuntimeHost; logger: Logger; now: () => number } & {
+    backups: { start(): void };
+  },
+) {
+  const { file, secrets, host, logger, now, backups } = parts;
+  const { dataDir, migrationsFolder, synchronous } = options;
+  return createStationBook({
+    ...{ dataDir, logger, now, version: options.version ?? '0.0.0' },
+    prepareFolder: () => {
+      makeDataFolderPrivate(dataDir, logger);
+      // `npm run restore` refuses while this lock names a living process. A full disk skips it (restoring
+      // needs room anyway): the station must still start, and answer DISK_FULL to what it cannot save.
+      host.storage.attempt('writing the station lock', () => claimStationLock(dataDir, now()));
+    },
+    onRunning: () => {
+      logger.info(`station started in ${host.current().mode} mode`);
+      backups.start();
+    },
+    readers: { settings: () => file.read(), secrets, salesSetup: () => readSalesSetupFile(join(dataDir, SALES_SETUP_FILE)) },
+    httpUrl: () => host.httpUrl(),
+    openMode: (stored) => host.open(stored),
+    closeMode: () => host.closeRuntime(),
+    isRunning: () => host.isOpen(),
+    running: () => ({ mode: host.current().mode, environment: host.current().environment }),
+    assertNoOpenPayment: () => assertNoOpenPayment(host),
+    openDatabase: (databaseFile) => openDatabase({ file: databaseFile, migrationsFolder, synchronous }),
+  });
+}
+
+/**
+ * `backups.restore` replaces a mode's database and opens the mode again (restore/station-restore.ts),
+ * through the same checked start as at launch: a refused station that the restore repaired starts.
+ */
 function stationRestore(
   options: StationOptions,
-  parts: { file: SettingsFile; host: RuntimeHost; now: () => number; logger: Logger },
+  parts: { file: SettingsFile; host: RuntimeHost; now: () => number; logger: Logger; reopen: () => Promise<void> },
 ) {
-  const { file, host, now, logger } = parts;
+  const { file, host, now, logger, reopen } = parts;
   return createStationRestore({
     ...{ dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, now, logger },
-    ...{ settingsFile: file, host, reopen: () => host.open(file.read()) },
+    ...{ settingsFile: file, host, reopen },
   });
 }
 
@@ -188,6 +225,7 @@ function createSettings(
     environmentUrl: (env: Environment) => string;
     host: RuntimeHost;
     events: EventBus;
+    book: ReturnType<typeof createStationBook>;
   },
 ): SettingsService {
   const { file, secrets, environmentUrl, host, events } = parts;
@@ -198,9 +236,9 @@ function createSettings(
     timeoutMs: options.requestTimeoutMs,
     now: options.now,
     assertNoOpenPayment: () => assertNoOpenPayment(host),
-    switchMode: (next) => host.open(next),
+    switchMode: (next) => parts.book.switchMode(next),
     onChanged: (view) => events.emit('settings.changed', { settings: view }),
-    currentCallbackUrl: () => host.current().callbackUrl,
+    currentCallbackUrl: () => (host.isOpen() ? host.current().callbackUrl : null),
   });
 }
 

@@ -7,3 +7,5 @@ export * from './report-views';
 export * from './topup-batch-views';
 export * from './views';
 export * from './wristband-views';
+export * from './station-refusal';
+export * from './station-methods';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
 import { backupMethods } from './backup-methods';
 import { restoreMethods } from './restore-methods';
+import { stationMethods } from './station-methods';
 import { eventMethods } from './event-methods';
 import { reportMethods } from './report-methods';
 import { topupBatchMethods } from './topup-batch-methods';
@@ -137,6 +138,8 @@ export const methods = {
   ...backupMethods,
   // Restoring a backup and what its gap brought back (restore-methods.ts).
   ...restoreMethods,
+  // The refused start's remedy of a new book (station-methods.ts).
+  ...stationMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

@@ -1,6 +1,7 @@
 import type { ErrorCode } from './errors';
 import type { PaymentStatus } from '../domain/payment-status';
 import type { Locale } from '../domain/money';
+import type { StationRefusal } from './station-refusal';
 
 export type Mode = 'training' | 'live';
 export type Environment = 'preprod' | 'production';
@@ -76,6 +77,8 @@ export interface StationStatus {
   version: string;
   /** Where the station's HTTP shell answers (downloads are served there); null when it has none. */
   httpUrl: string | null;
+  /** Why the station refused to start, while it does (shown instead of the till); absent or null when it runs. */
+  refusal?: StationRefusal | null;
 }
 
 export interface SettingsView {

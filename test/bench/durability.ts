@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { SynchronousSetting } from '../../electron/core/db/open-database';
+import { openDatabase, type SynchronousSetting } from '../../electron/core/db/open-database';
 import { spawnDurableStation, type DurableStation } from '../support/durable-station';
 import { callHttp } from '../support/station-process';
-import { tempDir } from '../support/temp';
+import { MIGRATIONS, tempDir } from '../support/temp';
 import { epochNow, ms, summary } from './stats';
 
 const WARM_UP_SALES = 10;
@@ -48,6 +48,39 @@ export async function benchDurability(sales = 200): Promise<void> {
     folder.remove();
   }
   printDurability(sales, settings, samples);
+  printCommitCost(sales);
+}
+
+/** The commit alone, without HTTP: one small transaction per sample on a database opened like the station's. */
+function commitTimes(dir: string, synchronous: SynchronousSetting, commits: number): number[] {
+  const db = openDatabase({ file: join(dir, `commit-${synchronous}.sqlite`), migrationsFolder: MIGRATIONS, synchronous });
+  const sqlite = db.$client;
+  sqlite.exec('CREATE TABLE bench_commits (id INTEGER PRIMARY KEY, at REAL NOT NULL)');
+  const insert = sqlite.prepare('INSERT INTO bench_commits (at) VALUES (?)');
+  const times: number[] = [];
+  for (let commit = 0; commit < commits; commit++) {
+    const started = epochNow();
+    insert.run(started);
+    times.push(epochNow() - started);
+  }
+  sqlite.close();
+  return times;
+}
+
+const fineMs = (value: number): string => `${value.toFixed(2)} ms`;
+
+function printCommitCost(commits: number): void {
+  const folder = tempDir('kassa-bench-commit-');
+  try {
+    const full = summary(commitTimes(folder.dir, 'FULL', commits));
+    const normal = summary(commitTimes(folder.dir, 'NORMAL', commits));
+    console.log(
+      `  one commit alone: FULL median ${fineMs(full.median)} (p95 ${fineMs(full.p95)}), ` +
+        `NORMAL median ${fineMs(normal.median)} (p95 ${fineMs(normal.p95)}): the sync of the WAL is the difference`,
+    );
+  } finally {
+    folder.remove();
+  }
 }
 
 function printDurability(sales: number, settings: SynchronousSetting[], samples: number[][]): void {

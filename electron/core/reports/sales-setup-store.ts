@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContractFailure } from '../../../shared/contract';
 import type { SalesSetupView } from '../../../shared/contract/report-views';
 import type { Db } from '../db/open-database';
+import { writePrivateFile } from '../settings/secret-store';
+import { readJsonFile } from '../settings/validated-file';
 import { DEFAULT_SALES_SETUP, mirrorSetup } from './attribution';
+import { salesSetupFileSchema } from './sales-setup-schema';
 
 export const SALES_SETUP_FILE = 'sales-setup.json';
 
@@ -22,17 +24,12 @@ export class SalesSetupStore {
     this.file = join(dataDir, SALES_SETUP_FILE);
   }
 
+  /**
+   * A damaged file refuses (StartRefusal naming the file and field) rather than attributing sales to
+   * default shops and VAT rates no one chose; the station checks it before it opens a database.
+   */
   read(): SalesSetupView {
-    if (!existsSync(this.file)) return DEFAULT_SALES_SETUP;
-    try {
-      return {
-        ...DEFAULT_SALES_SETUP,
-        ...(JSON.parse(readFileSync(this.file, 'utf8')) as Partial<SalesSetupView>),
-      };
-    } catch {
-      // A damaged file must not stop the till: sales go on with the defaults.
-      return DEFAULT_SALES_SETUP;
-    }
+    return readSalesSetupFile(this.file);
   }
 
   /** Applies to sales made from now on; a sale keeps the shop, cashier and rate it was made with. */
@@ -52,7 +49,7 @@ export class SalesSetupStore {
     if (shopIds.size !== next.shops.length) {
       throw new ContractFailure('INVALID_INPUT', 'Two shops have the same id', { fields: ['shops'] });
     }
-    writeFileSync(this.file, JSON.stringify(next, null, 2));
+    writePrivateFile(this.file, JSON.stringify(next, null, 2));
     mirrorSetup(this.db, next);
     return next;
   }
@@ -60,4 +57,9 @@ export class SalesSetupStore {
   mirror(): void {
     mirrorSetup(this.db, this.read());
   }
+}
+
+/** The setup in `file`, defaults for what is missing; throws a StartRefusal when the file is damaged. */
+export function readSalesSetupFile(file: string): SalesSetupView {
+  return readJsonFile(file, salesSetupFileSchema) ?? DEFAULT_SALES_SETUP;
 }

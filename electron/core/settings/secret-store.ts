@@ -1,12 +1,19 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { readJsonFile } from './validated-file';
 
 /** Where the station keeps API keys. Values never leave the station. */
 export interface SecretStore {
   get(name: string): string | null;
   set(name: string, value: string): void;
   delete(name: string): void;
+  /** Throws a StartRefusal naming the store's file when it cannot be read; checked at start. */
+  verify(): void;
 }
+
+/** Secret names to values; anything else in the file is a damaged file, not a secret to guess at. */
+export const secretsSchema = z.record(z.string(), z.string());
 
 /**
  * Headless station: a JSON file that only its owner may read (0600).
@@ -14,10 +21,11 @@ export interface SecretStore {
  */
 export function createFileSecretStore(dataDir: string, fileName = 'secrets.json'): SecretStore {
   const file = join(dataDir, fileName);
-  const read = (): Record<string, string> =>
-    existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  // Every write reads first: a file that failed to load is refused, never replaced by a smaller one.
+  const read = (): Record<string, string> => readJsonFile(file, secretsSchema) ?? {};
   const write = (values: Record<string, string>): void => writePrivateFile(file, JSON.stringify(values));
   return {
+    verify: () => void read(),
     get: (name) => read()[name] ?? null,
     set: (name, value) => write({ ...read(), [name]: value }),
     delete: (name) => {

@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from '../../../shared/domain/money';
 import { TOPUP_AMOUNT_MODES } from '../../../shared/domain/topup';
 import { writePrivateFile } from './secret-store';
+import { readJsonFile } from './validated-file';
 
-const stored = z.object({
+// Loose objects: a field this version does not know (written by a newer one) survives every rewrite.
+const stored = z.looseObject({
   mode: z.enum(['training', 'live']).default('training'),
   environment: z.enum(['preprod', 'production']).nullable().default(null),
   ppid: z.string().nullable().default(null),
@@ -17,7 +18,7 @@ const stored = z.object({
   /** Live top-up (wristband) profiles; their API keys are in the secret store, never here. */
   topupProfiles: z
     .array(
-      z.object({
+      z.looseObject({
         ppid: z.string(),
         name: z.string(),
         amountMode: z.enum(TOPUP_AMOUNT_MODES),
@@ -26,14 +27,21 @@ const stored = z.object({
     .default([]),
   /** Where backups go (null: `backups/` in the data folder; point it at another disk) and how often. */
   backup: z
-    .object({
+    .looseObject({
       folder: z.string().min(1).nullable().default(null),
       intervalMinutes: z.number().int().min(1).max(1440).default(15),
     })
     .default({ folder: null, intervalMinutes: 15 }),
 });
 
-export type StoredSettings = z.infer<typeof stored>;
+/** The known fields only: code reads and changes these; unknown ones ride along in the object. */
+type KnownFields<T> = T extends readonly (infer U)[]
+  ? KnownFields<U>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: KnownFields<T[K]> }
+    : T;
+
+export type StoredSettings = KnownFields<z.infer<typeof stored>>;
 
 /** Station settings that are not secret, in `settings.json` of the data folder. */
 export interface SettingsFile {
@@ -41,14 +49,16 @@ export interface SettingsFile {
   update(change: Partial<StoredSettings>): StoredSettings;
 }
 
+export const SETTINGS_FILE = 'settings.json';
+
+/**
+ * A missing field takes its default; a wrong one, or a file that is not JSON, throws a StartRefusal
+ * naming the file and the field, every time it is read. `update` reads first, so a file that failed
+ * to load is never overwritten with defaults.
+ */
 export function createSettingsFile(dataDir: string): SettingsFile {
-  const file = join(dataDir, 'settings.json');
-  const read = (): StoredSettings => {
-    if (!existsSync(file)) return stored.parse({});
-    // A damaged file falls back to training mode rather than stopping the till.
-    const parsed = stored.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : stored.parse({});
-  };
+  const file = join(dataDir, SETTINGS_FILE);
+  const read = (): StoredSettings => readJsonFile(file, stored) ?? stored.parse({});
   return {
     read,
     update(change) {

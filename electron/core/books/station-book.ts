@@ -1,0 +1,119 @@
+import { ContractFailure, StartRefusal, type StationStatus } from '../../../shared/contract';
+import type { NewBookView } from '../../../shared/contract/station-methods';
+import type { Handlers } from '../api/dispatcher';
+import type { Db } from '../db/open-database';
+import type { Logger } from '../logger';
+import type { StoredSettings } from '../settings/settings-file';
+import { startNewBook } from './new-book';
+import { checkStartFiles, checkWritableFolder, RefusedState, type StartFileReaders } from './refused-state';
+
+/** What the station lends its book keeping: the mode's runtime is driven through these. */
+export interface StationBookDeps {
+  dataDir: string;
+  logger: Logger;
+  now: () => number;
+  readers: StartFileReaders;
+  version: string;
+  httpUrl: () => string | null;
+  /** Opens the mode the settings name; throws a StartRefusal when its database fails the checks. */
+  openMode: (stored: StoredSettings) => Promise<void>;
+  closeMode: () => void;
+  isRunning: () => boolean;
+  /** The running mode, for the status. */
+  running: () => Pick<StationStatus, 'mode' | 'environment'>;
+  assertNoOpenPayment: () => void;
+  /** Opens (creates, migrates) a database file, for the new book. */
+  openDatabase: (file: string) => Db;
+  /** Runs once the folder is known to be writable, before the files are checked (modes, the station lock). */
+  prepareFolder: () => void;
+  /** Once per station, the first time a mode is running (a start, or a remedy after a refused one). */
+  onRunning: () => void;
+}
+
+export type StationBookHandlers = Pick<Handlers, 'station.getStatus' | 'station.startNewBook'>;
+
+/**
+ * The station's start and its refused state: checks the files in order, holds a refusal instead of
+ * throwing it, answers the status with it, and offers the new-book remedy.
+ */
+export function createStationBook(deps: StationBookDeps) {
+  const refused = new RefusedState(deps.isRunning);
+  let hasRun = false;
+  const opened = (): void => {
+    if (hasRun || !deps.isRunning()) return;
+    hasRun = true;
+    deps.onRunning();
+  };
+  const openChecked = async (): Promise<void> => {
+    await deps.openMode(checkStartFiles(deps.dataDir, deps.readers));
+  };
+  return {
+    refused,
+    /** The files in order, then the mode; a refusal is held (`refused.current()`), never thrown. */
+    async start(): Promise<void> {
+      await refused.attempt(async () => {
+        checkWritableFolder(deps.dataDir);
+        deps.prepareFolder();
+        await openChecked();
+      });
+      opened();
+    },
+    /** A settings change that reopens the mode: a refusal is held, and answered to that call too. */
+    async switchMode(next: StoredSettings) {
+      const refusal = await refused.attempt(() => deps.openMode(next));
+      if (refusal) throw new StartRefusal(refusal);
+      opened();
+    },
+    handlers: handlers(deps, refused, async () => {
+      await refused.attempt(openChecked);
+      opened();
+    }),
+  };
+}
+
+function handlers(deps: StationBookDeps, refused: RefusedState, reopen: () => Promise<void>): StationBookHandlers {
+  const status = (): StationStatus => statusOf(deps, refused);
+  return {
+    'station.getStatus': status,
+    'station.startNewBook': async ({ databaseFile }): Promise<NewBookView> => {
+      if (deps.isRunning()) deps.assertNoOpenPayment();
+      deps.closeMode();
+      let done;
+      try {
+        done = startNewBook({ dataDir: deps.dataDir, databaseFile, at: deps.now(), open: deps.openDatabase });
+      } catch (error) {
+        await reopen();
+        throw error;
+      }
+      deps.logger.warn(
+        `started a new book in ${databaseFile} (next Z ${done.nextZNumber}); the old one is ${done.movedAside.join(', ') || 'gone'}`,
+      );
+      await reopen();
+      return { databaseFile, movedAside: done.movedAside, nextZNumber: done.nextZNumber, status: status() };
+    },
+  };
+}
+
+/** While refused there is no mode: the settings say which one was asked for, when they can be read. */
+function statusOf(deps: StationBookDeps, refused: RefusedState): StationStatus {
+  const refusal = refused.current();
+  const common = { version: deps.version, httpUrl: deps.httpUrl() };
+  if (!refusal) return { ...deps.running(), locale: deps.readers.settings().locale, ...common, refusal: null };
+  const stored = readableSettings(deps.readers);
+  return {
+    mode: stored?.mode ?? 'training',
+    environment: stored?.environment ?? null,
+    locale: stored?.locale ?? 'en',
+    ...common,
+    refusal,
+  };
+}
+
+function readableSettings(readers: StartFileReaders): StoredSettings | null {
+  try {
+    return readers.settings();
+  } catch (error) {
+    if (error instanceof ContractFailure) return null;
+    throw error;
+  }
+}
