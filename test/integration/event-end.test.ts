@@ -15,7 +15,8 @@ const ANNA = { name: 'Anna', iban: 'NL91ABNA0417164300' };
 const JAN = { name: 'Jan', iban: 'BE71096123456769' };
 
 const codeOf = (result: Result<unknown>) => (result.ok ? 'OK' : result.error.code);
-const balance = async (wristbandId: string) => (await kassa.must('wristbands.get', { wristbandId })).balanceCents;
+const balance = async (wristbandId: string) =>
+  (await kassa.must('wristbands.get', { wristbandId })).balanceCents;
 
 /** A festival-goer scans the wristband's printed code and pays, in the training simulator. */
 async function topUp(wristbandId: string, amount: number, debtor = JAN): Promise<string> {
@@ -41,8 +42,12 @@ const payAtBar = (wristbandId: string, amountCents: number) =>
  */
 async function checkLiability() {
   const l = await kassa.must('topup.getLiability', {});
-  const [held] = kassa.query<{ cents: number }>('select coalesce(sum(balance_cents), 0) cents from wristbands');
-  const [filed] = kassa.query<{ cents: number }>('select coalesce(sum(total_cents), 0) cents from refund_exports');
+  const [held] = kassa.query<{ cents: number }>(
+    'select coalesce(sum(balance_cents), 0) cents from wristbands',
+  );
+  const [filed] = kassa.query<{ cents: number }>(
+    'select coalesce(sum(total_cents), 0) cents from refund_exports',
+  );
   const proposed = (await kassa.must('refunds.list', {}))
     .filter((r) => r.status !== 'exported')
     .reduce((sum, r) => sum + r.amountCents, 0);
@@ -65,7 +70,9 @@ describe('the end of the event', () => {
     });
     await topUp(band!, 3_000, ANNA);
     const prepared = await kassa.must('refunds.prepare', {});
-    expect(prepared).toEqual([expect.objectContaining({ wristbandId: band, status: 'ready', amountCents: 3_000 })]);
+    expect(prepared).toEqual([
+      expect.objectContaining({ wristbandId: band, status: 'ready', amountCents: 3_000 }),
+    ]);
     expect(codeOf(await kassa.call('refunds.export', ORGANISER))).toBe('EVENT_NOT_ENDED');
     expect(kassa.query('select id from refund_exports')).toEqual([]);
 
@@ -75,7 +82,11 @@ describe('the end of the event', () => {
     expect(await kassa.must('refunds.list', {})).toEqual([
       expect.objectContaining({ wristbandId: band, status: 'ready', amountCents: 1_800 }),
     ]);
-    expect(await checkLiability()).toMatchObject({ outstandingCents: 1_800, proposedCents: 1_800, refundedCents: 0 });
+    expect(await checkLiability()).toMatchObject({
+      outstandingCents: 1_800,
+      proposedCents: 1_800,
+      refundedCents: 0,
+    });
   });
 
   it('needs a confirmation; once ended bars refuse wristbands, and it can be undone until the first refund file', async () => {
@@ -110,14 +121,24 @@ describe('the end of the event', () => {
     await kassa.must('refunds.prepare', {});
     const file = await kassa.must('refunds.export', ORGANISER);
     expect(file).toMatchObject({ count: 1, totalCents: 1_400 });
-    expect(await kassa.must('topup.getEvent', {})).toMatchObject({ ended: true, canReopen: false, refundFiles: 1 });
+    expect(await kassa.must('topup.getEvent', {})).toMatchObject({
+      ended: true,
+      canReopen: false,
+      refundFiles: 1,
+    });
     expect(codeOf(await kassa.call('topup.reopenEvent', {}))).toBe('CONFLICT');
     expect((await kassa.must('topup.getEvent', {})).ended).toBe(true);
 
     const announced = events
       .filter((e) => e.name === 'topup.eventChanged')
       .map((e) => [e.payload.ended, e.payload.refundFiles]);
-    expect(announced).toEqual(expect.arrayContaining([[true, 0], [false, 0], [true, 1]]));
+    expect(announced).toEqual(
+      expect.arrayContaining([
+        [true, 0],
+        [false, 0],
+        [true, 1],
+      ]),
+    );
   });
 
   it('credits a top-up paid after the end, even to a wristband a refund file closed, and refunds it in the next file', async () => {
@@ -131,7 +152,10 @@ describe('the end of the event', () => {
     await kassa.must('refunds.prepare', {});
     const first = await kassa.must('refunds.export', ORGANISER);
     expect(first).toMatchObject({ count: 1, totalCents: 1_500 });
-    expect(await kassa.must('wristbands.get', { wristbandId: band })).toMatchObject({ status: 'closed', balanceCents: 0 });
+    expect(await kassa.must('wristbands.get', { wristbandId: band })).toMatchObject({
+      status: 'closed',
+      balanceCents: 0,
+    });
     expect(await checkLiability()).toMatchObject({ outstandingCents: 0, refundedCents: 1_500 });
 
     // Jan pays onto the closed wristband, and someone tops up a fresh one, both after the end.
@@ -147,7 +171,12 @@ describe('the end of the event', () => {
     });
     expect(await kassa.must('refunds.list', {})).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ wristbandId: band, amountCents: 700, status: 'waiting_iban', bancontactId: janPaid }),
+        expect.objectContaining({
+          wristbandId: band,
+          amountCents: 700,
+          status: 'waiting_iban',
+          bancontactId: janPaid,
+        }),
         expect.objectContaining({ wristbandId: late, amountCents: 400, status: 'waiting_iban' }),
       ]),
     );
@@ -156,11 +185,18 @@ describe('the end of the event', () => {
     await kassa.must('refunds.prepare', {});
     const second = await kassa.must('refunds.export', ORGANISER);
     expect(second).toMatchObject({ count: 2, totalCents: 1_100 });
-    const xml = kassa.query<{ xml: string }>('select xml from refund_exports where id = ?', second.exportId)[0]!.xml;
+    const xml = kassa.query<{ xml: string }>(
+      'select xml from refund_exports where id = ?',
+      second.exportId,
+    )[0]!.xml;
     expect(xml).toContain(`<CdtrAcct><Id><IBAN>${JAN.iban}</IBAN></Id></CdtrAcct>`);
     expect(xml).toContain('<InstdAmt Ccy="EUR">7.00</InstdAmt>');
-    const firstXml = kassa.query<{ xml: string }>('select xml from refund_exports where id = ?', first.exportId)[0]!.xml;
-    const endToEnd = (text: string) => [...text.matchAll(/<EndToEndId>([^<]+)<\/EndToEndId>/g)].map((m) => m[1]);
+    const firstXml = kassa.query<{ xml: string }>(
+      'select xml from refund_exports where id = ?',
+      first.exportId,
+    )[0]!.xml;
+    const endToEnd = (text: string) =>
+      [...text.matchAll(/<EndToEndId>([^<]+)<\/EndToEndId>/g)].map((m) => m[1]);
     expect(endToEnd(xml)).not.toContain(endToEnd(firstXml)[0]);
     expect(await checkLiability()).toMatchObject({
       toppedUpCents: 3_600,
@@ -188,7 +224,11 @@ describe('the end of the event', () => {
           })
         ).json()) as { paymentId: string };
       const pay = async (amount: number, debtor: typeof JAN) => {
-        const { paymentId } = await post('/_sim/payer/scan', { payload: topupPayload(band!), amount, debtor });
+        const { paymentId } = await post('/_sim/payer/scan', {
+          payload: topupPayload(band!),
+          amount,
+          debtor,
+        });
         await post('/_sim/payer/confirm', { paymentId });
       };
       const held = async () => (await station.must('wristbands.get', { wristbandId: band })).balanceCents;

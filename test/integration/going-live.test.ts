@@ -141,10 +141,17 @@ describe('going live', () => {
     await kassa.must('settings.testConnection', preprod);
     clockOffset = 12 * MINUTE;
     const view = await kassa.must('settings.goLive', preprod);
-    expect(view).toMatchObject({ mode: 'live', environment: 'preprod', ppid: PPID, apiKeyLast4: KEY.slice(-4) });
+    expect(view).toMatchObject({
+      mode: 'live',
+      environment: 'preprod',
+      ppid: PPID,
+      apiKeyLast4: KEY.slice(-4),
+    });
     const sale = await kassa.must('till.startPayment', { amountCents: 250, idempotencyKey: 'live-sale-001' });
     expect(sale.status).toBe('open');
-    expect((await bancontact.control<{ payments: unknown[] }>('/_sim/payments')).body.payments).toHaveLength(1);
+    expect((await bancontact.control<{ payments: unknown[] }>('/_sim/payments')).body.payments).toHaveLength(
+      1,
+    );
     await kassa.must('till.cancelPayment', { saleId: sale.id });
   });
 
@@ -167,7 +174,9 @@ describe('going live', () => {
           error: { code: 'MALFORMED_API_KEY' },
         });
       }
-      expect(await kassa.call('settings.addTopupProfile', { ppid: 'TOPUP9', amountMode: 'open', apiKey })).toMatchObject({
+      expect(
+        await kassa.call('settings.addTopupProfile', { ppid: 'TOPUP9', amountMode: 'open', apiKey }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'MALFORMED_API_KEY' },
       });

@@ -20,12 +20,20 @@ export function assertEventRunning(db: Db | Tx): void {
 /** Refund files take what wristbands hold, so they wait until nobody can spend it any more. */
 export function assertEventEnded(db: Db | Tx): void {
   if (eventEndedAt(db) === null) {
-    throw new ContractFailure('EVENT_NOT_ENDED', 'End the event first: refund files are made after the event');
+    throw new ContractFailure(
+      'EVENT_NOT_ENDED',
+      'End the event first: refund files are made after the event',
+    );
   }
 }
 
 function refundFileCount(db: Db | Tx): number {
-  return db.select({ n: sql<number>`count(*)` }).from(refundExports).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(refundExports)
+      .get()?.n ?? 0
+  );
 }
 
 export function eventState(db: Db | Tx): EventStateView {

@@ -11,7 +11,10 @@ export interface EventHandlerDeps {
 }
 
 /** *End the event* and its undo, spread into the station's handlers. */
-export function createEventHandlers({ current, onEventChanged }: EventHandlerDeps): Pick<Handlers, EventMethodName> {
+export function createEventHandlers({
+  current,
+  onEventChanged,
+}: EventHandlerDeps): Pick<Handlers, EventMethodName> {
   const event = () => current().topup.event;
   const announced = (state: EventStateView): EventStateView => {
     onEventChanged(state);
