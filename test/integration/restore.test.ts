@@ -1,116 +1,19 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHttpShell, type HttpShell } from '../../electron/core/api/http-server';
 import { backupFileName } from '../../electron/core/backup/backup-names';
-import { silentLogger } from '../../electron/core/logger';
-import { createStation, type Station, type StationOptions } from '../../electron/core/station';
-import type { MethodName, MethodOutput, SaleView } from '../../shared/contract';
-import type { RestoreView } from '../../shared/contract/restore-methods';
-import { localCaller } from '../support/station-in-process';
-import { MIGRATIONS, REPO_ROOT, tempDir, waitFor } from '../support/temp';
-import { topupPayload } from '../support/wristbands';
-
-/** A station with its HTTP shell on a data folder the test keeps, so it can be stopped and started again. */
-async function openStation(dataDir: string, options: Partial<StationOptions> = {}) {
-  const station: Station = createStation({
-    dataDir,
-    migrationsFolder: MIGRATIONS,
-    logger: silentLogger,
-    ...options,
-  });
-  const shell: HttpShell = await startHttpShell(station, { port: 0 });
-  station.setLocalUrl(shell.url);
-  await station.start();
-  const call = <M extends MethodName>(method: M, input: unknown) =>
-    station.dispatch(method, input, localCaller);
-  const must = async <M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> => {
-    const result = await call(method, input);
-    if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  };
-  const sim = async <T>(path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${station.simulatorUrl()}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return (await response.json()) as T;
-  };
-  return {
-    station,
-    call,
-    must,
-    sim,
-    async stop() {
-      await shell.close();
-      await station.stop();
-    },
-  };
-}
-type Kassa = Awaited<ReturnType<typeof openStation>>;
-
-let key = 0;
-const nextKey = () => `restore-test-${++key}-${Date.now()}`;
-
-async function paidSale(kassa: Kassa, amountCents: number): Promise<SaleView> {
-  const sale = await kassa.must('till.startPayment', { amountCents, idempotencyKey: nextKey() });
-  await kassa.must('training.scan', { saleId: sale.id });
-  await kassa.must('training.confirm', { saleId: sale.id });
-  return waitFor(async () => {
-    const now = await kassa.must('till.getSale', { saleId: sale.id });
-    return now.status === 'paid' ? now : undefined;
-  });
-}
-
-async function cashDay(kassa: Kassa, amountCents: number): Promise<void> {
-  await kassa.must('drawer.open', { tillId: 'till-1', floatCents: 0 });
-  await kassa.must('till.payCash', { amountCents, tenderedCents: amountCents, idempotencyKey: nextKey() });
-  await kassa.must('drawer.close', { tillId: 'till-1', countedCents: amountCents });
-}
-
-async function topUp(kassa: Kassa, wristbandId: string, amount: number): Promise<string> {
-  const { paymentId } = await kassa.sim<{ paymentId: string }>('/_sim/payer/scan', {
-    payload: topupPayload(wristbandId),
-    amount,
-  });
-  await kassa.sim('/_sim/payer/confirm', { paymentId });
-  await waitFor(async () => (await kassa.must('wristbands.get', { wristbandId })).balanceCents >= amount);
-  return paymentId;
-}
-
-/** What the backup runner makes (a consistent copy, named as Kassa names its backups), without depending on it. */
-function backUp(dataDir: string, databaseFile: string, folder = join(dataDir, 'backups')): string {
-  mkdirSync(folder, { recursive: true });
-  const name = backupFileName({ databaseFile, takenAt: Date.now(), reason: 'manual' });
-  const sqlite = new Database(join(dataDir, databaseFile), { readonly: true });
-  try {
-    sqlite.prepare('VACUUM INTO ?').run(join(folder, name));
-  } finally {
-    sqlite.close();
-  }
-  return name;
-}
-
-const searched = (kassa: Kassa) =>
-  waitFor(
-    async () => {
-      const last = await kassa.must('restore.getLast', {});
-      return last?.searchedAt ? last : undefined;
-    },
-    10_000,
-    'the gap searched at Bancontact',
-  ) as Promise<RestoreView>;
+import {
+  backUp,
+  cashDay,
+  nextKey,
+  openStation,
+  paidSale,
+  searched,
+  topUp,
+  type Kassa,
+} from '../support/restore-station';
+import { tempDir } from '../support/temp';
 
 let folder: ReturnType<typeof tempDir>;
 let kassa: Kassa | null = null;
@@ -231,87 +134,5 @@ describe('backup and restore round trip', () => {
     expect((await kassa.must('till.getSale', { saleId: open.id })).status).toBe('open');
     await kassa.must('till.cancelPayment', { saleId: open.id });
     expect(await kassa.call('backups.restore', { fileName: backup })).toMatchObject({ ok: true });
-  });
-});
-
-function restoreCli(...args: string[]) {
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(REPO_ROOT, 'electron/cli/restore.ts'), ...args],
-    {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    },
-  );
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-describe('npm run restore', () => {
-  it('restores a backup while no station runs, and the station then re-learns the gap', async () => {
-    folder = tempDir();
-    kassa = await openStation(folder.dir);
-    await paidSale(kassa, 1_000);
-    const backup = join(folder.dir, 'backups', backUp(folder.dir, 'training.sqlite'));
-    const gap = await paidSale(kassa, 4_321);
-    await cashDay(kassa, 600);
-    expect((await kassa.must('reports.closeDay', {})).number).toBe(1);
-
-    const refused = restoreCli('--from', backup, '--data', folder.dir);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/station \(process \d+\) is running/);
-    expect(restoreCli('--data', folder.dir).status).toBe(2);
-    expect(restoreCli('--from', backup, '--database', 'nope', '--data', folder.dir).status).toBe(2);
-
-    await kassa.stop();
-    kassa = null;
-    const garbage = join(folder.dir, 'copy.sqlite');
-    writeFileSync(garbage, 'garbage');
-    const bad = restoreCli('--from', garbage, '--database', 'training', '--data', folder.dir);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/copy\.sqlite: is not a SQLite database/);
-    expect(restoreCli('--from', garbage, '--data', folder.dir).status).toBe(2);
-
-    const done = restoreCli('--from', backup, '--data', folder.dir);
-    expect(done.stderr).toBe('');
-    expect(done.status).toBe(0);
-    expect(done.stdout).toMatch(
-      /^Restored training\.sqlite in .* from training-\d{8}T\d{9}Z-manual\.sqlite; the replaced file is kept as training\.sqlite\.before-restore-/,
-    );
-    expect(done.stdout).toMatch(/The next Z is number 2 or higher/);
-    expect(statSync(join(folder.dir, 'training.sqlite')).mode & 0o777).toBe(0o600);
-
-    kassa = await openStation(folder.dir);
-    const last = await searched(kassa);
-    expect(last.recovered.map((p) => [p.kind, p.bancontactId, p.amountCents])).toEqual([
-      ['sale', gap.payment!.bancontactId, 4_321],
-    ]);
-    expect((await kassa.must('reports.closeDay', {})).number).toBe(2);
-  });
-
-  it('restores a live book, raises its Z floor above the lost Z and rewrites its marker', async () => {
-    folder = tempDir();
-    const dataDir = folder.dir;
-    kassa = await openStation(dataDir);
-    await cashDay(kassa, 800);
-    expect((await kassa.must('reports.closeDay', {})).number).toBe(1);
-    await kassa.stop();
-    kassa = null;
-    // The training book stands in for a live one: the same file name and marker as production.
-    copyFileSync(join(dataDir, 'training.sqlite'), join(dataDir, 'old.sqlite'));
-    writeFileSync(
-      join(dataDir, 'books.json'),
-      JSON.stringify({ 'kassa.sqlite': { bookId: 'x', lastZ: 7, updatedAt: 1 } }),
-    );
-    const done = restoreCli('--from', join(dataDir, 'old.sqlite'), '--database', 'kassa', '--data', dataDir);
-    expect(done.status).toBe(0);
-    const marker = JSON.parse(readFileSync(join(dataDir, 'books.json'), 'utf8')) as Record<
-      string,
-      { lastZ: number; bookId: string }
-    >;
-    expect(marker['kassa.sqlite']?.lastZ).toBe(7);
-    const restored = new Database(join(dataDir, 'kassa.sqlite'), { readonly: true });
-    const identity = restored.prepare('SELECT book_id AS bookId, z_floor AS zFloor FROM book_identity').get();
-    restored.close();
-    expect(identity).toMatchObject({ bookId: marker['kassa.sqlite']?.bookId, zFloor: 7 });
   });
 });

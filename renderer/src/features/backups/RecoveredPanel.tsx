@@ -46,6 +46,8 @@ export function RecoveredPanel({ refreshKey = '' }: { refreshKey?: string }) {
   const locale = useLocale();
   const loaded = useLastRestore(refreshKey);
   if (loaded.kind === 'loading') return null;
+  // A refused station has no book open yet: the restore itself is what the screen offers.
+  if (loaded.kind === 'error' && loaded.error.code === 'STATION_REFUSED') return null;
   if (loaded.kind === 'error') return <ErrorAlert error={loaded.error} />;
   const { last } = loaded;
   if (!last) return null;
