@@ -12,6 +12,7 @@ import type { StorageGuard } from './db/storage-errors';
 import { markerAfterZ, openBook } from './books/book-checks';
 import type { Logger } from './logger';
 import { CallbackIntake } from './payments/callback-intake';
+import { flushRejectionCounts } from './payments/rejected-callbacks';
 import { SearchSweep } from './payments/search-sweep';
 import { PaymentTracker } from './payments/tracker';
 import { createReportServices, type ReportServices } from './reports/report-services';
@@ -142,6 +143,7 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
       topup.close();
       parts.sweep.stop();
       parts.tracker.stop();
+      flushRejectionCounts(db);
       db.$client.close();
     },
   };

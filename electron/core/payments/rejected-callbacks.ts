@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import type { RejectedCallbackGroupView, RejectedCallbackView } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { callbackRejections, callbackRejectionTallies } from '../db/schema';
 import type { Logger } from '../logger';
+import { HOUR_MS, RejectionTally } from './rejection-tally';
 
-const HOUR_MS = 3_600_000;
 /**
  * Each profile, reason and hour keeps this many refused callbacks whole (well, their first 2 KB); the
  * rest only raise the count. A flood of forged callbacks therefore costs one counter, not a row each.
@@ -26,40 +26,48 @@ export interface Rejection {
   kind: string;
 }
 
+/** One tally per open database, shared by its till and top-up intakes. */
+const tallies = new WeakMap<Db, RejectionTally>();
+
+function tallyOf(db: Db, logger: Logger): RejectionTally {
+  let tally = tallies.get(db);
+  if (!tally) tallies.set(db, (tally = new RejectionTally(db, logger)));
+  return tally;
+}
+
 /**
- * Counts a refused callback in its hour, and keeps it as a sample only while it is one of the first
- * few of its profile, reason and hour; the log says so for those few and once when it stops.
+ * Counts a refused callback in its hour. The first few of a profile, reason and hour are written at
+ * once with their sample (and logged); the rest are counted in memory and written within a second.
  */
 export function recordRejection(db: Db, logger: Logger, rejection: Rejection): void {
-  const count = db.transaction((tx) => countAndSample(tx, rejection));
-  const { kind, profileId, reason } = rejection;
-  if (count <= SAMPLES_PER_HOUR) logger.warn(`rejected a ${kind} for profile ${profileId}: ${reason}`);
-  else if (count === SAMPLES_PER_HOUR + 1)
+  const { kind, profileId, reason, at } = rejection;
+  const tally = tallyOf(db, logger);
+  const count = tally.add(profileId, reason, at);
+  if (count <= SAMPLES_PER_HOUR) {
+    tally.flush((tx) => {
+      insertSample(tx, rejection);
+      // A new hour's first refusal is rare enough to pay for the pruning.
+      if (count === 1) pruneRejections(tx, at - REJECTIONS_KEPT_MS);
+    });
+    logger.warn(`rejected a ${kind} for profile ${profileId}: ${reason}`);
+    return;
+  }
+  tally.flushSoon();
+  if (count === SAMPLES_PER_HOUR + 1)
     logger.warn(
       `more ${kind}s for profile ${profileId} rejected (${reason}): counted, not logged, this hour`,
     );
 }
 
-function countAndSample(tx: Tx, rejection: Rejection): number {
+/** Writes the counts still in memory; the mode's runtime calls it before closing its database. */
+export function flushRejectionCounts(db: Db): void {
+  tallies.get(db)?.flushQuietly();
+}
+
+function insertSample(tx: Tx, rejection: Rejection): void {
   const { profileId, reason, detail, rawBody, at } = rejection;
-  const hourStart = Math.floor(at / HOUR_MS) * HOUR_MS;
-  const tally = callbackRejectionTallies;
-  const { count } = tx
-    .insert(tally)
-    .values({ profileId, reason, hourStart, count: 1, lastAt: at })
-    .onConflictDoUpdate({
-      target: [tally.profileId, tally.reason, tally.hourStart],
-      set: { count: sql`${tally.count} + 1`, lastAt: sql`max(${tally.lastAt}, excluded.last_at)` },
-    })
-    .returning({ count: tally.count })
-    .get();
-  if (count <= SAMPLES_PER_HOUR) {
-    const bodyExcerpt = rawBody.slice(0, EXCERPT_STORED);
-    tx.insert(callbackRejections).values({ receivedAt: at, profileId, reason, detail, bodyExcerpt }).run();
-  }
-  // A new hour's first refusal is rare enough to pay for the pruning.
-  if (count === 1) pruneRejections(tx, at - REJECTIONS_KEPT_MS);
-  return count;
+  const bodyExcerpt = rawBody.slice(0, EXCERPT_STORED);
+  tx.insert(callbackRejections).values({ receivedAt: at, profileId, reason, detail, bodyExcerpt }).run();
 }
 
 function pruneRejections(tx: Tx, before: number): void {
@@ -69,6 +77,8 @@ function pruneRejections(tx: Tx, before: number): void {
 
 /** The refused callbacks per profile, reason and hour, newest first, each with its samples. */
 export function listRejectedCallbacks(db: Db, limit: number): RejectedCallbackGroupView[] {
+  // The manager sees every refusal counted so far, not only those already written.
+  flushRejectionCounts(db);
   const tallies = db
     .select()
     .from(callbackRejectionTallies)
