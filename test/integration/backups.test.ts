@@ -33,7 +33,12 @@ function folder(): string {
 
 const key = () => `key-${Math.random().toString(36).slice(2)}`;
 const cashSale = (kassa: TestStation, amountCents: number) =>
-  kassa.must('till.payCash', { amountCents, tenderedCents: amountCents, idempotencyKey: key(), tillId: 'till-1' });
+  kassa.must('till.payCash', {
+    amountCents,
+    tenderedCents: amountCents,
+    idempotencyKey: key(),
+    tillId: 'till-1',
+  });
 
 const statusEvents = (kassa: TestStation): BackupStatusView[] =>
   kassa.events.flatMap((event) => (event.name === 'backups.changed' ? [event.payload] : []));
@@ -58,7 +63,11 @@ describe('a backup after every Z', () => {
       10_000,
       'the Z backup',
     );
-    expect(status).toMatchObject({ databaseFile: 'training.sqlite', lastFailure: null, folderIsDefault: true });
+    expect(status).toMatchObject({
+      databaseFile: 'training.sqlite',
+      lastFailure: null,
+      folderIsDefault: true,
+    });
     const file = join(status.folder, status.lastBackup!.fileName);
     const copy = openBackup(file);
     const zRow = copy.prepare('select number from z_reports').all();
@@ -69,7 +78,11 @@ describe('a backup after every Z', () => {
     expect(statSync(status.folder).mode & 0o777).toBe(0o700);
     expect(readdirSync(status.folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
     const listed = await kassa.must('backups.list', {});
-    expect(listed[0]).toMatchObject({ fileName: status.lastBackup!.fileName, reason: 'z', databaseFile: 'training.sqlite' });
+    expect(listed[0]).toMatchObject({
+      fileName: status.lastBackup!.fileName,
+      reason: 'z',
+      databaseFile: 'training.sqlite',
+    });
     expect(listed[0]!.sizeBytes).toBe(statSync(file).size);
   });
 });
@@ -91,7 +104,8 @@ describe('a backup every N minutes of activity', () => {
     });
     cleanups.push(() => service.stop());
     let n = 0;
-    const change = () => db.$client.prepare('insert into report_meta (key, value) values (?, ?)').run(`probe-${n++}`, 'x');
+    const change = () =>
+      db.$client.prepare('insert into report_meta (key, value) values (?, ?)').run(`probe-${n++}`, 'x');
     return { service, clock, change, folder: join(dataDir, 'backups') };
   }
   const minutes = (m: number) => m * 60_000;
@@ -114,7 +128,9 @@ describe('a backup every N minutes of activity', () => {
     expect(await service.checkActivity()).toBeNull(); // an hour without a sale: nothing new to save
     expect(listNames(backups)).toEqual([second, first].map((o) => (o?.ok ? o.fileName : '')));
     const copy = openBackup(join(backups, second?.ok ? second.fileName : ''));
-    expect(copy.prepare("select count(*) as n from report_meta where key like 'probe-%'").get()).toEqual({ n: 2 });
+    expect(copy.prepare("select count(*) as n from report_meta where key like 'probe-%'").get()).toEqual({
+      n: 2,
+    });
   });
 
   it('happens in a running station after a sale, from its own timer', async () => {
@@ -264,7 +280,10 @@ describe('the backup folder and failures', () => {
     expect(await kassa.must('backups.getStatus', {})).toMatchObject({ lastFailure: warned.lastFailure });
     rmSync(chosen);
     await kassa.must('backups.runNow', {});
-    expect(await kassa.must('backups.getStatus', {})).toMatchObject({ lastFailure: null, lastBackup: { reason: 'manual' } });
+    expect(await kassa.must('backups.getStatus', {})).toMatchObject({
+      lastFailure: null,
+      lastBackup: { reason: 'manual' },
+    });
   });
 
   it('answers DISK_FULL when the backup disk is full', async () => {

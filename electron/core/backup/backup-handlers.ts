@@ -12,10 +12,15 @@ export interface BackupHandlerDeps {
   saveSettings: (next: BackupSettings) => void;
 }
 
-type BackupMethods = 'backups.getStatus' | 'backups.list' | 'backups.runNow' | 'backups.setFolder' | 'backups.setInterval';
+type BackupMethods =
+  'backups.getStatus' | 'backups.list' | 'backups.runNow' | 'backups.setFolder' | 'backups.setInterval';
 
 /** The Backups section of Settings: status, list, Back up now, the folder and the interval. */
-export function createBackupHandlers({ backups, settings, saveSettings }: BackupHandlerDeps): Pick<Handlers, BackupMethods> {
+export function createBackupHandlers({
+  backups,
+  settings,
+  saveSettings,
+}: BackupHandlerDeps): Pick<Handlers, BackupMethods> {
   const change = (next: Partial<BackupSettings>) => {
     saveSettings({ ...settings(), ...next });
     backups.announce();
@@ -48,7 +53,8 @@ export function usableFolder(folder: string): string {
   const refuse = (why: string): never => {
     throw new ContractFailure('INVALID_INPUT', `The backup folder ${folder} ${why}`, { fields: ['folder'] });
   };
-  if (!isAbsolute(folder)) refuse('is not an absolute path (it must start at the root, e.g. /media/usb/kassa)');
+  if (!isAbsolute(folder))
+    refuse('is not an absolute path (it must start at the root, e.g. /media/usb/kassa)');
   const clean = normalize(folder);
   try {
     mkdirSync(clean, { recursive: true, mode: 0o700 });

@@ -94,7 +94,9 @@ export class BackupRunner {
       this.lanes.delete(sourceFile);
       return;
     }
-    void this.drive(lane, waiting.request).then((outcome) => waiting.answer.forEach((answer) => answer(outcome)));
+    void this.drive(lane, waiting.request).then((outcome) =>
+      waiting.answer.forEach((answer) => answer(outcome)),
+    );
   }
 
   private async runOne(request: BackupRequest): Promise<BackupOutcome> {

@@ -48,7 +48,8 @@ export class BackupService {
   private readonly failures = new Map<string, Failure>();
   private readonly lastGood = new Map<string, number>();
   /** The current connection, its change count at its last backup, and when that backup was. */
-  private watched: { sqlite: Database.Database; databaseFile: string; changes: number; at: number } | null = null;
+  private watched: { sqlite: Database.Database; databaseFile: string; changes: number; at: number } | null =
+    null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: BackupServiceDeps) {
@@ -77,7 +78,8 @@ export class BackupService {
   /** A backup of the current mode's database; answers when it is on disk (or failed). */
   backUp(reason: BackupReason): Promise<BackupOutcome> {
     const open = this.deps.current();
-    if (!open) return Promise.resolve({ ok: false, at: this.deps.now(), reason, message: 'No database is open' });
+    if (!open)
+      return Promise.resolve({ ok: false, at: this.deps.now(), reason, message: 'No database is open' });
     return this.runner.run(this.requestFor(open.databaseFile, reason));
   }
 
@@ -113,10 +115,24 @@ export class BackupService {
     try {
       const sizeBytes = writeBackup(sqlite, request.folder, fileName);
       const pruned = pruneBackups(request.folder, databaseFile, takenAt);
-      this.finished(request, { ok: true, fileName, databaseFile, takenAt, reason: 'migration', sizeBytes, pruned });
+      this.finished(request, {
+        ok: true,
+        fileName,
+        databaseFile,
+        takenAt,
+        reason: 'migration',
+        sizeBytes,
+        pruned,
+      });
     } catch (error) {
       const failure = error as NodeJS.ErrnoException;
-      this.finished(request, { ok: false, at: takenAt, reason: 'migration', message: failure.message, code: failure.code });
+      this.finished(request, {
+        ok: false,
+        at: takenAt,
+        reason: 'migration',
+        message: failure.message,
+        code: failure.code,
+      });
     }
   }
 
@@ -183,7 +199,9 @@ export class BackupService {
       this.deps.logger.info(`backup ${outcome.fileName} written (${outcome.sizeBytes} bytes)`);
     } else {
       this.failures.set(request.databaseFile, outcome);
-      this.deps.logger.error(`backup of ${request.databaseFile} (${request.reason}) failed: ${outcome.message}`);
+      this.deps.logger.error(
+        `backup of ${request.databaseFile} (${request.reason}) failed: ${outcome.message}`,
+      );
     }
     this.announce();
   }

@@ -14,8 +14,7 @@ export interface BackupWorkerInput {
 }
 
 export type BackupWorkerOutcome =
-  | { ok: true; sizeBytes: number; pruned: string[] }
-  | { ok: false; message: string; code?: string };
+  { ok: true; sizeBytes: number; pruned: string[] } | { ok: false; message: string; code?: string };
 
 /**
  * One backup in its own thread with its own connection, so that the station's thread and its

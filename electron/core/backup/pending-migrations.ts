@@ -13,9 +13,13 @@ interface Journal {
  */
 export function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): string[] {
   if (!hasTables(sqlite)) return [];
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  const journal = JSON.parse(
+    readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as Journal;
   const applied = lastAppliedAt(sqlite);
-  return journal.entries.filter((entry) => applied === null || entry.when > applied).map((entry) => entry.tag);
+  return journal.entries
+    .filter((entry) => applied === null || entry.when > applied)
+    .map((entry) => entry.tag);
 }
 
 function hasTables(sqlite: Database.Database): boolean {

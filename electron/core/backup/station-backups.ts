@@ -41,7 +41,8 @@ export function createStationBackups(options: StationBackupsOptions): StationBac
     opened: (databaseFile, sqlite) => service.opened({ databaseFile, sqlite }),
   };
   // Merged into what is stored, so that fields this Kassa does not know survive the rewrite.
-  const saveSettings = (next: BackupSettings) => void settingsFile.update({ backup: { ...settings(), ...next } });
+  const saveSettings = (next: BackupSettings) =>
+    void settingsFile.update({ backup: { ...settings(), ...next } });
   return { service, hooks, handlers: createBackupHandlers({ backups: service, settings, saveSettings }) };
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useStationEvents } from '../../api/use-station-events';
+import { BackupWarning } from '../settings/BackupWarning';
 import { ClosingPanel } from './ClosingPanel';
 import { DrawerPanel } from './DrawerPanel';
 import { SummaryCards } from './SummaryCards';
@@ -37,6 +38,7 @@ function ReportsBody() {
   return (
     <main className="reports">
       <h1 className="no-print">{t('reports.title')}</h1>
+      <BackupWarning />
       <DrawerPanel />
       <SummaryCards />
       <XReportPanel x={x} />

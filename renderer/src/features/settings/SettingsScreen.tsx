@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { BackupsSection } from './BackupsSection';
 import { RestoreChooser } from '../backups/RestoreChooser';
 import { useStation } from '../../components/station-context';
 import { GoLiveForm } from './GoLiveForm';
@@ -28,6 +29,7 @@ export function SettingsScreen() {
       {settings && <PaymentUpdates settings={settings} />}
       {settings && <ThisTill settings={settings} />}
       {settings && <RejectedCallbacks />}
+      {settings && <BackupsSection />}
       {settings && <RestoreChooser />}
       {!settings && !loadError && <p className="muted">{t('app.loading')}</p>}
     </main>

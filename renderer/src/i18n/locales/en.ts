@@ -1,5 +1,6 @@
 import { reportsEn } from './reports-en';
 import { restoreEn } from './restore-en';
+import { backupsEn } from './backups-en';
 import { topupEn } from './topup-en';
 
 /** English is the reference catalogue: nl and fr must have exactly these keys (checked by type and test). */
@@ -104,6 +105,7 @@ export const en = {
     },
   },
   ...topupEn,
+  ...backupsEn,
   ...reportsEn,
   ...restoreEn,
   paymentStatus: {

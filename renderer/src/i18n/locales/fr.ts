@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { reportsFr } from './reports-fr';
 import { restoreFr } from './restore-fr';
+import { backupsFr } from './backups-fr';
 import { topupFr } from './topup-fr';
 
 export const fr: Catalogue = {
@@ -104,6 +105,7 @@ export const fr: Catalogue = {
     },
   },
   ...topupFr,
+  ...backupsFr,
   ...reportsFr,
   ...restoreFr,
   paymentStatus: {

@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { reportsNl } from './reports-nl';
 import { restoreNl } from './restore-nl';
+import { backupsNl } from './backups-nl';
 import { topupNl } from './topup-nl';
 
 export const nl: Catalogue = {
@@ -104,6 +105,7 @@ export const nl: Catalogue = {
     },
   },
   ...topupNl,
+  ...backupsNl,
   ...reportsNl,
   ...restoreNl,
   paymentStatus: {
