@@ -10,7 +10,8 @@ import { tempDir } from '../support/temp';
  * A copy of the files cannot show durability (unsynced writes are visible to every reader until the power
  * goes), so this test watches the station's system calls instead: for every cash sale answered over HTTP,
  * the commit's last write to training.sqlite(-wal) must be followed by a sync of that file before the first
- * byte of the answer is written.
+ * byte of the answer is written. Each run starts on a fresh data folder, so the first commits of a new
+ * database are held to it too.
  */
 const SALES = 20;
 const TRACED = ['fsync', 'fdatasync', 'pwrite64', 'pwritev', 'write', 'writev', 'read', 'sendto', 'sendmsg'];
