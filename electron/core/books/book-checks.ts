@@ -34,7 +34,10 @@ export function checkLiveDatabase(dataDir: string, databaseFile: string): BookId
   if (found.bookId !== marker.bookId)
     fail('other-book', `it holds another book (${found.bookId}, expected ${marker.bookId})`);
   if (found.lastZ < marker.lastZ)
-    fail('older-z', `its last Z is ${found.lastZ}, but Z ${marker.lastZ} was issued: it is older than the books`);
+    fail(
+      'older-z',
+      `its last Z is ${found.lastZ}, but Z ${marker.lastZ} was issued: it is older than the books`,
+    );
   return marker;
 }
 
@@ -45,7 +48,12 @@ export function readMarker(dataDir: string, databaseFile: string): BookIdentity 
   } catch (error) {
     if (!(error instanceof BookMarkerUnreadable)) throw error;
     const detail = error.message.slice(error.file.length + 2);
-    throw refuse({ file: join(dataDir, BOOK_MARKER_FILE), problem: 'not-json', detail, remedies: ['fix-file'] });
+    throw refuse({
+      file: join(dataDir, BOOK_MARKER_FILE),
+      problem: 'not-json',
+      detail,
+      remedies: ['fix-file'],
+    });
   }
 }
 
@@ -53,7 +61,10 @@ export function readMarker(dataDir: string, databaseFile: string): BookIdentity 
  * After the database opened: gives it an identity the first time, and for a live book writes the
  * marker when there was none or the database is ahead of it (a higher Z is fine).
  */
-export function rememberBook(db: Db, options: { dataDir: string; databaseFile: string; live: boolean; at: number }) {
+export function rememberBook(
+  db: Db,
+  options: { dataDir: string; databaseFile: string; live: boolean; at: number },
+) {
   const identity = ensureBookIdentity(db, options.at);
   if (!options.live) return identity;
   const marker = readMarker(options.dataDir, options.databaseFile);
@@ -66,7 +77,12 @@ export function rememberBook(db: Db, options: { dataDir: string; databaseFile: s
  * Training holds no real money: a damaged `training.sqlite` is moved aside (never deleted) so that
  * SQLite creates a fresh one, and the log says so.
  */
-export function setAsideDamagedTraining(dataDir: string, databaseFile: string, logger: Logger, at: number): void {
+export function setAsideDamagedTraining(
+  dataDir: string,
+  databaseFile: string,
+  logger: Logger,
+  at: number,
+): void {
   const file = join(dataDir, databaseFile);
   const probe = probeDatabase(file);
   if (probe.state === 'ok' || probe.state === 'missing' || probe.state === 'empty') return;
@@ -75,7 +91,9 @@ export function setAsideDamagedTraining(dataDir: string, databaseFile: string, l
     if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
   }
   syncFolder(dataDir);
-  logger.warn(`${databaseFile} was damaged (${probe.detail}): moved aside to ${aside}; training starts on a new one`);
+  logger.warn(
+    `${databaseFile} was damaged (${probe.detail}): moved aside to ${aside}; training starts on a new one`,
+  );
 }
 
 export interface BookOpening {

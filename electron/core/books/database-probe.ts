@@ -88,9 +88,9 @@ const hasTable = (sqlite: Database.Database, name: string): boolean =>
 /** The same rule as `readBookIdentity`, in plain SQL: the read-only probe runs before migrations. */
 function identityOf(sqlite: Database.Database): BookIdentity | null {
   if (!hasTable(sqlite, 'book_identity')) return null;
-  const row = sqlite.prepare('SELECT book_id AS bookId, z_floor AS zFloor FROM book_identity WHERE id = 1').get() as
-    | { bookId: string; zFloor: number }
-    | undefined;
+  const row = sqlite
+    .prepare('SELECT book_id AS bookId, z_floor AS zFloor FROM book_identity WHERE id = 1')
+    .get() as { bookId: string; zFloor: number } | undefined;
   if (!row) return null;
   return { bookId: row.bookId, lastZ: Math.max(row.zFloor, highestZ(sqlite)) };
 }

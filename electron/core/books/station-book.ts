@@ -71,7 +71,11 @@ export function createStationBook(deps: StationBookDeps) {
   };
 }
 
-function handlers(deps: StationBookDeps, refused: RefusedState, reopen: () => Promise<void>): StationBookHandlers {
+function handlers(
+  deps: StationBookDeps,
+  refused: RefusedState,
+  reopen: () => Promise<void>,
+): StationBookHandlers {
   const status = (): StationStatus => statusOf(deps, refused);
   return {
     'station.getStatus': status,
@@ -98,7 +102,8 @@ function handlers(deps: StationBookDeps, refused: RefusedState, reopen: () => Pr
 function statusOf(deps: StationBookDeps, refused: RefusedState): StationStatus {
   const refusal = refused.current();
   const common = { version: deps.version, httpUrl: deps.httpUrl() };
-  if (!refusal) return { ...deps.running(), locale: deps.readers.settings().locale, ...common, refusal: null };
+  if (!refusal)
+    return { ...deps.running(), locale: deps.readers.settings().locale, ...common, refusal: null };
   const stored = readableSettings(deps.readers);
   return {
     mode: stored?.mode ?? 'training',

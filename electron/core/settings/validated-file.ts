@@ -27,7 +27,12 @@ function readText(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw refuse({ file, problem: 'unreadable', detail: `it cannot be read (${code})`, remedies: ['fix-file'] });
+    throw refuse({
+      file,
+      problem: 'unreadable',
+      detail: `it cannot be read (${code})`,
+      remedies: ['fix-file'],
+    });
   }
 }
 
@@ -36,7 +41,8 @@ function parseJson(file: string, text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     // A truncated write or a hand edit gone wrong: say so rather than show JSON.parse's position.
-    const detail = text.trim() === '' ? 'it is empty, not JSON' : 'it is not valid JSON (truncated or damaged)';
+    const detail =
+      text.trim() === '' ? 'it is empty, not JSON' : 'it is not valid JSON (truncated or damaged)';
     throw refuse({ file, problem: 'not-json', detail, remedies: ['fix-file'] });
   }
 }
