@@ -102,6 +102,12 @@ test('an organiser prints 48 fixed €20 codes; one is topped up, spent at the b
   await expect(refunds.getByRole('row').filter({ hasText: wristbandId })).toContainText('Ready');
   await refunds.getByLabel('Your account holder name').fill('Kassa Fest vzw');
   await refunds.getByLabel(/Your IBAN/).fill('BE68 5390 0754 7034');
+  // Refund files wait for the end of the event, which the manager confirms.
+  await expect(refunds.getByRole('button', { name: 'Export 1 refund(s)' })).toBeDisabled();
+  const eventEnd = page.getByRole('region', { name: 'End of the event' });
+  await eventEnd.getByRole('button', { name: 'End the event' }).click();
+  await eventEnd.getByRole('button', { name: 'Yes, end the event' }).click();
+  await expect(eventEnd.getByRole('button', { name: 'Undo: reopen the event' })).toBeVisible();
   await refunds.getByRole('button', { name: 'Export 1 refund(s)' }).click();
   const xmlHref = await refunds.getByRole('link', { name: 'SEPA file (XML)' }).getAttribute('href');
   const xml = await (await page.request.get(new URL(xmlHref ?? '', station.url).href)).text();
@@ -111,6 +117,15 @@ test('an organiser prints 48 fixed €20 codes; one is topped up, spent at the b
   // The payer the simulator's banking app reports for every payment.
   expect(xml).toContain(`<CdtrAcct><Id><IBAN>${DEFAULT_DEBTOR.iban}</IBAN></Id></CdtrAcct>`);
   await expect(page.getByTestId('liability-outstandingCents')).toContainText('€0.00');
+  await expect(eventEnd).toContainText('can no longer be undone');
+
+  // The bar now refuses the wristband, saying why.
+  await page.goto(station.url);
+  await page.getByLabel('Amount', { exact: true }).fill('1,00');
+  await page.getByRole('button', { name: 'Pay with wristband' }).click();
+  await page.getByLabel('Wristband', { exact: true }).fill(payloads[0] ?? '');
+  await page.getByLabel('Wristband', { exact: true }).press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('The event has ended: wristbands can no longer pay.');
 });
 
 test('in training the organiser plays a festival-goer topping up an open-amount wristband', async ({
