@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ContractFailure } from '../../shared/contract';
 import { parseBackupFileName } from '../core/backup/backup-names';
 import { resolveDataDir } from '../core/config';
+import { keepNewFilesPrivate } from '../core/data-folder';
 import { newId } from '../core/mode-runtime';
 import { restoreDatabase } from '../core/restore/restore-file';
 import { runningStation } from '../core/restore/station-lock';
@@ -62,6 +63,7 @@ function request(argv: string[]): Request {
 
 /** `npm run restore`: puts a checked backup in its database's place while no station runs on the folder. */
 function main(): void {
+  keepNewFilesPrivate();
   const req = request(process.argv.slice(2));
   const pid = runningStation(req.dataDir);
   if (pid !== null)
