@@ -2,6 +2,8 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { Header } from './components/Header';
 import { StationProvider } from './components/StationProvider';
 import { CustomerScreen } from './features/customer/CustomerScreen';
+import { RefusedScreen } from './features/station/RefusedScreen';
+import { useRefusal } from './features/station/use-refusal';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TillScreen } from './features/till/TillScreen';
 import { TopupScreen } from './features/topup/TopupScreen';
@@ -23,13 +25,21 @@ const SCREENS: Record<Route, ComponentType> = {
 export function App() {
   const route = useRoute();
   const Screen = SCREENS[route];
+  // A refused start replaces every screen with its reason and remedies.
+  const { refusal, recheck } = useRefusal();
   return (
     <StationProvider>
       <div className={`app app-${route}`}>
-        <Header />
-        <Suspense fallback={<main aria-busy="true" />}>
-          <Screen />
-        </Suspense>
+        {refusal ? (
+          <RefusedScreen refusal={refusal} onRecheck={recheck} />
+        ) : (
+          <>
+            <Header />
+            <Suspense fallback={<main aria-busy="true" />}>
+              <Screen />
+            </Suspense>
+          </>
+        )}
       </div>
     </StationProvider>
   );

@@ -1,5 +1,6 @@
 import { reportsEn } from './reports-en';
 import { restoreEn } from './restore-en';
+import { stationEn } from './station-en';
 import { backupsEn } from './backups-en';
 import { topupEn } from './topup-en';
 
@@ -108,6 +109,7 @@ export const en = {
   ...backupsEn,
   ...reportsEn,
   ...restoreEn,
+  ...stationEn,
   paymentStatus: {
     CREATING: 'Being created',
     PENDING: 'Waiting for customer',

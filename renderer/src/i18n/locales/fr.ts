@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { reportsFr } from './reports-fr';
 import { restoreFr } from './restore-fr';
+import { stationFr } from './station-fr';
 import { backupsFr } from './backups-fr';
 import { topupFr } from './topup-fr';
 
@@ -108,6 +109,7 @@ export const fr: Catalogue = {
   ...backupsFr,
   ...reportsFr,
   ...restoreFr,
+  ...stationFr,
   paymentStatus: {
     CREATING: 'En création',
     PENDING: 'En attente du client',

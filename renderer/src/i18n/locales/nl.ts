@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { reportsNl } from './reports-nl';
 import { restoreNl } from './restore-nl';
+import { stationNl } from './station-nl';
 import { backupsNl } from './backups-nl';
 import { topupNl } from './topup-nl';
 
@@ -108,6 +109,7 @@ export const nl: Catalogue = {
   ...backupsNl,
   ...reportsNl,
   ...restoreNl,
+  ...stationNl,
   paymentStatus: {
     CREATING: 'Wordt aangemaakt',
     PENDING: 'Wachten op de klant',
