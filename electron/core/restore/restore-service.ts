@@ -31,9 +31,22 @@ export interface RestoreServiceDeps {
  * The gap's Bancontact payments are searched for by that reopened mode (GapRecovery).
  */
 export class RestoreService {
+  private busy = false;
+
   constructor(private readonly deps: RestoreServiceDeps) {}
 
+  /** One at a time: a second request while the mode is closed for the first would find no mode to close. */
   async restore(fileName: string): Promise<RestoreResultView> {
+    if (this.busy) throw new ContractFailure('CONFLICT', 'A restore is already running');
+    this.busy = true;
+    try {
+      return await this.restoreNamed(fileName);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async restoreNamed(fileName: string): Promise<RestoreResultView> {
     const name = parseBackupFileName(fileName);
     const source = join(this.deps.backupFolder(), basename(fileName));
     if (!name || !existsSync(source)) {
