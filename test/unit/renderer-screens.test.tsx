@@ -261,6 +261,20 @@ describe('settings', () => {
     expect(station.calls.some((c) => c.method === 'settings.goLive')).toBe(false);
   });
 
+  it('asks for a new test when the station says the passed one has expired', async () => {
+    settingsStation({
+      'settings.testConnection': () => ({ ok: true, value: { environment: 'preprod', ok: true } }),
+      'settings.goLive': () => ({ ok: false, error: { code: 'CONNECTION_NOT_TESTED', message: 'expired' } }),
+    });
+    await renderAt('#/settings');
+    await fill('#ppid', 'PPID123');
+    await fill('#api-key', 'secret-key-wxyz');
+    await click('Test connection');
+    await click('Use these credentials');
+    expect(alertText()).toContain('going live needs a passed test from the last 10 minutes');
+    expect(button('Use these credentials')!.disabled).toBe(true);
+  });
+
   it('flags a key with a special dash at once, before any call', async () => {
     const station = settingsStation();
     await renderAt('#/settings');

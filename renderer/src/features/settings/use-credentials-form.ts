@@ -52,7 +52,11 @@ export function useCredentialsForm(initial: SettingsView) {
   };
   const goLive = async () => {
     const result = await call('settings.goLive', values);
-    if (!result.ok) return setOutcome({ kind: 'error', error: result.error });
+    if (!result.ok) {
+      // The test has expired (or the station restarted): the button waits for a new one.
+      if (result.error.code === 'CONNECTION_NOT_TESTED') setPassed(null);
+      return setOutcome({ kind: 'error', error: result.error });
+    }
     edit({ apiKey: '' });
     setPassed(null);
     applySettings(result.value);
