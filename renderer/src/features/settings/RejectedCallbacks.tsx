@@ -3,10 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError, RejectedCallbackGroupView } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import type { Locale } from '../../../../shared/domain/money';
 import { useLocale } from '../../i18n';
 import { formatMoment } from '../till/format-time';
 
 const SHOWN = 20;
+const HOUR_MS = 3_600_000;
+
+/** "10:00–11:00", with the date first when it is not today. */
+function hourSpan(hourStart: string, locale: Locale): string {
+  const end = new Date(new Date(hourStart).getTime() + HOUR_MS);
+  return `${formatMoment(hourStart, locale)}–${formatMoment(end.toISOString(), locale, { now: end })}`;
+}
 
 type Loaded =
   | { kind: 'loading' }
@@ -79,7 +87,7 @@ function RejectedGroup({ group }: { group: RejectedCallbackGroupView }) {
   return (
     <tr data-reason={group.reason} data-count={group.count}>
       <td>
-        <time dateTime={group.hourStart}>{formatMoment(group.hourStart, locale)}</time>
+        <time dateTime={group.hourStart}>{hourSpan(group.hourStart, locale)}</time>
       </td>
       <td>{t(`rejectedCallbacks.reasons.${group.reason}`, { defaultValue: group.reason })}</td>
       <td className="numeric">{group.count}</td>
