@@ -49,7 +49,7 @@ export interface RestoreOutcome {
   lastZ: number;
 }
 
-/** Databases with a marker in `books.json` (h3's identity check); training has none. */
+/** Databases with a marker in `books.json` (docs/book-identity.md); training has none. */
 const LIVE_FILES = new Set(['kassa.sqlite', 'preprod.sqlite']);
 const COMPANIONS = ['', '-wal', '-shm', '-journal'];
 
@@ -73,7 +73,7 @@ export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
     prepared = prepareCopy(temporary, request, floor, checked.hasIdentity);
     syncFile(temporary);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    for (const suffix of COMPANIONS) rmSync(`${temporary}${suffix}`, { force: true });
     throw error;
   }
   const movedAside = moveAside(target, now);
