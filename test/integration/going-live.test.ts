@@ -108,6 +108,19 @@ describe('going live', () => {
     expect(await mode()).toBe('training');
   });
 
+  it('is refused when a passed test was followed by a failed one', async () => {
+    await kassa.must('settings.testConnection', preprod);
+    proxy.set({ kind: 'drop' });
+    expect(await kassa.call('settings.testConnection', preprod)).toMatchObject({
+      error: { code: 'NETWORK_DOWN' },
+    });
+    proxy.set({ kind: 'pass' });
+    expect(await kassa.call('settings.goLive', preprod)).toMatchObject({
+      error: { code: 'CONNECTION_NOT_TESTED' },
+    });
+    expect(await mode()).toBe('training');
+  });
+
   it('is refused when the passed test is older than 10 minutes', async () => {
     await kassa.must('settings.testConnection', preprod);
     clockOffset = 10 * MINUTE + 1_000;

@@ -39,6 +39,10 @@ export class PassedConnectionTests {
     this.passedAt.set(fingerprint(credentials), at);
   }
 
+  forget(credentials: Credentials): void {
+    this.passedAt.delete(fingerprint(credentials));
+  }
+
   /** CONNECTION_NOT_TESTED unless exactly these credentials passed within the last 10 minutes. */
   assertPassed(credentials: Credentials): void {
     const passed = this.passedAt.get(fingerprint(credentials));
