@@ -1,7 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { isDiskFull } from '../db/storage-errors';
 import type { BookIdentity } from './book-identity';
 
 /** What a database file holds, looked at without changing it. */
@@ -17,8 +15,8 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
  * Looks at a database the way the station is about to trust it: present, not empty, a SQLite file,
- * `PRAGMA quick_check` passing, and its book identity. Read-only: SQLite's read-only connection to a
- * WAL database still creates `-wal` and `-shm` beside it, so any it created are removed again.
+ * `PRAGMA quick_check` passing, and its book identity, without changing it: any `-wal` or `-shm`
+ * the look leaves behind (it should leave none) is removed when it is empty and was not there before.
  */
 export function probeDatabase(file: string): ProbeResult {
   if (!existsSync(file)) return { state: 'missing' };
@@ -42,32 +40,12 @@ function hasSqliteHeader(file: string): boolean {
   }
 }
 
-function readOnlyLook(file: string): ProbeResult {
-  let sqlite: Database.Database | null = null;
-  try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true });
-    const check = sqlite.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') return { state: 'damaged', detail: `it is damaged (${firstLine(check)})` };
-    return { state: 'ok', identity: identityOf(sqlite), highestZ: highestZ(sqlite) };
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (code === 'SQLITE_NOTADB') return { state: 'not-sqlite', detail: 'it is not a SQLite database' };
-    if (isDiskFull(error, dirname(file))) {
-      sqlite?.close();
-      sqlite = null;
-      return lookOnFullDisk(file);
-    }
-    return { state: 'damaged', detail: `it is damaged (${firstLine((error as Error).message)})` };
-  } finally {
-    sqlite?.close();
-  }
-}
-
 /**
- * A full disk is not damage: SQLite could not size the WAL index (`-shm`). An exclusive lock keeps
- * that index in memory (a read-only connection cannot), and query_only keeps the look read-only.
+ * An exclusive lock keeps the WAL index in memory, so no `-shm` is made (a read-only connection
+ * would make one, and could not on a full disk), and query_only keeps the look from writing; the
+ * empty `-wal` SQLite opens is removed again when the connection closes.
  */
-function lookOnFullDisk(file: string): ProbeResult {
+function readOnlyLook(file: string): ProbeResult {
   const sqlite = new Database(file, { fileMustExist: true });
   try {
     sqlite.pragma('locking_mode = EXCLUSIVE');
@@ -76,7 +54,12 @@ function lookOnFullDisk(file: string): ProbeResult {
     if (check !== 'ok') return { state: 'damaged', detail: `it is damaged (${firstLine(check)})` };
     return { state: 'ok', identity: identityOf(sqlite), highestZ: highestZ(sqlite) };
   } catch (error) {
-    return { state: 'damaged', detail: `it is damaged (${firstLine((error as Error).message)})` };
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB') return { state: 'not-sqlite', detail: 'it is not a SQLite database' };
+    if (code.startsWith('SQLITE_CORRUPT'))
+      return { state: 'damaged', detail: `it is damaged (${firstLine((error as Error).message)})` };
+    // A full disk, a lock, an I/O error: no verdict on the book, and the caller says what it is.
+    throw error;
   } finally {
     sqlite.close();
   }
