@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRAINING_DISPLAY_PROFILE, TRAINING_STICKER_PROFILE } from '../../electron/core/simulator';
@@ -200,5 +202,20 @@ describe('going live', () => {
     // The same key, well formed, does reach Bancontact.
     await kassa.must('settings.testConnection', preprod);
     expect(counter.count).toBe(1);
+  });
+
+  it('answers a sale made with a malformed key already stored as MALFORMED_API_KEY, not NETWORK_DOWN', async () => {
+    await kassa.must('settings.testConnection', { ...preprod, environment: 'production' });
+    await kassa.must('settings.goLive', { ...preprod, environment: 'production' });
+    // An older Kassa took keys as typed: this one holds an en dash where the portal showed "-".
+    const file = join(kassa.dataDir, 'secrets.json');
+    const secrets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    secrets['bancontact.apiKey'] = `${KEY.slice(0, 8)}\u2013${KEY.slice(9)}`;
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+    await kassa.restart();
+    const before = counter.count;
+    const sale = await kassa.must('till.startPayment', { amountCents: 300, idempotencyKey: 'dash-key-sale' });
+    expect(sale.payment?.problem?.code).toBe('MALFORMED_API_KEY');
+    expect(counter.count).toBe(before);
   });
 });
