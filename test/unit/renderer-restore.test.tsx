@@ -84,6 +84,8 @@ async function flush() {
   });
 }
 
+let restored = 0;
+
 async function render(locale: 'en' | 'nl' | 'fr' = 'en') {
   container = document.createElement('div');
   document.body.append(container);
@@ -91,7 +93,7 @@ async function render(locale: 'en' | 'nl' | 'fr' = 'en') {
   await act(async () =>
     root.render(
       <I18nextProvider i18n={createI18n(locale)}>
-        <RestoreChooser />
+        <RestoreChooser onRestored={() => (restored += 1)} />
       </I18nextProvider>,
     ),
   );
@@ -106,6 +108,7 @@ async function click(name: string) {
 }
 
 beforeEach(() => {
+  restored = 0;
   station = new FakeStation();
   setTransportForTests(station);
 });
@@ -136,6 +139,7 @@ describe('the restore chooser', () => {
     const done = container.querySelector('[role="status"]')!.textContent!;
     expect(done).toContain('kassa.sqlite was restored from kassa-20261203T101500123Z-z.sqlite.');
     expect(done).toContain('The next Z report gets number 5 or higher');
+    expect(restored).toBe(1);
     const panel = container.querySelector('[data-testid="recovered-panel"]')!;
     const rows = [...panel.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-kind'));
     expect(rows).toEqual(['sale', 'topup']);
@@ -158,6 +162,7 @@ describe('the restore chooser', () => {
     await click('Terugzetten');
     expect(container.querySelector('[role="alert"]')?.textContent).toBeTruthy();
     expect(container.querySelector('.restore-reason')?.textContent).toContain('is damaged');
+    expect(restored).toBe(0);
     expect(container.querySelector('[data-testid="recovered-panel"]')).toBeNull();
   });
 

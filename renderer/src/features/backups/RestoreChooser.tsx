@@ -28,7 +28,7 @@ function useBackups() {
  * what cannot), restore it, and see the result and what its gap brought back. Used in Settings and on
  * the refusal screen, where a restore is one of the two ways out.
  */
-export function RestoreChooser() {
+export function RestoreChooser({ onRestored }: { onRestored?: () => void } = {}) {
   const { t } = useTranslation();
   const { listing, reload } = useBackups();
   const [chosen, setChosen] = useState<BackupView | null>(null);
@@ -43,6 +43,8 @@ export function RestoreChooser() {
     setError(answer.ok ? null : answer.error);
     setResult(answer.ok ? answer.value : null);
     reload();
+    // The refusal screen checks the station again: a restore that repaired the book ends the refusal.
+    if (answer.ok) onRestored?.();
   };
   return (
     <section className="settings-section" aria-labelledby="restore-title">
