@@ -55,8 +55,8 @@ export interface EventEndDeps {
 /**
  * The manager's *End the event* step and its undo. The end is one row in the mode's own database, so
  * training and live each have theirs and a restart keeps it. Undo stays possible until the first
- * refund file: from then on money has left in a file, and letting bars spend again could take
- * wristbands below what was refunded to their payers.
+ * refund file: that file paid out balances as they stood after the end and closed those wristbands,
+ * so a reopened event would have bars selling again beside money already on its way back.
  */
 export class EventEnd {
   constructor(private readonly deps: EventEndDeps) {}
