@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile } from './validated-file';
@@ -43,17 +43,26 @@ export function createFileSecretStore(dataDir: string, fileName = 'secrets.json'
  */
 export function writePrivateFile(file: string, contents: string | Buffer): void {
   const temporary = `${file}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
   try {
-    const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
+    writeSynced(temporary, typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents);
+  } catch (error) {
+    // A full disk must not leave a half-written temporary file behind; the old file is untouched.
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  renameSync(temporary, file);
+  syncFolder(dirname(file));
+}
+
+function writeSynced(path: string, bytes: Buffer): void {
+  const fd = openSync(path, 'w', 0o600);
+  try {
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  renameSync(temporary, file);
-  syncFolder(dirname(file));
 }
 
 /** A rename is only durable once the folder holding it is synced. */
