@@ -21,6 +21,13 @@ const BACKUP: BackupView = {
   sizeBytes: 3 * 1_048_576,
 };
 
+const TRAINING_BACKUP: BackupView = {
+  ...BACKUP,
+  fileName: 'training-20261203T101500123Z-interval.sqlite',
+  databaseFile: 'training.sqlite',
+  reason: 'interval',
+};
+
 const RESULT: RestoreResultView = {
   databaseFile: 'kassa.sqlite',
   fromFile: BACKUP.fileName,
@@ -58,7 +65,7 @@ class FakeStation implements Transport {
   last: RestoreView | null = null;
   async call(method: string, input: unknown): Promise<Result<unknown>> {
     this.calls.push({ method, input });
-    if (method === 'backups.list') return { ok: true, value: [BACKUP] };
+    if (method === 'backups.list') return { ok: true, value: [BACKUP, TRAINING_BACKUP] };
     if (method === 'restore.getLast') return { ok: true, value: this.last };
     if (method === 'backups.restore') {
       if (this.restoreAnswer.ok) this.last = LAST;
@@ -86,14 +93,14 @@ async function flush() {
 
 let restored = 0;
 
-async function render(locale: 'en' | 'nl' | 'fr' = 'en') {
+async function render(locale: 'en' | 'nl' | 'fr' = 'en', databaseFile?: string) {
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
   await act(async () =>
     root.render(
       <I18nextProvider i18n={createI18n(locale)}>
-        <RestoreChooser onRestored={() => (restored += 1)} />
+        <RestoreChooser onRestored={() => (restored += 1)} databaseFile={databaseFile} />
       </I18nextProvider>,
     ),
   );
@@ -120,8 +127,11 @@ afterEach(() => {
 
 describe('the restore chooser', () => {
   it('lists the backups, asks first with what comes back and what cannot, then restores and shows the gap', async () => {
-    await render();
-    expect(container.querySelector('[data-file]')?.textContent).toContain('kassa.sqlite');
+    await render('en', 'kassa.sqlite');
+    // The refusal screen names the database it could not open: only its backups are offered.
+    expect(
+      [...container.querySelectorAll('[data-file]')].map((row) => row.getAttribute('data-file')),
+    ).toEqual([BACKUP.fileName]);
     expect(container.textContent).toContain('After a Z');
     await click('Restore this one');
     const question = container.querySelector('[role="alertdialog"]')!.textContent!;
@@ -166,8 +176,9 @@ describe('the restore chooser', () => {
     expect(container.querySelector('[data-testid="recovered-panel"]')).toBeNull();
   });
 
-  it('shows nothing about a restore on a book that was never restored, and the list in French', async () => {
+  it('lists every database’s backups in Settings, in French, and nothing about a restore that never happened', async () => {
     await render('fr');
+    expect(container.querySelectorAll('[data-file]')).toHaveLength(2);
     expect(container.textContent).toContain('Restaurer une sauvegarde');
     expect(container.textContent).toContain('Après un Z');
     expect(container.querySelector('[data-testid="recovered-panel"]')).toBeNull();

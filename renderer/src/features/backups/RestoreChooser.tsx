@@ -28,7 +28,14 @@ function useBackups() {
  * what cannot), restore it, and see the result and what its gap brought back. Used in Settings and on
  * the refusal screen, where a restore is one of the two ways out.
  */
-export function RestoreChooser({ onRestored }: { onRestored?: () => void } = {}) {
+export function RestoreChooser({
+  onRestored,
+  databaseFile,
+}: {
+  onRestored?: () => void;
+  /** Only the backups of this database (the refusal screen names the one it could not open). */
+  databaseFile?: string | null;
+} = {}) {
   const { t } = useTranslation();
   const { listing, reload } = useBackups();
   const [chosen, setChosen] = useState<BackupView | null>(null);
@@ -63,7 +70,12 @@ export function RestoreChooser({ onRestored }: { onRestored?: () => void } = {})
         <>
           {listing.kind === 'loading' && <p className="muted">{t('app.loading')}</p>}
           {listing.kind === 'error' && <ErrorAlert error={listing.error} />}
-          {listing.kind === 'list' && <BackupTable items={listing.items} onChoose={setChosen} />}
+          {listing.kind === 'list' && (
+            <BackupTable
+              items={listing.items.filter((b) => !databaseFile || b.databaseFile === databaseFile)}
+              onChoose={setChosen}
+            />
+          )}
           <div className="form-actions">
             <button type="button" className="button" onClick={reload}>
               {t('restore.refresh')}
