@@ -41,7 +41,9 @@ function Remedies({ refusal, onRecheck }: { refusal: StationRefusal; onRecheck: 
   const book = liveBook(refusal.databaseFile);
   return (
     <>
-      {refusal.remedies.includes('restore-backup') && <RestoreChooser onRestored={onRecheck} />}
+      {refusal.remedies.includes('restore-backup') && (
+        <RestoreChooser onRestored={onRecheck} databaseFile={refusal.databaseFile} />
+      )}
       {refusal.remedies.includes('start-new-book') && book && (
         <NewBookRemedy databaseFile={book} onDone={onRecheck} />
       )}
