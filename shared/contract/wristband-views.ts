@@ -77,8 +77,13 @@ export interface LiabilityView {
   toppedUpCents: number;
   spentCents: number;
   refundedCents: number;
-  /** The sum of all balances. */
+  /** The sum of all balances, refunds proposed but not yet in a refund file included. */
   outstandingCents: number;
+  /**
+   * Top-ups paid but on no wristband yet (needs attention, unresolved): owed as well, until a manager
+   * credits them to a wristband (then they are outstanding) or deals with them otherwise.
+   */
+  awaitingAttentionCents: number;
   wristbands: number;
   wristbandsWithBalance: number;
 }

@@ -51,7 +51,11 @@ async function checkLiability() {
   const proposed = (await kassa.must('refunds.list', {}))
     .filter((r) => r.status !== 'exported')
     .reduce((sum, r) => sum + r.amountCents, 0);
+  const [unassigned] = kassa.query<{ cents: number }>(
+    'select coalesce(sum(amount_cents), 0) cents from topup_attention where resolved_at is null',
+  );
   expect(l.outstandingCents).toBe(held!.cents);
+  expect(l.awaitingAttentionCents).toBe(unassigned!.cents);
   expect(l.refundedCents).toBe(filed!.cents);
   expect(l.toppedUpCents - l.spentCents - l.refundedCents).toBe(l.outstandingCents);
   expect(proposed).toBeLessThanOrEqual(l.outstandingCents);
@@ -167,6 +171,7 @@ describe('the end of the event', () => {
       spentCents: 1_000,
       refundedCents: 1_500,
       outstandingCents: 1_100,
+      awaitingAttentionCents: 0,
       proposedCents: 1_100,
     });
     expect(await kassa.must('refunds.list', {})).toEqual(

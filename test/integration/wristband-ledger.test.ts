@@ -144,6 +144,11 @@ describe('top-ups on the wristband ledger', () => {
     expect(await balanceOf(closed!)).toBe(800);
     expect(reasons).not.toHaveProperty(onClosed);
     expect(await balanceOf(lost!)).toBe(0);
+    // What no wristband took is owed too: 500 + 600 + 700 + 900, beside the 800 now on the closed one.
+    expect(await kassa.must('topup.getLiability', {})).toMatchObject({
+      outstandingCents: 800,
+      awaitingAttentionCents: 2_700,
+    });
 
     const resolved = await kassa.must('topup.resolveAttention', { bancontactId: typo, wristbandId: target });
     expect(resolved).toMatchObject({
@@ -166,6 +171,7 @@ describe('top-ups on the wristband ledger', () => {
     expect(toLost.ok || toLost.error.code).toBe('WRISTBAND_BLOCKED');
     expect(await balanceOf(target!)).toBe(600);
     expect(await balanceOf(other!)).toBe(0);
+    expect((await kassa.must('topup.getLiability', {})).awaitingAttentionCents).toBe(700 + 900);
     const [first] = await kassa.must('topup.listAttention', {});
     expect(first?.resolvedAt).toBeNull(); // unresolved ones come first
   });

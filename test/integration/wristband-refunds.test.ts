@@ -150,6 +150,7 @@ describe('refunds after the event', () => {
       spentCents: 0,
       refundedCents: 0,
       outstandingCents: 0,
+      awaitingAttentionCents: 0,
       wristbands: 3,
       wristbandsWithBalance: 0,
     });
@@ -167,6 +168,7 @@ describe('refunds after the event', () => {
       spentCents: 1_200,
       refundedCents: 4_300,
       outstandingCents: 0,
+      awaitingAttentionCents: 0,
       wristbands: 3,
       wristbandsWithBalance: 0,
     });

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { isNull, sql } from 'drizzle-orm';
 import type { LiabilityView } from '../../../shared/contract';
 import type { Db } from '../db/open-database';
-import { wristbandEntries, wristbands } from '../db/schema';
+import { topupAttention, wristbandEntries, wristbands } from '../db/schema';
 
 /**
  * What the organiser owes, read in one transaction so the figures belong to the same moment.
@@ -9,7 +9,8 @@ import { wristbandEntries, wristbands } from '../db/schema';
  * so topped up − spent − refunded equals the sum of the balances. That sum is the real debt: a
  * refund that is only proposed moves no money, so its amount is still in its wristband's balance;
  * only a refund file books the refund (and closes the wristband), and a top-up paid after that file
- * is credited to the wristband again, so it is counted here until the next file pays it back.
+ * is credited to the wristband again, so it is counted here until the next file pays it back. A
+ * top-up no wristband could take (needs attention) is owed too, and shown beside it.
  */
 export function liability(db: Db): LiabilityView {
   return db.transaction((tx) => {
@@ -30,11 +31,17 @@ export function liability(db: Db): LiabilityView {
       })
       .from(wristbands)
       .get();
+    const awaiting = tx
+      .select({ cents: sql<number>`coalesce(sum(${topupAttention.amountCents}), 0)` })
+      .from(topupAttention)
+      .where(isNull(topupAttention.resolvedAt))
+      .get();
     return {
       toppedUpCents: total('topup'),
       spentCents: 0 - total('debit'),
       refundedCents: 0 - total('refund'),
       outstandingCents: bands?.outstanding ?? 0,
+      awaitingAttentionCents: awaiting?.cents ?? 0,
       wristbands: bands?.count ?? 0,
       wristbandsWithBalance: bands?.withBalance ?? 0,
     };

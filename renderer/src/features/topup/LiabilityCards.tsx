@@ -6,7 +6,13 @@ import { call } from '../../api/client';
 import { useStationEvents } from '../../api/use-station-events';
 import { useLocale } from '../../i18n';
 
-const FIGURES = ['toppedUpCents', 'spentCents', 'refundedCents', 'outstandingCents'] as const;
+const FIGURES = [
+  'toppedUpCents',
+  'spentCents',
+  'refundedCents',
+  'outstandingCents',
+  'awaitingAttentionCents',
+] as const;
 
 /** What the organiser owes the festival-goers at this moment, kept current as wristbands change. */
 export function LiabilityCards() {

@@ -167,6 +167,7 @@ export const topupEn = {
       spentCents: 'Spent',
       refundedCents: 'Refunded',
       outstandingCents: 'Still on wristbands',
+      awaitingAttentionCents: 'Paid, on no wristband yet',
       wristbandsWithBalance: 'Wristbands with money left',
     },
   },

@@ -170,6 +170,7 @@ export const topupFr: Catalogue<typeof topupEn> = {
       spentCents: 'Dépensé',
       refundedCents: 'Remboursé',
       outstandingCents: 'Encore sur les bracelets',
+      awaitingAttentionCents: 'Payé, sur aucun bracelet encore',
       wristbandsWithBalance: 'Bracelets avec un solde',
     },
   },

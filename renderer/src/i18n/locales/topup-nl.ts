@@ -169,6 +169,7 @@ export const topupNl: Catalogue<typeof topupEn> = {
       spentCents: 'Uitgegeven',
       refundedCents: 'Terugbetaald',
       outstandingCents: 'Nog op polsbandjes',
+      awaitingAttentionCents: 'Betaald, nog op geen polsbandje',
       wristbandsWithBalance: 'Polsbandjes met saldo',
     },
   },
