@@ -112,16 +112,30 @@ export function createStation(options: StationOptions): Station {
     // A refusal is held and answered (station.getStatus), never thrown: see `refusal()`.
     start: () => book.start(),
     refusal: () => book.refused.current(),
-    // A backup being written is finished first: the station must not let go of the folder mid-copy.
-    stop: () =>
-      backups.service
-        .stop()
-        .then(() => stopStation(host, parts.printing))
-        .then(() => releaseStationLock(options.dataDir)),
+    stop: () => stopAll(backups.service, host, parts.printing, options.dataDir),
+    ...shellHooks(host),
+    ...downloads(host, parts.printing),
+  };
+}
+
+/** A backup being written is finished first: the station must not let go of the folder mid-copy. */
+async function stopAll(
+  backups: { stop(): Promise<void> },
+  host: RuntimeHost,
+  printing: PrintJobs,
+  dataDir: string,
+): Promise<void> {
+  await backups.stop();
+  await stopStation(host, printing);
+  releaseStationLock(dataDir);
+}
+
+/** What the shells ask of the station besides methods: where it is, and Bancontact's callbacks. */
+function shellHooks(host: RuntimeHost): Pick<Station, 'simulatorUrl' | 'setLocalUrl' | 'receiveCallback'> {
+  return {
     simulatorUrl: () => host.simulatorUrl(),
     setLocalUrl: (url) => host.setLocalUrl(url),
     receiveCallback: (ppid, rawBody, signature) => receiveCallback(host, ppid, rawBody, signature),
-    ...downloads(host, parts.printing),
   };
 }
 
@@ -212,8 +226,9 @@ function downloads(
 ): Pick<Station, 'download' | 'reportFile' | 'printFile'> {
   return {
     printFile: (jobId) => printing.downloadFile(jobId),
-    download: (fileName) => exportDownload(host.current().topup.refunds, fileName),
-    reportFile: (fileName) => host.current().reports.folder.find(fileName),
+    // Nothing is served from a book the station refused to open.
+    download: (fileName) => (host.isOpen() ? exportDownload(host.current().topup.refunds, fileName) : null),
+    reportFile: (fileName) => (host.isOpen() ? host.current().reports.folder.find(fileName) : null),
   };
 }
 
@@ -263,6 +278,8 @@ async function receiveCallback(
   rawBody: string,
   signature: string | undefined,
 ): Promise<CallbackAnswer> {
+  // No mode runs (a refused start, a book being replaced): Bancontact retries a 503 later.
+  if (!host.isOpen()) return { status: 503, body: { ok: false, reason: 'STATION_REFUSED' } };
   const runtime = host.current();
   if (runtime.intake && runtime.profileId === ppid) return runtime.intake.receive(rawBody, signature);
   const topup = runtime.topup.lanes.receive(ppid, rawBody, signature);
