@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   const shell = await startDesktopShell(station);
   station.setLocalUrl(shell.url);
   await station.start();
+  // A refused start keeps the app open: the window shows the reason and the remedies instead of the till.
+  const refusal = station.refusal();
+  if (refusal) console.error(refusal.line);
   const disconnect = connectIpc(station);
   createSecureWindow('/');
   openCustomerDisplay();
