@@ -1,3 +1,4 @@
+import { benchBackup } from './backup';
 import { benchCallbackLatency } from './callback-latency';
 import { benchDurability } from './durability';
 import { benchOpenPayments } from './open-payments';
@@ -15,6 +16,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   pdf: () => benchTopupPdf(),
   reports: () => benchReports(Number(process.env.KASSA_BENCH_SALES ?? 1_000_000)),
   durability: () => benchDurability(Number(process.env.KASSA_BENCH_DURABILITY_SALES ?? 200)),
+  backup: () => benchBackup(Number(process.env.KASSA_BENCH_BACKUP_MB ?? 1_024)),
 };
 
 /** `npm run bench`: prints the figures the issues ask for. Timings are medians on a noisy machine. */
