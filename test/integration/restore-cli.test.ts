@@ -103,6 +103,19 @@ describe('npm run restore', () => {
     const identity = restored.prepare('SELECT book_id AS bookId, z_floor AS zFloor FROM book_identity').get();
     restored.close();
     expect(identity).toMatchObject({ bookId: marker['kassa.sqlite']?.bookId, zFloor: 7 });
+
+    // A new computer after the old one died: the data folder does not exist yet.
+    const fresh = join(dataDir, 'new-computer');
+    expect(
+      restoreCli('--from', join(dataDir, 'old.sqlite'), '--database', 'kassa', '--data', fresh).status,
+    ).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    expect(statSync(join(fresh, 'kassa.sqlite')).mode & 0o777).toBe(0o600);
+    const freshMarker = JSON.parse(readFileSync(join(fresh, 'books.json'), 'utf8')) as Record<
+      string,
+      { lastZ: number }
+    >;
+    expect(freshMarker['kassa.sqlite']?.lastZ).toBe(1);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   copyFileSync,
   existsSync,
   fsyncSync,
+  mkdirSync,
   openSync,
   renameSync,
   rmSync,
@@ -66,6 +67,8 @@ export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
   const target = join(dataDir, databaseFile);
   const floor = Math.max(markerLastZ(dataDir, databaseFile), databaseLastZ(target));
   const temporary = `${target}.restoring-${stamp(now)}`;
+  // A new computer after the old one died: the data folder may not exist yet.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   copyFileSync(request.source, temporary);
   chmodSync(temporary, 0o600);
   let prepared: { identity: BookIdentity; restoreId: string; searchedFrom: number };
