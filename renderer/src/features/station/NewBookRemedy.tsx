@@ -44,15 +44,18 @@ export function NewBookRemedy({
       ) : (
         <div className="restore-confirm" role="alertdialog" aria-labelledby="new-book-confirm">
           <p id="new-book-confirm">{t('refused.newBook.confirm', { file: databaseFile, aside })}</p>
-          <label>
-            {t('refused.newBook.typeToConfirm', { file: databaseFile })}
+          <div className="settings-form">
+            <label htmlFor="new-book-typed">
+              {t('refused.newBook.typeToConfirm', { file: databaseFile })}
+            </label>
             <input
+              id="new-book-typed"
               value={typed}
               autoComplete="off"
               spellCheck={false}
               onChange={(e) => setTyped(e.target.value)}
             />
-          </label>
+          </div>
           <div className="form-actions">
             <button
               type="button"

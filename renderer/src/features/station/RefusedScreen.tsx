@@ -18,7 +18,7 @@ export function RefusedScreen({ refusal, onRecheck }: { refusal: StationRefusal;
         {t(`refused.problem.${refusal.problem}`, words)}
       </p>
       <p className="muted">{t('refused.intro')}</p>
-      <dl className="refused-facts">
+      <dl className="settings-list refused-facts">
         <dt>{t('refused.file')}</dt>
         <dd>
           <code>{refusal.file}</code>
