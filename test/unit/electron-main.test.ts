@@ -74,6 +74,7 @@ vi.mock('../../electron/core/station', () => ({
         seen.localUrlAtStart = seen.localUrl;
       },
       stop: async () => undefined,
+      refusal: () => null,
       dispatch: async () => ({ ok: true, value: null }),
       events: { subscribe: () => () => undefined },
     };
