@@ -1,5 +1,8 @@
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../jobs/worker-script';
+import { PARTIAL } from './backup-file';
 import { backupFileName, type BackupReason } from './backup-names';
 import type { BackupWorkerInput, BackupWorkerOutcome } from './backup-worker';
 
@@ -119,11 +122,35 @@ export class BackupRunner {
       const source = script.kind === 'file' ? script.file : script.code;
       const worker = new Worker(source, { eval: script.kind === 'eval', workerData: input });
       let outcome: BackupWorkerOutcome | null = null;
+      const flushing = flushWhileWriting(join(input.folder, input.fileName + PARTIAL));
       worker.once('message', (message: BackupWorkerOutcome) => (outcome = message));
       worker.once('error', (error) => (outcome ??= { ok: false, message: error.message }));
       worker.once('exit', (code) => {
+        clearInterval(flushing);
         resolve(outcome ?? { ok: false, message: `The backup worker stopped (exit code ${code})` });
       });
     });
   }
+}
+
+/** How often the copy being written is flushed to disk while it grows. */
+const FLUSH_EVERY_MS = 200;
+
+/**
+ * Flushes the growing copy to disk every 200 ms (in libuv's thread pool, never on the station's
+ * thread), so that the disk never holds a gigabyte of unwritten pages for one final fsync to push out
+ * at once: the till's own commits (each one synced) would wait behind it.
+ */
+function flushWhileWriting(partial: string): NodeJS.Timeout {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void open(partial, 'r')
+      .then((file) => file.datasync().finally(() => file.close()))
+      .catch(() => undefined)
+      .finally(() => (busy = false));
+  }, FLUSH_EVERY_MS);
+  timer.unref();
+  return timer;
 }

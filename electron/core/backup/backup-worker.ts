@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { writeBackup } from './backup-file';
@@ -37,6 +39,20 @@ function run(input: BackupWorkerInput): BackupWorkerOutcome {
   }
 }
 
+/**
+ * The copy yields to the till: this thread (not the station's) gets the lowest CPU priority, which the
+ * Linux I/O schedulers also follow. Linux names a thread's id in /proc/thread-self; elsewhere the copy
+ * runs at normal priority.
+ */
+function yieldToTheTill(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId)) setPriority(threadId, 19);
+  } catch {
+    // Not Linux, or not allowed: a backup at normal priority is still a backup.
+  }
+}
+
 /** Pruning (unlinking files of up to gigabytes) is here too, off the station's thread; it never fails a good copy. */
 function prune(input: BackupWorkerInput): string[] {
   try {
@@ -46,4 +62,5 @@ function prune(input: BackupWorkerInput): string[] {
   }
 }
 
+yieldToTheTill();
 parentPort?.postMessage(run(workerData as BackupWorkerInput));
