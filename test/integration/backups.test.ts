@@ -5,8 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupFileName, type BackupReason } from '../../electron/core/backup/backup-names';
-import { pruneBackups } from '../../electron/core/backup/backup-pruning';
+import { BackupRunner, type BackupRequest } from '../../electron/core/backup/backup-runner';
 import { BackupService } from '../../electron/core/backup/backup-service';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { silentLogger } from '../../electron/core/logger';
@@ -151,6 +150,38 @@ function listNames(dir: string): string[] {
   return readdirSync(dir).sort().reverse();
 }
 
+describe('one backup at a time per database', () => {
+  it('makes requests that come while one runs share a single backup after it, named for the weightiest reason', async () => {
+    const dataDir = folder();
+    const db = openDatabase({ file: join(dataDir, 'kassa.sqlite'), migrationsFolder: MIGRATIONS });
+    cleanups.push(() => void db.$client.close());
+    let clock = Date.parse('2026-12-03T10:00:00Z');
+    const started: BackupRequest[] = [];
+    const runner = new BackupRunner({
+      now: () => (clock += 1_000),
+      onStarted: (request) => started.push({ ...request }),
+    });
+    cleanups.push(() => runner.settle());
+    const request = (reason: BackupRequest['reason']): BackupRequest => ({
+      sourceFile: join(dataDir, 'kassa.sqlite'),
+      databaseFile: 'kassa.sqlite',
+      folder: join(dataDir, 'backups'),
+      reason,
+    });
+    const first = runner.run(request('interval'));
+    expect(runner.isRunning(join(dataDir, 'kassa.sqlite'))).toBe(true);
+    const second = runner.run(request('interval'));
+    const third = runner.run(request('z'));
+    const [a, b, c] = await Promise.all([first, second, third]);
+    expect(started.map((r) => r.reason)).toEqual(['interval', 'z']);
+    expect(b).toBe(c);
+    expect(a).toMatchObject({ ok: true, reason: 'interval' });
+    expect(b).toMatchObject({ ok: true, reason: 'z' });
+    expect(listNames(join(dataDir, 'backups'))).toEqual([b, a].map((o) => (o.ok ? o.fileName : '')));
+    expect(runner.isRunning(join(dataDir, 'kassa.sqlite'))).toBe(false);
+  });
+});
+
 describe('a backup before every migration', () => {
   /** A data folder whose training database was made by an older Kassa: only its first four migrations. */
   function olderDatabase(): string {
@@ -188,51 +219,6 @@ describe('a backup before every migration', () => {
     const kassa = await station();
     await kassa.restart();
     expect(await kassa.must('backups.list', {})).toEqual([]);
-  });
-});
-
-describe('pruning', () => {
-  const now = Date.parse('2026-12-03T12:00:00.000Z');
-  const hours = (h: number) => h * 3_600_000;
-  const name = (databaseFile: string, ageMs: number, reason: BackupReason) =>
-    backupFileName({ databaseFile, takenAt: now - ageMs, reason });
-
-  it('keeps a day of everything, the newest of each day for 30 days, Z and migrations for a year', () => {
-    const dir = folder();
-    const kept = [
-      name('kassa.sqlite', hours(1), 'interval'),
-      name('kassa.sqlite', hours(2), 'manual'),
-      name('kassa.sqlite', hours(23), 'interval'),
-      name('kassa.sqlite', hours(50), 'interval'), // 2026-12-01 10:00, the newest of its day
-      name('kassa.sqlite', hours(53), 'z'), // the same day, but a Z
-      name('kassa.sqlite', hours(24 * 40), 'z'),
-      name('kassa.sqlite', hours(24 * 200), 'migration'),
-      // Other databases' backups, and files Kassa did not name, are never touched.
-      name('training.sqlite', hours(24 * 90), 'interval'),
-      name('preprod.sqlite', hours(24 * 400), 'z'),
-      'notes.txt',
-      'kassa-backup.sqlite',
-      `${name('training.sqlite', hours(3), 'interval')}.partial`,
-    ];
-    const pruned = [
-      name('kassa.sqlite', hours(52), 'interval'), // 2026-12-01 08:00: an older one of that day
-      name('kassa.sqlite', hours(24 * 40), 'interval'),
-      name('kassa.sqlite', hours(24 * 40), 'manual').replace('000Z', '001Z'),
-      name('kassa.sqlite', hours(24 * 400), 'z'),
-      `${name('kassa.sqlite', hours(5), 'interval')}.partial`, // a copy a crash interrupted
-    ];
-    for (const file of [...kept, ...pruned]) writeFileSync(join(dir, file), 'x');
-    const removed = pruneBackups(dir, 'kassa.sqlite', now);
-    expect(readdirSync(dir).sort()).toEqual([...kept].sort());
-    expect(removed.sort()).toEqual(pruned.filter((file) => !file.endsWith('.partial')).sort());
-  });
-
-  it('never removes the newest backup, however old', () => {
-    const dir = folder();
-    const only = name('kassa.sqlite', hours(24 * 500), 'interval');
-    writeFileSync(join(dir, only), 'x');
-    expect(pruneBackups(dir, 'kassa.sqlite', now)).toEqual([]);
-    expect(readdirSync(dir)).toEqual([only]);
   });
 });
 
