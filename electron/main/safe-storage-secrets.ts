@@ -12,6 +12,7 @@ export function createSafeStorageSecretStore(dataDir: string): SecretStore {
   const write = (values: Record<string, string>): void =>
     writePrivateFile(file, safeStorage.encryptString(JSON.stringify(values)));
   return {
+    file,
     verify: () => void read(),
     get: (name) => read()[name] ?? null,
     set: (name, value) => write({ ...read(), [name]: value }),

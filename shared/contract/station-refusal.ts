@@ -13,11 +13,13 @@ export const REFUSAL_PROBLEMS = [
   'not-json',
   'unreadable',
   'read-only',
+  'no-credentials',
 ] as const;
 export type RefusalProblem = (typeof REFUSAL_PROBLEMS)[number];
 
 /** What an administrator can do about it. */
-export type RefusalRemedy = 'restore-backup' | 'start-new-book' | 'fix-field' | 'fix-file' | 'make-writable';
+export type RefusalRemedy =
+  'restore-backup' | 'start-new-book' | 'fix-field' | 'fix-file' | 'make-writable' | 'enter-credentials';
 
 /** Why the station would not start, held instead of a running till until a remedy is applied. */
 export interface StationRefusal {
@@ -48,6 +50,8 @@ const REMEDY_TEXT: Record<RefusalRemedy, (r: RefusalInput) => string> = {
   'fix-field': (r) => `fix or remove the field "${r.field ?? ''}" in that file`,
   'fix-file': () => 'fix the file, or move it away to start from the defaults',
   'make-writable': () => 'make the folder writable, or choose another data folder with --data',
+  'enter-credentials': () =>
+    'put the file back, or set "mode" to "training" in settings.json and enter the credentials again in Settings',
 };
 
 function capitalised(text: string): string {

@@ -178,6 +178,16 @@ describe('settings, secrets and the sales setup are checked at start', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('a deleted secrets.json under live settings: refused, not started in training with real sales', async () => {
+    rmSync(join(dir, 'secrets.json'));
+    const refusal = await expectRefusedUnchanged(
+      { fileName: 'secrets.json', problem: 'no-credentials', remedies: ['enter-credentials'] },
+      /secrets\.json: it holds no Bancontact API key, but the settings say live mode\. Put the file back/,
+    );
+    expect(refusal.file).toBe(join(dir, 'secrets.json'));
+    expect(readdirSync(dir)).not.toContain('secrets.json');
+  });
+
   it('unknown settings fields survive a settings change', async () => {
     const settings = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
     const backup = { ...(settings.backup as object), keepDays: 9 };

@@ -1,9 +1,11 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Result } from '../../../shared/contract';
 import { refuse, StartRefusal, type StationRefusal } from '../../../shared/contract/station-refusal';
 import type { Dispatch } from '../api/dispatcher';
 import type { SecretStore } from '../settings/secret-store';
-import type { StoredSettings } from '../settings/settings-file';
+import { SETTINGS_FILE, type StoredSettings } from '../settings/settings-file';
+import { API_KEY_SECRET } from '../settings/settings-service';
 
 /**
  * What a refused station still answers: enough for the refusal screen to say why and apply a remedy
@@ -71,8 +73,30 @@ export function checkStartFiles(dataDir: string, readers: StartFileReaders): Sto
   checkWritableFolder(dataDir);
   const stored = readers.settings();
   readers.secrets.verify();
+  checkLiveCredentials(dataDir, stored, readers.secrets);
   readers.salesSetup();
   return stored;
+}
+
+/**
+ * Settings that say live with credentials missing once started in training without a word, and real
+ * cash sales went into `training.sqlite`. Now it is said, naming what is missing.
+ */
+function checkLiveCredentials(dataDir: string, stored: StoredSettings, secrets: SecretStore): void {
+  if (stored.mode !== 'live') return;
+  const field = stored.environment ? (stored.ppid ? null : 'ppid') : 'environment';
+  if (field) {
+    const file = join(dataDir, SETTINGS_FILE);
+    const detail = `the field "${field}" is empty, but "mode" is "live"`;
+    throw refuse({ file, problem: 'bad-field', detail, field, remedies: ['fix-field'] });
+  }
+  if (secrets.get(API_KEY_SECRET)) return;
+  throw refuse({
+    file: secrets.file,
+    problem: 'no-credentials',
+    detail: 'it holds no Bancontact API key, but the settings say live mode',
+    remedies: ['enter-credentials'],
+  });
 }
 
 /** A folder the station cannot write to would fail at the first sale; say so before that. */

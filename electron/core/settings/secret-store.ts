@@ -10,6 +10,8 @@ export interface SecretStore {
   delete(name: string): void;
   /** Throws a StartRefusal naming the store's file when it cannot be read; checked at start. */
   verify(): void;
+  /** Where the store keeps its values, for messages. */
+  readonly file: string;
 }
 
 /** Secret names to values; anything else in the file is a damaged file, not a secret to guess at. */
@@ -25,6 +27,7 @@ export function createFileSecretStore(dataDir: string, fileName = 'secrets.json'
   const read = (): Record<string, string> => readJsonFile(file, secretsSchema) ?? {};
   const write = (values: Record<string, string>): void => writePrivateFile(file, JSON.stringify(values));
   return {
+    file,
     verify: () => void read(),
     get: (name) => read()[name] ?? null,
     set: (name, value) => write({ ...read(), [name]: value }),

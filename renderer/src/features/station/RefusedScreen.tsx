@@ -50,6 +50,7 @@ function Remedies({ refusal, onRecheck }: { refusal: StationRefusal; onRecheck: 
       {refusal.remedies.includes('fix-field') && <p>{t('refused.remedy.fixField', words)}</p>}
       {refusal.remedies.includes('fix-file') && <p>{t('refused.remedy.fixFile', words)}</p>}
       {refusal.remedies.includes('make-writable') && <p>{t('refused.remedy.makeWritable', words)}</p>}
+      {refusal.remedies.includes('enter-credentials') && <p>{t('refused.remedy.enterCredentials', words)}</p>}
     </>
   );
 }

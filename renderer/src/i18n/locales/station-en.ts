@@ -17,6 +17,7 @@ export const stationEn = {
       'not-json': '{{file}} is damaged (cut off or not readable as settings).',
       unreadable: '{{file}} cannot be read.',
       'read-only': 'The data folder cannot be written to.',
+      'no-credentials': '{{file}} holds no Bancontact API key, but the settings say live mode.',
     },
     remediesTitle: 'What you can do',
     remedy: {
@@ -24,6 +25,8 @@ export const stationEn = {
       fixFile:
         'Correct {{file}}, or move it away to start from the defaults (API keys must then be entered again), then start Kassa again.',
       makeWritable: 'Make the folder writable, or start Kassa with another data folder, then start it again.',
+      enterCredentials:
+        'Put {{file}} back, or set “mode” to “training” in settings.json, start Kassa again and enter the credentials again in Settings.',
     },
     newBook: {
       title: 'Start a new book',

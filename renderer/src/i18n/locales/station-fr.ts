@@ -20,6 +20,8 @@ export const stationFr: Catalogue<typeof stationEn> = {
       'not-json': '{{file}} est endommagé (tronqué ou illisible comme réglages).',
       unreadable: '{{file}} ne peut pas être lu.',
       'read-only': 'Le dossier de données n’est pas accessible en écriture.',
+      'no-credentials':
+        '{{file}} ne contient aucune clé API Bancontact, mais les réglages indiquent le mode réel.',
     },
     remediesTitle: 'Ce que vous pouvez faire',
     remedy: {
@@ -28,6 +30,8 @@ export const stationFr: Catalogue<typeof stationEn> = {
         'Corrigez {{file}}, ou mettez-le de côté pour repartir des valeurs par défaut (les clés API devront alors être saisies à nouveau), puis redémarrez Kassa.',
       makeWritable:
         'Rendez le dossier accessible en écriture, ou démarrez Kassa avec un autre dossier de données, puis redémarrez.',
+      enterCredentials:
+        'Remettez {{file}} en place, ou mettez « mode » sur « training » dans settings.json, redémarrez Kassa et saisissez à nouveau les identifiants dans les Réglages.',
     },
     newBook: {
       title: 'Commencer un nouveau livre',

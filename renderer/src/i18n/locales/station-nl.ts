@@ -19,6 +19,8 @@ export const stationNl: Catalogue<typeof stationEn> = {
       'not-json': '{{file}} is beschadigd (afgebroken of onleesbaar als instellingen).',
       unreadable: '{{file}} kan niet gelezen worden.',
       'read-only': 'Er kan niet geschreven worden in de gegevensmap.',
+      'no-credentials':
+        '{{file}} bevat geen Bancontact-API-sleutel, maar volgens de instellingen is Kassa live.',
     },
     remediesTitle: 'Wat u kunt doen',
     remedy: {
@@ -26,6 +28,8 @@ export const stationNl: Catalogue<typeof stationEn> = {
       fixFile:
         'Verbeter {{file}}, of zet het opzij om met de standaardwaarden te beginnen (API-sleutels moet u dan opnieuw invoeren), en start Kassa opnieuw.',
       makeWritable: 'Maak de map beschrijfbaar, of start Kassa met een andere gegevensmap, en start opnieuw.',
+      enterCredentials:
+        'Zet {{file}} terug, of zet “mode” op “training” in settings.json, start Kassa opnieuw en voer de gegevens opnieuw in bij Instellingen.',
     },
     newBook: {
       title: 'Een nieuw boek beginnen',
