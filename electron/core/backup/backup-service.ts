@@ -107,8 +107,7 @@ export class BackupService {
    * reported and the migration goes on: refusing to open would stop the till over a backup disk.
    */
   beforeMigrating(sqlite: Database.Database, migrationsFolder: string, databaseFile: string): void {
-    const pending = pendingMigrations(sqlite, migrationsFolder);
-    if (pending.length === 0) return;
+    if (!this.migrationPending(sqlite, migrationsFolder)) return;
     const takenAt = this.deps.now();
     const request = this.requestFor(databaseFile, 'migration');
     const fileName = backupFileName({ databaseFile, takenAt, reason: 'migration' });
@@ -133,6 +132,15 @@ export class BackupService {
         message: failure.message,
         code: failure.code,
       });
+    }
+  }
+
+  /** A file the check cannot read is left to the migration itself, which says what is wrong with it. */
+  private migrationPending(sqlite: Database.Database, migrationsFolder: string): boolean {
+    try {
+      return pendingMigrations(sqlite, migrationsFolder).length > 0;
+    } catch {
+      return false;
     }
   }
 
