@@ -104,17 +104,7 @@ export const newId = (): string => randomBytes(12).toString('hex');
 
 export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   const databaseFile = databaseFileFor(options.mode, options.environment);
-  const { dataDir, logger } = options;
-  // A live book that is not the one its marker remembers refuses (StartRefusal) before SQLite opens it.
-  const opening = { dataDir, databaseFile, live: options.mode === 'live', logger, at: options.now() };
-  const db = openBook(opening, () =>
-    openDatabase({
-      file: join(options.dataDir, databaseFile),
-      migrationsFolder: options.migrationsFolder,
-      beforeMigrating: (sqlite) => options.backups?.beforeMigrating(sqlite, options.migrationsFolder, databaseFile),
-      synchronous: options.synchronous,
-    }),
-  );
+  const db = openModeDatabase(options, databaseFile);
   const repo = new SalesRepo(db);
   const reports = openReports(options, db, repo);
   const limiter = new RateLimiter(options.rateLimitPerSecond ?? 5);
@@ -147,6 +137,20 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
       db.$client.close();
     },
   };
+}
+
+/** A live book that is not the one its marker remembers refuses (StartRefusal) before SQLite opens it. */
+function openModeDatabase(options: RuntimeOptions, databaseFile: string): Db {
+  const { dataDir, logger } = options;
+  const opening = { dataDir, databaseFile, live: options.mode === 'live', logger, at: options.now() };
+  return openBook(opening, () =>
+    openDatabase({
+      file: join(options.dataDir, databaseFile),
+      migrationsFolder: options.migrationsFolder,
+      beforeMigrating: (sqlite) => options.backups?.beforeMigrating(sqlite, options.migrationsFolder, databaseFile),
+      synchronous: options.synchronous,
+    }),
+  );
 }
 
 /** First of all: the sales setup is copied in (and an older database gets its report tables) before any hook runs. */
