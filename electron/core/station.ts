@@ -92,7 +92,7 @@ export function createStation(options: StationOptions): Station {
     { ...options, secrets, logger, now, environmentUrl, backups: backups.hooks },
     events,
   );
-  const book = stationBook(options, { file, secrets, host, logger, now, backups: backups.service });
+  const book = stationBook(options, { file, secrets, host, logger, now, events, backups: backups.service });
   const parts = { file, secrets, environmentUrl, host, events, printing: printJobs(options, events), book };
   const handlers = createHandlers({
     printing: parts.printing,
@@ -144,9 +144,10 @@ function stationBook(
   options: StationOptions,
   parts: { file: SettingsFile; secrets: SecretStore; host: RuntimeHost; logger: Logger; now: () => number } & {
     backups: { start(): void };
+    events: EventBus;
   },
 ) {
-  const { file, secrets, host, logger, now, backups } = parts;
+  const { file, secrets, host, logger, now, backups, events } = parts;
   const { dataDir, migrationsFolder, synchronous } = options;
   return createStationBook({
     ...{ dataDir, logger, now, version: options.version ?? '0.0.0' },
@@ -160,6 +161,7 @@ function stationBook(
       logger.info(`station started in ${host.current().mode} mode`);
       backups.start();
     },
+    onStatusChanged: (status) => events.emit('station.changed', status),
     readers: { settings: () => file.read(), secrets, salesSetup: () => readSalesSetupFile(join(dataDir, SALES_SETUP_FILE)) },
     httpUrl: () => host.httpUrl(),
     openMode: (stored) => host.open(stored),

@@ -1,7 +1,7 @@
 import type { BackupStatusView } from './backup-methods';
 import type { EventStateView } from './event-methods';
 import type { PrintJobView } from './topup-batch-views';
-import type { SaleView, SettingsView } from './views';
+import type { SaleView, SettingsView, StationStatus } from './views';
 import type { WristbandStatus } from './wristband-views';
 
 /** Events the station pushes to every subscribed client (IPC or SSE). */
@@ -16,9 +16,11 @@ export interface EventMap {
   'backups.changed': BackupStatusView;
   /** The event was ended, reopened, or its end became final with the first refund file. */
   'topup.eventChanged': EventStateView;
+  /** The station was refused, or a remedy (a new book, a restore) let it start: its status now. */
+  'station.changed': StationStatus;
 }
 
 export type EventName = keyof EventMap;
 export type StationEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed', 'wristbands.changed', 'jobs.progressed', 'backups.changed', 'topup.eventChanged'];
+export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed', 'wristbands.changed', 'jobs.progressed', 'backups.changed', 'topup.eventChanged', 'station.changed'];

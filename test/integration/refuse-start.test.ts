@@ -295,6 +295,11 @@ describe('the remedies', () => {
       expect(done.movedAside[0]).toMatch(/^kassa-replaced-\d{8}T\d{9}Z\.sqlite$/);
       expect(readFileSync(join(dir, done.movedAside[0] ?? '')).length).toBe(4096);
       expect((await kassa.call('till.listSales', {})).ok).toBe(true);
+      // The screens were told both times: refused at start, running after the new book.
+      const told = kassa.events.flatMap((e) =>
+        e.name === 'station.changed' ? [e.payload.refusal?.problem ?? null] : [],
+      );
+      expect(told).toEqual(['damaged', null]);
       expect(await closeDay(kassa, clock)).toBe(3);
     } finally {
       await kassa.station.stop();

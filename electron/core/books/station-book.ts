@@ -28,6 +28,8 @@ export interface StationBookDeps {
   prepareFolder: () => void;
   /** Once per station, the first time a mode is running (a start, or a remedy after a refused one). */
   onRunning: () => void;
+  /** The refusal began, ended or changed (the screens follow it: `station.changed`). */
+  onStatusChanged: (status: StationStatus) => void;
 }
 
 export type StationBookHandlers = Pick<Handlers, 'station.getStatus' | 'station.startNewBook'>;
@@ -39,10 +41,16 @@ export type StationBookHandlers = Pick<Handlers, 'station.getStatus' | 'station.
 export function createStationBook(deps: StationBookDeps) {
   const refused = new RefusedState(deps.isRunning);
   let hasRun = false;
-  const opened = (): void => {
-    if (hasRun || !deps.isRunning()) return;
-    hasRun = true;
-    deps.onRunning();
+  /** Every way the mode opens goes through here: the refusal is held, and a change of it is told. */
+  const attempt = async (run: () => Promise<void>) => {
+    const before = refused.current()?.line ?? null;
+    const refusal = await refused.attempt(run);
+    if (!hasRun && deps.isRunning()) {
+      hasRun = true;
+      deps.onRunning();
+    }
+    if ((refused.current()?.line ?? null) !== before) deps.onStatusChanged(statusOf(deps, refused));
+    return refusal;
   };
   const openChecked = async (): Promise<void> => {
     await deps.openMode(checkStartFiles(deps.dataDir, deps.readers));
@@ -51,23 +59,18 @@ export function createStationBook(deps: StationBookDeps) {
     refused,
     /** The files in order, then the mode; a refusal is held (`refused.current()`), never thrown. */
     async start(): Promise<void> {
-      await refused.attempt(async () => {
+      await attempt(async () => {
         checkWritableFolder(deps.dataDir);
         deps.prepareFolder();
         await openChecked();
       });
-      opened();
     },
     /** A settings change that reopens the mode: a refusal is held, and answered to that call too. */
     async switchMode(next: StoredSettings) {
-      const refusal = await refused.attempt(() => deps.openMode(next));
+      const refusal = await attempt(() => deps.openMode(next));
       if (refusal) throw new StartRefusal(refusal);
-      opened();
     },
-    handlers: handlers(deps, refused, async () => {
-      await refused.attempt(openChecked);
-      opened();
-    }),
+    handlers: handlers(deps, refused, async () => void (await attempt(openChecked))),
   };
 }
 

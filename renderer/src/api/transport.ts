@@ -38,6 +38,7 @@ const KNOWN_EVENTS: Record<EventName, true> = {
   'jobs.progressed': true,
   'topup.eventChanged': true,
   'backups.changed': true,
+  'station.changed': true,
 };
 
 export function asStationEvent(value: unknown): StationEvent | null {
