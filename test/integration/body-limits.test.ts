@@ -176,9 +176,14 @@ describe('the station process', () => {
         const headers: Record<string, string> = chunked
           ? { 'Transfer-Encoding': 'chunked' }
           : { 'Content-Length': String(256 * MiB) };
-        expect((await rawExchange(station.url, { path, headers, stream: endless(chunked) })).status).toBe(
-          413,
+        // A sender still writing when the station cuts the connection may get a reset that wipes the 413
+        // before it is read (TCP does that on loopback under load): a refusal either way; the 413 itself
+        // is checked above, in-process. What this test holds is memory.
+        const refused = await rawExchange(station.url, { path, headers, stream: endless(chunked) }).then(
+          (answer) => answer.status,
+          () => 'reset',
         );
+        expect([413, 'reset']).toContain(refused);
       }
       // Five bodies of 256 MiB offered; the old code kept each whole (about 2.7 times its size).
       expect(peakRssBytes(station.process.pid!) - peakBefore).toBeLessThan(48 * MiB);

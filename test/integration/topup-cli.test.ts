@@ -50,7 +50,8 @@ describe('npm run topup -- batch', () => {
     expect(run.stdout.trim()).toBe(out);
     expect(run.stderr).toMatch(/^Batch [0-9a-f]{24} \(training mode\): 30 wristbands /m);
     expect(run.stderr).toMatch(/^\d+\/30 codes, \d+ codes\/s/m);
-    const codes = await pageCodes(out, 1);
+    // zbar now and then reports one symbol twice on a full sheet: count the distinct codes.
+    const codes = [...new Set(await pageCodes(out, 1))];
     expect(codes).toHaveLength(24);
     for (const code of codes)
       expect(code).toMatch(
