@@ -84,6 +84,15 @@ function fillTheDisk(): string {
   return filler;
 }
 
+async function setSimulatorLatency(latencyMs: number): Promise<void> {
+  const response = await fetch(`${sim.baseUrl}/_sim/faults/global`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(latencyMs > 0 ? { latencyMs } : {}),
+  });
+  expect(response.status).toBe(200);
+}
+
 const start = async () => {
   station = await spawnDurableStation({ dataDir, simulatorUrl: sim.baseUrl, pollIntervalMs: 100 });
 };
@@ -138,10 +147,14 @@ describe('a full disk', () => {
 
     rmSync(filler);
     // No restart: the payment the customer paid is saved by the tracker's next try, and sales work again.
-    const recorded = await waitFor(async () => {
-      const sale = await saleOf(open.id);
-      return sale.status === 'paid' ? sale : undefined;
-    }, 30_000, 'the paid Bancontact sale');
+    const recorded = await waitFor(
+      async () => {
+        const sale = await saleOf(open.id);
+        return sale.status === 'paid' ? sale : undefined;
+      },
+      30_000,
+      'the paid Bancontact sale',
+    );
     expect(recorded.payment?.status).toBe('SUCCEEDED');
     expect((await cashSale()).body.ok).toBe(true);
     expect(await must('drawer.get', { tillId: 'till-1' })).toMatchObject({ cashSalesCents: 2_000 });
@@ -172,5 +185,35 @@ describe('a full disk', () => {
     // The full disk was not taken for a damaged book: nothing was set aside.
     expect(readdirSync(dataDir).filter((name) => name.includes('damaged'))).toEqual([]);
     station = null;
+  }, 120_000);
+
+  it('lets the cashier cancel a sale whose Bancontact payment was created while the disk filled up', async () => {
+    await start();
+    // Bancontact takes a moment to answer; the disk fills up before its answer can be written.
+    await setSimulatorLatency(1_500);
+    const asked = post('till.startPayment', {
+      tillId: 'till-1',
+      amountCents: 900,
+      idempotencyKey: 'full-create',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const filler = fillTheDisk();
+    expectDiskFull(await asked);
+    await setSimulatorLatency(0);
+    rmSync(filler);
+
+    const [stuck] = await must<SaleView[]>('till.listSales', { limit: 1 });
+    expect(stuck).toMatchObject({ status: 'open', tillId: 'till-1' });
+    const cancelled = await must<SaleView>('till.cancelPayment', { saleId: stuck!.id });
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.payment?.status).toBe('CREATE_FAILED');
+    // The till is free again: the next sale gets its QR.
+    const next = await must<SaleView>('till.startPayment', {
+      tillId: 'till-1',
+      amountCents: 900,
+      idempotencyKey: 'after-the-full-disk',
+    });
+    expect(next.payment?.deeplink).toMatch(/^https:\/\/pay\.bancontact\.net\//);
+    expect(station!.exit()).toBeNull();
   }, 120_000);
 });

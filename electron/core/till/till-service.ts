@@ -26,6 +26,9 @@ export interface TillDeps {
 
 /** Sales at the till: persist first, then call Bancontact, then let the tracker follow. */
 export class TillService {
+  /** Payments whose creation at Bancontact this process is waiting for right now. */
+  private readonly creating = new Set<string>();
+
   constructor(private readonly deps: TillDeps) {}
 
   async startPayment(input: {
@@ -79,8 +82,11 @@ export class TillService {
     const payment = sale.payment;
     if (!payment || isFinalStatus(payment.status)) {
       this.deps.repo.setSaleStatus(saleId, 'cancelled', this.deps.now());
-    } else if (!payment.bancontactId) {
+    } else if (!payment.bancontactId && this.creating.has(payment.id)) {
       throw new ContractFailure('CONFLICT', 'The payment is still being created; try again in a moment');
+    } else if (!payment.bancontactId) {
+      this.abandonCreation(payment.id);
+      this.deps.repo.setSaleStatus(saleId, 'cancelled', this.deps.now());
     } else {
       // The intent is written first: whatever the network does, this payment is no longer wanted.
       this.deps.repo.giveUpPayment(payment.id, this.deps.now());
@@ -118,6 +124,20 @@ export class TillService {
     amountCents: number,
     tillId: string,
   ): Promise<void> {
+    this.creating.add(paymentId);
+    try {
+      await this.askBancontact(paymentId, saleId, amountCents, tillId);
+    } finally {
+      this.creating.delete(paymentId);
+    }
+  }
+
+  private async askBancontact(
+    paymentId: string,
+    saleId: string,
+    amountCents: number,
+    tillId: string,
+  ): Promise<void> {
     const { db, now } = this.deps;
     this.deps.onSaleChanged(saleId);
     try {
@@ -150,6 +170,17 @@ export class TillService {
       recordProblem(db, paymentId, { code: failure.code, message: failure.message }, now());
     }
     this.deps.onSaleChanged(saleId);
+  }
+
+  /**
+   * A payment left CREATING with no creation under way: Bancontact's answer could not be recorded (a full
+   * disk). Its QR was never shown, so nobody can pay it; it is closed as failed, as at start-up.
+   */
+  private abandonCreation(paymentId: string): void {
+    const { db, now } = this.deps;
+    applyStatus(db, { paymentId, status: 'CREATE_FAILED', source: 'recovery', at: now() });
+    const message = "Bancontact's answer could not be recorded; no QR was shown";
+    recordProblem(db, paymentId, { code: 'DISK_FULL', message }, now());
   }
 
   /** DELETE, and when Bancontact says it is too late, take the status it has: it may just have been paid. */
