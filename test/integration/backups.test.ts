@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupRunner, type BackupRequest } from '../../electron/core/backup/backup-runner';
 import { BackupService } from '../../electron/core/backup/backup-service';
@@ -11,6 +9,7 @@ import { openDatabase } from '../../electron/core/db/open-database';
 import { silentLogger } from '../../electron/core/logger';
 import type { BackupStatusView } from '../../shared/contract/backup-methods';
 import { startTestStation, type TestStation } from '../support/station-in-process';
+import { writeOlderDatabase } from '../support/older-database';
 import { MIGRATIONS, tempDir, waitFor } from '../support/temp';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -186,14 +185,7 @@ describe('a backup before every migration', () => {
   /** A data folder whose training database was made by an older Kassa: only its first four migrations. */
   function olderDatabase(): string {
     const dataDir = folder();
-    const older = join(folder(), 'migrations');
-    cpSync(MIGRATIONS, older, { recursive: true });
-    const journalFile = join(older, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
-    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 4) }));
-    const sqlite = new Database(join(dataDir, 'training.sqlite'));
-    migrate(drizzle(sqlite), { migrationsFolder: older });
-    sqlite.close();
+    writeOlderDatabase(join(dataDir, 'training.sqlite'), 4, folder());
     return dataDir;
   }
   const applied = (sqlite: Database.Database) =>

@@ -203,6 +203,14 @@ describe('the end of the event', () => {
     const endToEnd = (text: string) =>
       [...text.matchAll(/<EndToEndId>([^<]+)<\/EndToEndId>/g)].map((m) => m[1]);
     expect(endToEnd(xml)).not.toContain(endToEnd(firstXml)[0]);
+    // Both refunds of that wristband stay listed, each with its own file.
+    const refundsOfBand = (await kassa.must('refunds.list', {})).filter((r) => r.wristbandId === band);
+    expect(refundsOfBand.map((r) => [r.amountCents, r.status, r.exportId]).sort()).toEqual(
+      [
+        [1_500, 'exported', first.exportId],
+        [700, 'exported', second.exportId],
+      ].sort(),
+    );
     expect(await checkLiability()).toMatchObject({
       toppedUpCents: 3_600,
       spentCents: 1_000,

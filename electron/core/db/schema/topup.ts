@@ -115,7 +115,11 @@ export const wristbandRefunds = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('wristband_refunds_wristband').on(t.wristbandId),
+    // One refund still to be paid per wristband; exported ones stay listed beside it (a top-up after a
+    // refund file makes a second refund for the same wristband).
+    uniqueIndex('wristband_refunds_open_wristband')
+      .on(t.wristbandId)
+      .where(sql`${t.status} != 'exported'`),
     index('wristband_refunds_status').on(t.status),
   ],
 );

@@ -21,8 +21,10 @@ export function syncRefundRows(tx: Tx, now: number, newId: () => string): void {
   for (const band of holding) {
     const payer = lastPayer(tx, band.id);
     if (!payer) continue;
-    const row = tx.select().from(wristbandRefunds).where(eq(wristbandRefunds.wristbandId, band.id)).get();
+    const row = openRefund(tx, band.id);
     if (!row) {
+      // The first refund of this wristband, or a new one for money that arrived after an earlier
+      // file: the exported refund stays listed as it was, and gets its own end-to-end id.
       tx.insert(wristbandRefunds)
         .values({
           id: newId(),
@@ -33,44 +35,25 @@ export function syncRefundRows(tx: Tx, now: number, newId: () => string): void {
           updatedAt: now,
         })
         .run();
-    } else if (row.status !== 'exported') {
+    } else {
       const payerChanged = row.bancontactId !== payer.bancontactId;
       tx.update(wristbandRefunds)
         .set({ amountCents: band.balanceCents, updatedAt: now, ...(payerChanged ? proposal(payer) : {}) })
         .where(eq(wristbandRefunds.id, row.id))
         .run();
-    } else {
-      proposeAgain(tx, row, band.balanceCents, payer, { now, newId });
     }
   }
   tx.run(sql`delete from ${wristbandRefunds} where ${wristbandRefunds.status} != 'exported'
     and ${wristbandRefunds.wristbandId} in (select ${wristbands.id} from ${wristbands} where ${wristbands.balanceCents} = 0)`);
 }
 
-/**
- * A wristband refunded in an earlier file holds money again: a top-up arrived after that file. Its
- * refund row becomes a new proposal for that money, under a new id so the next SEPA file's
- * end-to-end id differs from the first's. The earlier refund stays on record where it counts: the
- * wristband's refund entry (its amount is in the liability's refunded total) and the stored file.
- */
-function proposeAgain(
-  tx: Tx,
-  row: RefundRow,
-  balanceCents: number,
-  payer: LastPayer,
-  ids: { now: number; newId: () => string },
-): void {
-  tx.update(wristbandRefunds)
-    .set({
-      id: ids.newId(),
-      ...proposal(payer),
-      amountCents: balanceCents,
-      exportId: null,
-      createdAt: ids.now,
-      updatedAt: ids.now,
-    })
-    .where(eq(wristbandRefunds.id, row.id))
-    .run();
+/** The wristband's refund not yet in a file, if any (at most one: a partial unique index). */
+function openRefund(tx: Tx, wristbandId: string): RefundRow | undefined {
+  return tx
+    .select()
+    .from(wristbandRefunds)
+    .where(and(eq(wristbandRefunds.wristbandId, wristbandId), ne(wristbandRefunds.status, 'exported')))
+    .get();
 }
 
 /** A new payer means a new IBAN to fetch. */
