@@ -256,12 +256,17 @@ describe('the backup folder and failures', () => {
     );
     expect(warned.lastFailure!.message).toMatch(/EEXIST|ENOTDIR/);
     expect(await kassa.must('backups.getStatus', {})).toMatchObject({ lastFailure: warned.lastFailure });
+    // A restart does not make the failure look as if all was well.
+    await kassa.restart();
+    expect(await kassa.must('backups.getStatus', {})).toMatchObject({ lastFailure: warned.lastFailure });
     rmSync(chosen);
     await kassa.must('backups.runNow', {});
     expect(await kassa.must('backups.getStatus', {})).toMatchObject({
       lastFailure: null,
       lastBackup: { reason: 'manual' },
     });
+    await kassa.restart();
+    expect((await kassa.must('backups.getStatus', {})).lastFailure).toBeNull();
   });
 
   it('answers DISK_FULL when the backup disk is full', async () => {

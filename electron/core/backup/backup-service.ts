@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { BackupStatusView, BackupView } from '../../../shared/contract/backup-methods';
 import type { Logger } from '../logger';
 import { writeBackup } from './backup-file';
+import { loadBackupFailures, saveBackupFailures, type RememberedFailure } from './backup-failures-file';
 import { backupFolder, listBackups, type BackupFile } from './backup-folder';
 import { backupFileName, type BackupReason } from './backup-names';
 import { pruneBackups } from './backup-pruning';
@@ -33,8 +34,6 @@ export interface BackupServiceDeps {
   checkEveryMs?: number;
 }
 
-type Failure = Extract<BackupOutcome, { ok: false }>;
-
 /** The station's own connection's commits since it was opened; counts even what `data_version` does not see. */
 const totalChanges = (sqlite: Database.Database): number =>
   (sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
@@ -45,7 +44,8 @@ const totalChanges = (sqlite: Database.Database): number =>
  */
 export class BackupService {
   private readonly runner: BackupRunner;
-  private readonly failures = new Map<string, Failure>();
+  /** The last failure of each database, remembered across restarts until a backup succeeds. */
+  private readonly failures: Map<string, RememberedFailure>;
   private readonly lastGood = new Map<string, number>();
   /** The current connection, its change count at its last backup, and when that backup was. */
   private watched: { sqlite: Database.Database; databaseFile: string; changes: number; at: number } | null =
@@ -53,6 +53,7 @@ export class BackupService {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: BackupServiceDeps) {
+    this.failures = loadBackupFailures(deps.dataDir);
     this.runner = new BackupRunner({
       now: deps.now,
       onStarted: (request) => this.started(request),
@@ -205,8 +206,11 @@ export class BackupService {
     if (outcome.ok) {
       this.lastGood.set(request.databaseFile, outcome.takenAt);
       this.deps.logger.info(`backup ${outcome.fileName} written (${outcome.sizeBytes} bytes)`);
+      if (this.failures.delete(request.databaseFile)) saveBackupFailures(this.deps.dataDir, this.failures);
     } else {
-      this.failures.set(request.databaseFile, outcome);
+      const { at, reason, message, code } = outcome;
+      this.failures.set(request.databaseFile, { at, reason, message, ...(code ? { code } : {}) });
+      saveBackupFailures(this.deps.dataDir, this.failures);
       this.deps.logger.error(
         `backup of ${request.databaseFile} (${request.reason}) failed: ${outcome.message}`,
       );
