@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
 import { refuse } from '../../shared/contract/station-refusal';
-import { secretsSchema, writePrivateFile, type SecretStore } from '../core/settings/secret-store';
+import { secretsSchema, type SecretStore } from '../core/settings/secret-store';
+import { writePrivateFile } from '../core/files/durable-file';
 
 /** API keys encrypted with the OS keychain (safeStorage), in a file only the owner can read. */
 export function createSafeStorageSecretStore(dataDir: string): SecretStore {

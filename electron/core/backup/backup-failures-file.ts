@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { BACKUP_REASONS } from './backup-names';
 import { readJsonFile } from '../settings/validated-file';
-import { writePrivateFile } from '../settings/secret-store';
+import { writePrivateFile } from '../files/durable-file';
 
 /**
  * The last failed backup of each database, kept beside the settings so that the manager's warning

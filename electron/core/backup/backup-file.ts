@@ -1,7 +1,7 @@
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { syncFolder } from '../settings/secret-store';
+import { syncFile, syncFolder } from '../files/durable-file';
 
 /** The file a backup is written to before it is complete; never a name `parseBackupFileName` accepts. */
 export const PARTIAL = '.partial';
@@ -41,14 +41,5 @@ function prepareFolder(folder: string): void {
   } catch {
     // A folder on a disk without Unix modes (FAT, a network share) cannot be tightened; the files
     // themselves were created 0600, which is what such a disk can honour.
-  }
-}
-
-function syncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

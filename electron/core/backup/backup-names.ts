@@ -1,3 +1,4 @@
+import { fileStamp } from '../files/file-stamp';
 import { BACKUP_REASONS, type BackupReason } from '../../../shared/contract/backup-methods';
 
 // Why a backup was taken, part of its file name: one list, in the contract, which names the reasons too.
@@ -18,8 +19,7 @@ const NAME = /^(kassa|preprod|training)-(\d{8}T\d{9}Z)-([a-z]+)\.sqlite$/;
  */
 export function backupFileName({ databaseFile, takenAt, reason }: BackupName): string {
   const base = databaseFile.replace(/\.sqlite$/, '');
-  const stamp = new Date(takenAt).toISOString().replace(/[-:]/g, '').replace('.', '');
-  return `${base}-${stamp}-${reason}.sqlite`;
+  return `${base}-${fileStamp(takenAt)}-${reason}.sqlite`;
 }
 
 /** The parts of a backup's file name, or null for a name Kassa did not give. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { refuse, type RefusalProblem } from '../../../shared/contract/station-refusal';
 import type { Db } from '../db/open-database';
 import type { Logger } from '../logger';
-import { syncFolder } from '../settings/secret-store';
+import { syncFolder } from '../files/durable-file';
+import { fileStamp } from '../files/file-stamp';
 import { ensureBookIdentity, readBookIdentity, type BookIdentity } from './book-identity';
 import { BOOK_MARKER_FILE, BookMarkerUnreadable, readBookMarker, writeBookMarker } from './book-marker';
 import { probeDatabase } from './database-probe';
@@ -86,7 +87,7 @@ export function setAsideDamagedTraining(
   const file = join(dataDir, databaseFile);
   const probe = probeDatabase(file);
   if (probe.state === 'ok' || probe.state === 'missing' || probe.state === 'empty') return;
-  const aside = `${file}.damaged-${new Date(at).toISOString().replace(/[:.]/g, '')}`;
+  const aside = `${file}.damaged-${fileStamp(at)}`;
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writePrivateFile } from '../settings/secret-store';
+import { writePrivateFile } from '../files/durable-file';
 import type { BookIdentity } from './book-identity';
 
 /** Beside `settings.json`: what each live database was when the station last wrote to it. */

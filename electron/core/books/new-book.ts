@@ -2,7 +2,8 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LiveDatabaseFile } from '../../../shared/contract/station-methods';
 import type { Db } from '../db/open-database';
-import { syncFolder } from '../settings/secret-store';
+import { syncFolder } from '../files/durable-file';
+import { fileStamp } from '../files/file-stamp';
 import { ensureBookIdentity, raiseZFloor, readBookIdentity } from './book-identity';
 import { readMarker } from './book-checks';
 import { writeBookMarker } from './book-marker';
@@ -53,7 +54,7 @@ function lastZOf(file: string): number {
 }
 
 function moveAside(dataDir: string, databaseFile: string, at: number): string[] {
-  const stamp = new Date(at).toISOString().replace(/[-:.]/g, '');
+  const stamp = fileStamp(at);
   // The -wal keeps the old name's shape, so the moved file still opens with its last commits.
   const base = databaseFile.replace(/\.sqlite$/, '');
   const target = `${base}-replaced-${stamp}.sqlite`;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ContractFailure } from '../../../shared/contract';
 import type { SalesSetupView } from '../../../shared/contract/report-views';
 import type { Db } from '../db/open-database';
-import { writePrivateFile } from '../settings/secret-store';
+import { writePrivateFile } from '../files/durable-file';
 import { readJsonFile } from '../settings/validated-file';
 import { DEFAULT_SALES_SETUP, mirrorSetup } from './attribution';
 import { salesSetupFileSchema } from './sales-setup-schema';

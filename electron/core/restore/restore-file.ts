@@ -1,14 +1,4 @@
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -17,7 +7,8 @@ import { ensureBookIdentity, raiseZFloor, readBookIdentity, type BookIdentity } 
 import { readBookMarker, writeBookMarker } from '../books/book-marker';
 import type { Db } from '../db/open-database';
 import * as schema from '../db/schema';
-import { syncFolder } from '../settings/secret-store';
+import { syncFile, syncFolder } from '../files/durable-file';
+import { fileStamp } from '../files/file-stamp';
 import { checkBackup, type CheckedBackup } from './backup-check';
 import { insertRestore, SAFETY_MARGIN_MS } from './restore-record';
 
@@ -66,7 +57,7 @@ export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
   const checked = request.checked ?? checkBackup(request.source, request.migrationsFolder);
   const target = join(dataDir, databaseFile);
   const floor = Math.max(markerLastZ(dataDir, databaseFile), databaseLastZ(target));
-  const temporary = `${target}.restoring-${stamp(now)}`;
+  const temporary = `${target}.restoring-${fileStamp(now)}`;
   // A new computer after the old one died: the data folder may not exist yet.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   copyFileSync(request.source, temporary);
@@ -161,28 +152,14 @@ function moveAside(target: string, now: number): string | null {
   if (!existsSync(target)) {
     // A missing database may still have a stray log: keep it beside nothing rather than replay it.
     for (const suffix of COMPANIONS.slice(1))
-      moveIfPresent(`${target}${suffix}`, `${target}.orphan-${stamp(now)}${suffix}`);
+      moveIfPresent(`${target}${suffix}`, `${target}.orphan-${fileStamp(now)}${suffix}`);
     return null;
   }
-  const aside = `${target}.before-restore-${stamp(now)}`;
+  const aside = `${target}.before-restore-${fileStamp(now)}`;
   for (const suffix of COMPANIONS) moveIfPresent(`${target}${suffix}`, `${aside}${suffix}`);
   return aside;
 }
 
 function moveIfPresent(from: string, to: string): void {
   if (existsSync(from)) renameSync(from, to);
-}
-
-function syncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** `20261203T101500123Z`, as in backup names: sorts by time and is safe in any file system. */
-export function stamp(at: number): string {
-  return new Date(at).toISOString().replace(/[-:]/g, '').replace('.', '');
 }

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writePrivateFile } from '../settings/secret-store';
+import { writePrivateFile } from '../files/durable-file';
 
 /** Written by a running station in its data folder; `npm run restore` refuses while its process lives. */
 export const STATION_LOCK_FILE = 'station.lock';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from '../../../shared/domain/money';
 import { TOPUP_AMOUNT_MODES } from '../../../shared/domain/topup';
-import { writePrivateFile } from './secret-store';
+import { writePrivateFile } from '../files/durable-file';
 import { readJsonFile } from './validated-file';
 
 // Loose objects: a field this version does not know (written by a newer one) survives every rewrite.
