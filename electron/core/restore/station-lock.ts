@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePrivateFile } from '../files/durable-file';
 
@@ -10,9 +10,35 @@ interface LockContents {
   startedAt: number;
 }
 
+/** Another station already runs on this data folder: two stations on one book would each write to it. */
+export class StationAlreadyRunning extends Error {
+  constructor(readonly pid: number) {
+    super(`another Kassa station (process ${pid}) is already running on this data folder: stop it first`);
+    this.name = 'StationAlreadyRunning';
+  }
+}
+
+/** Every lock is written at this size, so a new one always fits in place of an old one, even on a full disk. */
+const LOCK_BYTES = 64;
+
+/**
+ * Claims the data folder for this process: refused while another living station holds it. On a full
+ * disk a lock left by a killed station is overwritten in place (same size, no new space needed), so
+ * `npm run restore` never takes the stale lock for a free folder while this station runs.
+ */
 export function claimStationLock(dataDir: string, at: number): void {
-  const contents: LockContents = { pid: process.pid, startedAt: at };
-  writePrivateFile(join(dataDir, STATION_LOCK_FILE), JSON.stringify(contents));
+  const other = runningStation(dataDir);
+  if (other !== null) throw new StationAlreadyRunning(other);
+  const file = join(dataDir, STATION_LOCK_FILE);
+  const contents = JSON.stringify({ pid: process.pid, startedAt: at } satisfies LockContents).padEnd(
+    LOCK_BYTES,
+  );
+  try {
+    writePrivateFile(file, contents);
+  } catch (error) {
+    if (!existsSync(file)) throw error;
+    writeFileSync(file, contents, { flag: 'r+' });
+  }
 }
 
 /** Removes the lock when it is this process's own (another station may have taken the folder since). */
