@@ -92,6 +92,26 @@ describe('npm run restore', () => {
       join(dataDir, 'books.json'),
       JSON.stringify({ 'kassa.sqlite': { bookId: 'x', lastZ: 7, updatedAt: 1 } }),
     );
+    // A copy of another book is refused, and so is one without a book id: neither is this book.
+    const copy = new Database(join(dataDir, 'old.sqlite'));
+    copy.exec(
+      "INSERT OR REPLACE INTO book_identity (id, book_id, created_at, z_floor) VALUES (1, 'y', 1, 0)",
+    );
+    const other = restoreCli('--from', join(dataDir, 'old.sqlite'), '--database', 'kassa', '--data', dataDir);
+    expect(other.status).toBe(1);
+    expect(other.stderr).toMatch(/old\.sqlite: is a backup of another book/);
+    copy.exec('DELETE FROM book_identity');
+    const nameless = restoreCli(
+      '--from',
+      join(dataDir, 'old.sqlite'),
+      '--database',
+      'kassa',
+      '--data',
+      dataDir,
+    );
+    expect(nameless.stderr).toMatch(/old\.sqlite: has no book id/);
+    copy.exec("INSERT INTO book_identity (id, book_id, created_at, z_floor) VALUES (1, 'x', 1, 0)");
+    copy.close();
     const done = restoreCli('--from', join(dataDir, 'old.sqlite'), '--database', 'kassa', '--data', dataDir);
     expect(done.status).toBe(0);
     const marker = JSON.parse(readFileSync(join(dataDir, 'books.json'), 'utf8')) as Record<

@@ -10,9 +10,11 @@ const SQLITE_HEADER = 'SQLite format 3\0';
 export interface CheckedBackup {
   /** False for a backup taken before migration 0005 (e.g. a "migration" backup): it gets an identity on restore. */
   hasIdentity: boolean;
+  /** The book the backup belongs to; null without an identity. */
+  bookId: string | null;
 }
 
-function invalid(file: string, reason: string): never {
+export function invalid(file: string, reason: string): never {
   throw new ContractFailure('BACKUP_INVALID', `${file}: ${reason}`);
 }
 
@@ -52,9 +54,10 @@ function checkOpen(file: string, sqlite: Database.Database, migrationsFolder: st
   const missing = KASSA_TABLES.filter((name) => !tables.has(name));
   if (missing.length > 0) invalid(file, `is not a Kassa database (no ${missing.join(', ')} table)`);
   assertMigrationsKnown(file, sqlite, migrationsFolder);
-  if (!tables.has('book_identity')) return { hasIdentity: false };
-  const row = sqlite.prepare('SELECT book_id FROM book_identity WHERE id = 1').get();
-  return { hasIdentity: row !== undefined };
+  if (!tables.has('book_identity')) return { hasIdentity: false, bookId: null };
+  const row = sqlite.prepare('SELECT book_id FROM book_identity WHERE id = 1').get() as
+    { book_id: string } | undefined;
+  return { hasIdentity: row !== undefined, bookId: row?.book_id ?? null };
 }
 
 function assertSqliteHeader(file: string): void {

@@ -9,7 +9,7 @@ import type { Db } from '../db/open-database';
 import * as schema from '../db/schema';
 import { syncFile, syncFolder } from '../files/durable-file';
 import { fileStamp } from '../files/file-stamp';
-import { checkBackup, type CheckedBackup } from './backup-check';
+import { checkBackup, invalid, type CheckedBackup } from './backup-check';
 import { insertRestore, SAFETY_MARGIN_MS } from './restore-record';
 
 export interface RestoreRequest {
@@ -56,6 +56,7 @@ export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
   const { dataDir, databaseFile, now } = request;
   const checked = request.checked ?? checkBackup(request.source, request.migrationsFolder);
   const target = join(dataDir, databaseFile);
+  assertSameBook(request.source, checked, expectedBookId(dataDir, databaseFile, target));
   const floor = Math.max(markerLastZ(dataDir, databaseFile), databaseLastZ(target));
   const temporary = `${target}.restoring-${fileStamp(now)}`;
   // A new computer after the old one died: the data folder may not exist yet.
@@ -119,6 +120,34 @@ function prepareCopy(file: string, request: RestoreRequest, floor: number, hasId
   }
 }
 
+/**
+ * A backup goes back only into the book it was taken of: another shop's, a training database or a
+ * copy from another folder would replace this book's records with someone else's and carry its totals
+ * into this book's Z. Where neither the marker nor the replaced file tells which book this is (a new
+ * computer), any Kassa backup is accepted.
+ */
+function assertSameBook(source: string, checked: CheckedBackup, expected: string | null): void {
+  if (expected === null || checked.bookId === expected) return;
+  const backup = basename(source);
+  if (checked.bookId === null)
+    invalid(
+      backup,
+      'has no book id (a training database, or a copy from before Kassa knew books), so it cannot be told to be this book',
+    );
+  invalid(backup, 'is a backup of another book, not of the one this data folder holds');
+}
+
+/** The book this folder holds for that database: its marker's id, else the replaced file's own. */
+function expectedBookId(dataDir: string, databaseFile: string, target: string): string | null {
+  try {
+    const marked = readBookMarker(dataDir, databaseFile);
+    if (marked) return marked.bookId;
+  } catch {
+    // An unreadable marker is what a restore may be repairing: ask the file itself.
+  }
+  return readDatabase(target, (db) => readBookIdentity(db)?.bookId ?? null, null);
+}
+
 /** The last Z the marker remembers; an unreadable marker is exactly what a restore may be repairing. */
 function markerLastZ(dataDir: string, databaseFile: string): number {
   try {
@@ -130,14 +159,18 @@ function markerLastZ(dataDir: string, databaseFile: string): number {
 
 /** The last Z of the database being replaced, if it can still be read (it may be damaged or missing). */
 function databaseLastZ(file: string): number {
-  if (!existsSync(file)) return 0;
+  return readDatabase(file, (db, sqlite) => readBookIdentity(db)?.lastZ ?? highestZOnly(sqlite), 0);
+}
+
+/** Reads the database being replaced, if it can still be read; `otherwise` when it cannot. */
+function readDatabase<T>(file: string, read: (db: Db, sqlite: Database.Database) => T, otherwise: T): T {
+  if (!existsSync(file)) return otherwise;
   let sqlite: Database.Database | null = null;
   try {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
-    const db = drizzle(sqlite, { schema }) as Db;
-    return readBookIdentity(db)?.lastZ ?? highestZOnly(sqlite);
+    return read(drizzle(sqlite, { schema }) as Db, sqlite);
   } catch {
-    return 0;
+    return otherwise;
   } finally {
     sqlite?.close();
   }
