@@ -84,6 +84,16 @@ function main(): void {
     console.log(
       `The next Z is number ${done.lastZ + 1} or higher; Bancontact is searched for the payments made since ${new Date(done.searchedFrom).toISOString()} when the station next starts.`,
     );
+    if (done.lostZ) {
+      const { from, to } = done.lostZ;
+      const numbers = from === to ? `Z ${from} was` : `Z ${from} to ${to} were`;
+      console.log(
+        `${numbers} issued after this backup: Bancontact payments recovered from the gap may already be in it.`,
+      );
+    }
+    console.log(
+      'Cash sales, wristband payments at the bars and drawer movements made since the backup cannot come back: count the drawers again.',
+    );
   } catch (error) {
     if (error instanceof ContractFailure) fail(error.message, 1);
     fail(`Restore failed: ${error instanceof Error ? error.message : String(error)}`, 1);

@@ -46,6 +46,8 @@ export interface RestoreResultView {
   movedAside: string | null;
   /** The next Z gets a higher number than this. */
   lastZ: number;
+  /** Z reports issued after the backup and lost with the gap (printed, maybe handed on), or null. */
+  lostZ: { from: number; to: number } | null;
 }
 
 /** Only a name Kassa gives its backups: the file is looked up in the backup folder, never at a free path. */

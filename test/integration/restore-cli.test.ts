@@ -68,6 +68,10 @@ describe('npm run restore', () => {
       /^Restored training\.sqlite in .* from training-\d{8}T\d{9}Z-manual\.sqlite; the replaced file is kept as training\.sqlite\.before-restore-/,
     );
     expect(done.stdout).toMatch(/The next Z is number 2 or higher/);
+    expect(done.stdout).toMatch(/Z 1 was issued after this backup/);
+    expect(done.stdout).toMatch(
+      /Cash sales, wristband payments at the bars and drawer movements .* cannot come back/,
+    );
     expect(statSync(join(folder.dir, 'training.sqlite')).mode & 0o777).toBe(0o600);
 
     kassa = await openStation(folder.dir);

@@ -45,7 +45,12 @@ describe('backup and restore round trip', () => {
     expect((await kassa.must('reports.closeDay', {})).number).toBe(2);
 
     const result = await kassa.must('backups.restore', { fileName: backup });
-    expect(result).toMatchObject({ databaseFile: 'training.sqlite', fromFile: backup, lastZ: 2 });
+    expect(result).toMatchObject({
+      databaseFile: 'training.sqlite',
+      fromFile: backup,
+      lastZ: 2,
+      lostZ: { from: 2, to: 2 },
+    });
     expect(result.movedAside).toMatch(/^training\.sqlite\.before-restore-/);
     expect(existsSync(join(folder.dir, result.movedAside!))).toBe(true);
 

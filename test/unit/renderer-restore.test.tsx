@@ -35,6 +35,7 @@ const RESULT: RestoreResultView = {
   restoredAt: '2026-12-03T12:00:00.000Z',
   movedAside: 'kassa.sqlite.before-restore-20261203T120000000Z',
   lastZ: 4,
+  lostZ: { from: 3, to: 4 },
 };
 
 const LAST: RestoreView = {
@@ -149,6 +150,7 @@ describe('the restore chooser', () => {
     const done = container.querySelector('[role="status"]')!.textContent!;
     expect(done).toContain('kassa.sqlite was restored from kassa-20261203T101500123Z-z.sqlite.');
     expect(done).toContain('The next Z report gets number 5 or higher');
+    expect(done).toContain('Z 3–4 was issued after this backup and is lost with it');
     expect(restored).toBe(1);
     const panel = container.querySelector('[data-testid="recovered-panel"]')!;
     const rows = [...panel.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-kind'));

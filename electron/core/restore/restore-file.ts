@@ -39,6 +39,8 @@ export interface RestoreOutcome {
   bookId: string;
   /** The restored book's last Z: the next Z gets a higher number than any the station ever issued. */
   lastZ: number;
+  /** Z reports issued after the backup, lost with the gap: their payments may come back as recovered. */
+  lostZ: { from: number; to: number } | null;
 }
 
 /** Databases with a marker in `books.json` (docs/book-identity.md); training has none. */
@@ -63,7 +65,7 @@ export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   copyFileSync(request.source, temporary);
   chmodSync(temporary, 0o600);
-  let prepared: { identity: BookIdentity; restoreId: string; searchedFrom: number };
+  let prepared: { identity: BookIdentity; backupLastZ: number; restoreId: string; searchedFrom: number };
   try {
     prepared = prepareCopy(temporary, request, floor, checked.hasIdentity);
     syncFile(temporary);
@@ -85,6 +87,10 @@ export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
     movedAside,
     bookId: prepared.identity.bookId,
     lastZ: prepared.identity.lastZ,
+    lostZ:
+      prepared.identity.lastZ > prepared.backupLastZ
+        ? { from: prepared.backupLastZ + 1, to: prepared.identity.lastZ }
+        : null,
   };
 }
 
@@ -103,6 +109,7 @@ function prepareCopy(file: string, request: RestoreRequest, floor: number, hasId
     migrate(db, { migrationsFolder: request.migrationsFolder });
     // A temporary copy: nothing reads it until it is renamed into place, so no transaction is needed.
     if (!hasIdentity) ensureBookIdentity(db, request.now);
+    const backupLastZ = readBookIdentity(db)?.lastZ ?? 0;
     raiseZFloor(db, floor);
     const identity = readBookIdentity(db) ?? ensureBookIdentity(db, request.now);
     const searchedFrom = request.takenAt - SAFETY_MARGIN_MS;
@@ -114,7 +121,7 @@ function prepareCopy(file: string, request: RestoreRequest, floor: number, hasId
       backupTakenAt: request.takenAt,
       searchedFrom,
     });
-    return { identity, restoreId, searchedFrom };
+    return { identity, backupLastZ, restoreId, searchedFrom };
   } finally {
     sqlite.close();
   }

@@ -87,5 +87,6 @@ export function resultView(outcome: RestoreOutcome): RestoreResultView {
     restoredAt: new Date(outcome.restoredAt).toISOString(),
     movedAside: outcome.movedAside ? basename(outcome.movedAside) : null,
     lastZ: outcome.lastZ,
+    lostZ: outcome.lostZ,
   };
 }

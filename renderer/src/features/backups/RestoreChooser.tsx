@@ -171,8 +171,14 @@ function RestoreDone({ result }: { result: RestoreResultView }) {
       <p>{t('restore.done', { database: result.databaseFile, file: result.fromFile })}</p>
       {result.movedAside && <p>{t('restore.doneKept', { file: result.movedAside })}</p>}
       <p>{t('restore.nextZ', { number: result.lastZ + 1 })}</p>
+      {result.lostZ && <p>{t('restore.lostZ', { numbers: zRange(result.lostZ) })}</p>}
     </div>
   );
+}
+
+/** `2`, or `2–4` for several. */
+function zRange({ from, to }: { from: number; to: number }): string {
+  return from === to ? String(from) : `${from}–${to}`;
 }
 
 function megabytes(bytes: number, locale: string): string {

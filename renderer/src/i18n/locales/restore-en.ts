@@ -28,6 +28,8 @@ export const restoreEn = {
     restoring: 'Restoring…',
     done: '{{database}} was restored from {{file}}.',
     doneKept: 'The replaced file is kept as {{file}}.',
+    lostZ:
+      'Z {{numbers}} was issued after this backup and is lost with it: Bancontact payments brought back from the gap may already be in it. Compare them with the printed Z.',
     nextZ: 'The next Z report gets number {{number}} or higher: no Z number is used twice.',
     refresh: 'Refresh the list',
   },

@@ -30,6 +30,8 @@ export const restoreFr: Catalogue<typeof restoreEn> = {
     restoring: 'Restauration…',
     done: '{{database}} a été restaurée avec {{file}}.',
     doneKept: 'Le fichier remplacé est gardé sous le nom {{file}}.',
+    lostZ:
+      'Le Z {{numbers}} a été établi après cette sauvegarde et est perdu avec elle : les paiements Bancontact récupérés de l’intervalle peuvent déjà y figurer. Comparez-les avec le Z imprimé.',
     nextZ: 'Le prochain rapport Z aura le numéro {{number}} ou plus : aucun numéro de Z ne sert deux fois.',
     refresh: 'Actualiser la liste',
   },

@@ -30,6 +30,8 @@ export const restoreNl: Catalogue<typeof restoreEn> = {
     restoring: 'Bezig met terugzetten…',
     done: '{{database}} is teruggezet met {{file}}.',
     doneKept: 'Het vervangen bestand is bewaard als {{file}}.',
+    lostZ:
+      'Z {{numbers}} werd na deze back-up gemaakt en is ermee verloren: Bancontact-betalingen die uit de tussenperiode terugkomen, kunnen er al in staan. Vergelijk ze met de afgedrukte Z.',
     nextZ:
       'Het volgende Z-rapport krijgt nummer {{number}} of hoger: geen Z-nummer wordt twee keer gebruikt.',
     refresh: 'Lijst vernieuwen',
