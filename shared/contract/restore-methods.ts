@@ -16,7 +16,12 @@ export interface RecoveredPaymentView {
 }
 
 /** What a restore cannot bring back: nothing outside the station's own files ever recorded them. */
-export const CANNOT_COME_BACK = ['cash_sales', 'wristband_debits', 'drawer_movements'] as const;
+export const CANNOT_COME_BACK = [
+  'cash_sales',
+  'wristband_debits',
+  'drawer_movements',
+  'festival_unreadable',
+] as const;
 export type LostKind = (typeof CANNOT_COME_BACK)[number];
 
 /** The last restore of the current mode's database and what it brought back. */

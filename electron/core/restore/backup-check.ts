@@ -12,6 +12,33 @@ export interface CheckedBackup {
   hasIdentity: boolean;
   /** The book the backup belongs to; null without an identity. */
   bookId: string | null;
+  /** The festival as the backup knew it: refund files made, and the end of the event. */
+  festival: FestivalState;
+}
+
+export interface FestivalState {
+  refundExportIds: string[];
+  eventEndedAt: number | null;
+}
+
+/** Refund files and the event's end in an open Kassa database (tables an older one may lack). */
+export function readFestivalState(sqlite: Database.Database): FestivalState {
+  const tables = tableNames(sqlite);
+  const refundExportIds = tables.has('refund_exports')
+    ? (sqlite.prepare('SELECT id FROM refund_exports').all() as { id: string }[]).map((row) => row.id)
+    : [];
+  const ended = tables.has('event_end')
+    ? (sqlite.prepare('SELECT ended_at AS at FROM event_end WHERE id = 1').get() as
+        { at: number } | undefined)
+    : undefined;
+  return { refundExportIds, eventEndedAt: ended?.at ?? null };
+}
+
+function tableNames(sqlite: Database.Database): Set<string> {
+  const rows = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as {
+    name: string;
+  }[];
+  return new Set(rows.map((row) => row.name));
 }
 
 export function invalid(file: string, reason: string): never {
@@ -46,18 +73,15 @@ function checkOpen(file: string, sqlite: Database.Database, migrationsFolder: st
   if (integrity[0]?.integrity_check !== 'ok') {
     invalid(file, `is damaged (integrity_check: ${integrity[0]?.integrity_check ?? 'no answer'})`);
   }
-  const tables = new Set(
-    (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
-      (row) => row.name,
-    ),
-  );
+  const tables = tableNames(sqlite);
   const missing = KASSA_TABLES.filter((name) => !tables.has(name));
   if (missing.length > 0) invalid(file, `is not a Kassa database (no ${missing.join(', ')} table)`);
   assertMigrationsKnown(file, sqlite, migrationsFolder);
-  if (!tables.has('book_identity')) return { hasIdentity: false, bookId: null };
+  const festival = readFestivalState(sqlite);
+  if (!tables.has('book_identity')) return { hasIdentity: false, bookId: null, festival };
   const row = sqlite.prepare('SELECT book_id FROM book_identity WHERE id = 1').get() as
     { book_id: string } | undefined;
-  return { hasIdentity: row !== undefined, bookId: row?.book_id ?? null };
+  return { hasIdentity: row !== undefined, bookId: row?.book_id ?? null, festival };
 }
 
 function assertSqliteHeader(file: string): void {

@@ -9,7 +9,13 @@ import type { Db } from '../db/open-database';
 import * as schema from '../db/schema';
 import { syncFile, syncFolder } from '../files/durable-file';
 import { fileStamp } from '../files/file-stamp';
-import { checkBackup, invalid, type CheckedBackup } from './backup-check';
+import {
+  checkBackup,
+  invalid,
+  readFestivalState,
+  type CheckedBackup,
+  type FestivalState,
+} from './backup-check';
 import { insertRestore, SAFETY_MARGIN_MS } from './restore-record';
 
 export interface RestoreRequest {
@@ -58,16 +64,18 @@ export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
   const { dataDir, databaseFile, now } = request;
   const checked = request.checked ?? checkBackup(request.source, request.migrationsFolder);
   const target = join(dataDir, databaseFile);
-  assertSameBook(request.source, checked, expectedBookId(dataDir, databaseFile, target));
+  const replaced = checkAgainstThisBook(request, checked, target);
   const floor = Math.max(markerLastZ(dataDir, databaseFile), databaseLastZ(target));
   const temporary = `${target}.restoring-${fileStamp(now)}`;
   // A new computer after the old one died: the data folder may not exist yet.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   copyFileSync(request.source, temporary);
   chmodSync(temporary, 0o600);
-  let prepared: { identity: BookIdentity; backupLastZ: number; restoreId: string; searchedFrom: number };
+  let prepared: Prepared;
   try {
     prepared = prepareCopy(temporary, request, floor, checked.hasIdentity);
+    if (replaced?.eventEndedAt && !checked.festival.eventEndedAt)
+      keepEventEnded(temporary, replaced.eventEndedAt);
     syncFile(temporary);
   } catch (error) {
     for (const suffix of COMPANIONS) rmSync(`${temporary}${suffix}`, { force: true });
@@ -77,21 +85,33 @@ export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
   renameSync(temporary, target);
   syncFolder(dataDir);
   if (LIVE_FILES.has(databaseFile)) writeBookMarker(dataDir, databaseFile, prepared.identity, now);
+  return outcomeOf(request, prepared, movedAside);
+}
+
+type Prepared = { identity: BookIdentity; backupLastZ: number; restoreId: string; searchedFrom: number };
+
+function outcomeOf(request: RestoreRequest, prepared: Prepared, movedAside: string | null): RestoreOutcome {
+  const { identity, backupLastZ } = prepared;
   return {
     restoreId: prepared.restoreId,
-    databaseFile,
+    databaseFile: request.databaseFile,
     fromFile: basename(request.source),
     takenAt: request.takenAt,
     searchedFrom: prepared.searchedFrom,
-    restoredAt: now,
+    restoredAt: request.now,
     movedAside,
-    bookId: prepared.identity.bookId,
-    lastZ: prepared.identity.lastZ,
-    lostZ:
-      prepared.identity.lastZ > prepared.backupLastZ
-        ? { from: prepared.backupLastZ + 1, to: prepared.identity.lastZ }
-        : null,
+    bookId: identity.bookId,
+    lastZ: identity.lastZ,
+    lostZ: identity.lastZ > backupLastZ ? { from: backupLastZ + 1, to: identity.lastZ } : null,
   };
+}
+
+/** Only this book's backups, and none that would give back money a refund file already paid out. */
+function checkAgainstThisBook(request: RestoreRequest, checked: CheckedBackup, target: string) {
+  assertSameBook(request.source, checked, expectedBookId(request.dataDir, request.databaseFile, target));
+  const replaced = readDatabase(target, (_db, sqlite) => readFestivalState(sqlite), null);
+  if (replaced) assertNoRefundFileLost(request.source, checked.festival, replaced);
+  return replaced;
 }
 
 /**
@@ -142,6 +162,30 @@ function assertSameBook(source: string, checked: CheckedBackup, expected: string
       'has no book id (a training database, or a copy from before Kassa knew books), so it cannot be told to be this book',
     );
   invalid(backup, 'is a backup of another book, not of the one this data folder holds');
+}
+
+/**
+ * A refund file made after the backup was handed to the bank: restoring the backup would give those
+ * wristbands their money back and the next refund file would pay it a second time. Refused; a backup
+ * taken after the last refund file (one is taken after every Z, and on *Back up now*) will do.
+ */
+function assertNoRefundFileLost(source: string, backup: FestivalState, replaced: FestivalState): void {
+  const lost = replaced.refundExportIds.filter((id) => !backup.refundExportIds.includes(id));
+  if (lost.length === 0) return;
+  invalid(
+    basename(source),
+    `was taken before ${lost.length} refund file(s) of this book were made: restoring it would refund that money again. Restore a backup taken after the last refund file`,
+  );
+}
+
+/** The event ended after the backup: it stays ended, so the bars do not take wristbands again. */
+function keepEventEnded(file: string, endedAt: number): void {
+  const sqlite = new Database(file, { fileMustExist: true });
+  try {
+    sqlite.prepare('INSERT OR IGNORE INTO event_end (id, ended_at) VALUES (1, ?)').run(endedAt);
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** The book this folder holds for that database: its marker's id, else the replaced file's own. */

@@ -54,6 +54,8 @@ export const restoreEn = {
       cash_sales: 'cash sales',
       wristband_debits: 'wristband payments at the bars',
       drawer_movements: 'cash drawer floats, cash in and out, and counts',
+      festival_unreadable:
+        'if the replaced file could not be read: the end of the event and refund files made since the backup (check the Top-up screen and your bank before the bars reopen or another refund file is made)',
     },
   },
 };

@@ -57,6 +57,8 @@ export const restoreFr: Catalogue<typeof restoreEn> = {
       cash_sales: 'les ventes en espèces',
       wristband_debits: 'les paiements par bracelet aux bars',
       drawer_movements: 'les fonds de caisse, entrées et sorties d’espèces et comptages du tiroir',
+      festival_unreadable:
+        'si le fichier remplacé était illisible : la fin de l’événement et les fichiers de remboursement faits après la sauvegarde (vérifiez l’écran Recharge et votre banque avant de rouvrir les bars ou de faire un autre fichier de remboursement)',
     },
   },
 };

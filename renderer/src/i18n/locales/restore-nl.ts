@@ -58,6 +58,8 @@ export const restoreNl: Catalogue<typeof restoreEn> = {
       cash_sales: 'contante verkopen',
       wristband_debits: 'polsbandbetalingen aan de bars',
       drawer_movements: 'wisselgeld, stortingen en opnames, en tellingen van de kassalade',
+      festival_unreadable:
+        'als het vervangen bestand onleesbaar was: het einde van het evenement en terugbetalingsbestanden van na de back-up (kijk het Top-upscherm en uw bank na voor de bars weer openen of een nieuw terugbetalingsbestand gemaakt wordt)',
     },
   },
 };
