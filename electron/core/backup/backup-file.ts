@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { syncFile, syncFolder } from '../files/durable-file';
@@ -32,14 +32,9 @@ export function writeBackup(sqlite: Database.Database, folder: string, fileName:
   return statSync(target).size;
 }
 
-/** The folder holds copies of the books: created owner-only (0700) and kept so. */
+/** The folder holds copies of the books: created owner-only (0700) when Kassa makes it. */
 function prepareFolder(folder: string): void {
+  // A folder Kassa creates is owner-only; an existing one (a USB stick's mount point, a share) keeps
+  // its modes, which are its owner's business: the backup files themselves are created 0600.
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  if ((statSync(folder).mode & 0o077) === 0) return;
-  try {
-    chmodSync(folder, 0o700);
-  } catch {
-    // A folder on a disk without Unix modes (FAT, a network share) cannot be tightened; the files
-    // themselves were created 0600, which is what such a disk can honour.
-  }
 }

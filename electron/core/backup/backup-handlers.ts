@@ -3,6 +3,7 @@ import { isAbsolute, join, normalize } from 'node:path';
 import { ContractFailure } from '../../../shared/contract';
 import type { BackupView } from '../../../shared/contract/backup-methods';
 import type { Handlers } from '../api/dispatcher';
+import { unusableFolderReason } from './backup-folder';
 import type { BackupOutcome } from './backup-runner';
 import type { BackupService, BackupSettings } from './backup-service';
 
@@ -56,6 +57,8 @@ export function usableFolder(folder: string): string {
   if (!isAbsolute(folder))
     refuse('is not an absolute path (it must start at the root, e.g. /media/usb/kassa)');
   const clean = normalize(folder);
+  const unusable = unusableFolderReason(clean);
+  if (unusable) refuse(unusable);
   try {
     mkdirSync(clean, { recursive: true, mode: 0o700 });
   } catch (error) {

@@ -1,8 +1,10 @@
+import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../jobs/worker-script';
 import { PARTIAL } from './backup-file';
+import { unusableFolderReason } from './backup-folder';
 import { backupFileName, type BackupReason } from './backup-names';
 import type { BackupWorkerInput, BackupWorkerOutcome } from './backup-worker';
 
@@ -106,6 +108,9 @@ export class BackupRunner {
     const takenAt = this.options.now();
     const { sourceFile, databaseFile, folder, reason } = request;
     const fileName = backupFileName({ databaseFile, takenAt, reason });
+    const unusable = unusableFolderReason(folder);
+    if (unusable)
+      return { ok: false, message: `The backup folder ${folder} ${unusable}`, at: takenAt, reason };
     const input: BackupWorkerInput = { sourceFile, folder, fileName, databaseFile, now: takenAt };
     const result: BackupWorkerOutcome = await this.inWorker(input).catch((error: Error) => ({
       ok: false,
@@ -122,15 +127,45 @@ export class BackupRunner {
       const source = script.kind === 'file' ? script.file : script.code;
       const worker = new Worker(source, { eval: script.kind === 'eval', workerData: input });
       let outcome: BackupWorkerOutcome | null = null;
-      const flushing = flushWhileWriting(join(input.folder, input.fileName + PARTIAL));
+      const partial = join(input.folder, input.fileName + PARTIAL);
+      const flushing = flushWhileWriting(partial);
+      const watching = abandonWhenStalled(partial, () => {
+        outcome ??= { ok: false, message: STALLED_MESSAGE };
+        void worker.terminate();
+      });
       worker.once('message', (message: BackupWorkerOutcome) => (outcome = message));
       worker.once('error', (error) => (outcome ??= { ok: false, message: error.message }));
       worker.once('exit', (code) => {
         clearInterval(flushing);
+        clearInterval(watching);
         resolve(outcome ?? { ok: false, message: `The backup worker stopped (exit code ${code})` });
       });
     });
   }
+}
+
+/** A backup whose copy has not grown for this long is stuck (a disk gone, a share that hangs): abandoned. */
+const STALL_MS = 120_000;
+const STALLED_MESSAGE =
+  'The backup made no progress for 2 minutes and was abandoned (is the backup disk still there?)';
+
+function abandonWhenStalled(partial: string, abandon: () => void): NodeJS.Timeout {
+  let size = -1;
+  let grewAt = Date.now();
+  const timer = setInterval(() => {
+    let now = -1;
+    try {
+      now = statSync(partial).size;
+    } catch {
+      // Not created yet: no progress either.
+    }
+    if (now !== size) {
+      size = now;
+      grewAt = Date.now();
+    } else if (Date.now() - grewAt > STALL_MS) abandon();
+  }, 5_000);
+  timer.unref();
+  return timer;
 }
 
 /** How often the copy being written is flushed to disk while it grows. */

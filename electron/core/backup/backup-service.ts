@@ -73,7 +73,9 @@ export class BackupService {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.runner.settle();
+    // A backup under way is let finish, but a stuck one (a disk that hangs) must not hold the station
+    // back from stopping: the partial file it leaves is never taken for a backup.
+    await Promise.race([this.runner.settle(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
   }
 
   /** A backup of the current mode's database; answers when it is on disk (or failed). */
