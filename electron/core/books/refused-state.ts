@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../../shared/contract';
 import { refuse, StartRefusal, type StationRefusal } from '../../../shared/contract/station-refusal';
@@ -6,6 +6,7 @@ import type { Dispatch } from '../api/dispatcher';
 import type { SecretStore } from '../settings/secret-store';
 import { SETTINGS_FILE, type StoredSettings } from '../settings/settings-file';
 import { API_KEY_SECRET } from '../settings/settings-service';
+import { readBookMarkers } from './book-marker';
 
 /**
  * What a refused station still answers: enough for the refusal screen to say why and apply a remedy
@@ -71,11 +72,34 @@ export interface StartFileReaders {
  */
 export function checkStartFiles(dataDir: string, readers: StartFileReaders): StoredSettings {
   checkWritableFolder(dataDir);
+  checkSettingsPresent(dataDir);
   const stored = readers.settings();
   readers.secrets.verify();
   checkLiveCredentials(dataDir, stored, readers.secrets);
   readers.salesSetup();
   return stored;
+}
+
+/**
+ * Without `settings.json` the station would start in training with the defaults; where the folder
+ * holds a live book (its marker says so), real sales would land in `training.sqlite`. Said instead.
+ */
+function checkSettingsPresent(dataDir: string): void {
+  const file = join(dataDir, SETTINGS_FILE);
+  if (existsSync(file)) return;
+  let live: string[];
+  try {
+    live = Object.keys(readBookMarkers(dataDir));
+  } catch {
+    return; // An unreadable marker is refused by the book checks, naming that file.
+  }
+  if (live.length === 0) return;
+  throw refuse({
+    file,
+    problem: 'missing',
+    detail: `it is missing, but this data folder holds a live book (${live.join(', ')})`,
+    remedies: ['enter-credentials'],
+  });
 }
 
 /**

@@ -58,7 +58,14 @@ export const SETTINGS_FILE = 'settings.json';
  */
 export function createSettingsFile(dataDir: string): SettingsFile {
   const file = join(dataDir, SETTINGS_FILE);
-  const read = (): StoredSettings => readJsonFile(file, stored) ?? stored.parse({});
+  // What the file held when last read: if it vanishes while the station runs, the station goes on
+  // with these (and writes them back at the next change), never with the defaults.
+  let known: StoredSettings | null = null;
+  const read = (): StoredSettings => {
+    const found = readJsonFile(file, stored);
+    if (found) known = found;
+    return found ?? known ?? stored.parse({});
+  };
   return {
     read,
     update(change) {
