@@ -68,4 +68,19 @@ describe('the backup folder', () => {
     expect(statSync(join(stick, made.fileName)).mode & 0o777).toBe(0o600);
     expect(readdirSync(stick)).toEqual([made.fileName]);
   });
+
+  it('moving backups to another disk keeps the earlier ones restorable', async () => {
+    const kassa = await station();
+    const first = (await kassa.must('backups.runNow', {})).fileName;
+    const stickA = join(folder(), 'usb-a');
+    await kassa.must('backups.setFolder', { folder: stickA });
+    const second = (await kassa.must('backups.runNow', {})).fileName;
+    await kassa.must('backups.setFolder', { folder: join(folder(), 'usb-b') });
+    const third = (await kassa.must('backups.runNow', {})).fileName;
+
+    const listed = (await kassa.must('backups.list', {})).map((backup) => backup.fileName);
+    expect(listed).toEqual([third, second, first]);
+    const restored = await kassa.must('backups.restore', { fileName: second });
+    expect(restored).toMatchObject({ fromFile: second, databaseFile: 'training.sqlite' });
+  });
 });

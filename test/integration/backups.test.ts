@@ -94,7 +94,7 @@ describe('a backup every N minutes of activity', () => {
     const clock = { at: Date.parse('2026-12-03T10:00:00Z') };
     const service = new BackupService({
       dataDir,
-      settings: () => ({ folder: null, intervalMinutes: 15 }),
+      settings: () => ({ folder: null, intervalMinutes: 15, previousFolders: [] }),
       current: () => ({ databaseFile: 'kassa.sqlite', sqlite: db.$client }),
       now: () => clock.at,
       logger: silentLogger,

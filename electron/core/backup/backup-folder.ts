@@ -17,6 +17,30 @@ export function unusableFolderReason(folder: string): string | null {
   return virtual ? `is inside ${virtual}, a system folder that cannot hold files` : null;
 }
 
+/**
+ * Every folder a restore looks in: the chosen one, the data folder's own `backups/`, and the folders
+ * chosen before, so that moving backups to another disk never hides the earlier ones.
+ */
+export function restorableFolders(
+  dataDir: string,
+  settings: { folder: string | null; previousFolders: readonly string[] },
+): string[] {
+  const all = [
+    backupFolder(dataDir, settings.folder),
+    backupFolder(dataDir, null),
+    ...settings.previousFolders,
+  ];
+  return [...new Set(all)].filter((folder) => unusableFolderReason(folder) === null);
+}
+
+/** The backups of all those folders, newest first; a name found twice is the first folder's. */
+export function listRestorableBackups(folders: readonly string[]): BackupFile[] {
+  const byName = new Map<string, BackupFile>();
+  for (const file of folders.flatMap(listBackups))
+    if (!byName.has(file.fileName)) byName.set(file.fileName, file);
+  return [...byName.values()].sort((a, b) => b.takenAt - a.takenAt);
+}
+
 export interface BackupFile extends BackupName {
   fileName: string;
   path: string;

@@ -31,9 +31,18 @@ export function createBackupHandlers({
     'backups.getStatus': () => backups.status(),
     'backups.list': ({ limit }) => backups.list(limit),
     'backups.runNow': async () => viewOrFailure(await backups.backUp('manual')),
-    'backups.setFolder': ({ folder }) => change({ folder: folder === null ? null : usableFolder(folder) }),
+    'backups.setFolder': ({ folder }) =>
+      change(movedTo(settings(), folder === null ? null : usableFolder(folder))),
     'backups.setInterval': ({ intervalMinutes }) => change({ intervalMinutes }),
   };
+}
+
+/** The folder left behind is remembered: its backups can still be restored. */
+function movedTo(current: BackupSettings, folder: string | null): Partial<BackupSettings> {
+  const left = current.folder;
+  if (left === null || left === folder) return { folder };
+  const previousFolders = [left, ...current.previousFolders.filter((f) => f !== left && f !== folder)];
+  return { folder, previousFolders: previousFolders.slice(0, 20) };
 }
 
 function viewOrFailure(outcome: BackupOutcome): BackupView {

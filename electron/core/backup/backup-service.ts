@@ -4,7 +4,13 @@ import type { BackupStatusView, BackupView } from '../../../shared/contract/back
 import type { Logger } from '../logger';
 import { writeBackup } from './backup-file';
 import { loadBackupFailures, saveBackupFailures, type RememberedFailure } from './backup-failures-file';
-import { backupFolder, listBackups, type BackupFile } from './backup-folder';
+import {
+  backupFolder,
+  listBackups,
+  listRestorableBackups,
+  restorableFolders,
+  type BackupFile,
+} from './backup-folder';
 import { backupFileName, type BackupReason } from './backup-names';
 import { pruneBackups } from './backup-pruning';
 import { BackupRunner, type BackupOutcome, type BackupRequest } from './backup-runner';
@@ -13,6 +19,7 @@ import { pendingMigrations } from './pending-migrations';
 export interface BackupSettings {
   folder: string | null;
   intervalMinutes: number;
+  previousFolders: string[];
 }
 
 /** The current mode's database, as the station holds it open. */
@@ -165,7 +172,8 @@ export class BackupService {
   }
 
   list(limit: number): BackupView[] {
-    return listBackups(this.folder()).slice(0, limit).map(toView);
+    const folders = restorableFolders(this.deps.dataDir, this.deps.settings());
+    return listRestorableBackups(folders).slice(0, limit).map(toView);
   }
 
   /** Tells every client the status again (the folder or the interval changed). */

@@ -14,7 +14,8 @@ export interface RestoreServiceDeps {
   newId: () => string;
   logger: Logger;
   /** The folder `backups.list` lists: a restore through the station only takes a file from there. */
-  backupFolder: () => string;
+  /** Where backups may be, in order (backup-folder.ts `restorableFolders`). */
+  backupFolders: () => string[];
   /** The database file the running mode has open, or null when none is open (a refused start). */
   openDatabaseFile: () => string | null;
   /** Throws PAYMENT_OPEN while a till waits for a payment. */
@@ -48,10 +49,12 @@ export class RestoreService {
 
   private async restoreNamed(fileName: string): Promise<RestoreResultView> {
     const name = parseBackupFileName(fileName);
-    const source = join(this.deps.backupFolder(), basename(fileName));
-    if (!name || !existsSync(source)) {
-      throw new ContractFailure('NOT_FOUND', `No backup ${fileName} in ${this.deps.backupFolder()}`);
+    const folders = this.deps.backupFolders();
+    const found = folders.map((folder) => join(folder, basename(fileName))).find((path) => existsSync(path));
+    if (!name || !found) {
+      throw new ContractFailure('NOT_FOUND', `No backup ${fileName} in ${folders.join(', ')}`);
     }
+    const source = found;
     const checked = checkBackup(source, this.deps.migrationsFolder);
     const open = this.deps.openDatabaseFile();
     if (open !== null) this.deps.assertNoOpenPayment();

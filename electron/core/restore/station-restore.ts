@@ -1,6 +1,6 @@
 import { ContractFailure } from '../../../shared/contract';
 import type { Handlers } from '../api/dispatcher';
-import { backupFolder } from '../backup/backup-folder';
+import { restorableFolders } from '../backup/backup-folder';
 import type { Logger } from '../logger';
 import { databaseFileFor, newId, type ModeRuntime } from '../mode-runtime';
 import type { SettingsFile } from '../settings/settings-file';
@@ -39,7 +39,7 @@ export function createStationRestore(
   const service = new RestoreService({
     ...{ dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, now: options.now, newId },
     logger: options.logger,
-    backupFolder: () => backupFolder(options.dataDir, options.settingsFile.read().backup.folder),
+    backupFolders: () => restorableFolders(options.dataDir, options.settingsFile.read().backup),
     openDatabaseFile: () => {
       const open = runtime();
       return open ? databaseFileFor(open.mode, open.environment) : null;

@@ -30,8 +30,10 @@ const stored = z.looseObject({
     .looseObject({
       folder: z.string().min(1).nullable().default(null),
       intervalMinutes: z.number().int().min(1).max(1440).default(15),
+      /** Folders backups went to before (a USB stick replaced by another): still offered for a restore. */
+      previousFolders: z.array(z.string().min(1)).max(20).default([]),
     })
-    .default({ folder: null, intervalMinutes: 15 }),
+    .default({ folder: null, intervalMinutes: 15, previousFolders: [] }),
 });
 
 /** The known fields only: code reads and changes these; unknown ones ride along in the object. */
