@@ -14,7 +14,12 @@ import { createI18n } from '../../renderer/src/i18n';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const RUNNING: EventStateView = { ended: false, endedAt: null, canReopen: false, refundFiles: 0 };
-const ENDED: EventStateView = { ended: true, endedAt: '2026-08-02T23:30:00.000Z', canReopen: true, refundFiles: 0 };
+const ENDED: EventStateView = {
+  ended: true,
+  endedAt: '2026-08-02T23:30:00.000Z',
+  canReopen: true,
+  refundFiles: 0,
+};
 const READY: RefundView = {
   id: 'r1',
   wristbandId: '7K2Q-9XQ4-M3PC',
@@ -44,10 +49,12 @@ function fakeStation(initial: EventStateView) {
     kind: 'http',
     async call(method, input) {
       calls.push({ method, input });
-      return answers[method]?.((input ?? {}) as Record<string, unknown>) ?? {
-        ok: false,
-        error: { code: 'UNKNOWN_METHOD', message: method },
-      };
+      return (
+        answers[method]?.((input ?? {}) as Record<string, unknown>) ?? {
+          ok: false,
+          error: { code: 'UNKNOWN_METHOD', message: method },
+        }
+      );
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -117,7 +124,9 @@ describe('End the event', () => {
     await click('End the event');
     await click('Yes, end the event');
     expect(station.calls.find((c) => c.method === 'topup.endEvent')?.input).toEqual({ confirm: true });
-    expect(container.querySelector('[data-testid="event-ended"]')?.textContent).toMatch(/^The event ended on .*2026/);
+    expect(container.querySelector('[data-testid="event-ended"]')?.textContent).toMatch(
+      /^The event ended on .*2026/,
+    );
     await click('Undo: reopen the event');
     expect(station.calls.some((c) => c.method === 'topup.reopenEvent')).toBe(true);
     expect(container.textContent).toContain('The event is running');
@@ -153,7 +162,10 @@ describe('the refund export and the bar around the end', () => {
     await render(<WristbandPayment cents={450} onNewSale={() => undefined} />, station);
     const input = container.querySelector<HTMLInputElement>('#wristband-id')!;
     await act(async () => {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '7K2Q-9XQ4-M3PC');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
+        input,
+        '7K2Q-9XQ4-M3PC',
+      );
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await act(async () => input.form!.requestSubmit());
@@ -161,5 +173,35 @@ describe('the refund export and the bar around the end', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toBe(
       'The event has ended: wristbands can no longer pay.',
     );
+  });
+});
+
+describe('refund files', () => {
+  it('stay listed with their downloads after a reload, one line per file', async () => {
+    const exported = (id: string, exportId: string, amountCents: number): RefundView => ({
+      ...READY,
+      id,
+      status: 'exported',
+      exportId,
+      amountCents,
+    });
+    const station = fakeStation({ ...ENDED, canReopen: false, refundFiles: 2 });
+    const refunds = [exported('a', 'e1', 1_500), exported('b', 'e1', 500), exported('c', 'e2', 700)];
+    const transport: Transport = {
+      ...station.transport,
+      call: async (method, input) =>
+        method === 'refunds.list' ? { ok: true, value: refunds } : station.transport.call(method, input),
+    };
+    await render(<RefundsPanel />, { ...station, transport });
+    const files = [...container.querySelectorAll('ul.refund-files li')];
+    expect(files.map((li) => li.textContent)).toEqual([
+      expect.stringContaining('2 refund(s), €20.00 in total.'),
+      expect.stringContaining('1 refund(s), €7.00 in total.'),
+    ]);
+    const links = [...files[1]!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual([
+      expect.stringMatching(/\/downloads\/refunds-e2\.xml$/),
+      expect.stringMatching(/\/downloads\/refunds-e2\.csv$/),
+    ]);
   });
 });

@@ -73,6 +73,7 @@ export function RefundsPanel() {
       )}
       {error && <ErrorAlert error={error} />}
       {exported && <ExportedFiles exported={exported} locale={locale} />}
+      <RefundFiles refunds={refunds} locale={locale} />
     </section>
   );
 }
@@ -128,14 +129,35 @@ function ExportedFiles({ exported, locale }: { exported: Exported; locale: 'nl' 
       {t('topup.refunds.exported', {
         count: exported.count,
         total: formatMoney(exported.totalCents, locale),
-      })}{' '}
-      <a href={downloadHref(exported.xmlPath)} download>
-        {t('topup.refunds.xml')}
-      </a>{' '}
-      <a href={downloadHref(exported.csvPath)} download>
-        {t('topup.refunds.csv')}
-      </a>
+      })}
     </p>
+  );
+}
+
+/** Every refund file made, with its downloads: they stay available after a reload or on another screen. */
+function RefundFiles({ refunds, locale }: { refunds: RefundView[]; locale: 'nl' | 'fr' | 'en' }) {
+  const { t } = useTranslation();
+  const files = new Map<string, { count: number; totalCents: number }>();
+  for (const refund of refunds) {
+    if (refund.status !== 'exported' || !refund.exportId) continue;
+    const file = files.get(refund.exportId) ?? { count: 0, totalCents: 0 };
+    files.set(refund.exportId, { count: file.count + 1, totalCents: file.totalCents + refund.amountCents });
+  }
+  if (files.size === 0) return null;
+  return (
+    <ul className="refund-files" aria-label={t('topup.refunds.files')}>
+      {[...files].map(([exportId, file]) => (
+        <li key={exportId}>
+          {t('topup.refunds.exported', { count: file.count, total: formatMoney(file.totalCents, locale) })}{' '}
+          <a className="button" href={downloadHref(`/downloads/refunds-${exportId}.xml`)} download>
+            {t('topup.refunds.xml')}
+          </a>{' '}
+          <a className="button" href={downloadHref(`/downloads/refunds-${exportId}.csv`)} download>
+            {t('topup.refunds.csv')}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -143,6 +143,7 @@ export const topupEn = {
       debtorName: 'Your account holder name',
       debtorIban: 'Your IBAN (the money leaves from here)',
       export: 'Export {{count}} refund(s)',
+      files: 'Refund files made',
       exported: '{{count}} refund(s), {{total}} in total.',
       xml: 'SEPA file (XML)',
       csv: 'CSV',

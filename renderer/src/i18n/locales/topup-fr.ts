@@ -146,6 +146,7 @@ export const topupFr: Catalogue<typeof topupEn> = {
       debtorName: 'Titulaire de votre compte',
       debtorIban: 'Votre IBAN (l’argent part d’ici)',
       export: 'Exporter {{count}} remboursement(s)',
+      files: 'Fichiers de remboursement faits',
       exported: '{{count}} remboursement(s), {{total}} au total.',
       xml: 'Fichier SEPA (XML)',
       csv: 'CSV',

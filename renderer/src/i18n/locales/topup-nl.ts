@@ -145,6 +145,7 @@ export const topupNl: Catalogue<typeof topupEn> = {
       debtorName: 'Naam van uw rekeninghouder',
       debtorIban: 'Uw IBAN (hier vertrekt het geld)',
       export: '{{count}} terugbetaling(en) exporteren',
+      files: 'Gemaakte terugbetalingsbestanden',
       exported: '{{count}} terugbetaling(en), samen {{total}}.',
       xml: 'SEPA-bestand (XML)',
       csv: 'CSV',
