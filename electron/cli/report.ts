@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { parseDay } from '../../shared/domain/business-day';
 import { resolveDataDir } from '../core/config';
 import { keepNewFilesPrivate } from '../core/data-folder';
+import { checkWritableFolder } from '../core/books/refused-state';
 import { openDatabase, type Db } from '../core/db/open-database';
 import { databaseFileFor } from '../core/mode-runtime';
 import { Closing } from '../core/reports/closing';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   keepNewFilesPrivate();
   const req = request(process.argv.slice(2));
   // The station's own checks: a damaged file is refused in one line (exit 1), never read as an empty book.
+  checkWritableFolder(req.dataDir);
   const stored = createSettingsFile(req.dataDir).read();
   readSalesSetupFile(join(req.dataDir, SALES_SETUP_FILE));
   const databaseFile = databaseFileFor(stored.mode, stored.environment);

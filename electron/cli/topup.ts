@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ContractFailure, type ErrorCode, type PrintJobView } from '../../shared/contract';
 import { checkWristbandId } from '../../shared/domain/wristband-id';
 import { resolveDataDir } from '../core/config';
 import { checkLiveDatabase } from '../core/books/book-checks';
 import { keepNewFilesPrivate } from '../core/data-folder';
+import { checkWritableFolder } from '../core/books/refused-state';
 import { openDatabase } from '../core/db/open-database';
 import { createFileSecretStore } from '../core/settings/secret-store';
 import { createSettingsFile } from '../core/settings/settings-file';
@@ -47,7 +47,7 @@ function progressLine(job: PrintJobView): string {
 
 async function batch(command: BatchCommand): Promise<number> {
   const dataDir = resolveDataDir(command.data);
-  mkdirSync(dataDir, { recursive: true });
+  checkWritableFolder(dataDir);
   const stored = createSettingsFile(dataDir).read();
   const context = printContext(dataDir, stored, createFileSecretStore(dataDir));
   // A live book that fails the station's checks is refused in one line (exit 1), never opened empty.

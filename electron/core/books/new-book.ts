@@ -8,6 +8,7 @@ import { ensureBookIdentity, raiseZFloor, readBookIdentity } from './book-identi
 import { readMarker } from './book-checks';
 import { writeBookMarker } from './book-marker';
 import { probeDatabase } from './database-probe';
+import { checkWritableFolder } from './refused-state';
 
 export interface NewBookRequest {
   dataDir: string;
@@ -31,6 +32,8 @@ export interface NewBookDone {
  */
 export function startNewBook(request: NewBookRequest): NewBookDone {
   const { dataDir, databaseFile, at } = request;
+  // A read-only folder is said as such (the refusal's own words), before anything is touched.
+  checkWritableFolder(dataDir);
   const file = join(dataDir, databaseFile);
   const floor = Math.max(readMarker(dataDir, databaseFile)?.lastZ ?? 0, lastZOf(file));
   const movedAside = moveAside(dataDir, databaseFile, at);
