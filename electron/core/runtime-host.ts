@@ -4,7 +4,12 @@ import { JWKS_URLS } from './bancontact/callback-verifier';
 import type { SynchronousSetting } from './db/open-database';
 import { StorageGuard } from './db/storage-errors';
 import type { Logger } from './logger';
-import { openModeRuntime, type ModeRuntime, type RuntimeBackupHooks, type RuntimeOptions } from './mode-runtime';
+import {
+  openModeRuntime,
+  type ModeRuntime,
+  type RuntimeBackupHooks,
+  type RuntimeOptions,
+} from './mode-runtime';
 import type { SecretStore } from './settings/secret-store';
 import type { StoredSettings } from './settings/settings-file';
 import { API_KEY_SECRET } from './settings/settings-service';
@@ -21,6 +26,8 @@ import type { SalesRepo } from './till/sales-repo';
 import type { WristbandRow } from './topup/wristband-book';
 
 export interface RuntimeHostOptions {
+  /** A full disk began or ended (the station tells every screen). */
+  onStorageChanged?: () => void;
   /** Backups before migrations and after every Z, for every mode's database. */
   backups?: RuntimeBackupHooks;
   dataDir: string;
@@ -60,7 +67,11 @@ export class RuntimeHost {
   readonly storage: StorageGuard;
 
   constructor(private readonly options: RuntimeHostOptions) {
-    this.storage = new StorageGuard({ folder: options.dataDir, logger: options.logger });
+    this.storage = new StorageGuard({
+      folder: options.dataDir,
+      logger: options.logger,
+      onChanged: () => options.onStorageChanged?.(),
+    });
   }
 
   current(): ModeRuntime {

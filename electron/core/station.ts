@@ -88,10 +88,8 @@ export function createStation(options: StationOptions): Station {
     current: () => host.current(),
     emit: (status) => events.emit('backups.changed', status),
   });
-  const host: RuntimeHost = createHost(
-    { ...options, secrets, logger, now, environmentUrl, backups: backups.hooks },
-    events,
-  );
+  const hostOptions = { ...options, secrets, logger, now, environmentUrl, backups: backups.hooks };
+  const host: RuntimeHost = createHost({ ...hostOptions, onStorageChanged: () => book.announce() }, events);
   const book = stationBook(options, { file, secrets, host, logger, now, events, backups: backups.service });
   const parts = { file, secrets, environmentUrl, host, events, printing: printJobs(options, events), book };
   const handlers = createHandlers({
@@ -142,7 +140,13 @@ function shellHooks(host: RuntimeHost): Pick<Station, 'simulatorUrl' | 'setLocal
 /** The start's checks, the refused state and the new book, on this station's files and runtime. */
 function stationBook(
   options: StationOptions,
-  parts: { file: SettingsFile; secrets: SecretStore; host: RuntimeHost; logger: Logger; now: () => number } & {
+  parts: {
+    file: SettingsFile;
+    secrets: SecretStore;
+    host: RuntimeHost;
+    logger: Logger;
+    now: () => number;
+  } & {
     backups: { start(): void };
     events: EventBus;
   },
@@ -153,8 +157,8 @@ function stationBook(
     ...{ dataDir, logger, now, version: options.version ?? '0.0.0' },
     prepareFolder: () => {
       makeDataFolderPrivate(dataDir, logger);
-      // `npm run restore` refuses while this lock names a living process. A full disk skips it (restoring
-      // needs room anyway): the station must still start, and answer DISK_FULL to what it cannot save.
+      // One station per data folder, and `npm run restore` refuses while this lock names a living process.
+      // A full disk may leave no room even for it: the station still starts, and answers DISK_FULL.
       host.storage.attempt('writing the station lock', () => claimStationLock(dataDir, now()));
     },
     onRunning: () => {
@@ -162,8 +166,9 @@ function stationBook(
       backups.start();
     },
     onStatusChanged: (status) => events.emit('station.changed', status),
-    readers: { settings: () => file.read(), secrets, salesSetup: () => readSalesSetupFile(join(dataDir, SALES_SETUP_FILE)) },
+    readers: startFileReaders(file, secrets, dataDir),
     httpUrl: () => host.httpUrl(),
+    diskFull: () => (host.storage.full ? host.storage.folder : null),
     openMode: (stored) => host.open(stored),
     closeMode: () => host.closeRuntime(),
     isRunning: () => host.isOpen(),
@@ -173,13 +178,28 @@ function stationBook(
   });
 }
 
+/** The files checked at every start, in order (books/refused-state.ts). */
+function startFileReaders(file: SettingsFile, secrets: SecretStore, dataDir: string) {
+  return {
+    settings: () => file.read(),
+    secrets,
+    salesSetup: () => readSalesSetupFile(join(dataDir, SALES_SETUP_FILE)),
+  };
+}
+
 /**
  * `backups.restore` replaces a mode's database and opens the mode again (restore/station-restore.ts),
  * through the same checked start as at launch: a refused station that the restore repaired starts.
  */
 function stationRestore(
   options: StationOptions,
-  parts: { file: SettingsFile; host: RuntimeHost; now: () => number; logger: Logger; reopen: () => Promise<void> },
+  parts: {
+    file: SettingsFile;
+    host: RuntimeHost;
+    now: () => number;
+    logger: Logger;
+    reopen: () => Promise<void>;
+  },
 ) {
   const { file, host, now, logger, reopen } = parts;
   return createStationRestore({

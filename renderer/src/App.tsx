@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { Header } from './components/Header';
 import { StationProvider } from './components/StationProvider';
 import { CustomerScreen } from './features/customer/CustomerScreen';
+import { DiskFullBanner } from './features/station/DiskFullBanner';
 import { RefusedScreen } from './features/station/RefusedScreen';
 import { useRefusal } from './features/station/use-refusal';
 import { SettingsScreen } from './features/settings/SettingsScreen';
@@ -35,6 +36,7 @@ export function App() {
         ) : (
           <>
             <Header />
+            <DiskFullBanner />
             <Suspense fallback={<main aria-busy="true" />}>
               <Screen />
             </Suspense>

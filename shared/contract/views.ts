@@ -79,6 +79,8 @@ export interface StationStatus {
   httpUrl: string | null;
   /** Why the station refused to start, while it does (shown instead of the till); absent or null when it runs. */
   refusal?: StationRefusal | null;
+  /** The folder whose disk is full, while it is (every screen says so); absent or null otherwise. */
+  diskFull?: { folder: string } | null;
 }
 
 export interface SettingsView {

@@ -138,6 +138,8 @@ describe('a full disk', () => {
     // The tracker hears SUCCEEDED, cannot save it, says so in the log, and lives on.
     await waitFor(() => fullMessages() > 0, 20_000, 'the disk-full line in the log');
     expect(station!.output()).toMatch(/first noticed saving payment/);
+    // Every screen is told (station.getStatus and station.changed carry it).
+    expect(await must('station.getStatus', {})).toMatchObject({ diskFull: { folder: dataDir } });
 
     for (let attempt = 0; attempt < 3; attempt++) expectDiskFull(await cashSale());
     expect(await must('drawer.get', { tillId: 'till-1' })).toMatchObject({ cashSalesCents: 1_000 });
@@ -160,6 +162,7 @@ describe('a full disk', () => {
     expect(await must('drawer.get', { tillId: 'till-1' })).toMatchObject({ cashSalesCents: 2_000 });
     expect(station!.exit()).toBeNull();
     await waitFor(() => /free space is back on /.test(station!.output()), 20_000, 'the recovery line');
+    expect(await must('station.getStatus', {})).toMatchObject({ diskFull: null });
 
     await station!.stop();
     expect(station!.exit()).toMatchObject({ code: 0 });

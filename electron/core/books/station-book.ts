@@ -21,6 +21,8 @@ export interface StationBookDeps {
   isRunning: () => boolean;
   /** The running mode, for the status. */
   running: () => Pick<StationStatus, 'mode' | 'environment'>;
+  /** The data folder while its disk is full, else null. */
+  diskFull: () => string | null;
   assertNoOpenPayment: () => void;
   /** Opens (creates, migrates) a database file, for the new book. */
   openDatabase: (file: string) => Db;
@@ -71,6 +73,11 @@ export function createStationBook(deps: StationBookDeps) {
       if (refusal) throw new StartRefusal(refusal);
     },
     handlers: handlers(deps, refused, async () => void (await attempt(openChecked))),
+    /** Tells every screen the status again (a full disk began or ended). */
+    announce: () => {
+      // Before the mode is open there is no status to tell yet; the first read will carry it.
+      if (deps.isRunning() || refused.current()) deps.onStatusChanged(statusOf(deps, refused));
+    },
   };
 }
 
@@ -104,7 +111,8 @@ function handlers(
 /** While refused there is no mode: the settings say which one was asked for, when they can be read. */
 function statusOf(deps: StationBookDeps, refused: RefusedState): StationStatus {
   const refusal = refused.current();
-  const common = { version: deps.version, httpUrl: deps.httpUrl() };
+  const folder = deps.diskFull();
+  const common = { version: deps.version, httpUrl: deps.httpUrl(), diskFull: folder ? { folder } : null };
   if (!refusal)
     return { ...deps.running(), locale: deps.readers.settings().locale, ...common, refusal: null };
   const stored = readableSettings(deps.readers);

@@ -54,6 +54,8 @@ export interface StorageGuardOptions {
   folder: string;
   logger: Logger;
   probeIntervalMs?: number;
+  /** Told when an episode starts and when it ends, so every screen can say so. */
+  onChanged?: (full: boolean) => void;
 }
 
 /**
@@ -112,6 +114,7 @@ export class StorageGuard {
     // The probe only watches; it must not keep a stopping station alive.
     probe.unref();
     this.probe = probe;
+    this.options.onChanged?.(true);
   }
 
   private checkRecovered(): void {
@@ -119,7 +122,8 @@ export class StorageGuard {
     if (free === null || free < RECOVERED_BYTES) return;
     this.stop();
     const megabytes = (free / (1024 * 1024)).toFixed(0);
-    this.options.logger.info(`free space is back on ${this.folder} (${megabytes} MB): Kassa saves again`);
+    this.options.logger.warn(`free space is back on ${this.folder} (${megabytes} MB): Kassa saves again`);
+    this.options.onChanged?.(false);
   }
 }
 
