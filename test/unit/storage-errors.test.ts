@@ -82,7 +82,7 @@ describe('telling a full disk apart', () => {
       expect(lines.filter((line) => line.startsWith('error'))).toHaveLength(1);
       // The temp folder has room: the probe ends the episode, and the next full disk is news again.
       await waitFor(() => !guard.full, 5_000, 'the end of the episode');
-      expect(lines.at(-1)).toMatch(/^info free space is back on /);
+      expect(lines.at(-1)).toMatch(/^warn free space is back on /);
       guard.failureFor(full, 'answering till.payCash');
       expect(lines.filter((line) => line.startsWith('error'))).toHaveLength(2);
     } finally {
