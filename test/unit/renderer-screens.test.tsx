@@ -294,5 +294,8 @@ describe('settings', () => {
     await fill('#ppid', 'PPID123');
     await click('Test connection');
     expect(container.querySelector('[role="status"]')?.textContent).toBe('Connection works');
+    // The result spoke of PPID123: another PPID has not been tested.
+    await fill('#ppid', 'PPID124');
+    expect(container.textContent).not.toContain('Connection works');
   });
 });

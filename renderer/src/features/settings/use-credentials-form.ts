@@ -37,7 +37,11 @@ export function useCredentialsForm(initial: SettingsView) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const [passed, setPassed] = useState<CredentialsDraft | null>(null);
-  const edit = (patch: Partial<CredentialsDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const edit = (patch: Partial<CredentialsDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    // A result speaks of the values it was given: once they change, it no longer applies.
+    setOutcome(null);
+  };
   const values = sent(draft);
   const goLiveBlock: GoLiveBlock =
     apiKeyProblem(draft.apiKey) ??
