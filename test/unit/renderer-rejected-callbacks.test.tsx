@@ -79,6 +79,10 @@ describe('Refused callbacks in Settings', () => {
     const [flood, one] = rows();
     expect(flood!.getAttribute('data-count')).toBe('10000');
     expect(flood!.textContent).toContain('Signature does not match');
+    expect(flood!.textContent).toContain('profile ca55a0000000000000000001');
+    expect(flood!.querySelector('td.numeric')!.textContent).toBe(
+      new Intl.NumberFormat('en-BE').format(10_000),
+    );
     expect(flood!.querySelectorAll('li')).toHaveLength(3);
     expect(flood!.textContent).toContain('the signature does not match (3)');
     expect(flood!.textContent).toContain('Counted, not kept: 9997');

@@ -4,7 +4,7 @@ import type { ContractError, RejectedCallbackGroupView } from '../../../../share
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Locale } from '../../../../shared/domain/money';
-import { useLocale } from '../../i18n';
+import { intlLocale, useLocale } from '../../i18n';
 import { formatMoment } from '../till/format-time';
 
 const SHOWN = 20;
@@ -89,8 +89,12 @@ function RejectedGroup({ group }: { group: RejectedCallbackGroupView }) {
       <td>
         <time dateTime={group.hourStart}>{hourSpan(group.hourStart, locale)}</time>
       </td>
-      <td>{t(`rejectedCallbacks.reasons.${group.reason}`, { defaultValue: group.reason })}</td>
-      <td className="numeric">{group.count}</td>
+      <td>
+        {t(`rejectedCallbacks.reasons.${group.reason}`, { defaultValue: group.reason })}
+        <br />
+        <span className="muted">{t('rejectedCallbacks.profile', { ppid: group.profileId })}</span>
+      </td>
+      <td className="numeric">{new Intl.NumberFormat(intlLocale(locale)).format(group.count)}</td>
       <td>
         <ul className="rejected-samples">
           {group.samples.map((sample, index) => (

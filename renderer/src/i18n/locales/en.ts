@@ -88,6 +88,7 @@ export const en = {
     hour: 'Hour',
     count: 'Refused',
     samples: 'First ones received',
+    profile: 'profile {{ppid}}',
     moreCounted: 'Counted, not kept: {{number}}',
     reasons: {
       MISSING_SIGNATURE: 'No signature',

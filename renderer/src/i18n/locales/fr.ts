@@ -88,6 +88,7 @@ export const fr: Catalogue = {
     hour: 'Heure',
     count: 'Refusés',
     samples: 'Les premiers reçus',
+    profile: 'profil {{ppid}}',
     moreCounted: 'Comptés sans être gardés : {{number}}',
     reasons: {
       MISSING_SIGNATURE: 'Pas de signature',

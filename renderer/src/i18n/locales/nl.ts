@@ -88,6 +88,7 @@ export const nl: Catalogue = {
     hour: 'Uur',
     count: 'Geweigerd',
     samples: 'De eerste ontvangen',
+    profile: 'profiel {{ppid}}',
     moreCounted: 'Geteld, niet bewaard: {{number}}',
     reasons: {
       MISSING_SIGNATURE: 'Geen handtekening',
