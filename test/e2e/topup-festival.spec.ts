@@ -125,7 +125,9 @@ test('an organiser prints 48 fixed €20 codes; one is topped up, spent at the b
   await page.getByRole('button', { name: 'Pay with wristband' }).click();
   await page.getByLabel('Wristband', { exact: true }).fill(payloads[0] ?? '');
   await page.getByLabel('Wristband', { exact: true }).press('Enter');
-  await expect(page.getByRole('alert')).toHaveText('The event has ended: wristbands can no longer pay.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'The event has ended: wristbands can no longer pay. Take cash or Bancontact instead.',
+  );
 });
 
 test('in training the organiser plays a festival-goer topping up an open-amount wristband', async ({

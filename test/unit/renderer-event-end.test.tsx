@@ -171,7 +171,7 @@ describe('the refund export and the bar around the end', () => {
     await act(async () => input.form!.requestSubmit());
     await flush();
     expect(container.querySelector('[role="alert"]')?.textContent).toBe(
-      'The event has ended: wristbands can no longer pay.',
+      'The event has ended: wristbands can no longer pay. Take cash or Bancontact instead.',
     );
   });
 });

@@ -232,13 +232,17 @@ export const en = {
     NO_REFUNDS_READY: 'No refund is ready yet: fetch the payers’ IBANs first.',
     AMOUNT_MODE_MISMATCH:
       "This top-up profile was set up for other codes. Bancontact support sets a profile's amount mode (open, modifiable or fixed); print codes of that mode, or use a profile set up for this one.",
-    DISK_FULL: "The disk holding Kassa's data is full: free space on it, then try again. Nothing was half written.",
+    DISK_FULL:
+      "The disk holding Kassa's data is full: free space on it, then try again. Nothing was half written.",
     diskFullFolder: 'Data folder: {{folder}}',
-    STATION_REFUSED: 'The station refused to start with these files. An administrator can restore a backup or start a new book.',
+    STATION_REFUSED:
+      'The station refused to start with these files. An administrator can restore a backup or start a new book.',
     BACKUP_INVALID: 'This file is not a Kassa backup, or it is damaged.',
-    CONNECTION_NOT_TESTED: 'Test the connection with exactly these credentials first: going live needs a passed test from the last 10 minutes.',
-    MALFORMED_API_KEY: 'This API key holds a character an API key cannot have (a special dash, a space or a line break). Copy it again from the portal.',
-    EVENT_ENDED: 'The event has ended: wristbands can no longer pay.',
+    CONNECTION_NOT_TESTED:
+      'Test the connection with exactly these credentials first: going live needs a passed test from the last 10 minutes.',
+    MALFORMED_API_KEY:
+      'This API key holds a character an API key cannot have (a special dash, a space or a line break). Copy it again from the portal.',
+    EVENT_ENDED: 'The event has ended: wristbands can no longer pay. Take cash or Bancontact instead.',
     EVENT_NOT_ENDED: 'End the event first: refund files can only be made after the event.',
     PAYLOAD_TOO_LARGE: 'This is too large for the station to accept.',
     STATION_UNREACHABLE: 'The station cannot be reached. Check that Kassa is running, then try again.',

@@ -238,14 +238,20 @@ export const fr: Catalogue = {
     NO_REFUNDS_READY: 'Aucun remboursement n’est prêt : récupérez d’abord les IBAN des payeurs.',
     AMOUNT_MODE_MISMATCH:
       "Ce profil de recharge est configuré pour d'autres codes. Le support Bancontact fixe le type de montant d'un profil (libre, modifiable ou fixe) ; imprimez des codes de ce type, ou utilisez un profil configuré pour celui-ci.",
-    DISK_FULL: "Le disque qui contient les données de Kassa est plein : libérez de l'espace, puis réessayez. Rien n'a été écrit à moitié.",
+    DISK_FULL:
+      "Le disque qui contient les données de Kassa est plein : libérez de l'espace, puis réessayez. Rien n'a été écrit à moitié.",
     diskFullFolder: 'Dossier des données : {{folder}}',
-    STATION_REFUSED: 'La station a refusé de démarrer avec ces fichiers. Un administrateur peut restaurer une sauvegarde ou commencer un nouveau livre.',
+    STATION_REFUSED:
+      'La station a refusé de démarrer avec ces fichiers. Un administrateur peut restaurer une sauvegarde ou commencer un nouveau livre.',
     BACKUP_INVALID: "Ce fichier n'est pas une sauvegarde de Kassa, ou il est endommagé.",
-    CONNECTION_NOT_TESTED: 'Testez d’abord la connexion avec exactement ces identifiants : passer en production demande un test réussi dans les 10 dernières minutes.',
-    MALFORMED_API_KEY: 'Cette clé API contient un caractère impossible dans une clé API (un tiret spécial, une espace ou un saut de ligne). Copiez-la à nouveau depuis le portail.',
-    EVENT_ENDED: "L'événement est terminé : les bracelets ne peuvent plus payer.",
-    EVENT_NOT_ENDED: "Terminez d'abord l'événement : les fichiers de remboursement ne se font qu'après l'événement.",
+    CONNECTION_NOT_TESTED:
+      'Testez d’abord la connexion avec exactement ces identifiants : passer en production demande un test réussi dans les 10 dernières minutes.',
+    MALFORMED_API_KEY:
+      'Cette clé API contient un caractère impossible dans une clé API (un tiret spécial, une espace ou un saut de ligne). Copiez-la à nouveau depuis le portail.',
+    EVENT_ENDED:
+      'L’événement est terminé : les bracelets ne peuvent plus payer. Encaissez en espèces ou par Bancontact.',
+    EVENT_NOT_ENDED:
+      "Terminez d'abord l'événement : les fichiers de remboursement ne se font qu'après l'événement.",
     PAYLOAD_TOO_LARGE: 'C’est trop volumineux pour la station.',
     STATION_UNREACHABLE: 'La station est injoignable. Vérifiez que Kassa fonctionne, puis réessayez.',
     checkFields: 'Vérifiez : {{fields}}',

@@ -233,14 +233,20 @@ export const nl: Catalogue = {
     NO_REFUNDS_READY: 'Nog geen terugbetaling klaar: haal eerst de IBAN’s van de betalers op.',
     AMOUNT_MODE_MISMATCH:
       'Dit top-upprofiel is voor andere codes ingesteld. Bancontact-support legt het bedragtype van een profiel vast (open, aanpasbaar of vast); druk codes van dat type, of gebruik een profiel dat voor dit type is ingesteld.',
-    DISK_FULL: 'De schijf met de gegevens van Kassa is vol: maak er ruimte vrij en probeer opnieuw. Er is niets half weggeschreven.',
+    DISK_FULL:
+      'De schijf met de gegevens van Kassa is vol: maak er ruimte vrij en probeer opnieuw. Er is niets half weggeschreven.',
     diskFullFolder: 'Gegevensmap: {{folder}}',
-    STATION_REFUSED: 'Het station weigerde te starten met deze bestanden. Een beheerder kan een back-up terugzetten of een nieuw boek beginnen.',
+    STATION_REFUSED:
+      'Het station weigerde te starten met deze bestanden. Een beheerder kan een back-up terugzetten of een nieuw boek beginnen.',
     BACKUP_INVALID: 'Dit bestand is geen back-up van Kassa, of het is beschadigd.',
-    CONNECTION_NOT_TESTED: 'Test eerst de verbinding met precies deze gegevens: live gaan vraagt een geslaagde test van de laatste 10 minuten.',
-    MALFORMED_API_KEY: 'Deze API-sleutel bevat een teken dat een API-sleutel niet kan hebben (een speciaal streepje, een spatie of een regeleinde). Kopieer hem opnieuw uit het portaal.',
-    EVENT_ENDED: 'Het evenement is afgelopen: polsbandjes kunnen niet meer betalen.',
-    EVENT_NOT_ENDED: 'Beëindig eerst het evenement: terugbetalingsbestanden kunnen pas na het evenement gemaakt worden.',
+    CONNECTION_NOT_TESTED:
+      'Test eerst de verbinding met precies deze gegevens: live gaan vraagt een geslaagde test van de laatste 10 minuten.',
+    MALFORMED_API_KEY:
+      'Deze API-sleutel bevat een teken dat een API-sleutel niet kan hebben (een speciaal streepje, een spatie of een regeleinde). Kopieer hem opnieuw uit het portaal.',
+    EVENT_ENDED:
+      'Het evenement is afgelopen: polsbandjes kunnen niet meer betalen. Reken af met cash of Bancontact.',
+    EVENT_NOT_ENDED:
+      'Beëindig eerst het evenement: terugbetalingsbestanden kunnen pas na het evenement gemaakt worden.',
     PAYLOAD_TOO_LARGE: 'Dit is te groot voor het station.',
     STATION_UNREACHABLE: 'Het station is niet bereikbaar. Controleer of Kassa draait en probeer opnieuw.',
     checkFields: 'Controleer: {{fields}}',

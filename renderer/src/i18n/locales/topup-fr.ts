@@ -150,18 +150,21 @@ export const topupFr: Catalogue<typeof topupEn> = {
       exported: '{{count}} remboursement(s), {{total}} au total.',
       xml: 'Fichier SEPA (XML)',
       csv: 'CSV',
-      notEnded: 'Les fichiers de remboursement peuvent être créés une fois l’événement terminé (Terminer l’événement, ci-dessus).',
+      notEnded:
+        'Les fichiers de remboursement peuvent être créés une fois l’événement terminé (Terminer l’événement, ci-dessus).',
     },
     event: {
       title: 'Fin de l’événement',
-      running: 'L’événement est en cours : les bars acceptent les bracelets et les fichiers de remboursement ne peuvent pas encore être créés.',
+      running:
+        'L’événement est en cours : les bars acceptent les bracelets et les fichiers de remboursement ne peuvent pas encore être créés.',
       end: 'Terminer l’événement',
       confirmQuestion: 'Terminer l’événement maintenant ?',
       confirmExplained:
         'Les bars n’acceptent plus les bracelets, immédiatement (« L’événement est terminé »). Les fichiers de remboursement deviennent possibles. Les recharges qui arrivent encore sont créditées et vont dans le fichier de remboursement suivant. Vous pouvez annuler jusqu’à la création du premier fichier de remboursement.',
       confirmYes: 'Oui, terminer l’événement',
       confirmNo: 'Non, le laisser continuer',
-      ended: 'L’événement s’est terminé le {{when}}. Les bars n’acceptent plus les bracelets ; les fichiers de remboursement peuvent être créés.',
+      ended:
+        'L’événement s’est terminé le {{when}}. Les bars n’acceptent plus les bracelets ; les fichiers de remboursement peuvent être créés.',
       undo: 'Annuler : rouvrir l’événement',
       final: 'Un fichier de remboursement a été créé : la fin ne peut plus être annulée.',
     },

@@ -149,18 +149,21 @@ export const topupNl: Catalogue<typeof topupEn> = {
       exported: '{{count}} terugbetaling(en), samen {{total}}.',
       xml: 'SEPA-bestand (XML)',
       csv: 'CSV',
-      notEnded: 'Terugbetalingsbestanden kunnen gemaakt worden zodra het evenement beëindigd is (Evenement beëindigen, hierboven).',
+      notEnded:
+        'Terugbetalingsbestanden kunnen gemaakt worden zodra het evenement beëindigd is (Evenement beëindigen, hierboven).',
     },
     event: {
       title: 'Einde van het evenement',
-      running: 'Het evenement loopt: bars aanvaarden polsbandjes en terugbetalingsbestanden kunnen nog niet gemaakt worden.',
+      running:
+        'Het evenement loopt: bars aanvaarden polsbandjes en terugbetalingsbestanden kunnen nog niet gemaakt worden.',
       end: 'Evenement beëindigen',
       confirmQuestion: 'Het evenement nu beëindigen?',
       confirmExplained:
         'Bars aanvaarden meteen geen polsbandjes meer ("Het evenement is afgelopen"). Terugbetalingsbestanden worden mogelijk. Opladingen die nog binnenkomen, worden bijgeschreven en gaan mee in het volgende terugbetalingsbestand. U kunt dit ongedaan maken tot het eerste terugbetalingsbestand gemaakt is.',
       confirmYes: 'Ja, evenement beëindigen',
       confirmNo: 'Nee, laten doorlopen',
-      ended: 'Het evenement is beëindigd op {{when}}. Bars aanvaarden geen polsbandjes meer; terugbetalingsbestanden kunnen gemaakt worden.',
+      ended:
+        'Het evenement is beëindigd op {{when}}. Bars aanvaarden geen polsbandjes meer; terugbetalingsbestanden kunnen gemaakt worden.',
       undo: 'Ongedaan maken: evenement heropenen',
       final: 'Er is een terugbetalingsbestand gemaakt: het einde kan niet meer ongedaan gemaakt worden.',
     },
