@@ -174,3 +174,16 @@ describe('a settings file with a wrong field', () => {
     expect(button('Een nieuw boek beginnen…')).toBeUndefined();
   });
 });
+
+describe('the language of the refusal screen', () => {
+  it('can be switched there, even when the station cannot store the choice', async () => {
+    station = new RefusedStation(BAD_FIELD, 'nl');
+    setTransportForTests(station);
+    await render('nl');
+    await click('FR');
+    expect(container.querySelector('h1')?.textContent).toBe('Kassa n’a pas démarré');
+    expect(station.calls.some((c) => c.method === 'settings.setLocale')).toBe(true);
+    // The refusal itself is the only alert: the station's "refused" answer to storing it is not shown.
+    expect(container.querySelectorAll('[role="alert"]')).toHaveLength(1);
+  });
+});

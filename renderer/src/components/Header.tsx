@@ -51,7 +51,11 @@ function Nav() {
   );
 }
 
-function LanguageSwitch() {
+/**
+ * NL / FR / EN. `keepLocal`: where the station may not store the choice (a refused start whose broken
+ * file is the settings), the screen still switches and nothing is said about the store.
+ */
+export function LanguageSwitch({ keepLocal = false }: { keepLocal?: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { changeLocale } = useStation();
@@ -65,7 +69,7 @@ function LanguageSwitch() {
           lang={lng}
           title={t(`languages.${lng}`)}
           aria-pressed={lng === locale}
-          onClick={() => void changeLocale(lng).then(setError)}
+          onClick={() => void changeLocale(lng).then((failed) => setError(keepLocal ? null : failed))}
         >
           {lng.toUpperCase()}
         </button>

@@ -1,3 +1,4 @@
+import { LanguageSwitch } from '../../components/Header';
 import { useTranslation } from 'react-i18next';
 import { LIVE_DATABASE_FILES, type LiveDatabaseFile, type StationRefusal } from '../../../../shared/contract';
 import { RestoreChooser } from '../backups/RestoreChooser';
@@ -13,6 +14,7 @@ export function RefusedScreen({ refusal, onRecheck }: { refusal: StationRefusal;
   const words = { file: refusal.fileName, field: refusal.field ?? '' };
   return (
     <main className="refused settings" aria-labelledby="refused-title">
+      <LanguageSwitch keepLocal />
       <h1 id="refused-title">{t('refused.title')}</h1>
       <p className="alert" role="alert">
         {t(`refused.problem.${refusal.problem}`, words)}
