@@ -4,6 +4,7 @@ import type { ContractError, Result } from '../../../../shared/contract';
 import type { BackupStatusView } from '../../../../shared/contract/backup-methods';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HintedInput } from './HintedInput';
 
 type Outcome =
   { kind: 'saved' } | { kind: 'error'; error: ContractError } | { kind: 'problem'; text: string } | null;
@@ -62,19 +63,15 @@ export function BackupFolderForm({ status, onSaved }: FormProps) {
   };
   return (
     <form className="settings-form" onSubmit={submit} noValidate>
-      <label htmlFor="backup-folder">{t('backups.folder')}</label>
-      <p className="muted field-hint" id="backup-folder-hint">
-        {t('backups.folderHint')}
-      </p>
-      <input
+      <HintedInput
         id="backup-folder"
+        label={t('backups.folder')}
+        hint={t('backups.folderHint')}
         type="text"
-        autoComplete="off"
         spellCheck={false}
         placeholder={status.folderIsDefault ? status.folder : undefined}
-        aria-describedby="backup-folder-hint"
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        onValue={setDraft}
       />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
@@ -115,19 +112,15 @@ export function BackupIntervalForm({ status, onSaved }: FormProps) {
   };
   return (
     <form className="settings-form" onSubmit={submit} noValidate>
-      <label htmlFor="backup-interval">{t('backups.interval')}</label>
-      <p className="muted field-hint" id="backup-interval-hint">
-        {t('backups.intervalHint')}
-      </p>
-      <input
+      <HintedInput
         id="backup-interval"
+        label={t('backups.interval')}
+        hint={t('backups.intervalHint')}
         type="text"
         inputMode="numeric"
-        autoComplete="off"
-        aria-describedby="backup-interval-hint"
-        aria-invalid={outcome?.kind === 'problem' ? true : undefined}
+        invalid={outcome?.kind === 'problem'}
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        onValue={setDraft}
       />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>

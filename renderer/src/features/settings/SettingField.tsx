@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HintedInput } from './HintedInput';
 import type { FieldOutcome, useSettingField } from './use-setting-field';
 
 interface Props {
@@ -24,21 +25,13 @@ export function SettingField({ id, label, hint, placeholder, type = 'text', remo
   };
   return (
     <form className="settings-form" onSubmit={submit} noValidate>
-      <label htmlFor={id}>{label}</label>
-      <p className="muted field-hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      <input
-        id={id}
-        type={type}
+      <HintedInput
+        {...{ id, label, hint, placeholder, type }}
         inputMode={type === 'url' ? 'url' : 'text'}
-        autoComplete="off"
         spellCheck={false}
-        placeholder={placeholder}
-        aria-describedby={`${id}-hint`}
-        aria-invalid={outcome?.kind === 'problem' ? true : undefined}
+        invalid={outcome?.kind === 'problem'}
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        onValue={setDraft}
       />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
