@@ -4,3 +4,4 @@ import { resolve } from 'node:path';
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const MIGRATIONS_FOLDER = resolve(REPO_ROOT, 'resources', 'migrations');
 export const RENDERER_DIR = resolve(REPO_ROOT, 'out', 'renderer');
+export const STATION_MIGRATIONS_FOLDER = resolve(REPO_ROOT, 'resources', 'station-migrations');

@@ -28,3 +28,4 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+export const STATION_MIGRATIONS = join(REPO_ROOT, 'resources', 'station-migrations');

@@ -1,0 +1,30 @@
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as stationSchema from './station-schema';
+
+export type StationDb = BetterSQLite3Database<typeof stationSchema> & { $client: Database.Database };
+export type StationTx = Parameters<Parameters<StationDb['transaction']>[0]>[0];
+
+/** The station's own database file in the data folder: staff, linked devices, sessions and the audit log. */
+export const STATION_DATABASE_FILE = 'station.sqlite';
+
+/** The station database's migrations sit beside the mode databases' ones (`resources/station-migrations`). */
+export function stationMigrationsFolder(modeMigrationsFolder: string): string {
+  return join(dirname(modeMigrationsFolder), 'station-migrations');
+}
+
+/**
+ * Opens (creating if need be) the station database with the same durability as a mode's book: WAL,
+ * synchronous FULL (a sign-in lock or an audit entry the station answered survives a power cut).
+ */
+export function openStationDatabase(file: string, migrationsFolder: string): StationDb {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema: stationSchema }) as StationDb;
+  migrate(db, { migrationsFolder });
+  return db;
+}
