@@ -60,10 +60,10 @@ export type CallerRights =
 /** True when both the session and the device grant this permission. No session: public only. */
 export function allows(caller: CallerRights, permission: Permission): boolean {
   if (permission === 'public') return true;
-  if (!caller.deviceRights || !caller.deviceKind) return false;
+  if (caller.session === 'none') return false;
   const device =
     caller.deviceKind === 'display' ? DISPLAY_SESSION_PERMISSIONS : DEVICE_PERMISSIONS[caller.deviceRights];
-  const session = caller.role ? ROLE_PERMISSIONS[caller.role] : DISPLAY_SESSION_PERMISSIONS;
+  const session = caller.session === 'staff' ? ROLE_PERMISSIONS[caller.role] : DISPLAY_SESSION_PERMISSIONS;
   return device.includes(permission) && session.includes(permission);
 }
 
