@@ -41,6 +41,18 @@ export const ERROR_CODES = [
   'EVENT_ENDED',
   'EVENT_NOT_ENDED',
   'PAYLOAD_TOO_LARGE',
+  // Staff, roles and linked devices: signing in, locks, pairing, and calls a session may not make.
+  'NOT_SIGNED_IN',
+  'WRONG_SECRET',
+  'STAFF_LOCKED',
+  'STAFF_BLOCKED',
+  'WEAK_PASSWORD',
+  'INVALID_PIN',
+  'PAIRING_CODE_INVALID',
+  'DEVICE_REVOKED',
+  'WRONG_TILL',
+  'ADMINISTRATOR_REQUIRED',
+  'LAST_ADMINISTRATOR',
   /** Never sent by the station: a client's word for "no answer from the station at all". */
   'STATION_UNREACHABLE',
 ] as const;
@@ -58,6 +70,10 @@ export interface ContractError {
   traceId?: string;
   /** For DISK_FULL: the data folder whose disk is full, so the cashier knows where to free space. */
   folder?: string;
+  /** For WRONG_SECRET: the tries left before the person is locked. */
+  attemptsLeft?: number;
+  /** For STAFF_LOCKED: until when (ms since the epoch), so the screen can show the lock counting down. */
+  lockedUntil?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };

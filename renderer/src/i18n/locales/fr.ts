@@ -253,6 +253,20 @@ export const fr: Catalogue = {
     EVENT_NOT_ENDED:
       "Terminez d'abord l'événement : les fichiers de remboursement ne se font qu'après l'événement.",
     PAYLOAD_TOO_LARGE: 'C’est trop volumineux pour la station.',
+    NOT_SIGNED_IN: 'Connectez-vous d’abord.',
+    WRONG_SECRET: 'Code PIN ou mot de passe incorrect.',
+    STAFF_LOCKED:
+      'Trop d’essais erronés : cette personne est verrouillée pour un moment. Attendez l’heure affichée ou demandez à un administrateur.',
+    STAFF_BLOCKED: 'Cette personne est bloquée. Un administrateur peut la réactiver.',
+    WEAK_PASSWORD:
+      'Le mot de passe doit compter au moins 10 caractères, dont une majuscule, un chiffre et un caractère spécial.',
+    INVALID_PIN: 'Un code PIN compte de 4 à 6 chiffres.',
+    PAIRING_CODE_INVALID:
+      'Ce code de liaison a expiré ou a déjà été utilisé. Demandez-en un nouveau à la station.',
+    DEVICE_REVOKED: 'Cet appareil n’est plus lié à la station. Liez-le à nouveau depuis la station.',
+    WRONG_TILL: 'Cet appareil appartient à une autre caisse.',
+    ADMINISTRATOR_REQUIRED: 'Créez d’abord un administrateur avec un mot de passe.',
+    LAST_ADMINISTRATOR: 'C’est le dernier administrateur : créez-en d’abord un autre.',
     STATION_UNREACHABLE: 'La station est injoignable. Vérifiez que Kassa fonctionne, puis réessayez.',
     checkFields: 'Vérifiez : {{fields}}',
   },

@@ -248,6 +248,20 @@ export const nl: Catalogue = {
     EVENT_NOT_ENDED:
       'Beëindig eerst het evenement: terugbetalingsbestanden kunnen pas na het evenement gemaakt worden.',
     PAYLOAD_TOO_LARGE: 'Dit is te groot voor het station.',
+    NOT_SIGNED_IN: 'Meld eerst aan.',
+    WRONG_SECRET: 'Verkeerde pincode of verkeerd wachtwoord.',
+    STAFF_LOCKED:
+      'Te veel foute pogingen: deze persoon is een tijd vergrendeld. Wacht tot het getoonde tijdstip of vraag het aan een beheerder.',
+    STAFF_BLOCKED: 'Deze persoon is geblokkeerd. Een beheerder kan hem of haar opnieuw activeren.',
+    WEAK_PASSWORD:
+      'Het wachtwoord heeft minstens 10 tekens nodig, met een hoofdletter, een cijfer en een speciaal teken.',
+    INVALID_PIN: 'Een pincode bestaat uit 4 tot 6 cijfers.',
+    PAIRING_CODE_INVALID: 'Deze koppelcode is verlopen of al gebruikt. Vraag een nieuwe aan het station.',
+    DEVICE_REVOKED:
+      'Dit toestel is niet meer gekoppeld aan het station. Koppel het opnieuw vanaf het station.',
+    WRONG_TILL: 'Dit toestel hoort bij een andere kassa.',
+    ADMINISTRATOR_REQUIRED: 'Maak eerst een beheerder met een wachtwoord aan.',
+    LAST_ADMINISTRATOR: 'Dit is de laatste beheerder: maak eerst een andere aan.',
     STATION_UNREACHABLE: 'Het station is niet bereikbaar. Controleer of Kassa draait en probeer opnieuw.',
     checkFields: 'Controleer: {{fields}}',
   },
