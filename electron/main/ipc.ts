@@ -1,8 +1,8 @@
 import { BrowserWindow, ipcMain } from 'electron';
-import { ALL_PERMISSIONS, type Caller } from '../core/api/dispatcher';
+import { stationWindowCaller, type Caller } from '../core/api/dispatcher';
 import type { Station } from '../core/station';
 
-const desktopCaller: Caller = { kind: 'desktop', permissions: ALL_PERMISSIONS };
+const desktopCaller: Caller = stationWindowCaller('desktop');
 
 /** Bridges the preload's `call` and `on` to the station's dispatcher and events. */
 export function connectIpc(station: Station): () => void {

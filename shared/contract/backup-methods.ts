@@ -36,22 +36,22 @@ const nothing = z.object({}).strict();
 
 /** Backups of each mode's database; merged into `methods`. Restoring one is in `restore-methods.ts`. */
 export const backupMethods = {
-  'backups.getStatus': { permission: 'view', input: nothing, output: out<BackupStatusView>() },
+  'backups.getStatus': { permission: 'signedIn', input: nothing, output: out<BackupStatusView>() },
   'backups.list': {
-    permission: 'manage',
+    permission: 'administer',
     input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
     output: out<BackupView[]>(),
   },
   /** Takes a backup of the current mode's database now and answers when it is on disk. */
-  'backups.runNow': { permission: 'manage', input: nothing, output: out<BackupView>() },
+  'backups.runNow': { permission: 'administer', input: nothing, output: out<BackupView>() },
   'backups.setFolder': {
-    permission: 'manage',
+    permission: 'administer',
     // null: back to `backups/` in the data folder. The station checks the folder itself (absolute, writable).
     input: z.object({ folder: z.string().trim().min(1).max(1000).nullable() }).strict(),
     output: out<BackupStatusView>(),
   },
   'backups.setInterval': {
-    permission: 'manage',
+    permission: 'administer',
     input: z.object({ intervalMinutes: z.number().int().min(1).max(1440) }).strict(),
     output: out<BackupStatusView>(),
   },

@@ -14,12 +14,12 @@ export interface EventStateView {
 
 /** The end of the event, a manager's explicit step; merged into `methods`. */
 export const eventMethods = {
-  'topup.getEvent': { permission: 'view', input: z.object({}).strict(), output: out<EventStateView>() },
+  'topup.getEvent': { permission: 'signedIn', input: z.object({}).strict(), output: out<EventStateView>() },
   'topup.endEvent': {
-    permission: 'manage',
+    permission: 'close',
     // The screen asks first; a call without the confirmation is refused as invalid input.
     input: z.object({ confirm: z.literal(true) }).strict(),
     output: out<EventStateView>(),
   },
-  'topup.reopenEvent': { permission: 'manage', input: z.object({}).strict(), output: out<EventStateView>() },
+  'topup.reopenEvent': { permission: 'close', input: z.object({}).strict(), output: out<EventStateView>() },
 } as const;

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 
-/** What a caller must be allowed to do before a method runs. */
-export type Permission = 'view' | 'sell' | 'manage';
+import type { Permission } from '../domain/roles';
+
+/** What a caller must be allowed to do before a method runs: see shared/domain/roles.ts. */
+export type { Permission };
 
 /** One contract method: who may call it, what it takes (validated) and what it answers (a type only). */
 export interface MethodSpec {

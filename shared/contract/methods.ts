@@ -35,7 +35,7 @@ const tillId = z
  * Both shells, IPC and HTTP, reach exactly these and nothing else.
  */
 export const methods = {
-  'station.getStatus': { permission: 'view', input: z.object({}).strict(), output: out<StationStatus>() },
+  'station.getStatus': { permission: 'public', input: z.object({}).strict(), output: out<StationStatus>() },
   'till.startPayment': {
     permission: 'sell',
     input: z.object({ amountCents, idempotencyKey: z.string().min(8).max(64), tillId }).strict(),
@@ -43,24 +43,24 @@ export const methods = {
   },
   'till.retryPayment': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'till.cancelPayment': { permission: 'sell', input: saleRef, output: out<SaleView>() },
-  'till.getSale': { permission: 'view', input: saleRef, output: out<SaleView>() },
+  'till.getSale': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'till.getCurrentSale': {
-    permission: 'view',
+    permission: 'signedIn',
     input: z.object({ tillId }).strict(),
     output: out<SaleView | null>(),
   },
   'till.listSales': {
-    permission: 'view',
+    permission: 'sell',
     input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
     output: out<SaleView[]>(),
   },
   'payments.getTimeline': {
-    permission: 'view',
+    permission: 'sell',
     input: z.object({ paymentId: id }).strict(),
     output: out<TimelineEntry[]>(),
   },
   'payments.listRejectedCallbacks': {
-    permission: 'manage',
+    permission: 'administer',
     input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
     output: out<RejectedCallbackGroupView[]>(),
   },
@@ -78,14 +78,14 @@ export const methods = {
       .strict(),
     output: out<{ paymentId: string }>(),
   },
-  'settings.get': { permission: 'view', input: z.object({}).strict(), output: out<SettingsView>() },
+  'settings.get': { permission: 'signedIn', input: z.object({}).strict(), output: out<SettingsView>() },
   'settings.setLocale': {
-    permission: 'view',
+    permission: 'signedIn',
     input: z.object({ locale: z.enum(LOCALES) }).strict(),
     output: out<SettingsView>(),
   },
   'settings.testConnection': {
-    permission: 'manage',
+    permission: 'administer',
     input: z
       .object({
         environment: z.enum(['preprod', 'production']),
@@ -96,15 +96,15 @@ export const methods = {
     output: out<ConnectionCheck>(),
   },
   'settings.goLive': {
-    permission: 'manage',
+    permission: 'administer',
     input: z
       .object({ environment: z.enum(['preprod', 'production']), ppid, apiKey: z.string().min(8).max(512) })
       .strict(),
     output: out<SettingsView>(),
   },
-  'settings.useTraining': { permission: 'manage', input: z.object({}).strict(), output: out<SettingsView>() },
+  'settings.useTraining': { permission: 'administer', input: z.object({}).strict(), output: out<SettingsView>() },
   'settings.setPublicUrl': {
-    permission: 'manage',
+    permission: 'administer',
     input: z
       .object({
         publicUrl: z
@@ -116,7 +116,7 @@ export const methods = {
     output: out<SettingsView>(),
   },
   'settings.setStickerPosId': {
-    permission: 'manage',
+    permission: 'administer',
     // Bancontact's posId: at most 36 letters and digits.
     input: z
       .object({

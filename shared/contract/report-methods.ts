@@ -99,33 +99,33 @@ export const reportMethods = {
     output: out<CashSaleView>(),
   },
   'drawer.open': {
-    permission: 'sell',
+    permission: 'close',
     input: z.object({ tillId, floatCents: cents }).strict(),
     output: out<DrawerView>(),
   },
   'drawer.cashIn': {
-    permission: 'sell',
+    permission: 'close',
     input: z.object({ tillId, amountCents: positiveCents, reason }).strict(),
     output: out<DrawerView>(),
   },
   'drawer.cashOut': {
-    permission: 'sell',
+    permission: 'close',
     input: z.object({ tillId, amountCents: positiveCents, reason }).strict(),
     output: out<DrawerView>(),
   },
   'drawer.close': {
-    permission: 'sell',
+    permission: 'close',
     input: z.object({ tillId, countedCents: cents }).strict(),
     output: out<DrawerView>(),
   },
   /** The till's open drawer, else its last closed one; null when it never had one. */
   'drawer.get': {
-    permission: 'view',
+    permission: 'sell',
     input: z.object({ tillId }).strict(),
     output: out<DrawerView | null>(),
   },
   'reports.listTransactions': {
-    permission: 'view',
+    permission: 'report',
     input: z
       .object({
         ...filterShape,
@@ -137,30 +137,30 @@ export const reportMethods = {
     output: out<TransactionPageView>(),
   },
   'reports.getTransaction': {
-    permission: 'view',
+    permission: 'report',
     input: z.object({ id: z.string().min(3).max(80) }).strict(),
     output: out<TransactionDetailView>(),
   },
-  'reports.getSummaries': { permission: 'view', input: nothing, output: out<SummariesView>() },
+  'reports.getSummaries': { permission: 'report', input: nothing, output: out<SummariesView>() },
   /** A snapshot of a business day (today when no date is given), from the running totals. */
   'reports.getX': {
-    permission: 'view',
+    permission: 'report',
     input: z.object({ date: date.optional() }).strict(),
     output: out<ReportView>(),
   },
   /** Closes a business day (today when no date is given) with the next Z number. */
   'reports.closeDay': {
-    permission: 'manage',
+    permission: 'close',
     input: z.object({ date: date.optional() }).strict(),
     output: out<ReportView>(),
   },
   'reports.getZ': {
-    permission: 'view',
+    permission: 'report',
     input: z.object({ number: z.number().int().min(1) }).strict(),
     output: out<ReportView>(),
   },
   'reports.listZ': {
-    permission: 'view',
+    permission: 'report',
     input: z
       .object({
         limit: z.number().int().min(1).max(200).default(50),
@@ -169,10 +169,10 @@ export const reportMethods = {
       .strict(),
     output: out<ZListItem[]>(),
   },
-  'reports.rebuildTotals': { permission: 'manage', input: nothing, output: out<RebuildView>() },
+  'reports.rebuildTotals': { permission: 'administer', input: nothing, output: out<RebuildView>() },
   /** Writes the filtered transactions as CSV; `separator` defaults to `;` in nl and fr, `,` in en. */
   'reports.exportCsv': {
-    permission: 'view',
+    permission: 'report',
     input: z
       .object({ ...filterShape, separator: z.enum([';', ',']).optional() })
       .strict()
@@ -181,7 +181,7 @@ export const reportMethods = {
   },
   /** An X of `date` (today by default), or the Z `number` as it was frozen. */
   'reports.exportPdf': {
-    permission: 'view',
+    permission: 'report',
     input: z
       .object({ kind: z.enum(['x', 'z']), number: z.number().int().min(1).optional(), date: date.optional() })
       .strict()
@@ -191,10 +191,10 @@ export const reportMethods = {
       }),
     output: out<DownloadView>(),
   },
-  'settings.getSalesSetup': { permission: 'view', input: nothing, output: out<SalesSetupView>() },
+  'settings.getSalesSetup': { permission: 'signedIn', input: nothing, output: out<SalesSetupView>() },
   /** Changes only the fields given; applies to sales made from now on. */
   'settings.setSalesSetup': {
-    permission: 'manage',
+    permission: 'administer',
     input: setupInput,
     output: out<SalesSetupView>(),
     // 50 shops and 100 tills, each name written with JSON's \u escapes at worst: about 40 KB.

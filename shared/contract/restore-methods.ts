@@ -61,12 +61,12 @@ const backupFileName = z.string().regex(/^(kassa|preprod|training)-\d{8}T\d{9}Z-
 /** Restoring a backup and the gap it leaves; merged into `methods`. */
 export const restoreMethods = {
   'backups.restore': {
-    permission: 'manage',
+    permission: 'administer',
     input: z.object({ fileName: backupFileName }).strict(),
     output: out<RestoreResultView>(),
   },
   'restore.getLast': {
-    permission: 'view',
+    permission: 'close',
     input: z.object({}).strict(),
     output: out<RestoreView | null>(),
   },

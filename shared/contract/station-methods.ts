@@ -23,7 +23,7 @@ export const stationMethods = {
    * numbers continue above the old one's. The administrator types the file's name to confirm.
    */
   'station.startNewBook': {
-    permission: 'manage',
+    permission: 'administer',
     input: z
       .object({
         databaseFile: z.enum(LIVE_DATABASE_FILES),

@@ -67,22 +67,22 @@ const createBatch = z
 
 /** The contract methods for printing wristband code batches; merged into `methods`. */
 export const topupBatchMethods = {
-  'topup.listProfiles': { permission: 'view', input: nothing, output: out<TopupProfileChoice[]>() },
+  'topup.listProfiles': { permission: 'close', input: nothing, output: out<TopupProfileChoice[]>() },
   'topup.createBatch': {
-    permission: 'manage',
+    permission: 'close',
     input: createBatch,
     output: out<{ batch: BatchView; job: PrintJobView }>(),
     // The logo as a data URL, plus the default's room for the other fields.
     maxInputBytes: MAX_LOGO_URL + DEFAULT_MAX_INPUT_BYTES,
   },
   'topup.reissueBatch': {
-    permission: 'manage',
+    permission: 'close',
     input: z.object({ batchId: id, layout, grid: grid.optional(), locale }).strict(),
     output: out<{ batch: BatchView; job: PrintJobView }>(),
   },
-  'topup.listBatches': { permission: 'view', input: nothing, output: out<BatchView[]>() },
+  'topup.listBatches': { permission: 'close', input: nothing, output: out<BatchView[]>() },
   'topup.exportCode': {
-    permission: 'view',
+    permission: 'close',
     input: z
       .object({
         wristbandId: z.string().trim().min(1).max(512),
@@ -92,9 +92,9 @@ export const topupBatchMethods = {
       .strict(),
     output: out<CodeExport>(),
   },
-  'jobs.get': { permission: 'view', input: z.object({ jobId: id }).strict(), output: out<PrintJobView>() },
+  'jobs.get': { permission: 'close', input: z.object({ jobId: id }).strict(), output: out<PrintJobView>() },
   'jobs.cancel': {
-    permission: 'manage',
+    permission: 'close',
     input: z.object({ jobId: id }).strict(),
     output: out<PrintJobView>(),
   },

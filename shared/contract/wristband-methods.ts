@@ -29,17 +29,17 @@ const iban = z.string().max(50).refine(isValidIban, 'not a valid IBAN').transfor
 /** The contract methods for the wristband ledger, bar payments, refunds and top-up profiles; merged into `methods`. */
 export const wristbandMethods = {
   'wristbands.get': {
-    permission: 'view',
+    permission: 'sell',
     input: z.object({ wristbandId: wristbandRef }).strict(),
     output: out<WristbandView>(),
   },
   'wristbands.block': {
-    permission: 'manage',
+    permission: 'close',
     input: z.object({ wristbandId: wristbandRef }).strict(),
     output: out<WristbandView>(),
   },
   'wristbands.moveBalance': {
-    permission: 'manage',
+    permission: 'close',
     input: z.object({ fromId: wristbandRef, toId: wristbandRef }).strict(),
     output: out<{ from: WristbandView; to: WristbandView }>(),
   },
@@ -55,17 +55,17 @@ export const wristbandMethods = {
       .strict(),
     output: out<SaleView>(),
   },
-  'topup.listAttention': { permission: 'manage', input: nothing, output: out<AttentionView[]>() },
+  'topup.listAttention': { permission: 'close', input: nothing, output: out<AttentionView[]>() },
   'topup.resolveAttention': {
-    permission: 'manage',
+    permission: 'close',
     input: z.object({ bancontactId: z.string().min(1).max(64), wristbandId: wristbandRef }).strict(),
     output: out<AttentionView>(),
   },
-  'topup.getLiability': { permission: 'view', input: nothing, output: out<LiabilityView>() },
-  'refunds.list': { permission: 'manage', input: nothing, output: out<RefundView[]>() },
-  'refunds.prepare': { permission: 'manage', input: nothing, output: out<RefundView[]>() },
+  'topup.getLiability': { permission: 'report', input: nothing, output: out<LiabilityView>() },
+  'refunds.list': { permission: 'refunds', input: nothing, output: out<RefundView[]>() },
+  'refunds.prepare': { permission: 'refunds', input: nothing, output: out<RefundView[]>() },
   'refunds.export': {
-    permission: 'manage',
+    permission: 'refunds',
     input: z
       .object({
         // The organiser's account: the SEPA file's debtor.
@@ -77,9 +77,9 @@ export const wristbandMethods = {
       .strict(),
     output: out<RefundExportView>(),
   },
-  'settings.listTopupProfiles': { permission: 'manage', input: nothing, output: out<TopupProfileView[]>() },
+  'settings.listTopupProfiles': { permission: 'administer', input: nothing, output: out<TopupProfileView[]>() },
   'settings.addTopupProfile': {
-    permission: 'manage',
+    permission: 'administer',
     input: z
       .object({
         ppid,
@@ -91,7 +91,7 @@ export const wristbandMethods = {
     output: out<TopupProfileView[]>(),
   },
   'settings.removeTopupProfile': {
-    permission: 'manage',
+    permission: 'administer',
     input: z.object({ ppid }).strict(),
     output: out<TopupProfileView[]>(),
   },

@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ALL_PERMISSIONS, type Caller } from '../../electron/core/api/dispatcher';
+import { stationWindowCaller, type Caller } from '../../electron/core/api/dispatcher';
 import { silentLogger } from '../../electron/core/logger';
 import { createStation, type Station } from '../../electron/core/station';
 import { MIGRATIONS, tempDir } from '../support/temp';
 import { epochNow, summary } from './stats';
 
-const caller: Caller = { kind: 'local-http', permissions: ALL_PERMISSIONS };
+const caller: Caller = stationWindowCaller('local-http');
 const WARM_UP_SALES = 20;
 /** Rows of about 1 KB, added until the file has the size asked for. */
 const ROW_BYTES = 1_000;

@@ -1,7 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { ALL_PERMISSIONS, type Caller } from '../../electron/core/api/dispatcher';
+import { stationWindowCaller, type Caller } from '../../electron/core/api/dispatcher';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { silentLogger } from '../../electron/core/logger';
 import { markReady } from '../../electron/core/reports/report-services';
@@ -13,7 +13,7 @@ import { BenchDataGenerator } from './reports-data';
 import { BENCH_SHOPS, BENCH_TILLS } from './reports-rows';
 import { ms, seconds, summary, verdict } from './stats';
 
-const caller: Caller = { kind: 'local-http', permissions: ALL_PERMISSIONS };
+const caller: Caller = stationWindowCaller('local-http');
 const HOUR = 3_600_000;
 const FIRST_DAY = Date.parse('2026-11-01T00:00:00Z');
 

@@ -1,11 +1,11 @@
 import type { MethodName, MethodOutput, Result, StationEvent } from '../../shared/contract';
-import { ALL_PERMISSIONS, type Caller } from '../../electron/core/api/dispatcher';
+import { stationWindowCaller, type Caller } from '../../electron/core/api/dispatcher';
 import { silentLogger } from '../../electron/core/logger';
 import { createStation, type Station, type StationOptions } from '../../electron/core/station';
 import { startSimulatorServer, type SimulatorServer } from '../../electron/core/simulator';
 import { MIGRATIONS, tempDir } from './temp';
 
-export const localCaller: Caller = { kind: 'local-http', permissions: ALL_PERMISSIONS };
+export const localCaller: Caller = stationWindowCaller('local-http');
 
 export interface TestStation {
   station: Station;

@@ -6,19 +6,49 @@ import {
   type MethodName,
   type MethodOutput,
   type ParsedInput,
-  type Permission,
   type Result,
 } from '../../../shared/contract';
+import {
+  allows,
+  type CallerRights,
+  type DeviceKind,
+  type DeviceRights,
+  type Role,
+} from '../../../shared/domain/roles';
 import type { Logger } from '../logger';
 import { oversizedInput } from './input-size';
 
-/** Who is calling: the desktop window, a browser on this machine, later a PIN session or linked device. */
-export interface Caller {
-  kind: 'desktop' | 'local-http';
-  permissions: ReadonlySet<Permission>;
+/** The person signed in on the calling device, as attribution and the audit log name them. */
+export interface CallerStaff {
+  id: string;
+  name: string;
+  role: Role;
 }
 
-export const ALL_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['view', 'sell', 'manage']);
+/** The device a call comes from: the station's own window, a linked till, bar or customer display. */
+export interface CallerDevice {
+  id: string;
+  name: string;
+  kind: DeviceKind;
+  rights: DeviceRights;
+  /** The till this device sells at (or displays); null for the station's own window. */
+  tillId: string | null;
+}
+
+/**
+ * Who is calling, as the shell established it from the call's session (never from the window it runs
+ * in): the channel it came in on, the rights of its session and device, and who they are.
+ */
+export interface Caller {
+  channel: 'desktop' | 'local-http' | 'device-https';
+  rights: CallerRights;
+  staff: CallerStaff | null;
+  device: CallerDevice | null;
+  /** The session's id (never its token), so that signing out ends exactly it. */
+  sessionId: string | null;
+  /** The remote address, for the device list and the audit log. */
+  address?: string;
+}
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>, caller: Caller) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -38,14 +68,14 @@ export function createDispatcher(handlers: Handlers, logger: Logger, translate?:
     const oversized = oversizedInput(method, input);
     if (oversized) return failure(oversized);
     const spec = methods[method];
-    if (!caller.permissions.has(spec.permission)) {
-      return failure({ code: 'FORBIDDEN', message: `${method} needs the ${spec.permission} permission` });
-    }
+    if (!allows(caller.rights, spec.permission)) return refusal(method, spec.permission, caller);
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(input)'))];
       // Each field with zod's reason ("the end date is before the start date"), so the message says what to fix.
-      const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`);
+      const reasons = parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`,
+      );
       return failure({
         code: 'INVALID_INPUT',
         message: `Invalid input for ${method}: ${reasons.join('; ')}`,
@@ -66,6 +96,39 @@ export function createDispatcher(handlers: Handlers, logger: Logger, translate?:
   };
 }
 
+/** No session at all: sign in first; a session without the right: forbidden. */
+function refusal(method: string, permission: string, caller: Caller): Result<never> {
+  if (caller.rights.session === 'none')
+    return failure({ code: 'NOT_SIGNED_IN', message: `${method} needs a signed-in session` });
+  return failure({ code: 'FORBIDDEN', message: `${method} needs the ${permission} permission` });
+}
+
 function failure(error: ContractError): Result<never> {
   return { ok: false, error };
+}
+
+/**
+ * The station's own window with its built-in training administrator. Until sessions are established
+ * by the shells, the loopback listener and the desktop window call as this.
+ */
+export function stationWindowCaller(channel: 'desktop' | 'local-http'): Caller {
+  const device: CallerDevice = {
+    id: 'station',
+    name: 'Station',
+    kind: 'station',
+    rights: 'manager',
+    tillId: null,
+  };
+  const staff: CallerStaff = {
+    id: 'training-administrator',
+    name: 'Training administrator',
+    role: 'administrator',
+  };
+  return {
+    channel,
+    rights: { session: 'staff', role: staff.role, deviceRights: device.rights, deviceKind: device.kind },
+    staff,
+    device,
+    sessionId: null,
+  };
 }

@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ErrorCode, Result } from '../../../shared/contract';
 import { apiBodyLimit, callbackBodyLimit } from './body-limits';
-import { ALL_PERMISSIONS, type Caller } from './dispatcher';
+import { stationWindowCaller, type Caller } from './dispatcher';
 import type { Station } from '../station';
 import { registerPrintDownloads } from './print-download-routes';
 import { registerRefundDownloads } from './refund-download-routes';
@@ -27,7 +27,7 @@ export interface HttpShell {
   close(): Promise<void>;
 }
 
-const localCaller: Caller = { kind: 'local-http', permissions: ALL_PERMISSIONS };
+const localCaller: Caller = stationWindowCaller('local-http');
 
 const STATUS_FOR: Partial<
   Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 423 | 500 | 502 | 503 | 504 | 507>
