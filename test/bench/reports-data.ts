@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
-import { contribution, type Booking } from '../../electron/core/reports/booking';
+import { contribution, type Booking } from '../../electron/core/ledger/booking';
 import {
   cashBooking,
   entryBooking,
   paymentBooking,
   type DayResolver,
   type PaymentRaw,
-} from '../../electron/core/reports/raw-bookings';
+} from '../../electron/core/ledger/raw-bookings';
 import { TotalsAccumulator } from '../../electron/core/reports/totals-accumulator';
 import type { Db } from '../../electron/core/db/open-database';
 import { localTime } from '../../shared/domain/business-day';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Booking } from '../../electron/core/reports/booking';
+import type { Booking } from '../../electron/core/ledger/booking';
 import { WRISTBAND_ALPHABET, wristbandIdFromData } from '../../shared/domain/wristband-id';
 
 export interface BenchTill {

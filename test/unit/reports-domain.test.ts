@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayAfterClosing } from '../../electron/core/reports/business-calendar';
-import { contribution, type Booking } from '../../electron/core/reports/booking';
+import { dayAfterClosing } from '../../electron/core/ledger/business-calendar';
+import { contribution, type Booking } from '../../electron/core/ledger/booking';
 import {
   addDays,
   formatDay,

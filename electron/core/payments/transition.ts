@@ -7,7 +7,7 @@ import {
 import type { SaleStatus } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { paymentEvents, payments, sales } from '../db/schema';
-import { recordPayment } from '../reports/bookkeeper';
+import { recordPayment } from '../ledger/bookkeeper';
 
 /** Where a status came from; kept in the payment's event log. */
 export type StatusSource = 'create' | 'poll' | 'cancel' | 'callback' | 'sweep' | 'recovery';

@@ -12,7 +12,7 @@ import {
   zReports,
 } from '../db/schema';
 import { readBookIdentity } from '../books/book-identity';
-import { currentBusinessDay, dayAfterClosing, lastClosedDay } from './business-calendar';
+import { currentBusinessDay, dayAfterClosing, lastClosedDay } from '../ledger/business-calendar';
 import { buildReport } from './report-builder';
 
 export interface ClosingDeps {

@@ -2,9 +2,9 @@ import type { RebuildView } from '../../../shared/contract/report-views';
 import { localTime } from '../../../shared/domain/business-day';
 import type { Db } from '../db/open-database';
 import { transactions } from '../db/schema';
-import { attributeLegacySales } from './attribution';
-import { contribution, type Booking } from './booking';
-import { dayAfterClosing, lastClosedDay, ZCalendar } from './business-calendar';
+import { attributeLegacySales } from '../ledger/attribution';
+import { contribution, type Booking } from '../ledger/booking';
+import { dayAfterClosing, lastClosedDay, ZCalendar } from '../ledger/business-calendar';
 import {
   CASH_ROWS,
   ENTRY_ROWS,
@@ -16,7 +16,7 @@ import {
   type DayResolver,
   type EntryRaw,
   type PaymentRaw,
-} from './raw-bookings';
+} from '../ledger/raw-bookings';
 import { snapshotDifferences, totalsSnapshot, TotalsAccumulator } from './totals-accumulator';
 
 const FINAL =

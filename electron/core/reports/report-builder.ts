@@ -13,8 +13,8 @@ import { formatDay, type DayNumber } from '../../../shared/domain/business-day';
 import { splitVat, VAT_RATES } from '../../../shared/domain/cash';
 import type { Db, Tx } from '../db/open-database';
 import { drawerSessions, reportDaily, reportHourly, reportTotals } from '../db/schema';
-import { setupIn } from './attribution';
-import { NO_VAT } from './booking';
+import { setupIn } from '../ledger/attribution';
+import { NO_VAT } from '../ledger/booking';
 import { expectedCash } from '../till/drawers';
 
 type TotalsRow = typeof reportTotals.$inferSelect;

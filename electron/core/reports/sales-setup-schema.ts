@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASH_ROUNDINGS, VAT_RATES } from '../../../shared/domain/cash';
 import type { SalesSetupView } from '../../../shared/contract/report-views';
-import { DEFAULT_SALES_SETUP } from './attribution';
+import { DEFAULT_SALES_SETUP } from '../ledger/attribution';
 
 const vatRate = z
   .number()

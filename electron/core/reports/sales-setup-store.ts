@@ -4,7 +4,7 @@ import type { SalesSetupView } from '../../../shared/contract/report-views';
 import type { Db } from '../db/open-database';
 import { writePrivateFile } from '../files/durable-file';
 import { readJsonFile } from '../settings/validated-file';
-import { DEFAULT_SALES_SETUP, mirrorSetup } from './attribution';
+import { DEFAULT_SALES_SETUP, mirrorSetup } from '../ledger/attribution';
 import { salesSetupFileSchema } from './sales-setup-schema';
 
 export const SALES_SETUP_FILE = 'sales-setup.json';

@@ -16,8 +16,8 @@ import {
 } from '../../../shared/domain/business-day';
 import type { Db } from '../db/open-database';
 import { reportDaily } from '../db/schema';
-import { setupIn } from './attribution';
-import { currentBusinessDay } from './business-calendar';
+import { setupIn } from '../ledger/attribution';
+import { currentBusinessDay } from '../ledger/business-calendar';
 import { hourly } from './report-builder';
 
 const SALE_METHOD_SET: ReadonlySet<string> = new Set(SALE_METHODS);

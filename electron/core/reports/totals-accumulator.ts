@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import type { Contribution, TotalsDelta, TotalsKey } from './booking';
+import type { Contribution, TotalsDelta, TotalsKey } from '../ledger/booking';
 
 interface PaidRow {
   count: number;

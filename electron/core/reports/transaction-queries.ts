@@ -14,7 +14,7 @@ import type { Db } from '../db/open-database';
 import { transactions } from '../db/schema';
 import { cashTender } from '../till/cash-sales';
 import type { SalesRepo } from '../till/sales-repo';
-import type { TransactionRow } from './bookkeeper';
+import type { TransactionRow } from '../ledger/bookkeeper';
 
 export interface TransactionFilters {
   from?: string;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { GetPaymentResponse } from '../bancontact/types';
 import type { Db, Tx } from '../db/open-database';
 import { paymentEvents, payments, sales, topupAttention, wristbandEntries } from '../db/schema';
-import { recordPayment } from '../reports/bookkeeper';
+import { recordPayment } from '../ledger/bookkeeper';
 import type { CreditOutcome, TopupLedger } from '../topup/ledger';
 import { insertRecovered, isRecovered, type RecoveredRow, type RestoreRow } from './restore-record';
 

@@ -4,8 +4,8 @@ import type { CashSaleView, CashTenderView } from '../../../shared/contract/repo
 import { cashDue, type CashRounding } from '../../../shared/domain/cash';
 import type { Db, Tx } from '../db/open-database';
 import { cashTenders, drawerSessions, sales } from '../db/schema';
-import { attributionFor, setupIn } from '../reports/attribution';
-import { recordCashSale } from '../reports/bookkeeper';
+import { attributionFor, setupIn } from '../ledger/attribution';
+import { recordCashSale } from '../ledger/bookkeeper';
 import { openDrawerOrFail } from './drawers';
 import type { SalesRepo } from './sales-repo';
 import { tillBusy } from './till-busy';

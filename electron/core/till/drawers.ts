@@ -4,8 +4,8 @@ import type { DrawerView } from '../../../shared/contract/report-views';
 import { formatDay } from '../../../shared/domain/business-day';
 import type { Db, Tx } from '../db/open-database';
 import { drawerMovements, drawerSessions } from '../db/schema';
-import { attributionFor, setupIn } from '../reports/attribution';
-import { currentBusinessDay } from '../reports/business-calendar';
+import { attributionFor, setupIn } from '../ledger/attribution';
+import { currentBusinessDay } from '../ledger/business-calendar';
 
 export type DrawerRow = typeof drawerSessions.$inferSelect;
 

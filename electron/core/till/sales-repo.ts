@@ -3,7 +3,7 @@ import type { ErrorCode, PaymentView, SaleView, TimelineEntry } from '../../../s
 import type { PaymentStatus } from '../../../shared/domain/payment-status';
 import type { Db } from '../db/open-database';
 import { paymentEvents, payments, sales } from '../db/schema';
-import { recordPayment } from '../reports/bookkeeper';
+import { recordPayment } from '../ledger/bookkeeper';
 
 export type SaleRow = typeof sales.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;

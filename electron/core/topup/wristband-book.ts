@@ -4,7 +4,7 @@ import type { WristbandEntryKind } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { wristbandEntries, wristbands } from '../db/schema';
 import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
-import { recordWristbandEntry } from '../reports/bookkeeper';
+import { recordWristbandEntry } from '../ledger/bookkeeper';
 
 export type WristbandRow = typeof wristbands.$inferSelect;
 

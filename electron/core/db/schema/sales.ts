@@ -16,7 +16,7 @@ export const sales = sqliteTable(
     /** The caller's key: a double click or a retried request finds this sale instead of making a new one. */
     idempotencyKey: text('idempotency_key').notNull().unique(),
     // Who sold it, where, at which VAT rate (reports group by these). Null only until the reporting hook
-    // has attributed a sale written without them; see electron/core/reports/attribution.ts.
+    // has attributed a sale written without them; see electron/core/ledger/attribution.ts.
     shopId: text('shop_id'),
     cashierId: text('cashier_id'),
     vatRate: integer('vat_rate'),
