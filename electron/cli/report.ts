@@ -6,7 +6,6 @@ import { resolveDataDir } from '../core/config';
 import { keepNewFilesPrivate } from '../core/data-folder';
 import { checkWritableFolder } from '../core/books/refused-state';
 import { openDatabase, type Db } from '../core/db/open-database';
-import { databaseFileFor } from '../core/mode-runtime';
 import { Closing } from '../core/reports/closing';
 import { writeTransactionsCsv } from '../core/reports/csv-export';
 import { renderReportPdf } from '../core/reports/pdf/report-pdf';
@@ -15,6 +14,7 @@ import { readSalesSetupFile, SALES_SETUP_FILE, SalesSetupStore } from '../core/r
 import { checkLiveDatabase } from '../core/books/book-checks';
 import { createSettingsFile } from '../core/settings/settings-file';
 import { MIGRATIONS_FOLDER } from './paths';
+import { commandLineMode } from './command-line-mode';
 
 const USAGE = 'usage: npm run report -- x|z|csv --date YYYY-MM-DD [--to YYYY-MM-DD] [--data DIR] --out FILE';
 
@@ -73,8 +73,9 @@ async function main(): Promise<void> {
   checkWritableFolder(req.dataDir);
   const stored = createSettingsFile(req.dataDir).read();
   readSalesSetupFile(join(req.dataDir, SALES_SETUP_FILE));
-  const databaseFile = databaseFileFor(stored.mode, stored.environment);
-  if (stored.mode === 'live') checkLiveDatabase(req.dataDir, databaseFile);
+  // The station's rule: settings that say live without what live needs are refused, as the station refuses them.
+  const { mode, databaseFile } = commandLineMode(req.dataDir, stored);
+  if (mode === 'live') checkLiveDatabase(req.dataDir, databaseFile);
   const db = openDatabase({ file: join(req.dataDir, databaseFile), migrationsFolder: MIGRATIONS_FOLDER });
   try {
     ensureReady(db);

@@ -5,7 +5,7 @@ import { ContractFailure } from '../../shared/contract';
 import { parseBackupFileName } from '../core/backup/backup-names';
 import { resolveDataDir } from '../core/config';
 import { keepNewFilesPrivate } from '../core/data-folder';
-import { newId } from '../core/mode-runtime';
+import { newId } from '../core/db/ids';
 import { restoreDatabase } from '../core/restore/restore-file';
 import { runningStation } from '../core/restore/station-lock';
 import { MIGRATIONS_FOLDER } from './paths';

@@ -6,12 +6,12 @@ import { checkLiveDatabase } from '../core/books/book-checks';
 import { keepNewFilesPrivate } from '../core/data-folder';
 import { checkWritableFolder } from '../core/books/refused-state';
 import { openDatabase } from '../core/db/open-database';
-import { createFileSecretStore } from '../core/settings/secret-store';
 import { createSettingsFile } from '../core/settings/settings-file';
 import { BatchService } from '../core/topup/batch-service';
 import { printContext } from '../core/topup/print-context';
 import { PrintJobs } from '../core/topup/print-jobs';
 import { MIGRATIONS_FOLDER } from './paths';
+import { commandLineMode } from './command-line-mode';
 import { parseBatch, UsageError, USAGE, type BatchCommand } from './topup-args';
 
 /** Failures that are the command line's fault (exit 2), as opposed to the run's (exit 1). */
@@ -49,7 +49,7 @@ async function batch(command: BatchCommand): Promise<number> {
   const dataDir = resolveDataDir(command.data);
   checkWritableFolder(dataDir);
   const stored = createSettingsFile(dataDir).read();
-  const context = printContext(dataDir, stored, createFileSecretStore(dataDir));
+  const context = printContext(dataDir, stored, commandLineMode(dataDir, stored));
   // A live book that fails the station's checks is refused in one line (exit 1), never opened empty.
   if (context.mode === 'live') checkLiveDatabase(dataDir, basename(context.databaseFile));
   const db = openDatabase({ file: context.databaseFile, migrationsFolder: MIGRATIONS_FOLDER });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Environment, Mode } from '../../shared/contract';
 import { createCallbackVerifier } from './bancontact/callback-verifier';
@@ -7,10 +6,12 @@ import { RateLimiter } from './bancontact/rate-limiter';
 import { createTopupServices, type TopupServices } from './topup/topup-services';
 import { trainingTopupProfiles, type TopupProfile } from './topup/topup-profiles';
 import type { WristbandRow } from './topup/wristband-book';
+import { newId } from './db/ids';
 import { openDatabase, type Db, type SynchronousSetting } from './db/open-database';
 import type { StorageGuard } from './db/storage-errors';
 import { markerAfterZ, openBook } from './books/book-checks';
 import type { Logger } from './logger';
+import { databaseFileFor } from './modes/resolve-mode';
 import { CallbackIntake } from './payments/callback-intake';
 import { flushRejectionCounts } from './payments/rejected-callbacks';
 import { SearchSweep } from './payments/search-sweep';
@@ -19,7 +20,7 @@ import { createReportServices, type ReportServices } from './reports/report-serv
 import { applyStatus, recordProblem } from './payments/transition';
 import { VoidModeAcknowledger } from './payments/void-mode';
 import { GapRecovery } from './restore/gap-recovery';
-import { SalesRepo } from './till/sales-repo';
+import { SalesRepo } from './sales/sales-repo';
 import { TillService } from './till/till-service';
 import { createTrainingService, type TrainingService } from './training/training-service';
 
@@ -93,14 +94,6 @@ export interface RuntimeOptions {
   /** The station's judge of a full disk: background writers wait for space instead of crashing. */
   storage: StorageGuard;
 }
-
-/** Separate files per mode and environment, so training sales can never mix with real ones. */
-export function databaseFileFor(mode: Mode, environment: Environment | null): string {
-  if (mode === 'training') return 'training.sqlite';
-  return environment === 'preprod' ? 'preprod.sqlite' : 'kassa.sqlite';
-}
-
-export const newId = (): string => randomBytes(12).toString('hex');
 
 export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   const databaseFile = databaseFileFor(options.mode, options.environment);

@@ -12,6 +12,7 @@ import {
 } from './mode-runtime';
 import type { SecretStore } from './settings/secret-store';
 import type { StoredSettings } from './settings/settings-file';
+import { resolveMode } from './modes/resolve-mode';
 import { API_KEY_SECRET } from './settings/settings-service';
 import { liveTopupProfiles } from './settings/topup-profile-settings';
 import {
@@ -22,7 +23,7 @@ import {
   type SimProfile,
   type SimulatorServer,
 } from './simulator';
-import type { SalesRepo } from './till/sales-repo';
+import type { SalesRepo } from './sales/sales-repo';
 import type { WristbandRow } from './topup/wristband-book';
 
 export interface RuntimeHostOptions {
@@ -149,12 +150,13 @@ export class RuntimeHost {
     await this.stopEmbeddedSimulator();
   }
 
-  /** Which Bancontact to talk to, with which profile: the live one when credentials exist, else training. */
+  /** Which Bancontact to talk to, with which profile: the mode `resolveMode` decides (modes/resolve-mode.ts). */
   private async connect(stored: StoredSettings): Promise<Connection> {
     const apiKey = this.options.secrets.get(API_KEY_SECRET);
-    if (stored.mode === 'live' && stored.environment && stored.ppid && apiKey) {
+    const resolved = resolveMode(stored, { hasApiKey: apiKey !== null });
+    if (resolved.mode === 'live' && apiKey !== null) {
       await this.stopEmbeddedSimulator();
-      const { environment, ppid } = stored;
+      const { environment, ppid } = resolved;
       const baseUrl = this.options.environmentUrl(environment);
       return {
         mode: 'live',
@@ -166,12 +168,17 @@ export class RuntimeHost {
         jwksUrl: JWKS_URLS[environment],
       };
     }
-    if (stored.mode === 'live')
-      this.options.logger.warn('live mode is set but its credentials are missing: starting in training mode');
+    if (resolved.mode === 'training' && resolved.missingForLive.length > 0)
+      this.options.logger.warn(
+        `live mode is set but its ${resolved.missingForLive.join(', ')} is missing: starting in training mode`,
+      );
+    return this.trainingConnection(stored);
+  }
+
+  private async trainingConnection(stored: StoredSettings): Promise<Connection> {
     const simulatorUrl = await this.trainingSimulatorUrl();
     // A sticker till pays through the training sticker profile, a display till through the display one.
     const profile = stored.stickerPosId ? TRAINING_STICKER_PROFILE : TRAINING_DISPLAY_PROFILE;
-    const jwksUrl = `${simulatorUrl}/jwks/`;
     return {
       mode: 'training',
       environment: null,
@@ -179,7 +186,7 @@ export class RuntimeHost {
       apiKey: profile.apiKey,
       profileId: profile.ppid,
       simulatorUrl,
-      jwksUrl,
+      jwksUrl: `${simulatorUrl}/jwks/`,
     };
   }
 

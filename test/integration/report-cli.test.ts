@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDay, localTime } from '../../shared/domain/business-day';
 import { reportSales } from '../support/report-sales';
+import { startTestStation } from '../support/station-in-process';
 import { startStationWithShell, type StationWithShell } from '../support/station-with-shell';
-import { REPO_ROOT } from '../support/temp';
+import { REPO_ROOT, tempDir } from '../support/temp';
 
 let kassa: StationWithShell;
 const today = formatDay(localTime(Date.now()).day);
@@ -91,6 +92,27 @@ describe('npm run report', () => {
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toContain(message);
       expect(run.stderr).toContain('usage: npm run report -- x|z|csv');
+    }
+  });
+});
+
+describe('npm run report and the station decide the mode by one rule', () => {
+  it('refuses settings that say live without an API key, as the station does, instead of opening an empty live book', async () => {
+    const folder = tempDir();
+    try {
+      const settings = { mode: 'live', environment: 'production', ppid: 'ab'.repeat(12) };
+      writeFileSync(join(folder.dir, 'settings.json'), JSON.stringify(settings));
+      const station = await startTestStation({ dataDir: folder.dir });
+      const refusal = station.station.refusal();
+      await station.close();
+      expect(refusal?.problem).toBe('no-credentials');
+      const run = report(['x', '--date', today, '--data', folder.dir, '--out', join(folder.dir, 'x.pdf')]);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(refusal?.line);
+      expect(existsSync(join(folder.dir, 'kassa.sqlite'))).toBe(false);
+      expect(existsSync(join(folder.dir, 'x.pdf'))).toBe(false);
+    } finally {
+      folder.remove();
     }
   });
 });

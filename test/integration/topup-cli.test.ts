@@ -109,6 +109,36 @@ describe('npm run topup -- batch', () => {
     expect(existsSync(join(data(), 'training.sqlite'))).toBe(false);
   });
 
+  it('refuses settings that say live without an API key, as the station does, instead of printing training codes', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(data(), { recursive: true });
+    const settings = { mode: 'live', environment: 'preprod', ppid: 'ab'.repeat(12) };
+    writeFileSync(join(data(), 'settings.json'), JSON.stringify(settings));
+    const kassa = await startTestStation({ dataDir: data(), simulatorUrl: 'http://127.0.0.1:9' });
+    const refusal = kassa.station.refusal();
+    await kassa.close();
+    expect(refusal?.problem).toBe('no-credentials');
+    const out = join(folder.dir, 'refused.pdf');
+    const run = await topup([...batchArgs(out), '--data', data()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(refusal?.line);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(data(), 'training.sqlite'))).toBe(false);
+  });
+
+  it('counts the desktop app’s encrypted secrets.enc as a stored key, as it cannot decrypt it', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(data(), { recursive: true });
+    const topupProfiles = [{ ppid: '5c18cbd1296e9a26d3278518', name: 'Dour bar', amountMode: 'fixed' }];
+    const settings = { mode: 'live', environment: 'preprod', ppid: 'ab'.repeat(12), topupProfiles };
+    writeFileSync(join(data(), 'settings.json'), JSON.stringify(settings));
+    writeFileSync(join(data(), 'secrets.enc'), 'encrypted by the OS keychain');
+    const run = await topup([...batchArgs(join(folder.dir, 'desk.pdf'), ['--layout', 'label']), '--data', data()]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('(live mode)');
+    expect(existsSync(join(data(), 'preprod.sqlite'))).toBe(true);
+  });
+
   it.each([
     [['--count', '1e3'], /--count/],
     [['--mode', 'sometimes'], /--mode/],

@@ -1,7 +1,8 @@
 import type { BackupStatusView } from '../../../shared/contract/backup-methods';
 import type { Handlers } from '../api/dispatcher';
 import type { Logger } from '../logger';
-import { databaseFileFor, type ModeRuntime, type RuntimeBackupHooks } from '../mode-runtime';
+import type { ModeRuntime, RuntimeBackupHooks } from '../mode-runtime';
+import { databaseFileFor } from '../modes/resolve-mode';
 import type { SettingsFile } from '../settings/settings-file';
 import { createBackupHandlers } from './backup-handlers';
 import { BackupService, type BackupSettings, type OpenDatabase } from './backup-service';
