@@ -22,7 +22,7 @@ import { exportDownload, type Download } from './topup/refunds/refund-downloads'
 import { PrintJobs } from './topup/print-jobs';
 import type { ReportFile } from './reports/export-folder';
 import type { WristbandRow } from './topup/wristband-book';
-import type { SalesRepo } from './till/sales-repo';
+import type { SalesRepo } from './sales/sales-repo';
 import type { CallbackAnswer } from './payments/callback-intake';
 
 export interface StationOptions {

@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../../electron/core/db/open-database';
 import { silentLogger } from '../../electron/core/logger';
 import { PaymentTracker } from '../../electron/core/payments/tracker';
 import { applyStatus } from '../../electron/core/payments/transition';
-import { SalesRepo } from '../../electron/core/till/sales-repo';
+import { SalesRepo } from '../../electron/core/sales/sales-repo';
 import type { SaleView } from '../../shared/contract';
 import type { BancontactStatus } from '../../shared/domain/payment-status';
 import { MIGRATIONS } from '../support/temp';

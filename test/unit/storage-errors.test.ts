@@ -7,7 +7,7 @@ import { isDiskFull, StorageGuard } from '../../electron/core/db/storage-errors'
 import type { Logger } from '../../electron/core/logger';
 import { CallbackIntake } from '../../electron/core/payments/callback-intake';
 import { applyStatus } from '../../electron/core/payments/transition';
-import { SalesRepo } from '../../electron/core/till/sales-repo';
+import { SalesRepo } from '../../electron/core/sales/sales-repo';
 import { MIGRATIONS, waitFor } from '../support/temp';
 
 /**

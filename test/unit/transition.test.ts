@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
 import { applyStatus } from '../../electron/core/payments/transition';
-import { SalesRepo } from '../../electron/core/till/sales-repo';
+import { SalesRepo } from '../../electron/core/sales/sales-repo';
 import { MIGRATIONS } from '../support/temp';
 
 let db: Db;

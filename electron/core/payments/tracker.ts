@@ -4,7 +4,7 @@ import { toContractFailure } from '../bancontact/contract-errors';
 import type { Db } from '../db/open-database';
 import { guardFor, type StorageGuard } from '../db/storage-errors';
 import type { Logger } from '../logger';
-import type { PaymentRow, SalesRepo } from '../till/sales-repo';
+import type { PaymentRow, SalesRepo } from '../sales/sales-repo';
 import { applyStatus, recordProblem } from './transition';
 
 export interface TrackerOptions {

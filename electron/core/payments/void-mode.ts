@@ -1,6 +1,6 @@
 import type { BancontactClient } from '../bancontact/client';
 import type { Logger } from '../logger';
-import type { SalesRepo } from '../till/sales-repo';
+import type { SalesRepo } from '../sales/sales-repo';
 import type { PaymentTracker } from './tracker';
 
 /**

@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database';
 import { reportMeta } from '../db/schema';
 import { CashSales } from '../till/cash-sales';
 import { DrawerService } from '../till/drawers';
-import type { SalesRepo } from '../till/sales-repo';
+import type { SalesRepo } from '../sales/sales-repo';
 import { Closing } from './closing';
 import { ExportFolder } from './export-folder';
 import { rebuildTotals } from './rebuild';

@@ -13,7 +13,7 @@ import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
 import type { Db } from '../db/open-database';
 import { transactions } from '../db/schema';
 import { cashTender } from '../till/cash-sales';
-import type { SalesRepo } from '../till/sales-repo';
+import type { SalesRepo } from '../sales/sales-repo';
 import type { TransactionRow } from '../ledger/bookkeeper';
 
 export interface TransactionFilters {

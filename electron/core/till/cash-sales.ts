@@ -7,7 +7,7 @@ import { cashTenders, drawerSessions, sales } from '../db/schema';
 import { attributionFor, setupIn } from '../ledger/attribution';
 import { recordCashSale } from '../ledger/bookkeeper';
 import { openDrawerOrFail } from './drawers';
-import type { SalesRepo } from './sales-repo';
+import type { SalesRepo } from '../sales/sales-repo';
 import { tillBusy } from './till-busy';
 
 export interface CashSaleDeps {

@@ -6,7 +6,7 @@ import { BancontactError } from '../bancontact/errors';
 import type { Db } from '../db/open-database';
 import type { PaymentTracker } from '../payments/tracker';
 import { applyStatus, recordProblem } from '../payments/transition';
-import type { SalesRepo } from './sales-repo';
+import type { SalesRepo } from '../sales/sales-repo';
 import { tillBusy } from './till-busy';
 
 export interface TillDeps {

@@ -1,7 +1,7 @@
 import { ContractFailure, type SaleView } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { sales } from '../db/schema';
-import type { SalesRepo, SaleRow } from '../till/sales-repo';
+import type { SalesRepo, SaleRow } from '../sales/sales-repo';
 import { book, usableWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
 import { tillBusy } from '../till/till-busy';
 import { assertEventRunning } from './event-end';

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-database';
 import type { Logger } from '../logger';
-import type { SalesRepo } from '../till/sales-repo';
+import type { SalesRepo } from '../sales/sales-repo';
 import { AttentionList } from './attention';
 import { BarPayments } from './bar-payments';
 import { EventEnd } from './event-end';

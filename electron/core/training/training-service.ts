@@ -1,7 +1,7 @@
 import { ContractFailure, type SaleView } from '../../../shared/contract';
 import { PAYLOAD_HOST } from '../bancontact/environments';
 import type { Db } from '../db/open-database';
-import type { SalesRepo } from '../till/sales-repo';
+import type { SalesRepo } from '../sales/sales-repo';
 import { printedPayloadOf } from './training-topup';
 
 export interface TrainingDeps {
