@@ -1,0 +1,69 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { callbackBodyLimit } from './body-limits';
+
+/** What the callback listener needs of the station: Bancontact's callbacks, nothing else. */
+export interface CallbackReceiver {
+  receiveCallback(
+    ppid: string,
+    rawBody: string,
+    signature: string | undefined,
+  ): Promise<{ status: 200 | 400 | 401 | 404 | 409 | 413 | 500 | 503; body: unknown }>;
+}
+
+export interface CallbackListener {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The one address a merchant exposes to the internet (through a reverse proxy or a tunnel) so that
+ * Bancontact can post its callbacks: it answers `POST /callbacks/<ppid>` and nothing else, so the
+ * contract, the UI and the downloads are never reachable from outside whatever the proxy forwards.
+ */
+export function buildCallbackApp(receiver: CallbackReceiver): Hono {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  app.use('/callbacks/*', callbackBodyLimit());
+  app.post('/callbacks/:ppid', async (c) => {
+    // The raw text, not parsed JSON: the signature covers the exact bytes Bancontact sent.
+    const answer = await receiver.receiveCallback(
+      c.req.param('ppid'),
+      await c.req.text(),
+      c.req.header('signature'),
+    );
+    return c.json(answer.body, answer.status);
+  });
+  app.all('*', (c) => c.json({ ok: false, reason: 'NOT_FOUND' }, 404));
+  return app;
+}
+
+/** Starts the callback listener (any host the merchant chooses: it carries no contract) and resolves once it listens. */
+export function startCallbackListener(
+  receiver: CallbackReceiver,
+  options: { port: number; host?: string },
+): Promise<CallbackListener> {
+  const app = buildCallbackApp(receiver);
+  return new Promise((resolve, reject) => {
+    const server = serve(
+      { fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' },
+      (info: AddressInfo) => {
+        const bound = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${bound}:${info.port}`,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              (server as Server).closeAllConnections();
+            }),
+        });
+      },
+    ) as Server;
+    server.once('error', reject);
+  });
+}
