@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { ContractFailure, type Environment, type SaleView, type StationRefusal } from '../../shared/contract';
-import { createDispatcher, type Dispatch, type ErrorTranslator } from './api/dispatcher';
+import { createDispatcher, type ErrorTranslator } from './api/dispatcher';
 import { createStationBackups } from './backup/station-backups';
 import { createStationRestore } from './restore/station-restore';
 import { claimStationLock, releaseStationLock } from './restore/station-lock';
 import { createEventBus, type EventBus } from './api/event-bus';
+import type { StationPort } from './api/station-port';
 import { makeDataFolderPrivate } from './data-folder';
 import { ENVIRONMENT_URLS } from './bancontact/environments';
 import type { SynchronousSetting } from './db/open-database';
@@ -18,9 +19,8 @@ import { createFileSecretStore, type SecretStore } from './settings/secret-store
 import { createSettingsFile, type SettingsFile } from './settings/settings-file';
 import { SettingsService } from './settings/settings-service';
 import { TopupProfileSettings } from './settings/topup-profile-settings';
-import { exportDownload, type Download } from './topup/refunds/refund-downloads';
+import { exportDownload } from './topup/refunds/refund-downloads';
 import { PrintJobs } from './topup/print-jobs';
-import type { ReportFile } from './reports/export-folder';
 import type { WristbandRow } from './topup/wristband-book';
 import type { SalesRepo } from './sales/sales-repo';
 import type { CallbackAnswer } from './payments/callback-intake';
@@ -50,9 +50,8 @@ export interface StationOptions {
   synchronous?: SynchronousSetting;
 }
 
-export interface Station {
-  dispatch: Dispatch;
-  events: EventBus;
+/** The station as its shells hold it: the port they call (api/station-port.ts), and its life cycle. */
+export interface Station extends StationPort {
   /** Opens the mode; a file that fails its check leaves the station refused (see `refusal`), not thrown. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -62,14 +61,6 @@ export interface Station {
   simulatorUrl(): string | null;
   /** Tells the station where its HTTP shell listens, before `start`. */
   setLocalUrl(url: string): void;
-  /** A Bancontact callback for the profile `ppid`, as received: raw body and `Signature` header. */
-  receiveCallback(ppid: string, rawBody: string, signature: string | undefined): Promise<CallbackAnswer>;
-  /** A refund export's file by its served name (`refunds-<id>.xml|csv`); null for anything else. */
-  download(fileName: string): Download | null;
-  /** A report export (CSV or PDF) by the file name `reports.export*` answered with; null for anything else. */
-  reportFile(fileName: string): ReportFile | null;
-  /** The PDF of a finished print job, by its job id; null for anything else. */
-  printFile(jobId: string): string | null;
 }
 
 /** A sale that ended this long ago no longer shows on the customer display. */

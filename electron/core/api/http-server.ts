@@ -9,7 +9,7 @@ import { streamSSE } from 'hono/streaming';
 import type { ErrorCode, Result } from '../../../shared/contract';
 import { apiBodyLimit, callbackBodyLimit } from './body-limits';
 import { stationWindowCaller, type Caller } from './dispatcher';
-import type { Station } from '../station';
+import type { StationPort } from './station-port';
 import { registerPrintDownloads } from './print-download-routes';
 import { registerRefundDownloads } from './refund-download-routes';
 import { registerReportDownloads } from './report-download-routes';
@@ -86,7 +86,7 @@ export const CONTENT_SECURITY_POLICY =
 
 /** The station over HTTP: `POST /api/<method>`, `GET /api/events` (SSE) and the UI, on 127.0.0.1 only. */
 export function buildHttpApp(
-  station: Station,
+  station: StationPort,
   options: Pick<HttpShellOptions, 'rendererDir' | 'sseHeartbeatMs' | 'host'>,
 ): Hono {
   const app = new Hono();
@@ -128,7 +128,7 @@ export function buildHttpApp(
   return app;
 }
 
-async function callMethod(c: Context, station: Station): Promise<Response> {
+async function callMethod(c: Context, station: StationPort): Promise<Response> {
   // Requiring JSON forces a CORS preflight on any cross-site request, which this server never grants.
   // Only the media type itself counts: `text/plain; x=application/json` is a simple request with no preflight.
   if (mediaType(c.req.header('content-type')) !== 'application/json') {
@@ -146,7 +146,7 @@ async function callMethod(c: Context, station: Station): Promise<Response> {
   return answer(c, await station.dispatch(c.req.param('method') ?? '', input, localCaller));
 }
 
-function streamEvents(c: Context, station: Station, heartbeatMs: number): Response {
+function streamEvents(c: Context, station: StationPort, heartbeatMs: number): Response {
   return streamSSE(c, async (stream) => {
     const unsubscribe = station.events.subscribe((event) => {
       void stream.writeSSE({ data: JSON.stringify(event) });
@@ -192,7 +192,7 @@ function answer(c: Context, result: Result<unknown>): Response {
 }
 
 /** Starts the HTTP shell and resolves once it accepts connections. */
-export function startHttpShell(station: Station, options: HttpShellOptions): Promise<HttpShell> {
+export function startHttpShell(station: StationPort, options: HttpShellOptions): Promise<HttpShell> {
   const app = buildHttpApp(station, options);
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {

@@ -1,14 +1,14 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
-import type { Station } from '../station';
+import type { StationPort } from './station-port';
 
 /**
  * `GET /downloads/<jobId>.pdf`: a wristband batch PDF, once its print job is done. Only a job id
  * (24 hex digits) is taken from the URL, never a path; the file is streamed, as 100 000 codes make
  * some 60 MB.
  */
-export function registerPrintDownloads(app: Hono, station: Station): void {
+export function registerPrintDownloads(app: Hono, station: StationPort): void {
   app.get('/downloads/:file{[0-9a-f]{24}\\.pdf}', (c) => {
     const jobId = c.req.param('file').slice(0, 24);
     const file = station.printFile(jobId);
