@@ -22,6 +22,10 @@ export const drawerSessions = sqliteTable(
     differenceCents: integer('difference_cents'),
     /** yyyymmdd of the business day the count belongs to; set at closing. */
     businessDay: integer('business_day'),
+    /** The device it was opened on, and who counted and closed it on which device. */
+    deviceId: text('device_id'),
+    closedByStaffId: text('closed_by_staff_id'),
+    closedByDeviceId: text('closed_by_device_id'),
   },
   (t) => [
     // One open drawer per till, whatever races: the database refuses a second one.
@@ -45,6 +49,9 @@ export const drawerMovements = sqliteTable(
     amountCents: integer('amount_cents').notNull(),
     reason: text('reason').notNull(),
     at: integer('at').notNull(),
+    /** Who did it and on which device (station.sqlite's staff and devices); null before staff existed. */
+    staffId: text('staff_id'),
+    deviceId: text('device_id'),
   },
   (t) => [index('drawer_movements_session').on(t.sessionId)],
 );

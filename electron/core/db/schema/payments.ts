@@ -21,6 +21,9 @@ export const payments = sqliteTable(
     wanted: integer('wanted', { mode: 'boolean' }).notNull().default(true),
     problemCode: text('problem_code'),
     problemMessage: text('problem_message'),
+    /** Who did it and on which device (station.sqlite's staff and devices); null before staff existed. */
+    staffId: text('staff_id'),
+    deviceId: text('device_id'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -122,6 +122,9 @@ export const zReports = sqliteTable('z_reports', {
   cashMark: integer('cash_mark').notNull(),
   /** The frozen report, as JSON (a ReportView). */
   report: text('report').notNull(),
+  /** Who closed the day and on which device; null for days closed before staff existed. */
+  staffId: text('staff_id'),
+  deviceId: text('device_id'),
 });
 
 /** Small facts of the reporting tables: the sales setup mirrored from `sales-setup.json`, versions. */

@@ -10,7 +10,9 @@ export const sales = sqliteTable(
     currency: text('currency').notNull().default('EUR'),
     status: text('status', { enum: ['open', 'paid', 'unpaid', 'cancelled'] }).notNull(),
     /** How the customer pays: Bancontact (QR on screen or sticker), a festival wristband, or cash. */
-    tender: text('tender', { enum: ['bancontact', 'wristband', 'cash'] }).notNull().default('bancontact'),
+    tender: text('tender', { enum: ['bancontact', 'wristband', 'cash'] })
+      .notNull()
+      .default('bancontact'),
     /** The wristband a wristband sale was debited from. */
     wristbandId: text('wristband_id'),
     /** The caller's key: a double click or a retried request finds this sale instead of making a new one. */
@@ -19,6 +21,8 @@ export const sales = sqliteTable(
     // has attributed a sale written without them; see electron/core/ledger/attribution.ts.
     shopId: text('shop_id'),
     cashierId: text('cashier_id'),
+    /** The device it was sold on (the cashier is `cashierId`); null before linked devices existed. */
+    deviceId: text('device_id'),
     vatRate: integer('vat_rate'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

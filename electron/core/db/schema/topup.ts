@@ -21,6 +21,9 @@ export const topupBatches = sqliteTable(
     payloadHost: text('payload_host').notNull(),
     /** Set on a re-issue: the batch whose ids this one reprints. */
     reissueOf: text('reissue_of'),
+    /** Who did it and on which device (station.sqlite's staff and devices); null before staff existed. */
+    staffId: text('staff_id'),
+    deviceId: text('device_id'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('topup_batches_created').on(t.createdAt)],
@@ -74,6 +77,9 @@ export const wristbandEntries = sqliteTable(
     saleId: text('sale_id'),
     /** The payer, for top-ups: first name as Bancontact reports it (masked IBAN is not kept). */
     payerName: text('payer_name'),
+    /** Who did it and on which device (station.sqlite's staff and devices); null before staff existed. */
+    staffId: text('staff_id'),
+    deviceId: text('device_id'),
     at: integer('at').notNull(),
   },
   (t) => [index('wristband_entries_wristband').on(t.wristbandId, t.at)],
@@ -92,6 +98,9 @@ export const topupAttention = sqliteTable('topup_attention', {
   /** Set when a manager credited it to a wristband by hand, or marked it dealt with. */
   resolvedAt: integer('resolved_at'),
   resolvedTo: text('resolved_to'),
+  /** Who credited it by hand (or marked it dealt with) and on which device. */
+  resolvedByStaffId: text('resolved_by_staff_id'),
+  resolvedByDeviceId: text('resolved_by_device_id'),
 });
 
 /** A refund proposed for a wristband's remaining balance, to one of its payers' IBAN. */
@@ -132,5 +141,8 @@ export const refundExports = sqliteTable('refund_exports', {
   totalCents: integer('total_cents').notNull(),
   xml: text('xml').notNull(),
   csv: text('csv').notNull(),
+  /** Who made the refund file and on which device. */
+  staffId: text('staff_id'),
+  deviceId: text('device_id'),
   createdAt: integer('created_at').notNull(),
 });
