@@ -48,6 +48,19 @@ export interface Caller {
   sessionId: string | null;
   /** The remote address, for the device list and the audit log. */
   address?: string;
+  /** Set when the call carried a device credential that no longer works: every non-public call says so. */
+  deviceRevoked?: boolean;
+  /**
+   * Where a handler puts a new session token or device credential: the shell turns it into an HttpOnly
+   * cookie (HTTP) or keeps it for the window (IPC). A token never travels in a method's answer.
+   */
+  session?: CredentialSink;
+  deviceCredential?: CredentialSink;
+}
+
+export interface CredentialSink {
+  set(secret: string): void;
+  clear(): void;
 }
 
 export type Handlers = {
@@ -98,6 +111,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger, translate?:
 
 /** No session at all: sign in first; a session without the right: forbidden. */
 function refusal(method: string, permission: string, caller: Caller): Result<never> {
+  if (caller.deviceRevoked)
+    return failure({ code: 'DEVICE_REVOKED', message: 'This device is no longer linked to the station' });
   if (caller.rights.session === 'none')
     return failure({ code: 'NOT_SIGNED_IN', message: `${method} needs a signed-in session` });
   return failure({ code: 'FORBIDDEN', message: `${method} needs the ${permission} permission` });
