@@ -4,7 +4,7 @@ import { createCallbackVerifier } from './bancontact/callback-verifier';
 import { createBancontactClient, type BancontactClient } from './bancontact/client';
 import { RateLimiter } from './bancontact/rate-limiter';
 import { createTopupServices, type TopupServices } from './topup/topup-services';
-import { trainingTopupProfiles, type TopupProfile } from './topup/topup-profiles';
+import { trainingTopupProfiles, type TopupProfile } from './settings/topup-profiles';
 import type { WristbandRow } from './topup/wristband-book';
 import { newId } from './db/ids';
 import { openDatabase, type Db, type SynchronousSetting } from './db/open-database';

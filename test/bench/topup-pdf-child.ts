@@ -4,7 +4,7 @@ import type { PrintLayout } from '../../shared/contract';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { BatchService } from '../../electron/core/topup/batch-service';
 import { PrintJobs } from '../../electron/core/topup/print-jobs';
-import { trainingTopupProfiles } from '../../electron/core/topup/topup-profiles';
+import { trainingTopupProfiles } from '../../electron/core/settings/topup-profiles';
 import { MIGRATIONS, tempDir } from '../support/temp';
 import { renderWithPdfLib } from './topup-pdf-baseline';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
 import { BatchService, type CreateBatchInput } from '../../electron/core/topup/batch-service';
-import { trainingTopupProfiles } from '../../electron/core/topup/topup-profiles';
+import { trainingTopupProfiles } from '../../electron/core/settings/topup-profiles';
 import { WRISTBAND_ALPHABET, wristbandIdFromData } from '../../shared/domain/wristband-id';
 import { MIGRATIONS, tempDir } from '../support/temp';
 

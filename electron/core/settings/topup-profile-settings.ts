@@ -3,7 +3,7 @@ import type { TopupAmountMode } from '../../../shared/domain/topup';
 import { createBancontactClient } from '../bancontact/client';
 import { BancontactError } from '../bancontact/errors';
 import { assertWellFormedApiKey } from './connection-tests';
-import type { TopupProfile } from '../topup/topup-profiles';
+import type { TopupProfile } from './topup-profiles';
 import type { SecretStore } from './secret-store';
 import type { SettingsFile, StoredSettings } from './settings-file';
 

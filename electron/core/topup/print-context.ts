@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Environment, Mode, TopupProfileChoice } from '../../../shared/contract';
 import type { ResolvedMode } from '../modes/resolve-mode';
 import type { StoredSettings } from '../settings/settings-file';
-import { trainingTopupProfiles } from './topup-profiles';
+import { trainingTopupProfiles } from '../settings/topup-profiles';
 
 export interface PrintContext {
   mode: Mode;

@@ -8,7 +8,7 @@ import type { CallbackAnswer } from '../payments/callback-intake';
 import { SearchSweep } from '../payments/search-sweep';
 import type { TopupLedger } from './ledger';
 import { TopupCallbackIntake } from './topup-callback-intake';
-import type { TopupProfile } from './topup-profiles';
+import type { TopupProfile } from '../settings/topup-profiles';
 
 export interface TopupLanesOptions {
   db: Db;

@@ -7,7 +7,7 @@ import { EventEnd } from './event-end';
 import { TopupLedger } from './ledger';
 import { RefundService } from './refunds/refund-service';
 import { TopupLanes, type TopupLanesOptions } from './topup-lanes';
-import type { TopupProfile } from './topup-profiles';
+import type { TopupProfile } from '../settings/topup-profiles';
 import type { WristbandRow } from './wristband-book';
 import { WristbandService } from './wristband-service';
 
