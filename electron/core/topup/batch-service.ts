@@ -75,6 +75,8 @@ export class BatchService {
       payloadHost: host,
       reissueOf: null,
       createdAt: this.deps.now(),
+      staffId: null,
+      deviceId: null,
     };
     checkPayload(row);
     insertBatchWithWristbands(this.deps.db, row, () => generateWristbandId(this.random));
