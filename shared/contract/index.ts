@@ -9,3 +9,4 @@ export * from './views';
 export * from './wristband-views';
 export * from './station-refusal';
 export * from './station-methods';
+export * from './audit-views';

@@ -3,6 +3,7 @@ import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
 import { backupMethods } from './backup-methods';
 import { restoreMethods } from './restore-methods';
 import { stationMethods } from './station-methods';
+import { auditMethods } from './audit-methods';
 import { eventMethods } from './event-methods';
 import { reportMethods } from './report-methods';
 import { topupBatchMethods } from './topup-batch-methods';
@@ -140,6 +141,8 @@ export const methods = {
   ...restoreMethods,
   // The refused start's remedy of a new book (station-methods.ts).
   ...stationMethods,
+  // Reading, verifying and exporting the audit log (audit-methods.ts).
+  ...auditMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

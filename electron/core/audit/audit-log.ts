@@ -1,0 +1,102 @@
+import type { StationDb } from '../db/open-station-database';
+import type { AuditEntryInput, AuditSink } from './audit-entry';
+import { writeAuditCsv, type AuditCsvSeparator } from './audit-csv';
+import { distinctActions, listEntries, type AuditFilter, type AuditPage } from './audit-query';
+import { verifyChain, type AuditVerification } from './audit-verify';
+import { createAppender, type Appender } from './audit-writer';
+import { createRefusalTallies, minuteOf } from './refusal-tallies';
+
+export interface AuditLogDeps {
+  db: StationDb;
+  now: () => number;
+  /** The mode the station runs in (training, preprod, live), or null before one is chosen. */
+  mode: () => string | null;
+}
+
+/** The station's append-only, hash-chained record of who did what (docs/audit-log.md). */
+export interface AuditLog extends AuditSink {
+  /**
+   * A refused call: the first one of this caller and action in a minute is written; the rest of that
+   * minute are counted and written as one "refused N more times" entry when the minute is over.
+   */
+  refused(entry: AuditEntryInput, callerKey: string): void;
+  /** Writes the counts of minutes that are over; the station runs it every minute. */
+  flush(): void;
+  /** Newest first, at most 200 per page; `nextBeforeSeq` asks for the next page. */
+  list(filter?: AuditFilter): AuditPage;
+  /** The actions the log holds, for a filter's choices. */
+  actions(): string[];
+  /** Recomputes every hash and link from the first entry, a page at a time. */
+  verify(options?: { pageSize?: number }): Promise<AuditVerification>;
+  /** Writes the filtered entries to `path` as CSV, oldest first (chain order); answers the rows written. */
+  exportCsv(filter: AuditFilter, path: string, separator: AuditCsvSeparator): Promise<number>;
+}
+
+export function createAuditLog({ db, now, mode }: AuditLogDeps): AuditLog {
+  const sqlite = db.$client;
+  const writes = createWrites(sqlite, createAppender(sqlite, mode));
+  return {
+    record: (entry) => writes.record.immediate(entry, now()),
+    refused(entry, callerKey) {
+      const at = now();
+      // A counter bump need not reach the disk on its own: the next entry's commit syncs the WAL with it,
+      // and a flood of refusals must not cost one fsync each.
+      if (writes.onlyCounts(entry, callerKey, at))
+        withoutSync(sqlite, () => writes.refuse.immediate(entry, callerKey, at));
+      else writes.refuse.immediate(entry, callerKey, at);
+    },
+    flush: () => writes.flush.immediate(now()),
+    list: (filter = {}) => listEntries(db, filter),
+    actions: () => distinctActions(db),
+    verify: (options) => verifyChain(sqlite, options?.pageSize),
+    exportCsv: (filter, path, separator) => writeAuditCsv(db, filter, path, separator),
+  };
+}
+
+/** The three writing transactions; each first turns the refusal counts of ended minutes into entries. */
+function createWrites(sqlite: StationDb['$client'], append: Appender) {
+  const tallies = createRefusalTallies(sqlite, append);
+  const hasTally = sqlite
+    .prepare<[number, string, string], number>(
+      'SELECT 1 FROM audit_refusal_tallies WHERE minute = ? AND caller_key = ? AND action = ?',
+    )
+    .pluck();
+  /** Tallies of minutes before this one are already entries (none yet: leftovers of a restart are closed first). */
+  let closedBefore = Number.NEGATIVE_INFINITY;
+  function closeEndedMinutes(at: number): void {
+    const minute = minuteOf(at);
+    if (minute <= closedBefore) return;
+    tallies.closeMinutesBefore(minute, at);
+    closedBefore = minute;
+  }
+  return {
+    record: sqlite.transaction((entry: AuditEntryInput, at: number) => {
+      closeEndedMinutes(at);
+      append(entry, at);
+    }),
+    refuse: sqlite.transaction((entry: AuditEntryInput, callerKey: string, at: number) => {
+      closeEndedMinutes(at);
+      if (!tallies.count(entry, callerKey, minuteOf(at))) return;
+      append({ ...entry, outcome: 'refused', detail: { ...entry.detail, caller: callerKey } }, at);
+    }),
+    flush: sqlite.transaction((at: number) => {
+      closedBefore = Number.NEGATIVE_INFINITY;
+      closeEndedMinutes(at);
+    }),
+    /** True when this refusal will only bump a counter: no entry, no minute to close. */
+    onlyCounts: (entry: AuditEntryInput, callerKey: string, at: number): boolean =>
+      minuteOf(at) <= closedBefore && hasTally.get(minuteOf(at), callerKey, entry.action) === 1,
+  };
+}
+
+/** Runs `work` with synchronous = NORMAL, then puts back what was set; not inside someone's transaction. */
+function withoutSync(sqlite: StationDb['$client'], work: () => void): void {
+  if (sqlite.inTransaction) return work();
+  const before = sqlite.pragma('synchronous', { simple: true }) as number;
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    work();
+  } finally {
+    sqlite.pragma(`synchronous = ${before}`);
+  }
+}

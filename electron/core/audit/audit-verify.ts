@@ -1,0 +1,83 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
+import { entryHash, GENESIS_HASH, type HashedFields } from './audit-hash';
+
+/** Why the chain breaks at `firstBrokenSeq`. */
+export type BrokenReason =
+  /** The entry's content no longer gives its hash: someone changed it. */
+  | 'changed'
+  /** Sequence numbers jump: entries before this one were removed. */
+  | 'missing'
+  /** The entry does not name the hash of the entry before it: one was replaced or put in between. */
+  | 'unlinked';
+
+export interface AuditVerification {
+  ok: boolean;
+  /** Entries checked (up to and including the first broken one). */
+  checked: number;
+  firstBrokenSeq?: number;
+  reason?: BrokenReason;
+  /** An English sentence for logs and the command line. */
+  message: string;
+  /** The hash of the last entry checked: printed elsewhere (a Z report), it anchors the chain's end. */
+  lastHash: string;
+}
+
+type Row = HashedFields & { hash: string };
+
+const PAGE = 10_000;
+
+/**
+ * Walks the whole chain from the first entry: every hash recomputed, every link and sequence number
+ * checked. Read a page at a time through `.iterate()` (one row in memory at once) and yields between
+ * pages, so a million entries neither fill memory nor stall the payments the station is serving.
+ */
+export async function verifyChain(sqlite: Database.Database, pageSize = PAGE): Promise<AuditVerification> {
+  const page = sqlite.prepare<[number, number], Row>(
+    `SELECT seq, at, mode, action, outcome, staff_id AS staffId, staff_name AS staffName,
+       device_id AS deviceId, device_name AS deviceName, subject, detail, prev_hash AS prevHash, hash
+     FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
+  );
+  let previous = { seq: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  for (;;) {
+    let read = 0;
+    for (const row of page.iterate(previous.seq, pageSize)) {
+      read += 1;
+      checked += 1;
+      const reason = brokenReason(row, previous);
+      if (reason) return broken(row.seq, reason, checked, previous);
+      previous = { seq: row.seq, hash: row.hash };
+    }
+    if (read < pageSize) break;
+    await yieldToEventLoop();
+  }
+  return { ok: true, checked, message: `audit log intact: ${checked} entries`, lastHash: previous.hash };
+}
+
+function brokenReason(row: Row, previous: { seq: number; hash: string }): BrokenReason | null {
+  if (row.seq !== previous.seq + 1) return 'missing';
+  if (row.prevHash !== previous.hash) return 'unlinked';
+  if (entryHash(row) !== row.hash) return 'changed';
+  return null;
+}
+
+const SAYS: Record<BrokenReason, (seq: number, previous: number) => string> = {
+  changed: (seq) => `entry #${seq} was changed: its content does not match its hash`,
+  missing: (seq, previous) =>
+    previous === 0
+      ? `entry #${seq} is the first left: the entries before it were removed`
+      : `entries #${previous + 1} to #${seq - 1} are missing: they were removed`,
+  unlinked: (seq, previous) =>
+    `entry #${seq} does not follow entry #${previous}: an entry was replaced or put in between`,
+};
+
+function broken(
+  seq: number,
+  reason: BrokenReason,
+  checked: number,
+  previous: { seq: number; hash: string },
+): AuditVerification {
+  const message = `audit log broken at entry #${seq}: ${SAYS[reason](seq, previous.seq)}`;
+  return { ok: false, checked, firstBrokenSeq: seq, reason, message, lastHash: previous.hash };
+}

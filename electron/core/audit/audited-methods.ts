@@ -1,0 +1,83 @@
+import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract';
+import type { DrawerView } from '../../../shared/contract/report-views';
+
+/**
+ * How a call of one method is written to the audit log. The action is the method's name; the input
+ * goes in the detail with every secret-named field left out (secret-fields.ts), so rules only add
+ * what the input does not say: the subject, and facts from the answer.
+ */
+export interface AuditRule<M extends MethodName> {
+  /** What the call was about; `output` is undefined when the call was refused. */
+  subject?: (input: ParsedInput<M>, output: MethodOutput<M> | undefined) => string | null;
+  /** Facts from a successful call's answer. */
+  detail?: (output: MethodOutput<M>) => Record<string, unknown>;
+}
+
+export type AuditRules = { [M in MethodName]?: AuditRule<M> };
+
+/** What a drawer's answer adds: which drawer, and where its count stands. */
+const drawerDetail = (view: DrawerView) => ({
+  drawerId: view.id,
+  expectedCents: view.expectedCents,
+  countedCents: view.countedCents,
+  differenceCents: view.differenceCents,
+});
+const tillOf = (input: { tillId: string }) => input.tillId;
+
+/**
+ * The methods every call of which is audited, done or refused: money leaving the books' normal path,
+ * closing, credentials and modes, the station's files. Reads (lists, `drawer.get`) are not: the log
+ * is for acts. Sign-ins, locks, staff and devices are written by their services through the AuditSink.
+ */
+export const AUDITED_METHODS: AuditRules = {
+  'reports.closeDay': {
+    subject: (input, output) => (output ? `Z ${output.number}` : (input.date ?? null)),
+    detail: (z) => ({ businessDate: z.businessDate, salesCents: z.sales.cents, sales: z.sales.count }),
+  },
+  'reports.rebuildTotals': {},
+  'refunds.export': {
+    subject: (_input, output) => output?.exportId ?? null,
+    detail: (file) => ({ count: file.count, totalCents: file.totalCents }),
+  },
+  'wristbands.block': {
+    subject: (input, output) => output?.id ?? input.wristbandId,
+    detail: (band) => ({ status: band.status, balanceCents: band.balanceCents }),
+  },
+  'wristbands.moveBalance': {
+    subject: (input, output) =>
+      output ? `${output.from.id} → ${output.to.id}` : `${input.fromId} → ${input.toId}`,
+    detail: (moved) => ({ movedCents: moved.to.balanceCents }),
+  },
+  // A manual credit: a top-up Bancontact received that a manager credits to a wristband by hand.
+  'topup.resolveAttention': {
+    subject: (input, output) => output?.resolvedTo ?? input.wristbandId,
+    detail: (credit) => ({ bancontactId: credit.bancontactId, amountCents: credit.amountCents }),
+  },
+  'topup.endEvent': {},
+  'topup.reopenEvent': {},
+  // Credentials: the environment and ppid are recorded, the API key never (it is a secret-named field).
+  'settings.goLive': { subject: (input) => input.environment, detail: (view) => ({ mode: view.mode }) },
+  'settings.testConnection': { subject: (input) => input.environment },
+  'settings.useTraining': {},
+  'settings.setPublicUrl': {},
+  'settings.setStickerPosId': {},
+  'settings.setSalesSetup': {},
+  'settings.addTopupProfile': { subject: (input) => input.ppid },
+  'settings.removeTopupProfile': { subject: (input) => input.ppid },
+  'backups.restore': {
+    subject: (input) => input.fileName,
+    detail: (done) => ({ databaseFile: done.databaseFile, movedAside: done.movedAside, lostZ: done.lostZ }),
+  },
+  'backups.runNow': {},
+  'backups.setFolder': {},
+  'backups.setInterval': {},
+  'station.startNewBook': {
+    subject: (input) => input.databaseFile,
+    detail: (book) => ({ movedAside: book.movedAside, nextZNumber: book.nextZNumber }),
+  },
+  'drawer.open': { subject: tillOf, detail: drawerDetail },
+  'drawer.cashIn': { subject: tillOf, detail: drawerDetail },
+  'drawer.cashOut': { subject: tillOf, detail: drawerDetail },
+  'drawer.close': { subject: tillOf, detail: drawerDetail },
+  'audit.export': {},
+};
