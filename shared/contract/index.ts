@@ -10,3 +10,4 @@ export * from './wristband-views';
 export * from './station-refusal';
 export * from './station-methods';
 export * from './audit-views';
+export * from './staff-views';

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
 import { backupMethods } from './backup-methods';
 import { restoreMethods } from './restore-methods';
+import { sessionMethods } from './session-methods';
+import { staffMethods } from './staff-methods';
 import { stationMethods } from './station-methods';
 import { auditMethods } from './audit-methods';
 import { eventMethods } from './event-methods';
@@ -143,6 +145,9 @@ export const methods = {
   ...stationMethods,
   // Reading, verifying and exporting the audit log (audit-methods.ts).
   ...auditMethods,
+  // Signing in and out, and the staff list (session-methods.ts, staff-methods.ts).
+  ...sessionMethods,
+  ...staffMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;
