@@ -1,3 +1,4 @@
+export * from './device-views';
 export * from './errors';
 export * from './event-methods';
 export * from './events';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
 import { backupMethods } from './backup-methods';
+import { deviceMethods } from './device-methods';
 import { restoreMethods } from './restore-methods';
 import { sessionMethods } from './session-methods';
 import { staffMethods } from './staff-methods';
@@ -148,6 +149,8 @@ export const methods = {
   // Signing in and out, and the staff list (session-methods.ts, staff-methods.ts).
   ...sessionMethods,
   ...staffMethods,
+  // Linked devices: pairing, revoking, the LAN listener's settings (device-methods.ts).
+  ...deviceMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

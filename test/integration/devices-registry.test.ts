@@ -1,0 +1,207 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContractFailure } from '../../shared/contract';
+import type { AuditEntryInput, AuditSink } from '../../electron/core/audit/audit-entry';
+import { openStationDatabase, type StationDb } from '../../electron/core/db/open-station-database';
+import { devices, pairingCodes, sessions } from '../../electron/core/db/station-schema';
+import { createDeviceRegistry } from '../../electron/core/devices/device-registry';
+import { STATION_MIGRATIONS, tempDir } from '../support/temp';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const MANAGER = { staff: { id: 'staff-1', name: 'Marie' }, device: { id: 'station', name: 'Station' } };
+
+/** Linked devices on a real station.sqlite in a temp folder, with a clock the test moves. */
+describe('the device registry', () => {
+  const folders: Array<{ remove(): void }> = [];
+  const opened: StationDb[] = [];
+  afterEach(() => {
+    opened.splice(0).forEach((db) => db.$client.close());
+    folders.splice(0).forEach((folder) => folder.remove());
+  });
+
+  function setUp(knownTillIds: string[] = []) {
+    const folder = tempDir();
+    folders.push(folder);
+    const file = join(folder.dir, 'station.sqlite');
+    const clock = { at: Date.parse('2026-12-03T10:00:00Z') };
+    const entries: AuditEntryInput[] = [];
+    const audit: AuditSink = { record: (entry) => entries.push(entry) };
+    const open = () => {
+      const db = openStationDatabase(file, STATION_MIGRATIONS);
+      opened.push(db);
+      return { db, registry: createDeviceRegistry({ db, now: () => clock.at, audit, knownTillIds: () => knownTillIds }) };
+    };
+    return { clock, entries, open, ...open() };
+  }
+
+  const tillPairing = { name: 'Tablet bar 1', rights: 'employee', kind: 'till', actor: MANAGER } as const;
+
+  function refusal(run: () => unknown): ContractFailure {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof ContractFailure) return error;
+      throw error;
+    }
+    throw new Error('expected a refusal');
+  }
+
+  it('links a device once with its code; the same code again is refused, audited, and links nothing', () => {
+    const { registry, entries, db } = setUp();
+    const { code, expiresAt, tillId } = registry.createPairing(tillPairing);
+    expect(code.length).toBeGreaterThanOrEqual(22);
+    expect(expiresAt).toBe(Date.parse('2026-12-03T10:05:00Z'));
+    expect(tillId).toBe('till-2');
+    const { device, credential } = registry.pair({ code, address: '192.168.1.31' });
+    expect(device).toMatchObject({ name: 'Tablet bar 1', rights: 'employee', kind: 'till', tillId: 'till-2' });
+    expect(registry.authenticate(credential, '192.168.1.31')).toMatchObject({ id: device.id, tillId: 'till-2' });
+
+    expect(refusal(() => registry.pair({ code, address: '192.168.1.99' })).code).toBe('PAIRING_CODE_INVALID');
+    expect(db.select().from(devices).all()).toHaveLength(1);
+    expect(entries.map((e) => [e.action, e.outcome, e.detail?.['reason'] ?? null])).toEqual([
+      ['devices.pairingCreated', 'ok', null],
+      ['devices.link', 'ok', null],
+      ['devices.link', 'refused', 'used'],
+    ]);
+    // Only hashes are stored: neither the code nor the credential is anywhere in the file's rows.
+    const stored = JSON.stringify([db.select().from(devices).all(), db.select().from(pairingCodes).all()]);
+    expect(stored).not.toContain(code);
+    expect(stored).not.toContain(credential);
+  });
+
+  it('refuses an expired code and an unknown one, audits both, and changes nothing', () => {
+    const { registry, entries, db, clock } = setUp();
+    const { code } = registry.createPairing(tillPairing);
+    clock.at += 5 * MINUTE;
+    expect(refusal(() => registry.pair({ code, address: null })).code).toBe('PAIRING_CODE_INVALID');
+    expect(refusal(() => registry.pair({ code: 'AAAAAAAAAAAAAAAAAAAAAA', address: null })).code).toBe(
+      'PAIRING_CODE_INVALID',
+    );
+    expect(db.select().from(devices).all()).toEqual([]);
+    expect(db.select().from(pairingCodes).all()).toMatchObject([{ usedAt: null, deviceId: null }]);
+    expect(entries.filter((e) => e.outcome === 'refused').map((e) => e.detail?.['reason'])).toEqual([
+      'expired',
+      'unknown',
+    ]);
+  });
+
+  it('revoking ends access at once: the credential is refused, sessions end, listeners hear it', () => {
+    const { registry, entries, db, clock } = setUp();
+    const { device, credential } = registry.pair({ code: registry.createPairing(tillPairing).code, address: null });
+    db.insert(sessions)
+      .values({ id: 's1', tokenHash: 'h', deviceId: device.id, staffId: 'staff-2', createdAt: clock.at, lastUsedAt: clock.at })
+      .run();
+    const heard: string[] = [];
+    registry.onRevoked((id, reason) => heard.push(`${id}:${reason}`));
+
+    clock.at += MINUTE;
+    expect(registry.revoke(device.id, MANAGER)).toMatchObject({ status: 'revoked', endedAt: '2026-12-03T10:01:00.000Z' });
+    expect(heard).toEqual([`${device.id}:revoked`]);
+    expect(registry.authenticate(credential, '192.168.1.31')).toBe('revoked');
+    expect(db.select().from(sessions).get()).toMatchObject({ endedReason: 'revoked', endedAt: clock.at });
+    expect(entries.slice(-2).map((e) => [e.action, e.outcome, e.staff?.name ?? null])).toEqual([
+      ['devices.revoke', 'ok', 'Marie'],
+      ['devices.authenticate', 'refused', null],
+    ]);
+    // Revoking twice changes nothing and tells nobody again.
+    registry.revoke(device.id, MANAGER);
+    expect(heard).toHaveLength(1);
+    expect(registry.authenticate('not-a-credential', null)).toBeNull();
+  });
+
+  it('the device can unlink itself; the station window can be neither revoked nor unlinked', () => {
+    const { registry, entries } = setUp();
+    const { device } = registry.pair({ code: registry.createPairing(tillPairing).code, address: null });
+    expect(registry.unlink(device.id).status).toBe('unlinked');
+    expect(entries.at(-1)).toMatchObject({ action: 'devices.unlink', device: { id: device.id }, staff: null });
+    registry.ensureStationDevice();
+    expect(registry.ensureStationDevice()).toMatchObject({ id: 'station', kind: 'station', rights: 'manager' });
+    expect(refusal(() => registry.revoke('station', MANAGER)).code).toBe('FORBIDDEN');
+    expect(refusal(() => registry.revoke('no-such-device', MANAGER)).code).toBe('NOT_FOUND');
+  });
+
+  it('a restart (the file reopened) keeps every link and every revocation', () => {
+    const setup = setUp();
+    const kept = setup.registry.pair({ code: setup.registry.createPairing(tillPairing).code, address: null });
+    const gone = setup.registry.pair({
+      code: setup.registry.createPairing({ ...tillPairing, name: 'Old tablet' }).code,
+      address: null,
+    });
+    setup.registry.revoke(gone.device.id, MANAGER);
+    const before = setup.registry.list();
+    setup.db.$client.close();
+
+    const { registry } = setup.open();
+    expect(registry.list()).toEqual(before);
+    expect(registry.authenticate(kept.credential, null)).toMatchObject({ id: kept.device.id });
+    expect(registry.authenticate(gone.credential, null)).toBe('revoked');
+  });
+
+  it('logs a device out after 30 days unused: on its next call, or by the daily sweep', () => {
+    const { registry, clock, entries } = setUp();
+    registry.ensureStationDevice();
+    const busy = registry.pair({ code: registry.createPairing(tillPairing).code, address: null });
+    const idle = registry.pair({ code: registry.createPairing({ ...tillPairing, name: 'Idle' }).code, address: null });
+    clock.at += 29 * DAY;
+    expect(registry.authenticate(busy.credential, null)).not.toBe('revoked');
+    clock.at += 2 * DAY;
+    // 31 days after linking: the idle one has gone, the one used two days ago has not.
+    expect(registry.sweepExpired().map((d) => [d.name, d.status])).toEqual([['Idle', 'expired']]);
+    expect(registry.authenticate(idle.credential, null)).toBe('revoked');
+    clock.at += 30 * DAY;
+    expect(registry.authenticate(busy.credential, null)).toBe('revoked');
+    expect(registry.list().map((d) => [d.name, d.status])).toEqual([
+      ['Station', 'active'],
+      ['Tablet bar 1', 'expired'],
+      ['Idle', 'expired'],
+    ]);
+    expect(entries.filter((e) => e.action === 'devices.expire')).toHaveLength(2);
+  });
+
+  it('writes last seen at most once a minute, and a new address at once', () => {
+    const { registry, clock } = setUp();
+    const { device, credential } = registry.pair({ code: registry.createPairing(tillPairing).code, address: null });
+    const seen = () => registry.get(device.id);
+    registry.authenticate(credential, '10.0.0.5');
+    const first = seen()?.lastSeenAt;
+    clock.at += 30_000;
+    registry.authenticate(credential, '10.0.0.5');
+    expect(seen()?.lastSeenAt).toBe(first);
+    registry.authenticate(credential, '10.0.0.6');
+    expect(seen()).toMatchObject({ lastAddress: '10.0.0.6', lastSeenAt: '2026-12-03T10:00:30.000Z' });
+    clock.at += 61_000;
+    registry.authenticate(credential, '10.0.0.6');
+    expect(seen()?.lastSeenAt).toBe('2026-12-03T10:01:31.000Z');
+  });
+
+  it('the list shows what the screen needs and never a credential or its hash', () => {
+    const { registry, db } = setUp();
+    registry.ensureStationDevice();
+    const { credential } = registry.pair({ code: registry.createPairing(tillPairing).code, address: '10.0.0.5' });
+    const list = registry.list();
+    const hashes = db.select({ hash: devices.credentialHash }).from(devices).all();
+    const text = JSON.stringify(list);
+    for (const { hash } of hashes) expect(text).not.toContain(hash);
+    expect(text).not.toContain(credential);
+    expect(Object.keys(list[1] ?? {}).sort()).toEqual(
+      ['endedAt', 'id', 'kind', 'lastAddress', 'lastSeenAt', 'linkedAt', 'name', 'rights', 'status', 'tillId'].sort(),
+    );
+  });
+
+  it('gives each new till or bar a till id of its own; a display must name an existing till', () => {
+    const { registry } = setUp(['till-2', 'bar-main']);
+    const first = registry.createPairing(tillPairing);
+    const second = registry.createPairing({ ...tillPairing, kind: 'bar', name: 'Bar' });
+    expect([first.tillId, second.tillId]).toEqual(['till-3', 'till-4']);
+    registry.pair({ code: first.code, address: null });
+    const noTill = refusal(() => registry.createPairing({ ...tillPairing, kind: 'display', name: 'Screen' }));
+    expect(noTill.toError()).toMatchObject({ code: 'INVALID_INPUT', fields: ['tillId'] });
+    const unknown = { ...tillPairing, kind: 'display', name: 'Screen', tillId: 'till-9' } as const;
+    expect(refusal(() => registry.createPairing(unknown)).code).toBe('INVALID_INPUT');
+    for (const till of ['till-1', 'till-3', 'bar-main'])
+      expect(registry.createPairing({ ...unknown, tillId: till }).tillId).toBe(till);
+    // till-3 has its tablet: a second till device on it would share its open payment and drawer.
+    expect(refusal(() => registry.createPairing({ ...tillPairing, tillId: 'till-3' })).code).toBe('INVALID_INPUT');
+  });
+});
