@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHttpShell } from '../core/api/http-server';
 import { keepNewFilesPrivate } from '../core/data-folder';
-import { createConsoleLogger } from '../core/logger';
+import { createConsoleLogger } from '../core/logging/logger';
 import { createStation, type StationOptions } from '../core/station';
 import { MIGRATIONS_FOLDER, RENDERER_DIR, REPO_ROOT } from './paths';
 

@@ -1,6 +1,6 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from './logger';
+import type { Logger } from './logging/logger';
 
 /**
  * Kassa's files hold sales, API keys' stores and payers' IBANs (refund files): only the user running

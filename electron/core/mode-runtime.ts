@@ -10,7 +10,7 @@ import { newId } from './db/ids';
 import { openDatabase, type Db, type SynchronousSetting } from './db/open-database';
 import type { StorageGuard } from './db/storage-errors';
 import { markerAfterZ, openBook } from './books/book-checks';
-import type { Logger } from './logger';
+import type { Logger } from './logging/logger';
 import { databaseFileFor } from './modes/resolve-mode';
 import { CallbackIntake } from './payments/callback-intake';
 import { flushRejectionCounts } from './payments/rejected-callbacks';

@@ -3,7 +3,7 @@ import { ContractFailure, type Environment } from '../../shared/contract';
 import { JWKS_URLS } from './bancontact/callback-verifier';
 import type { SynchronousSetting } from './db/open-database';
 import { StorageGuard } from './db/storage-errors';
-import type { Logger } from './logger';
+import type { Logger } from './logging/logger';
 import {
   openModeRuntime,
   type ModeRuntime,

@@ -13,7 +13,7 @@ import { createStationBook } from './books/station-book';
 import { openDatabase } from './db/open-database';
 import { readSalesSetupFile, SALES_SETUP_FILE } from './reports/sales-setup-store';
 import { createHandlers } from './handlers';
-import { createConsoleLogger, type Logger } from './logger';
+import { createConsoleLogger, type Logger } from './logging/logger';
 import { RuntimeHost, type RuntimeHostOptions } from './runtime-host';
 import { createFileSecretStore, type SecretStore } from './settings/secret-store';
 import { createSettingsFile, type SettingsFile } from './settings/settings-file';

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { stationWindowCaller, type Caller } from '../../electron/core/api/dispatcher';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/logging/logger';
 import { createStation, type Station } from '../../electron/core/station';
 import { MIGRATIONS, tempDir } from '../support/temp';
 import { epochNow, summary } from './stats';

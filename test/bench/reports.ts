@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { stationWindowCaller, type Caller } from '../../electron/core/api/dispatcher';
 import { openDatabase } from '../../electron/core/db/open-database';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/logging/logger';
 import { markReady } from '../../electron/core/reports/report-services';
 import { SALES_SETUP_FILE } from '../../electron/core/reports/sales-setup-store';
 import { createStation, type Station } from '../../electron/core/station';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BackupRunner, type BackupRequest } from '../../electron/core/backup/backup-runner';
 import { BackupService } from '../../electron/core/backup/backup-service';
 import { openDatabase } from '../../electron/core/db/open-database';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/logging/logger';
 import type { BackupStatusView } from '../../shared/contract/backup-methods';
 import { startTestStation, type TestStation } from '../support/station-in-process';
 import { writeOlderDatabase } from '../support/older-database';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHttpShell, type HttpShell } from '../../electron/core/api/http-server';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/logging/logger';
 import { createStation, type Station } from '../../electron/core/station';
 import type { StationStatus } from '../../shared/contract';
 import { snapshot } from '../support/book-folders';

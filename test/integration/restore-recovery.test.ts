@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBancontactClient } from '../../electron/core/bancontact/client';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/logging/logger';
 import { GapRecovery } from '../../electron/core/restore/gap-recovery';
 import { insertRestore, lastRestoreView } from '../../electron/core/restore/restore-record';
 import { TRAINING_DISPLAY_PROFILE } from '../../electron/core/simulator';

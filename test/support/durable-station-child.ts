@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { startHttpShell } from '../../electron/core/api/http-server';
 import type { SynchronousSetting } from '../../electron/core/db/open-database';
-import { createConsoleLogger } from '../../electron/core/logger';
+import { createConsoleLogger } from '../../electron/core/logging/logger';
 import { createStation } from '../../electron/core/station';
 import { MIGRATIONS } from './temp';
 

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHttpShell, type HttpShell } from '../../electron/core/api/http-server';
 import { backupFileName } from '../../electron/core/backup/backup-names';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/logging/logger';
 import { createStation, type Station, type StationOptions } from '../../electron/core/station';
 import type { MethodName, MethodOutput, SaleView } from '../../shared/contract';
 import type { RestoreView } from '../../shared/contract/restore-methods';

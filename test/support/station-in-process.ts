@@ -1,6 +1,6 @@
 import type { MethodName, MethodOutput, Result, StationEvent } from '../../shared/contract';
 import { stationWindowCaller, type Caller } from '../../electron/core/api/dispatcher';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/logging/logger';
 import { createStation, type Station, type StationOptions } from '../../electron/core/station';
 import { startSimulatorServer, type SimulatorServer } from '../../electron/core/simulator';
 import { MIGRATIONS, tempDir } from './temp';

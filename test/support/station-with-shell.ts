@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { startHttpShell, type HttpShell } from '../../electron/core/api/http-server';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/logging/logger';
 import { createStation, type Station, type StationOptions } from '../../electron/core/station';
 import type { MethodName, MethodOutput, SaleView } from '../../shared/contract';
 import { localCaller } from './station-in-process';

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ContractFailure } from '../../shared/contract';
 import type { Role } from '../../shared/domain/roles';
 import { createDispatcher, type Caller, type Handlers } from '../../electron/core/api/dispatcher';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/logging/logger';
 
 /** A person with this role signed in on a Manager till (the device allows everything the role does). */
 const caller = (role: Role): Caller => ({

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BancontactClient } from '../../electron/core/bancontact/client';
 import { BancontactError } from '../../electron/core/bancontact/errors';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../electron/core/logging/logger';
 import { PaymentTracker } from '../../electron/core/payments/tracker';
 import { applyStatus } from '../../electron/core/payments/transition';
 import { SalesRepo } from '../../electron/core/sales/sales-repo';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallbackVerification } from '../../electron/core/bancontact/callback-verifier';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
 import { isDiskFull, StorageGuard } from '../../electron/core/db/storage-errors';
-import type { Logger } from '../../electron/core/logger';
+import type { Logger } from '../../electron/core/logging/logger';
 import { CallbackIntake } from '../../electron/core/payments/callback-intake';
 import { applyStatus } from '../../electron/core/payments/transition';
 import { SalesRepo } from '../../electron/core/sales/sales-repo';

@@ -15,7 +15,7 @@ import {
   type DeviceRights,
   type Role,
 } from '../../../shared/domain/roles';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { oversizedInput } from './input-size';
 
 /** The person signed in on the calling device, as attribution and the audit log name them. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupStatusView, BackupView } from '../../../shared/contract/backup-methods';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { writeBackup } from './backup-file';
 import { loadBackupFailures, saveBackupFailures, type RememberedFailure } from './backup-failures-file';
 import {

@@ -1,6 +1,6 @@
 import type { BackupStatusView } from '../../../shared/contract/backup-methods';
 import type { Handlers } from '../api/dispatcher';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { ModeRuntime, RuntimeBackupHooks } from '../mode-runtime';
 import { databaseFileFor } from '../modes/resolve-mode';
 import type { SettingsFile } from '../settings/settings-file';

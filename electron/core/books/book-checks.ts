@@ -2,7 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { refuse, type RefusalProblem } from '../../../shared/contract/station-refusal';
 import type { Db } from '../db/open-database';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { syncFolder } from '../files/durable-file';
 import { fileStamp } from '../files/file-stamp';
 import { ensureBookIdentity, readBookIdentity, type BookIdentity } from './book-identity';

@@ -2,7 +2,7 @@ import { ContractFailure, StartRefusal, type StationStatus } from '../../../shar
 import type { NewBookView } from '../../../shared/contract/station-methods';
 import type { Handlers } from '../api/dispatcher';
 import type { Db } from '../db/open-database';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { StoredSettings } from '../settings/settings-file';
 import { startNewBook } from './new-book';
 import { checkStartFiles, checkWritableFolder, RefusedState, type StartFileReaders } from './refused-state';

@@ -1,7 +1,7 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ContractFailure } from '../../../shared/contract';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 
 /**
  * Below this much free space, a failed write to the data folder is put down to a full disk: SQLite

@@ -5,7 +5,7 @@ import type { CallbackVerification } from '../bancontact/callback-verifier';
 import type { Db } from '../db/open-database';
 import { guardFor, type StorageGuard } from '../db/storage-errors';
 import { callbackReceipts, payments } from '../db/schema';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { recordRejection } from './rejected-callbacks';
 import { applyStatus } from './transition';
 

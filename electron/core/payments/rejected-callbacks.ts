@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import type { RejectedCallbackGroupView, RejectedCallbackView } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { callbackRejections, callbackRejectionTallies } from '../db/schema';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { HOUR_MS, RejectionTally } from './rejection-tally';
 
 /**

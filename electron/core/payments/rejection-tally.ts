@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open-database';
 import { callbackRejectionTallies } from '../db/schema';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 
 export const HOUR_MS = 3_600_000;
 /**

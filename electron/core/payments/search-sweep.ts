@@ -5,7 +5,7 @@ import type { GetPaymentResponse } from '../bancontact/types';
 import type { Db } from '../db/open-database';
 import type { StorageGuard } from '../db/storage-errors';
 import { payments } from '../db/schema';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { applyStatus } from './transition';
 
 export interface SweepDeps {

@@ -3,7 +3,7 @@ import type { BancontactClient } from '../bancontact/client';
 import { toContractFailure } from '../bancontact/contract-errors';
 import type { Db } from '../db/open-database';
 import { guardFor, type StorageGuard } from '../db/storage-errors';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { PaymentRow, SalesRepo } from '../sales/sales-repo';
 import { applyStatus, recordProblem } from './transition';
 

@@ -1,5 +1,5 @@
 import type { BancontactClient } from '../bancontact/client';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { SalesRepo } from '../sales/sales-repo';
 import type { PaymentTracker } from './tracker';
 

@@ -1,6 +1,6 @@
 import type { BancontactClient } from '../bancontact/client';
 import type { GetPaymentResponse } from '../bancontact/types';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { recoverSale, recoverTopup, type RecoverDeps } from './recover-payment';
 import { markSearched, unsearchedRestores, type RestoreRow } from './restore-record';
 

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { ContractFailure } from '../../../shared/contract';
 import type { RestoreResultView } from '../../../shared/contract/restore-methods';
 import { parseBackupFileName } from '../backup/backup-names';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { checkBackup } from './backup-check';
 import { restoreDatabase, type RestoreOutcome } from './restore-file';
 

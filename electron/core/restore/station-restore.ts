@@ -1,7 +1,7 @@
 import { ContractFailure } from '../../../shared/contract';
 import type { Handlers } from '../api/dispatcher';
 import { restorableFolders } from '../backup/backup-folder';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { newId } from '../db/ids';
 import type { ModeRuntime } from '../mode-runtime';
 import { databaseFileFor } from '../modes/resolve-mode';

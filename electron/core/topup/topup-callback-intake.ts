@@ -3,7 +3,7 @@ import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
 import type { Db } from '../db/open-database';
 import { guardFor, type StorageGuard } from '../db/storage-errors';
 import { callbackReceipts } from '../db/schema';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import {
   DISK_FULL_ANSWER,
   REJECTION_STATUS,

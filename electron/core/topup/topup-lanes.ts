@@ -3,7 +3,7 @@ import { createBancontactClient, type BancontactClient } from '../bancontact/cli
 import { RateLimiter } from '../bancontact/rate-limiter';
 import type { Db } from '../db/open-database';
 import type { StorageGuard } from '../db/storage-errors';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { CallbackAnswer } from '../payments/callback-intake';
 import { SearchSweep } from '../payments/search-sweep';
 import type { TopupLedger } from './ledger';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { SalesRepo } from '../sales/sales-repo';
 import { AttentionList } from './attention';
 import { BarPayments } from './bar-payments';
