@@ -67,7 +67,9 @@ const SAYS: Record<BrokenReason, (seq: number, previous: number) => string> = {
   missing: (seq, previous) =>
     previous === 0
       ? `entry #${seq} is the first left: the entries before it were removed`
-      : `entries #${previous + 1} to #${seq - 1} are missing: they were removed`,
+      : previous + 1 === seq - 1
+        ? `entry #${previous + 1} is missing: it was removed`
+        : `entries #${previous + 1} to #${seq - 1} are missing: they were removed`,
   unlinked: (seq, previous) =>
     `entry #${seq} does not follow entry #${previous}: an entry was replaced or put in between`,
 };

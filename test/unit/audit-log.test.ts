@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditFixture, entry, rows, T0, type AuditFixture } from './audit-fixture';
+
+let f: AuditFixture;
+beforeEach(() => {
+  f = auditFixture();
+});
+afterEach(() => f.close());
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+describe('the audit log chain', () => {
+  it('links each entry to the one before, starting from 64 zeros, with the documented hash', async () => {
+    f.log.record(entry({ subject: 'Z 1' }));
+    f.clock.ms += 1_000;
+    f.mode.current = 'live';
+    f.log.record(entry({ action: 'wristbands.block', subject: 'AB12', staff: null, device: null }));
+    const [first, second] = rows(f.db);
+    expect(first).toMatchObject({ seq: 1, at: T0, mode: 'training', prev_hash: '0'.repeat(64) });
+    expect(second).toMatchObject({ seq: 2, at: T0 + 1_000, mode: 'live', prev_hash: first!.hash });
+    // docs/audit-log.md: SHA-256 of the JSON array ["kassa-audit-v1", seq, at, mode, action, outcome,
+    // staffId, staffName, deviceId, deviceName, subject, detail, prevHash].
+    const canonical = JSON.stringify([
+      'kassa-audit-v1',
+      2,
+      T0 + 1_000,
+      'live',
+      'wristbands.block',
+      'ok',
+      null,
+      null,
+      null,
+      null,
+      'AB12',
+      '{}',
+      first!.hash,
+    ]);
+    expect(second!.hash).toBe(sha256(canonical));
+    expect(await f.log.verify()).toMatchObject({ ok: true, checked: 2, lastHash: second!.hash });
+  });
+
+  it('an empty log verifies, with nothing checked', async () => {
+    expect(await f.log.verify()).toMatchObject({ ok: true, checked: 0, lastHash: '0'.repeat(64) });
+  });
+
+  it('never stores a field named like a secret, at any depth, whoever wrote the entry', () => {
+    f.log.record(
+      entry({
+        detail: {
+          apiKey: 'sk-live-0123456789',
+          nested: { pin: '4321', password: 'Hunter2!xyz', pairingCode: 'ABCD', ok: 'kept' },
+          list: [{ token: 'tok-abc', name: 'kept too' }],
+        },
+      }),
+    );
+    const stored = String(rows(f.db)[0]!.detail);
+    for (const secret of ['sk-live-0123456789', '4321', 'Hunter2!xyz', 'ABCD', 'tok-abc'])
+      expect(stored).not.toContain(secret);
+    expect(JSON.parse(stored)).toEqual({ list: [{ name: 'kept too' }], nested: { ok: 'kept' } });
+  });
+
+  it('records inside a caller’s own transaction, and rolls back with it', () => {
+    expect(() =>
+      f.db.$client.transaction(() => {
+        f.log.record(entry());
+        throw new Error('the staff change failed');
+      })(),
+    ).toThrow('the staff change failed');
+    f.db.$client.transaction(() => f.log.record(entry({ subject: 'kept' })))();
+    expect(rows(f.db).map((row) => [row.seq, row.subject])).toEqual([[1, 'kept']]);
+  });
+});
+
+describe('listing the audit log', () => {
+  beforeEach(() => {
+    const plan = [
+      entry({ action: 'reports.closeDay', subject: 'Z 1' }),
+      entry({ action: 'drawer.open', subject: 'till-1', staff: { id: 'staff-bo', name: 'Bo' } }),
+      entry({ action: 'drawer.close', subject: 'till-1', device: { id: 'device-bar', name: 'Bar' } }),
+      entry({ action: 'wristbands.block', outcome: 'refused', subject: 'KX7P-QQ' }),
+      entry({ action: 'drawerless.thing', subject: '100%_sure' }),
+    ];
+    for (const item of plan) {
+      f.log.record(item);
+      f.clock.ms += 3_600_000;
+    }
+  });
+
+  const seqs = (filter: Parameters<AuditFixture['log']['list']>[0]) =>
+    f.log.list(filter).entries.map((row) => row.seq);
+
+  it('answers newest first and filters by action, prefix, outcome, person, device and subject text', () => {
+    expect(seqs({})).toEqual([5, 4, 3, 2, 1]);
+    expect(seqs({ action: 'drawer.open' })).toEqual([2]);
+    expect(seqs({ action: 'drawer.*' })).toEqual([3, 2]);
+    expect(seqs({ outcome: 'refused' })).toEqual([4]);
+    expect(seqs({ staffId: 'staff-bo' })).toEqual([2]);
+    expect(seqs({ deviceId: 'device-bar' })).toEqual([3]);
+    expect(seqs({ text: 'kx7p' })).toEqual([4]);
+    // Typed % and _ are meant literally.
+    expect(seqs({ text: '0%_' })).toEqual([5]);
+    expect(seqs({ text: '%' })).toEqual([5]);
+  });
+
+  it('filters by time, from included and to excluded', () => {
+    expect(seqs({ fromMs: T0 + 3_600_000, toMs: T0 + 3 * 3_600_000 })).toEqual([3, 2]);
+  });
+
+  it('pages by beforeSeq until nextBeforeSeq is null, and never answers more than 200', () => {
+    const first = f.log.list({ limit: 2 });
+    expect(first.entries.map((row) => row.seq)).toEqual([5, 4]);
+    expect(first.nextBeforeSeq).toBe(4);
+    const second = f.log.list({ limit: 2, beforeSeq: 4 });
+    expect(second.entries.map((row) => row.seq)).toEqual([3, 2]);
+    const last = f.log.list({ limit: 2, beforeSeq: second.nextBeforeSeq! });
+    expect(last).toMatchObject({ entries: [{ seq: 1 }], nextBeforeSeq: null });
+    f.db.$client.transaction(() => {
+      for (let i = 0; i < 300; i += 1) f.log.record(entry());
+    })();
+    expect(f.log.list({ limit: 10_000 }).entries).toHaveLength(200);
+  });
+
+  it('lists the actions it holds', () => {
+    expect(f.log.actions()).toEqual([
+      'drawer.close',
+      'drawer.open',
+      'drawerless.thing',
+      'reports.closeDay',
+      'wristbands.block',
+    ]);
+  });
+});
