@@ -6,6 +6,8 @@ import { DiskFullBanner } from './features/station/DiskFullBanner';
 import { RefusedScreen } from './features/station/RefusedScreen';
 import { useRefusal } from './features/station/use-refusal';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { SessionGate } from './features/staff/SessionGate';
+import { StaffScreen } from './features/staff/StaffScreen';
 import { TillScreen } from './features/till/TillScreen';
 import { TopupScreen } from './features/topup/TopupScreen';
 import { useRoute, type Route } from './routes';
@@ -21,6 +23,7 @@ const SCREENS: Record<Route, ComponentType> = {
   topup: TopupScreen,
   reports: ReportsScreen,
   settings: SettingsScreen,
+  staff: StaffScreen,
 };
 
 export function App() {
@@ -34,13 +37,13 @@ export function App() {
         {refusal ? (
           <RefusedScreen refusal={refusal} onRecheck={recheck} />
         ) : (
-          <>
+          <SessionGate route={route}>
             <Header />
             <DiskFullBanner />
             <Suspense fallback={<main aria-busy="true" />}>
               <Screen />
             </Suspense>
-          </>
+          </SessionGate>
         )}
       </div>
     </StationProvider>

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'till' | 'customer' | 'topup' | 'reports' | 'settings';
-export const ROUTES: readonly Route[] = ['till', 'customer', 'topup', 'reports', 'settings'];
+export type Route = 'till' | 'customer' | 'topup' | 'reports' | 'settings' | 'staff';
+export const ROUTES: readonly Route[] = ['till', 'customer', 'topup', 'reports', 'settings', 'staff'];
 
 const PATHS: Record<Route, string> = {
   till: '/',
@@ -9,6 +9,7 @@ const PATHS: Record<Route, string> = {
   topup: '/topup',
   reports: '/reports',
   settings: '/settings',
+  staff: '/staff',
 };
 
 interface Where {

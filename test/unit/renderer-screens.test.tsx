@@ -124,6 +124,7 @@ describe('header', () => {
       ['Top-up', '#/topup'],
       ['Closing', '#/reports'],
       ['Settings', '#/settings'],
+      ['Staff', '#/staff'],
     ]);
     await click('NL');
     expect(station.calls.find((c) => c.method === 'settings.setLocale')?.input).toEqual({ locale: 'nl' });

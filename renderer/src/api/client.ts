@@ -26,7 +26,17 @@ export async function call<M extends MethodName>(
   input: MethodInput<M>,
 ): Promise<Result<MethodOutput<M>>> {
   // The station validated the output against the same contract; the transport only checked the envelope.
-  return (await current().call(method, input)) as Result<MethodOutput<M>>;
+  const result = (await current().call(method, input)) as Result<MethodOutput<M>>;
+  if (!result.ok && result.error.code === 'NOT_SIGNED_IN') for (const listener of [...signedOut]) listener();
+  return result;
+}
+
+const signedOut = new Set<() => void>();
+
+/** Any call answered NOT_SIGNED_IN (the session ended or idled out): the sign-in gate comes back. */
+export function onSignedOut(listener: () => void): () => void {
+  signedOut.add(listener);
+  return () => void signedOut.delete(listener);
 }
 
 export function subscribe(listener: (event: StationEvent) => void): () => void {

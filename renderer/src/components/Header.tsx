@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract';
 import { LOCALES } from '../../../shared/domain/money';
+import { callerRights, mayOpen } from '../features/staff/session-rights';
+import { useSession } from '../features/staff/session-context';
+import { SessionChip } from '../features/staff/SessionChip';
 import { useLocale } from '../i18n';
 import { ROUTES, navigate, routeHref, useRoute, type Route } from '../routes';
 import { ErrorAlert } from './ErrorAlert';
@@ -15,6 +18,7 @@ export function Header() {
       <div className="app-header-bar">
         <span className="app-name">{t('app.name')}</span>
         <Nav />
+        <SessionChip />
         <LanguageSwitch />
       </div>
       {mode === 'training' && (
@@ -29,6 +33,8 @@ export function Header() {
 function Nav() {
   const { t } = useTranslation();
   const current = useRoute();
+  // Hide what this person's role cannot open; the station refuses the calls anyway.
+  const rights = callerRights(useSession()?.view ?? null);
   const onClick = (route: Route) => (event: React.MouseEvent<HTMLAnchorElement>) => {
     // Let the browser handle new-tab clicks; a plain click switches screens without a reload.
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
@@ -37,7 +43,7 @@ function Nav() {
   };
   return (
     <nav className="app-nav" aria-label={t('app.nav')}>
-      {ROUTES.map((route) => (
+      {ROUTES.filter((route) => mayOpen(route, rights)).map((route) => (
         <a
           key={route}
           href={routeHref(route, window.location)}

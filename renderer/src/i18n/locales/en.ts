@@ -1,6 +1,7 @@
 import { reportsEn } from './reports-en';
 import { restoreEn } from './restore-en';
 import { stationEn } from './station-en';
+import { staffEn } from './staff-en';
 import { backupsEn } from './backups-en';
 import { topupEn } from './topup-en';
 
@@ -19,6 +20,7 @@ export const en = {
     settings: 'Settings',
     topup: 'Top-up',
     reports: 'Closing',
+    staff: 'Staff',
   },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
@@ -111,6 +113,7 @@ export const en = {
   ...reportsEn,
   ...restoreEn,
   ...stationEn,
+  ...staffEn,
   paymentStatus: {
     CREATING: 'Being created',
     PENDING: 'Waiting for customer',

@@ -2,6 +2,7 @@ import type { Catalogue } from './en';
 import { reportsFr } from './reports-fr';
 import { restoreFr } from './restore-fr';
 import { stationFr } from './station-fr';
+import { staffFr } from './staff-fr';
 import { backupsFr } from './backups-fr';
 import { topupFr } from './topup-fr';
 
@@ -19,6 +20,7 @@ export const fr: Catalogue = {
     settings: 'Paramètres',
     topup: 'Recharge',
     reports: 'Clôture',
+    staff: 'Personnel',
   },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
@@ -111,6 +113,7 @@ export const fr: Catalogue = {
   ...reportsFr,
   ...restoreFr,
   ...stationFr,
+  ...staffFr,
   paymentStatus: {
     CREATING: 'En création',
     PENDING: 'En attente du client',

@@ -2,6 +2,7 @@ import type { Catalogue } from './en';
 import { reportsNl } from './reports-nl';
 import { restoreNl } from './restore-nl';
 import { stationNl } from './station-nl';
+import { staffNl } from './staff-nl';
 import { backupsNl } from './backups-nl';
 import { topupNl } from './topup-nl';
 
@@ -19,6 +20,7 @@ export const nl: Catalogue = {
     settings: 'Instellingen',
     topup: 'Opladen',
     reports: 'Afsluiten',
+    staff: 'Personeel',
   },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
@@ -111,6 +113,7 @@ export const nl: Catalogue = {
   ...reportsNl,
   ...restoreNl,
   ...stationNl,
+  ...staffNl,
   paymentStatus: {
     CREATING: 'Wordt aangemaakt',
     PENDING: 'Wachten op de klant',
