@@ -36,10 +36,18 @@ export const deviceMethods = {
     output: out<DeviceView>(),
   },
   /** The device opening the link: answers the linked device; the credential travels only as a cookie. */
-  'devices.pair': { permission: 'public', input: z.object({ code: pairingCode }).strict(), output: out<DeviceView>() },
+  'devices.pair': {
+    permission: 'public',
+    input: z.object({ code: pairingCode }).strict(),
+    output: out<DeviceView>(),
+  },
   /** *Unlink this device*, on the device itself: its access ends at once. */
   'devices.unlinkSelf': { permission: 'signedIn', input: z.object({}).strict(), output: out<DeviceView>() },
-  'devices.getNetwork': { permission: 'administer', input: z.object({}).strict(), output: out<DeviceNetworkView>() },
+  'devices.getNetwork': {
+    permission: 'administer',
+    input: z.object({}).strict(),
+    output: out<DeviceNetworkView>(),
+  },
   'devices.setNetwork': {
     permission: 'administer',
     input: z

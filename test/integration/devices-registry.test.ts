@@ -30,7 +30,10 @@ describe('the device registry', () => {
     const open = () => {
       const db = openStationDatabase(file, STATION_MIGRATIONS);
       opened.push(db);
-      return { db, registry: createDeviceRegistry({ db, now: () => clock.at, audit, knownTillIds: () => knownTillIds }) };
+      return {
+        db,
+        registry: createDeviceRegistry({ db, now: () => clock.at, audit, knownTillIds: () => knownTillIds }),
+      };
     };
     return { clock, entries, open, ...open() };
   }
@@ -54,8 +57,16 @@ describe('the device registry', () => {
     expect(expiresAt).toBe(Date.parse('2026-12-03T10:05:00Z'));
     expect(tillId).toBe('till-2');
     const { device, credential } = registry.pair({ code, address: '192.168.1.31' });
-    expect(device).toMatchObject({ name: 'Tablet bar 1', rights: 'employee', kind: 'till', tillId: 'till-2' });
-    expect(registry.authenticate(credential, '192.168.1.31')).toMatchObject({ id: device.id, tillId: 'till-2' });
+    expect(device).toMatchObject({
+      name: 'Tablet bar 1',
+      rights: 'employee',
+      kind: 'till',
+      tillId: 'till-2',
+    });
+    expect(registry.authenticate(credential, '192.168.1.31')).toMatchObject({
+      id: device.id,
+      tillId: 'till-2',
+    });
 
     expect(refusal(() => registry.pair({ code, address: '192.168.1.99' })).code).toBe('PAIRING_CODE_INVALID');
     expect(db.select().from(devices).all()).toHaveLength(1);
@@ -88,15 +99,28 @@ describe('the device registry', () => {
 
   it('revoking ends access at once: the credential is refused, sessions end, listeners hear it', () => {
     const { registry, entries, db, clock } = setUp();
-    const { device, credential } = registry.pair({ code: registry.createPairing(tillPairing).code, address: null });
+    const { device, credential } = registry.pair({
+      code: registry.createPairing(tillPairing).code,
+      address: null,
+    });
     db.insert(sessions)
-      .values({ id: 's1', tokenHash: 'h', deviceId: device.id, staffId: 'staff-2', createdAt: clock.at, lastUsedAt: clock.at })
+      .values({
+        id: 's1',
+        tokenHash: 'h',
+        deviceId: device.id,
+        staffId: 'staff-2',
+        createdAt: clock.at,
+        lastUsedAt: clock.at,
+      })
       .run();
     const heard: string[] = [];
     registry.onRevoked((id, reason) => heard.push(`${id}:${reason}`));
 
     clock.at += MINUTE;
-    expect(registry.revoke(device.id, MANAGER)).toMatchObject({ status: 'revoked', endedAt: '2026-12-03T10:01:00.000Z' });
+    expect(registry.revoke(device.id, MANAGER)).toMatchObject({
+      status: 'revoked',
+      endedAt: '2026-12-03T10:01:00.000Z',
+    });
     expect(heard).toEqual([`${device.id}:revoked`]);
     expect(registry.authenticate(credential, '192.168.1.31')).toBe('revoked');
     expect(db.select().from(sessions).get()).toMatchObject({ endedReason: 'revoked', endedAt: clock.at });
@@ -114,9 +138,17 @@ describe('the device registry', () => {
     const { registry, entries } = setUp();
     const { device } = registry.pair({ code: registry.createPairing(tillPairing).code, address: null });
     expect(registry.unlink(device.id).status).toBe('unlinked');
-    expect(entries.at(-1)).toMatchObject({ action: 'devices.unlink', device: { id: device.id }, staff: null });
+    expect(entries.at(-1)).toMatchObject({
+      action: 'devices.unlink',
+      device: { id: device.id },
+      staff: null,
+    });
     registry.ensureStationDevice();
-    expect(registry.ensureStationDevice()).toMatchObject({ id: 'station', kind: 'station', rights: 'manager' });
+    expect(registry.ensureStationDevice()).toMatchObject({
+      id: 'station',
+      kind: 'station',
+      rights: 'manager',
+    });
     expect(refusal(() => registry.revoke('station', MANAGER)).code).toBe('FORBIDDEN');
     expect(refusal(() => registry.revoke('no-such-device', MANAGER)).code).toBe('NOT_FOUND');
   });
@@ -142,7 +174,10 @@ describe('the device registry', () => {
     const { registry, clock, entries } = setUp();
     registry.ensureStationDevice();
     const busy = registry.pair({ code: registry.createPairing(tillPairing).code, address: null });
-    const idle = registry.pair({ code: registry.createPairing({ ...tillPairing, name: 'Idle' }).code, address: null });
+    const idle = registry.pair({
+      code: registry.createPairing({ ...tillPairing, name: 'Idle' }).code,
+      address: null,
+    });
     clock.at += 29 * DAY;
     expect(registry.authenticate(busy.credential, null)).not.toBe('revoked');
     clock.at += 2 * DAY;
@@ -161,7 +196,10 @@ describe('the device registry', () => {
 
   it('writes last seen at most once a minute, and a new address at once', () => {
     const { registry, clock } = setUp();
-    const { device, credential } = registry.pair({ code: registry.createPairing(tillPairing).code, address: null });
+    const { device, credential } = registry.pair({
+      code: registry.createPairing(tillPairing).code,
+      address: null,
+    });
     const seen = () => registry.get(device.id);
     registry.authenticate(credential, '10.0.0.5');
     const first = seen()?.lastSeenAt;
@@ -178,14 +216,28 @@ describe('the device registry', () => {
   it('the list shows what the screen needs and never a credential or its hash', () => {
     const { registry, db } = setUp();
     registry.ensureStationDevice();
-    const { credential } = registry.pair({ code: registry.createPairing(tillPairing).code, address: '10.0.0.5' });
+    const { credential } = registry.pair({
+      code: registry.createPairing(tillPairing).code,
+      address: '10.0.0.5',
+    });
     const list = registry.list();
     const hashes = db.select({ hash: devices.credentialHash }).from(devices).all();
     const text = JSON.stringify(list);
     for (const { hash } of hashes) expect(text).not.toContain(hash);
     expect(text).not.toContain(credential);
     expect(Object.keys(list[1] ?? {}).sort()).toEqual(
-      ['endedAt', 'id', 'kind', 'lastAddress', 'lastSeenAt', 'linkedAt', 'name', 'rights', 'status', 'tillId'].sort(),
+      [
+        'endedAt',
+        'id',
+        'kind',
+        'lastAddress',
+        'lastSeenAt',
+        'linkedAt',
+        'name',
+        'rights',
+        'status',
+        'tillId',
+      ].sort(),
     );
   });
 
@@ -202,6 +254,8 @@ describe('the device registry', () => {
     for (const till of ['till-1', 'till-3', 'bar-main'])
       expect(registry.createPairing({ ...unknown, tillId: till }).tillId).toBe(till);
     // till-3 has its tablet: a second till device on it would share its open payment and drawer.
-    expect(refusal(() => registry.createPairing({ ...tillPairing, tillId: 'till-3' })).code).toBe('INVALID_INPUT');
+    expect(refusal(() => registry.createPairing({ ...tillPairing, tillId: 'till-3' })).code).toBe(
+      'INVALID_INPUT',
+    );
   });
 });

@@ -20,7 +20,9 @@ async function servedCertificate(
   certificate: StationCertificate,
   trust?: string,
 ): Promise<{ peer: PeerCertificate; authorized: boolean }> {
-  const server: Server = createServer({ key: certificate.key, cert: certificate.cert }, (_req, res) => res.end('ok'));
+  const server: Server = createServer({ key: certificate.key, cert: certificate.cert }, (_req, res) =>
+    res.end('ok'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.2', resolve));
   const { port } = server.address() as AddressInfo;
   try {
@@ -51,7 +53,11 @@ describe("the station's own certificate", () => {
 
   it('is what an HTTPS listener serves: its fingerprint is the one a device sees', async () => {
     const dir = folder();
-    const certificate = await ensureStationCertificate({ folder: dir, addresses: ['127.0.0.2'], hostName: 'kassa-pc' });
+    const certificate = await ensureStationCertificate({
+      folder: dir,
+      addresses: ['127.0.0.2'],
+      hostName: 'kassa-pc',
+    });
     expect(certificate.fingerprint()).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     const { peer, authorized } = await servedCertificate(certificate, certificate.cert);
     expect(peer.fingerprint256).toBe(certificate.fingerprint());
@@ -74,7 +80,11 @@ describe("the station's own certificate", () => {
     expect(moved.fingerprint()).not.toBe(first.fingerprint());
     expect(moved.names).toContain('192.168.1.21');
 
-    const later = await ensureStationCertificate({ ...options, addresses: ['192.168.1.21'], now: () => start + 710 * DAY });
+    const later = await ensureStationCertificate({
+      ...options,
+      addresses: ['192.168.1.21'],
+      now: () => start + 710 * DAY,
+    });
     expect(later.fingerprint()).not.toBe(moved.fingerprint());
     expect(later.validTo).toBeGreaterThan(start + 1400 * DAY);
   });
@@ -82,7 +92,11 @@ describe("the station's own certificate", () => {
   it('remakes a key and certificate that do not belong together (a crash between the two writes)', async () => {
     const dir = folder();
     const first = await ensureStationCertificate({ folder: dir, addresses: [], hostName: 'kassa-pc' });
-    const stranger = await ensureStationCertificate({ folder: folder(), addresses: [], hostName: 'kassa-pc' });
+    const stranger = await ensureStationCertificate({
+      folder: folder(),
+      addresses: [],
+      hostName: 'kassa-pc',
+    });
     writeFileSync(join(dir, STATION_CERT_FILE), stranger.cert);
     const remade = await ensureStationCertificate({ folder: dir, addresses: [], hostName: 'kassa-pc' });
     expect([first.fingerprint(), stranger.fingerprint()]).not.toContain(remade.fingerprint());

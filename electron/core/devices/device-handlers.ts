@@ -54,7 +54,11 @@ export function createDeviceHandlers(deps: DeviceHandlerDeps): Pick<Handlers, De
       if (!network.enabled || network.address === null)
         throw new ContractFailure('CONFLICT', 'Turn on linked devices on the local network first');
       const certificate = await certificateFor(network);
-      const pairing = registry.createPairing({ ...input, tillId: input.tillId ?? null, actor: actorOf(caller) });
+      const pairing = registry.createPairing({
+        ...input,
+        tillId: input.tillId ?? null,
+        actor: actorOf(caller),
+      });
       return pairingView(network, certificate, pairing);
     },
     'devices.revoke': ({ deviceId }, caller) => registry.revoke(deviceId, actorOf(caller)),

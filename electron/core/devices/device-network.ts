@@ -14,7 +14,11 @@ export interface DeviceNetwork {
 
 export const DEVICE_NETWORK_KEY = 'devices_network';
 export const DEFAULT_DEVICE_PORT = 8443;
-export const DEFAULT_DEVICE_NETWORK: DeviceNetwork = { enabled: false, address: null, port: DEFAULT_DEVICE_PORT };
+export const DEFAULT_DEVICE_NETWORK: DeviceNetwork = {
+  enabled: false,
+  address: null,
+  port: DEFAULT_DEVICE_PORT,
+};
 
 const storedNetwork = z.object({
   enabled: z.boolean(),

@@ -92,7 +92,11 @@ function authenticate(
   credential: string,
   address: string | null,
 ): CallerDevice | 'revoked' | null {
-  let row = ctx.db.select().from(devices).where(eq(devices.credentialHash, sha256(credential))).get();
+  let row = ctx.db
+    .select()
+    .from(devices)
+    .where(eq(devices.credentialHash, sha256(credential)))
+    .get();
   if (!row) return null;
   const now = ctx.now();
   if (row.revokedAt === null && isIdleTooLong(row, now)) {
@@ -178,7 +182,8 @@ function endAccess(
   if (!ended) return view;
   ctx.audit.record({
     ...actor,
-    action: reason === 'unlinked' ? 'devices.unlink' : reason === 'expired' ? 'devices.expire' : 'devices.revoke',
+    action:
+      reason === 'unlinked' ? 'devices.unlink' : reason === 'expired' ? 'devices.expire' : 'devices.revoke',
     outcome: 'ok',
     subject: row.id,
     detail: { name: row.name, kind: row.kind, tillId: row.tillId, reason },

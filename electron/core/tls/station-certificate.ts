@@ -47,11 +47,14 @@ export interface StationCertificateOptions {
  * covers the same names and is not about to expire, remade otherwise (a new LAN address, nearly two
  * years old, or a key and certificate that do not belong together after a crash between the two writes).
  */
-export async function ensureStationCertificate(options: StationCertificateOptions): Promise<StationCertificate> {
+export async function ensureStationCertificate(
+  options: StationCertificateOptions,
+): Promise<StationCertificate> {
   const now = options.now ?? Date.now;
   const names = certificateNames(options.addresses, options.hostName ?? hostname());
   const existing = readStored(options.folder);
-  if (existing && sameNames(existing.names, names) && existing.validTo - now() > RENEW_BEFORE_MS) return existing;
+  if (existing && sameNames(existing.names, names) && existing.validTo - now() > RENEW_BEFORE_MS)
+    return existing;
   return createAndStore(options.folder, names, now());
 }
 
@@ -109,7 +112,13 @@ async function createAndStore(folder: string, names: string[], now: number): Pro
 function describe(key: string, cert: string): StationCertificate {
   const x509 = new X509Certificate(cert);
   const fingerprint = x509.fingerprint256;
-  return { key, cert, names: subjectAltNames(x509), validTo: Date.parse(x509.validTo), fingerprint: () => fingerprint };
+  return {
+    key,
+    cert,
+    names: subjectAltNames(x509),
+    validTo: Date.parse(x509.validTo),
+    fingerprint: () => fingerprint,
+  };
 }
 
 /** `DNS:localhost, IP Address:127.0.0.1` → `['localhost', '127.0.0.1']`. */
@@ -132,5 +141,10 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 
 /** Only host names a certificate can carry (a Windows name with a space or underscore is left out). */
 function isDnsName(name: string): boolean {
-  return name.length <= 253 && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(name);
+  return (
+    name.length <= 253 &&
+    /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(
+      name,
+    )
+  );
 }
