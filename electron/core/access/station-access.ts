@@ -1,3 +1,4 @@
+import type { Credentials } from '../api/credentials';
 import type { Caller, CallerDevice, CallerStaff } from '../api/dispatcher';
 import type { LiveSession } from '../staff/session-store';
 
@@ -17,14 +18,6 @@ export interface AccessDeps {
    * the station runs in training and no real administrator exists (a fresh install opens on the till).
    */
   autoSignedIn(): CallerStaff | null;
-}
-
-/** What a call carried: where it came in, and the cookies (or the window's memory) holding its secrets. */
-export interface Credentials {
-  channel: Caller['channel'];
-  sessionToken?: string;
-  deviceCredential?: string;
-  address?: string;
 }
 
 export interface StationAccess {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Credentials } from '../access/station-access';
+import type { Credentials } from './credentials';
 import type { CredentialSink } from './dispatcher';
 
 /** The session of the person signed in on this browser. */
