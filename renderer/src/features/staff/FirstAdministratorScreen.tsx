@@ -8,7 +8,8 @@ import { useLocale } from '../../i18n';
 import { LocaleField, NameField } from './PersonFields';
 import { GateFrame } from './GateFrame';
 import { PasswordRules } from './PasswordRules';
-import { staffCall, type SessionView } from './staff-api';
+import type { SessionView } from './staff-api';
+import { call } from '../../api/client';
 
 /** A live station without an administrator: nothing else is offered until one exists. */
 export function FirstAdministratorScreen({ onCreated }: { onCreated: (view: SessionView) => void }) {
@@ -28,7 +29,7 @@ export function FirstAdministratorScreen({ onCreated }: { onCreated: (view: Sess
     event.preventDefault();
     if (!ready) return;
     setBusy(true);
-    const result = await staffCall('session.createFirstAdministrator', {
+    const result = await call('session.createFirstAdministrator', {
       name: name.trim(),
       locale,
       password,

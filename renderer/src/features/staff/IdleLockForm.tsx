@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from './session-context';
-import { staffCall } from './staff-api';
+import { call } from '../../api/client';
 
 /** The station's bounds (staff.setIdleLock): a lock is always on, and at most four hours away. */
 const MIN_IDLE_MINUTES = 1;
@@ -22,7 +22,7 @@ export function IdleLockForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!valid) return;
-    const result = await staffCall('staff.setIdleLock', { minutes: value });
+    const result = await call('staff.setIdleLock', { minutes: value });
     setSaved(result.ok);
     setError(result.ok ? null : result.error);
     // Every device reads the new time with its next session.get; this one at once.

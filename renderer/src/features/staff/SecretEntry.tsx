@@ -6,7 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
 import { formatClock } from './lock-time';
 import { MAX_PIN_DIGITS, PinPad } from './PinPad';
-import { staffCall, type SessionPerson, type SessionView } from './staff-api';
+import type { SessionPerson, SessionView } from './staff-api';
+import { call } from '../../api/client';
 
 interface Props {
   person: SessionPerson;
@@ -28,7 +29,7 @@ export function SecretEntry({ person, onSignedIn, onRefused, onBack }: Props) {
     event.preventDefault();
     if (!ready || busy) return;
     setBusy(true);
-    const result = await staffCall('session.signIn', { staffId: person.id, secret });
+    const result = await call('session.signIn', { staffId: person.id, secret });
     setBusy(false);
     if (result.ok) return onSignedIn(result.value);
     setSecret('');

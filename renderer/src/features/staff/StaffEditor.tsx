@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { SecretForm } from './SecretForm';
-import { staffCall, type StaffView } from './staff-api';
+import type { StaffView } from './staff-api';
+import { call } from '../../api/client';
 import { StaffForm } from './StaffForm';
 import type { StaffList } from './use-staff-list';
 
@@ -35,7 +36,7 @@ export function StaffEditor({ editing, list, onDone }: Props) {
       <ConfirmDelete
         person={person}
         onKeep={() => onDone(null)}
-        onDelete={() => void list.run(() => staffCall('staff.delete', { staffId: person.id })).then(onDone)}
+        onDelete={() => void list.run(() => call('staff.delete', { staffId: person.id })).then(onDone)}
       />
     );
   return (
@@ -48,7 +49,7 @@ export function StaffEditor({ editing, list, onDone }: Props) {
           onSubmit={async ({ secret, ...changes }) =>
             closeOn(
               await list.run(() =>
-                staffCall('staff.update', { staffId: person.id, ...changes, ...(secret ? { secret } : {}) }),
+                call('staff.update', { staffId: person.id, ...changes, ...(secret ? { secret } : {}) }),
               ),
             )
           }
@@ -58,7 +59,7 @@ export function StaffEditor({ editing, list, onDone }: Props) {
           person={person}
           onCancel={() => onDone(null)}
           onSubmit={async (secret) =>
-            closeOn(await list.run(() => staffCall('staff.setSecret', { staffId: person.id, secret })))
+            closeOn(await list.run(() => call('staff.setSecret', { staffId: person.id, secret })))
           }
         />
       )}

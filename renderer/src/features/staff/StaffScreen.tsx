@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { IdleLockForm } from './IdleLockForm';
-import { staffCall, type StaffView } from './staff-api';
+import type { StaffView } from './staff-api';
+import { call } from '../../api/client';
 import { StaffEditor, type Editing } from './StaffEditor';
 import { StaffForm, type StaffFormValues } from './StaffForm';
 import { StaffTable, type StaffAction } from './StaffTable';
@@ -21,10 +22,10 @@ export function StaffScreen() {
     setActionError(null);
     if (action === 'edit' || action === 'secret' || action === 'delete')
       return setEditing({ kind: action, person });
-    void list.run(() => staffCall(`staff.${action}`, { staffId: person.id })).then(setActionError);
+    void list.run(() => call(`staff.${action}`, { staffId: person.id })).then(setActionError);
   };
   const create = async (values: StaffFormValues) => {
-    const failed = await list.run(() => staffCall('staff.create', values));
+    const failed = await list.run(() => call('staff.create', values));
     setCreated(failed ? null : values.name);
     return failed;
   };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { onSignedOut } from '../../api/client';
+import { call, onSignedOut } from '../../api/client';
 import type { SessionState } from './session-context';
-import { staffCall, type SessionView } from './staff-api';
+import type { SessionView } from './staff-api';
 
 export type SessionPhase = 'loading' | 'ready' | 'unavailable';
 
@@ -26,7 +26,7 @@ export function useSessionLoader(): SessionState & { phase: SessionPhase } {
     // A NOT_SIGNED_IN answer while session.get is on its way must not start another one.
     if (inFlight.current) return Promise.resolve();
     inFlight.current = true;
-    return staffCall('session.get', {}).then((result) => {
+    return call('session.get', {}).then((result) => {
       inFlight.current = false;
       if (result.ok) apply(result.value);
       else setPhase((current) => (current === 'loading' ? 'unavailable' : current));
@@ -47,7 +47,7 @@ export function useSessionLoader(): SessionState & { phase: SessionPhase } {
   );
 
   const signOut = useCallback(async () => {
-    const result = await staffCall('session.signOut', {});
+    const result = await call('session.signOut', {});
     if (result.ok) apply(result.value);
     else await refresh();
     return result.ok ? null : result.error;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContractError, Result } from '../../../../shared/contract';
-import { staffCall, type StaffView } from './staff-api';
+import type { StaffView } from './staff-api';
+import { call } from '../../api/client';
 
 export interface StaffList {
   people: StaffView[] | null;
@@ -18,7 +19,7 @@ export function useStaffList(): StaffList {
 
   const load = useCallback(
     () =>
-      staffCall('staff.list', {}).then((result) => {
+      call('staff.list', {}).then((result) => {
         if (result.ok) setPeople(result.value);
         setError(result.ok ? null : result.error);
       }),
