@@ -44,9 +44,9 @@ function main(): void {
     dataDir: resolveDataDir(values.data),
     simulatorUrl: values['simulator-url'],
     publicUrl: values['public-url'],
-    requestTimeoutMs: wholeNumber('request-timeout-ms', values['request-timeout-ms'], 600_000),
-    pollIntervalMs: wholeNumber('poll-interval-ms', values['poll-interval-ms'], 600_000),
-    sweepIntervalMs: wholeNumber('sweep-interval-ms', values['sweep-interval-ms'], 3_600_000),
+    requestTimeoutMs: wholeNumber('request-timeout-ms', values['request-timeout-ms'], 600_000, 1),
+    pollIntervalMs: wholeNumber('poll-interval-ms', values['poll-interval-ms'], 600_000, 1),
+    sweepIntervalMs: wholeNumber('sweep-interval-ms', values['sweep-interval-ms'], 3_600_000, 1),
     rateLimitPerSecond: wholeNumber('rate-limit', values['rate-limit'], 1_000, 1),
   }).catch(failStart);
 }

@@ -1,27 +1,29 @@
 import { join } from 'node:path';
 import type { Environment, Mode } from '../../shared/contract';
+import type { RuntimeBackupHooks } from './backup/station-backups';
 import { createCallbackVerifier } from './bancontact/callback-verifier';
 import { createBancontactClient, type BancontactClient } from './bancontact/client';
 import { RateLimiter } from './bancontact/rate-limiter';
-import { createTopupServices, type TopupServices } from './topup/topup-services';
-import { trainingTopupProfiles, type TopupProfile } from './settings/topup-profiles';
-import type { WristbandRow } from './topup/wristband-book';
-import { newId } from './db/ids';
-import { openDatabase, type Db, type SynchronousSetting } from './db/open-database';
-import type { StorageGuard } from './db/storage-errors';
 import { markerAfterZ, openBook } from './books/book-checks';
-import type { Logger } from './logging/logger';
+import { newId } from './db/ids';
+import { openDatabase, type Db } from './db/open-database';
+import type { StorageGuard } from './db/storage-errors';
+import { createModeReaders, type ModeReaders } from './mode-readers';
 import { databaseFileFor } from './modes/resolve-mode';
 import { CallbackIntake } from './payments/callback-intake';
 import { flushRejectionCounts } from './payments/rejected-callbacks';
 import { SearchSweep } from './payments/search-sweep';
 import { PaymentTracker } from './payments/tracker';
-import { createReportServices, type ReportServices } from './reports/report-services';
 import { applyStatus, recordProblem } from './payments/transition';
 import { VoidModeAcknowledger } from './payments/void-mode';
+import { createReportServices, type ReportServices } from './reports/report-services';
 import { GapRecovery } from './restore/gap-recovery';
 import { SalesRepo } from './sales/sales-repo';
+import { trainingTopupProfiles, type TopupProfile } from './settings/topup-profiles';
+import type { StationConfig } from './station-config';
 import { TillService } from './till/till-service';
+import { createTopupServices, type TopupServices } from './topup/topup-services';
+import type { WristbandRow } from './topup/wristband-book';
 import { createTrainingService, type TrainingService } from './training/training-service';
 
 /** Everything that belongs to one mode: its own database file, its Bancontact client, its tracker. */
@@ -29,6 +31,9 @@ export interface ModeRuntime {
   mode: Mode;
   environment: Environment | null;
   profileId: string;
+  /** The mode's database file in the data folder (`training.sqlite`, `kassa.sqlite`…). */
+  databaseFile: string;
+  /** The station's own wiring reads these (events, backups); handlers get `readers` and services instead. */
   db: Db;
   repo: SalesRepo;
   till: TillService;
@@ -46,78 +51,83 @@ export interface ModeRuntime {
   topup: TopupServices;
   /** Cash and drawers, the X/Z closing, summaries and exports. */
   reports: ReportServices;
+  readers: ModeReaders;
   /** Searches Bancontact for what a restore's gap lost, until it has (restore/gap-recovery.ts). */
   recovery: GapRecovery;
   close(): void;
 }
 
-/** Backups of a mode's database before a migration and after every Z (backup/backup-service.ts). */
-export interface RuntimeBackupHooks {
-  beforeMigrating(sqlite: Db['$client'], migrationsFolder: string, databaseFile: string): void;
-  afterZ(databaseFile: string): void;
-  /** Once the mode is open: what it wrote while opening is not activity that calls for a backup. */
-  opened(databaseFile: string, sqlite: Db['$client']): void;
-}
-
-export interface RuntimeOptions {
-  /** Absent in tools that open a database without backing it up (tests, the bench). */
-  backups?: RuntimeBackupHooks;
+/** Which Bancontact a mode talks to, with which profile (runtime-host.ts decides it with `resolveMode`). */
+export interface ModeConnection {
   mode: Mode;
   environment: Environment | null;
-  dataDir: string;
-  migrationsFolder: string;
   baseUrl: string;
   apiKey: string;
   profileId: string;
+  /** The simulator training mode uses; null when live. */
+  simulatorUrl: string | null;
+  /** Where Bancontact publishes the keys that sign this profile's callbacks. */
+  jwksUrl: string;
+}
+
+/** What a mode takes of the station's validated configuration. */
+export type ModeConfig = Pick<
+  StationConfig,
+  'dataDir' | 'migrationsFolder' | 'logger' | 'now' | 'timings' | 'synchronous'
+>;
+
+export interface RuntimeOptions {
+  config: ModeConfig;
+  connection: ModeConnection;
   /** The till's sticker POS id: payments then go through `POST /v3/payments/pos`. */
   posId: string | null;
-  /** Where Bancontact posts this profile's callbacks, and where its signing keys are published. */
+  /** Where Bancontact posts this profile's callbacks. */
   callbackUrl: string | null;
-  jwksUrl: string;
-  simulatorUrl: string | null;
-  logger: Logger;
-  now: () => number;
-  onSaleChanged: (repo: SalesRepo, saleId: string) => void;
-  requestTimeoutMs?: number;
-  pollIntervalMs?: number;
-  /** Requests per second to Bancontact for this profile (5 by default). */
-  rateLimitPerSecond?: number;
-  sweepIntervalMs?: number;
   /** Live top-up profiles from the settings; training mode has its own. */
-  topupProfiles?: TopupProfile[];
+  topupProfiles: TopupProfile[];
   /** Where Bancontact posts top-up callbacks (`…/callbacks/<ppid>` below it); null: sweeps alone. */
-  topupCallbackBase?: string | null;
-  topupSweepIntervalMs?: number;
-  onWristbandChanged?: (repo: SalesRepo, wristband: WristbandRow) => void;
-  /** Tests and the bench only (see StationOptions). */
-  synchronous?: SynchronousSetting;
+  topupCallbackBase: string | null;
   /** The station's judge of a full disk: background writers wait for space instead of crashing. */
   storage: StorageGuard;
+  /** Absent in tools that open a database without backing it up (tests, the bench). */
+  backups?: RuntimeBackupHooks;
+  onSaleChanged: (repo: SalesRepo, saleId: string) => void;
+  onWristbandChanged?: (repo: SalesRepo, wristband: WristbandRow) => void;
+}
+
+/** The pieces of an opening mode that its parts are built from. */
+interface Opening {
+  options: RuntimeOptions;
+  databaseFile: string;
+  db: Db;
+  repo: SalesRepo;
+  onSaleChanged: (saleId: string) => void;
 }
 
 export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
-  const databaseFile = databaseFileFor(options.mode, options.environment);
-  const db = openModeDatabase(options, databaseFile);
-  const repo = new SalesRepo(db);
-  const reports = openReports(options, db, repo);
-  const limiter = new RateLimiter(options.rateLimitPerSecond ?? 5);
+  const { connection } = options;
+  const opening = openModeBook(options);
+  const { databaseFile, db, repo } = opening;
+  const reports = openReports(opening);
+  const limiter = new RateLimiter(options.config.timings.rateLimitPerSecond);
   const client = modeClient(options, limiter);
-  const parts = buildParts(options, db, repo, client);
-  const { simulatorUrl } = options;
-  const training = simulatorUrl
-    ? createTrainingService({ db, repo, simulatorUrl, ppid: options.profileId })
+  const parts = buildParts(opening, client);
+  const training = connection.simulatorUrl
+    ? createTrainingService({ db, repo, simulatorUrl: connection.simulatorUrl, ppid: connection.profileId })
     : null;
-  abandonInterruptedCreations(db, repo, options.now, options.storage);
+  abandonInterruptedCreations(db, repo, options.config.now, options.storage);
   const resumed = parts.tracker.resume();
-  if (resumed > 0) options.logger.info(`resumed ${resumed} unfinished payment(s)`);
+  if (resumed > 0) options.config.logger.info(`resumed ${resumed} unfinished payment(s)`);
   parts.sweep.start();
-  const topup = openTopup(options, db, repo);
-  const recovery = openRecovery(options, { db, repo, client, topup });
-  const { mode, environment, profileId, callbackUrl } = options;
+  const topup = openTopup(opening);
+  const recovery = openRecovery(opening, client, topup);
+  const { mode, environment, profileId } = connection;
   options.backups?.opened(databaseFile, db.$client);
   return {
     ...parts,
-    ...{ mode, environment, profileId, db, repo, limiter, callbackUrl, training, topup, reports, recovery },
+    ...{ mode, environment, profileId, databaseFile, db, repo, limiter, training, topup, reports, recovery },
+    callbackUrl: options.callbackUrl,
+    readers: createModeReaders(db, repo, () => topup.lanes.profiles()),
     get topupProfiles() {
       return topup.lanes.profiles();
     },
@@ -132,102 +142,98 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
   };
 }
 
+function openModeBook(options: RuntimeOptions): Opening {
+  const databaseFile = databaseFileFor(options.connection.mode, options.connection.environment);
+  const db = openModeDatabase(options, databaseFile);
+  const repo = new SalesRepo(db);
+  return { options, databaseFile, db, repo, onSaleChanged: (id) => options.onSaleChanged(repo, id) };
+}
+
 /** A live book that is not the one its marker remembers refuses (StartRefusal) before SQLite opens it. */
 function openModeDatabase(options: RuntimeOptions, databaseFile: string): Db {
-  const { dataDir, logger } = options;
-  const opening = { dataDir, databaseFile, live: options.mode === 'live', logger, at: options.now() };
+  const { dataDir, logger, now, migrationsFolder, synchronous } = options.config;
+  const opening = { dataDir, databaseFile, live: options.connection.mode === 'live', logger, at: now() };
   return openBook(opening, () =>
     openDatabase({
-      file: join(options.dataDir, databaseFile),
-      migrationsFolder: options.migrationsFolder,
-      beforeMigrating: (sqlite) => options.backups?.beforeMigrating(sqlite, options.migrationsFolder, databaseFile),
-      synchronous: options.synchronous,
+      file: join(dataDir, databaseFile),
+      migrationsFolder,
+      beforeMigrating: (sqlite) => options.backups?.beforeMigrating(sqlite, migrationsFolder, databaseFile),
+      synchronous,
     }),
   );
 }
 
 /** First of all: the sales setup is copied in (and an older database gets its report tables) before any hook runs. */
-function openReports(options: RuntimeOptions, db: Db, repo: SalesRepo): ReportServices {
-  const { dataDir, now, logger } = options;
-  const databaseFile = databaseFileFor(options.mode, options.environment);
+function openReports({ options, databaseFile, db, repo, onSaleChanged }: Opening): ReportServices {
+  const { dataDir, now, logger } = options.config;
   // The listeners of a Z: the book marker follows it durably, then the backup starts in the background.
-  const bookMarker = markerAfterZ(db, { dataDir, databaseFile, live: options.mode === 'live', logger, now });
+  const live = options.connection.mode === 'live';
+  const bookMarker = markerAfterZ(db, { dataDir, databaseFile, live, logger, now });
   const onDayClosed = (): void => {
     bookMarker();
     options.backups?.afterZ(databaseFile);
   };
-  return createReportServices({
-    ...{ db, repo, dataDir, now, newId, onDayClosed },
-    onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId),
-  });
+  return createReportServices({ ...{ db, repo, dataDir, now, newId, onDayClosed }, onSaleChanged });
 }
 
-function modeClient(options: RuntimeOptions, limiter: RateLimiter): BancontactClient {
-  const { baseUrl, apiKey } = options;
-  return createBancontactClient({ baseUrl, apiKey, timeoutMs: options.requestTimeoutMs ?? 10_000, limiter });
+function modeClient({ connection, config }: RuntimeOptions, limiter: RateLimiter): BancontactClient {
+  const { baseUrl, apiKey } = connection;
+  return createBancontactClient({ baseUrl, apiKey, timeoutMs: config.timings.requestTimeoutMs, limiter });
 }
 
 /** After a restore, the gap's SUCCEEDED payments come back as sales and top-ups (retried until Bancontact answers). */
-function openRecovery(
-  options: RuntimeOptions,
-  parts: { db: Db; repo: SalesRepo; client: BancontactClient; topup: TopupServices },
-): GapRecovery {
-  const { db, repo, client, topup } = parts;
+function openRecovery(opening: Opening, client: BancontactClient, topup: TopupServices): GapRecovery {
+  const { now, logger } = opening.options.config;
   const recovery = new GapRecovery({
-    ...{ db, client, now: options.now, newId, logger: options.logger, profileId: options.profileId },
+    ...{ db: opening.db, client, now, newId, logger, profileId: opening.options.connection.profileId },
     ...{ ledger: topup.ledger, topupClients: () => topup.lanes.clients() },
-    onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId),
+    onSaleChanged: opening.onSaleChanged,
   });
   recovery.start();
   return recovery;
 }
 
-function buildParts(options: RuntimeOptions, db: Db, repo: SalesRepo, client: BancontactClient) {
-  const { now, logger, profileId, posId, callbackUrl } = options;
+function buildParts({ options, db, repo, onSaleChanged: announce }: Opening, client: BancontactClient) {
+  const { now, logger, timings } = options.config;
   let acknowledger: VoidModeAcknowledger | null = null;
   const onSaleChanged = (saleId: string): void => {
     acknowledger?.consider(saleId);
-    options.onSaleChanged(repo, saleId);
+    announce(saleId);
   };
   const isOnScreen = (paymentId: string): boolean => repo.isOnScreen(paymentId);
   const shared = { db, repo, client, now, logger, onSaleChanged, storage: options.storage };
-  const sweep = new SearchSweep({ ...shared, intervalMs: options.sweepIntervalMs });
+  const sweep = new SearchSweep({ ...shared, intervalMs: timings.sweepMs });
   // More open payments than requests per second: one search follows them all (see followBySearch).
   const followBySearch = {
-    threshold: options.rateLimitPerSecond ?? 5,
+    threshold: timings.rateLimitPerSecond,
     search: (windowMs: number) => sweep.run(windowMs, 'high'),
   };
   const tracker = new PaymentTracker({
     ...shared,
     isOnScreen,
-    onScreenIntervalMs: options.pollIntervalMs,
+    onScreenIntervalMs: timings.pollMs,
     followBySearch,
   });
   acknowledger = new VoidModeAcknowledger({ repo, client, tracker, logger });
+  const { profileId } = options.connection;
+  const { posId, callbackUrl } = options;
   const till = new TillService({ ...shared, tracker, profileId, posId, newId, callbackUrl });
   return { till, tracker, sweep, intake: buildIntake(options, db, onSaleChanged) };
 }
 
-function openTopup(options: RuntimeOptions, db: Db, repo: SalesRepo): TopupServices {
-  const { simulatorUrl, now, logger } = options;
+function openTopup({ options, db, repo, onSaleChanged }: Opening): TopupServices {
+  const { now, logger, timings } = options.config;
+  const { simulatorUrl, jwksUrl } = options.connection;
+  const callbackBase = options.topupCallbackBase;
   return createTopupServices({
-    db,
-    repo,
-    now,
-    logger,
-    storage: options.storage,
-    newId,
-    profiles: simulatorUrl ? trainingTopupProfiles(simulatorUrl) : (options.topupProfiles ?? []),
-    jwksUrl: options.jwksUrl,
-    callbackBase: options.topupCallbackBase ?? null,
-    requestTimeoutMs: options.requestTimeoutMs,
-    rateLimitPerSecond: options.rateLimitPerSecond,
+    ...{ db, repo, now, logger, storage: options.storage, newId, jwksUrl, callbackBase, onSaleChanged },
+    profiles: simulatorUrl ? trainingTopupProfiles(simulatorUrl) : options.topupProfiles,
+    requestTimeoutMs: timings.requestTimeoutMs,
+    rateLimitPerSecond: timings.rateLimitPerSecond,
     // Training without callbacks (the desktop app has no HTTP shell): the local simulator is cheap to
     // search, so a top-up still shows within seconds.
-    sweepIntervalMs:
-      options.topupSweepIntervalMs ?? (simulatorUrl && !options.topupCallbackBase ? 2_000 : undefined),
+    sweepIntervalMs: timings.topupSweepMs ?? (simulatorUrl && !callbackBase ? 2_000 : undefined),
     onWristbandChanged: (band) => options.onWristbandChanged?.(repo, band),
-    onSaleChanged: (saleId) => options.onSaleChanged(repo, saleId),
   });
 }
 
@@ -236,17 +242,24 @@ function buildIntake(
   db: Db,
   onSaleChanged: (saleId: string) => void,
 ): CallbackIntake | null {
-  const { callbackUrl, profileId, jwksUrl, now, logger } = options;
+  const { callbackUrl, storage } = options;
+  const { profileId, jwksUrl } = options.connection;
+  const { now, logger } = options.config;
   if (!callbackUrl) return null;
   const verifier = createCallbackVerifier({ jwksUrl, ppid: profileId, callbackUrl });
-  return new CallbackIntake({ db, profileId, now, logger, onSaleChanged, verifier, storage: options.storage });
+  return new CallbackIntake({ db, profileId, now, logger, onSaleChanged, verifier, storage });
 }
 
 /**
  * A payment still CREATING at start-up was being created when the station stopped. Its QR was never
  * shown, so no customer can pay it; it is closed as failed and the cashier can retry the sale.
  */
-function abandonInterruptedCreations(db: Db, repo: SalesRepo, now: () => number, storage: StorageGuard): void {
+function abandonInterruptedCreations(
+  db: Db,
+  repo: SalesRepo,
+  now: () => number,
+  storage: StorageGuard,
+): void {
   // On a full disk they stay as they are (the station still starts), and are closed at the next start.
   storage.attempt('closing payments a stop interrupted', () => closeInterrupted(db, repo, now));
 }

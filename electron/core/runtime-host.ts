@@ -1,18 +1,12 @@
 import { join } from 'node:path';
-import { ContractFailure, type Environment } from '../../shared/contract';
+import { ContractFailure } from '../../shared/contract';
+import type { RuntimeBackupHooks } from './backup/station-backups';
 import { JWKS_URLS } from './bancontact/callback-verifier';
-import type { SynchronousSetting } from './db/open-database';
 import { StorageGuard } from './db/storage-errors';
-import type { Logger } from './logging/logger';
-import {
-  openModeRuntime,
-  type ModeRuntime,
-  type RuntimeBackupHooks,
-  type RuntimeOptions,
-} from './mode-runtime';
-import type { SecretStore } from './settings/secret-store';
-import type { StoredSettings } from './settings/settings-file';
+import { openModeRuntime, type ModeConnection, type ModeRuntime } from './mode-runtime';
 import { resolveMode } from './modes/resolve-mode';
+import type { SalesRepo } from './sales/sales-repo';
+import type { StoredSettings } from './settings/settings-file';
 import { API_KEY_SECRET } from './settings/settings-service';
 import { liveTopupProfiles } from './settings/topup-profile-settings';
 import {
@@ -23,39 +17,18 @@ import {
   type SimProfile,
   type SimulatorServer,
 } from './simulator';
-import type { SalesRepo } from './sales/sales-repo';
+import type { StationConfig } from './station-config';
 import type { WristbandRow } from './topup/wristband-book';
 
-export interface RuntimeHostOptions {
+/** The host's own hooks; everything else it reads from the station's validated configuration. */
+export interface RuntimeHostHooks {
   /** A full disk began or ended (the station tells every screen). */
   onStorageChanged?: () => void;
   /** Backups before migrations and after every Z, for every mode's database. */
   backups?: RuntimeBackupHooks;
-  dataDir: string;
-  migrationsFolder: string;
-  secrets: SecretStore;
-  logger: Logger;
-  now: () => number;
-  environmentUrl: (environment: Environment) => string;
-  /** Training mode talks to this simulator; without it a simulator runs embedded. */
-  simulatorUrl?: string;
-  /** Overrides the stored public URL (the `--public-url` flag). */
-  publicUrl?: string;
   onSaleChanged: (repo: SalesRepo, saleId: string) => void;
-  requestTimeoutMs?: number;
-  pollIntervalMs?: number;
-  rateLimitPerSecond?: number;
-  sweepIntervalMs?: number;
-  topupSweepIntervalMs?: number;
   onWristbandChanged?: (repo: SalesRepo, wristband: WristbandRow) => void;
-  /** Tests and the bench only (see StationOptions). */
-  synchronous?: SynchronousSetting;
 }
-
-type Connection = Pick<
-  RuntimeOptions,
-  'mode' | 'environment' | 'baseUrl' | 'apiKey' | 'profileId' | 'simulatorUrl' | 'jwksUrl'
->;
 
 /** Holds the runtime of the current mode and swaps it when the manager changes mode or till setup. */
 export class RuntimeHost {
@@ -67,16 +40,24 @@ export class RuntimeHost {
   /** One judge of a full disk for the data folder, whatever the mode, so the log says it once. */
   readonly storage: StorageGuard;
 
-  constructor(private readonly options: RuntimeHostOptions) {
+  constructor(
+    private readonly config: StationConfig,
+    private readonly hooks: RuntimeHostHooks,
+  ) {
     this.storage = new StorageGuard({
-      folder: options.dataDir,
-      logger: options.logger,
-      onChanged: () => options.onStorageChanged?.(),
+      folder: config.dataDir,
+      logger: config.logger,
+      onChanged: () => hooks.onStorageChanged?.(),
     });
   }
 
   current(): ModeRuntime {
     if (!this.runtime) throw new ContractFailure('INTERNAL', 'The station is not running');
+    return this.runtime;
+  }
+
+  /** The running mode, or null while none runs. */
+  running(): ModeRuntime | null {
     return this.runtime;
   }
 
@@ -102,7 +83,7 @@ export class RuntimeHost {
   /** The simulator training mode uses right now, or null when live. */
   simulatorUrl(): string | null {
     if (this.runtime?.mode !== 'training') return null;
-    return this.options.simulatorUrl ?? this.embedded?.baseUrl ?? null;
+    return this.config.simulatorUrl ?? this.embedded?.baseUrl ?? null;
   }
 
   async open(stored: StoredSettings): Promise<void> {
@@ -110,16 +91,18 @@ export class RuntimeHost {
     this.runtime = null;
     const connection = await this.connect(stored);
     // The embedded simulator may call back to this machine over http; any other Bancontact needs the public URL.
-    const local = connection.mode === 'training' && !this.options.simulatorUrl ? this.localUrl : null;
-    const base = this.options.publicUrl ?? stored.publicUrl ?? local;
+    const local = connection.mode === 'training' && !this.config.simulatorUrl ? this.localUrl : null;
+    const base = this.config.publicUrl ?? stored.publicUrl ?? local;
     const callbackUrl = base ? `${base.replace(/\/+$/, '')}/callbacks/${connection.profileId}` : null;
     this.runtime = openModeRuntime({
-      ...this.common(),
-      ...connection,
+      ...this.hooks,
+      config: this.config,
+      connection,
+      storage: this.storage,
       posId: stored.stickerPosId,
       callbackUrl,
       // The embedded simulator was told to post top-ups to this machine (see simulatorProfiles).
-      topupCallbackBase: local ?? this.options.publicUrl ?? stored.publicUrl,
+      topupCallbackBase: local ?? this.config.publicUrl ?? stored.publicUrl,
       topupProfiles: this.liveTopupProfiles(stored, connection),
     });
   }
@@ -128,13 +111,13 @@ export class RuntimeHost {
   applyTopupProfiles(stored: StoredSettings): void {
     const runtime = this.runtime;
     if (runtime?.mode !== 'live' || !runtime.environment) return;
-    const baseUrl = this.options.environmentUrl(runtime.environment);
-    runtime.topup.lanes.replaceProfiles(liveTopupProfiles(stored, this.options.secrets, baseUrl));
+    const baseUrl = this.config.environmentUrls[runtime.environment];
+    runtime.topup.lanes.replaceProfiles(liveTopupProfiles(stored, this.config.secrets, baseUrl));
   }
 
-  private liveTopupProfiles(stored: StoredSettings, connection: Connection) {
+  private liveTopupProfiles(stored: StoredSettings, connection: ModeConnection) {
     if (connection.mode !== 'live') return [];
-    return liveTopupProfiles(stored, this.options.secrets, connection.baseUrl);
+    return liveTopupProfiles(stored, this.config.secrets, connection.baseUrl);
   }
 
   /** Lets go of the current mode's database (a restore replaces its file); `open` starts it again. */
@@ -151,17 +134,16 @@ export class RuntimeHost {
   }
 
   /** Which Bancontact to talk to, with which profile: the mode `resolveMode` decides (modes/resolve-mode.ts). */
-  private async connect(stored: StoredSettings): Promise<Connection> {
-    const apiKey = this.options.secrets.get(API_KEY_SECRET);
+  private async connect(stored: StoredSettings): Promise<ModeConnection> {
+    const apiKey = this.config.secrets.get(API_KEY_SECRET);
     const resolved = resolveMode(stored, { hasApiKey: apiKey !== null });
     if (resolved.mode === 'live' && apiKey !== null) {
       await this.stopEmbeddedSimulator();
       const { environment, ppid } = resolved;
-      const baseUrl = this.options.environmentUrl(environment);
       return {
         mode: 'live',
         environment,
-        baseUrl,
+        baseUrl: this.config.environmentUrls[environment],
         apiKey,
         profileId: ppid,
         simulatorUrl: null,
@@ -169,13 +151,13 @@ export class RuntimeHost {
       };
     }
     if (resolved.mode === 'training' && resolved.missingForLive.length > 0)
-      this.options.logger.warn(
+      this.config.logger.warn(
         `live mode is set but its ${resolved.missingForLive.join(', ')} is missing: starting in training mode`,
       );
     return this.trainingConnection(stored);
   }
 
-  private async trainingConnection(stored: StoredSettings): Promise<Connection> {
+  private async trainingConnection(stored: StoredSettings): Promise<ModeConnection> {
     const simulatorUrl = await this.trainingSimulatorUrl();
     // A sticker till pays through the training sticker profile, a display till through the display one.
     const profile = stored.stickerPosId ? TRAINING_STICKER_PROFILE : TRAINING_DISPLAY_PROFILE;
@@ -190,32 +172,11 @@ export class RuntimeHost {
     };
   }
 
-  private common(): Omit<RuntimeOptions, keyof Connection | 'posId' | 'callbackUrl'> {
-    const { dataDir, migrationsFolder, logger, now, onSaleChanged, onWristbandChanged } = this.options;
-    const { requestTimeoutMs, pollIntervalMs, rateLimitPerSecond, sweepIntervalMs } = this.options;
-    return {
-      dataDir,
-      migrationsFolder,
-      logger,
-      now,
-      onSaleChanged,
-      onWristbandChanged,
-      requestTimeoutMs,
-      pollIntervalMs,
-      rateLimitPerSecond,
-      sweepIntervalMs,
-      topupSweepIntervalMs: this.options.topupSweepIntervalMs,
-      synchronous: this.options.synchronous,
-      storage: this.storage,
-      backups: this.options.backups,
-    };
-  }
-
   private async trainingSimulatorUrl(): Promise<string> {
-    if (this.options.simulatorUrl) return this.options.simulatorUrl.replace(/\/+$/, '');
+    if (this.config.simulatorUrl) return this.config.simulatorUrl;
     // The embedded simulator keeps its own file, so training payments survive a restart like real ones;
     // it may call back over plain http because both ends are on this machine.
-    const storeFile = join(this.options.dataDir, 'simulator.sqlite');
+    const storeFile = join(this.config.dataDir, 'simulator.sqlite');
     this.embedded ??= await startSimulatorServer({
       port: 0,
       storeFile,

@@ -62,6 +62,9 @@ describe('resolveMode: the one rule the station and the command lines share', ()
   });
 
   it('treats an empty payment profile id as missing, not as a profile', () => {
-    expect(resolveMode({ ...live, ppid: '' }, key)).toMatchObject({ mode: 'training', missingForLive: ['ppid'] });
+    expect(resolveMode({ ...live, ppid: '' }, key)).toMatchObject({
+      mode: 'training',
+      missingForLive: ['ppid'],
+    });
   });
 });

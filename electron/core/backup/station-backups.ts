@@ -1,19 +1,26 @@
 import type { BackupStatusView } from '../../../shared/contract/backup-methods';
 import type { Handlers } from '../api/dispatcher';
 import type { Logger } from '../logging/logger';
-import type { ModeRuntime, RuntimeBackupHooks } from '../mode-runtime';
-import { databaseFileFor } from '../modes/resolve-mode';
+import type { Db } from '../db/open-database';
 import type { SettingsFile } from '../settings/settings-file';
 import { createBackupHandlers } from './backup-handlers';
 import { BackupService, type BackupSettings, type OpenDatabase } from './backup-service';
+
+/** Backups of a mode's database before a migration and after every Z (backup/backup-service.ts). */
+export interface RuntimeBackupHooks {
+  beforeMigrating(sqlite: Db['$client'], migrationsFolder: string, databaseFile: string): void;
+  afterZ(databaseFile: string): void;
+  /** Once the mode is open: what it wrote while opening is not activity that calls for a backup. */
+  opened(databaseFile: string, sqlite: Db['$client']): void;
+}
 
 export interface StationBackupsOptions {
   dataDir: string;
   settingsFile: SettingsFile;
   logger: Logger;
   now: () => number;
-  /** The current mode's runtime; throws while none runs. */
-  current: () => ModeRuntime;
+  /** The current mode's database, or null while none runs. */
+  current: () => OpenDatabase | null;
   emit: (status: BackupStatusView) => void;
   checkEveryMs?: number;
 }
@@ -32,7 +39,7 @@ export function createStationBackups(options: StationBackupsOptions): StationBac
   const service = new BackupService({
     ...options,
     settings,
-    current: () => openDatabaseOf(options.current),
+    current: options.current,
     onChanged: options.emit,
   });
   const hooks: RuntimeBackupHooks = {
@@ -45,16 +52,6 @@ export function createStationBackups(options: StationBackupsOptions): StationBac
   const saveSettings = (next: BackupSettings) =>
     void settingsFile.update({ backup: { ...settings(), ...next } });
   return { service, hooks, handlers: createBackupHandlers({ backups: service, settings, saveSettings }) };
-}
-
-function openDatabaseOf(current: () => ModeRuntime): OpenDatabase | null {
-  let runtime: ModeRuntime;
-  try {
-    runtime = current();
-  } catch {
-    return null;
-  }
-  return { databaseFile: databaseFileFor(runtime.mode, runtime.environment), sqlite: runtime.db.$client };
 }
 
 export type BackupHandlers = Pick<Handlers, keyof StationBackups['handlers']>;

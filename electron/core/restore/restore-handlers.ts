@@ -1,11 +1,10 @@
+import type { RestoreView } from '../../../shared/contract/restore-methods';
 import type { Handlers } from '../api/dispatcher';
-import type { ModeRuntime } from '../mode-runtime';
-import { lastRestoreView } from './restore-record';
 import type { RestoreService } from './restore-service';
 
 export interface RestoreHandlerDeps {
-  /** The running mode, or null when none is open (a refused start). */
-  runtime: () => ModeRuntime | null;
+  /** The running mode's last restore and what its gap brought back; null when none, or no mode runs. */
+  lastRestore: () => RestoreView | null;
   restore: RestoreService;
 }
 
@@ -15,9 +14,6 @@ export function createRestoreHandlers(
 ): Pick<Handlers, 'backups.restore' | 'restore.getLast'> {
   return {
     'backups.restore': ({ fileName }) => deps.restore.restore(fileName),
-    'restore.getLast': () => {
-      const runtime = deps.runtime();
-      return runtime ? lastRestoreView(runtime.db) : null;
-    },
+    'restore.getLast': () => deps.lastRestore(),
   };
 }

@@ -3,15 +3,23 @@ import type { Handlers } from '../api/dispatcher';
 import { restorableFolders } from '../backup/backup-folder';
 import type { Logger } from '../logging/logger';
 import { newId } from '../db/ids';
-import type { ModeRuntime } from '../mode-runtime';
-import { databaseFileFor } from '../modes/resolve-mode';
+import type { RestoreView } from '../../../shared/contract/restore-methods';
 import type { SettingsFile } from '../settings/settings-file';
 import { createRestoreHandlers } from './restore-handlers';
 import { RestoreService } from './restore-service';
 
+/** What the restore needs of the mode that runs. */
+export interface RestorableMode {
+  /** Its database file in the data folder (`training.sqlite`, `kassa.sqlite`…). */
+  databaseFile: string;
+  hasOpenSale(): boolean;
+  lastRestore(): RestoreView | null;
+}
+
 /** What the restore needs of the station's runtime host (runtime-host.ts). */
 export interface RestorableHost {
-  current(): ModeRuntime;
+  /** The mode that runs, or null when none is open (a refused start, a book being replaced). */
+  running(): RestorableMode | null;
   closeRuntime(): void;
 }
 
@@ -31,23 +39,13 @@ export function createStationRestore(
   options: StationRestoreOptions,
 ): Pick<Handlers, 'backups.restore' | 'restore.getLast'> {
   const { host } = options;
-  const runtime = (): ModeRuntime | null => {
-    try {
-      return host.current();
-    } catch {
-      return null;
-    }
-  };
   const service = new RestoreService({
     ...{ dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, now: options.now, newId },
     logger: options.logger,
     backupFolders: () => restorableFolders(options.dataDir, options.settingsFile.read().backup),
-    openDatabaseFile: () => {
-      const open = runtime();
-      return open ? databaseFileFor(open.mode, open.environment) : null;
-    },
+    openDatabaseFile: () => host.running()?.databaseFile ?? null,
     assertNoOpenPayment: () => {
-      if (runtime()?.repo.findAnyOpenSale()) {
+      if (host.running()?.hasOpenSale()) {
         throw new ContractFailure(
           'PAYMENT_OPEN',
           'Finish or cancel the open payment before restoring a backup',
@@ -57,5 +55,6 @@ export function createStationRestore(
     closeRuntime: () => host.closeRuntime(),
     reopen: options.reopen,
   });
-  return createRestoreHandlers({ runtime, restore: service });
+  const lastRestore = () => host.running()?.lastRestore() ?? null;
+  return createRestoreHandlers({ lastRestore, restore: service });
 }

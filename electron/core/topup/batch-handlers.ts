@@ -1,18 +1,18 @@
-import { ContractFailure, type PrintJobView } from '../../../shared/contract';
+import { ContractFailure, type PrintJobView, type TopupProfileChoice } from '../../../shared/contract';
 import type { Locale } from '../../../shared/domain/money';
 import type { Handlers } from '../api/dispatcher';
-import type { ModeRuntime } from '../mode-runtime';
-import { BatchService } from './batch-service';
+import type { BatchService } from './batch-service';
 import { exportCode } from './code-export';
 import type { PrintJobs } from './print-jobs';
 import { profileChoices } from './profile-choice';
 
 export interface BatchHandlerDeps {
-  current: () => ModeRuntime;
+  /** The current mode's batches, over its top-up profiles as they are now. */
+  batches: () => BatchService;
+  profiles: () => readonly TopupProfileChoice[];
   printing: PrintJobs;
   /** The station's language, for codes printed without one. */
   locale: () => Locale;
-  now?: () => number;
 }
 
 type BatchMethods =
@@ -26,21 +26,17 @@ type BatchMethods =
 
 /** The printing half of festival top-up: batches, their print jobs and single codes. */
 export function createBatchHandlers({
-  current,
+  batches: service,
+  profiles,
   printing,
   locale,
-  now = Date.now,
 }: BatchHandlerDeps): Pick<Handlers, BatchMethods> {
-  const service = (): BatchService => {
-    const runtime = current();
-    return new BatchService({ db: runtime.db, profiles: runtime.topupProfiles, now });
-  };
   const job = (view: PrintJobView | null, jobId: string): PrintJobView => {
     if (!view) throw new ContractFailure('NOT_FOUND', `No print job ${jobId}`);
     return view;
   };
   return {
-    'topup.listProfiles': () => profileChoices(current().topupProfiles),
+    'topup.listProfiles': () => profileChoices(profiles()),
     'topup.createBatch': (input) => {
       const batches = service();
       const row = batches.create(input);

@@ -1,8 +1,7 @@
-import type { EventStateView, MethodName } from '../../../shared/contract';
+import type { EventStateView, LiabilityView, MethodName } from '../../../shared/contract';
 import type { Handlers } from '../api/dispatcher';
-import type { ModeRuntime } from '../mode-runtime';
 import type { TopupProfileSettings } from '../settings/topup-profile-settings';
-import { liability } from './liability';
+import type { TopupServices } from './topup-services';
 
 type WristbandMethodName = Extract<
   MethodName,
@@ -18,7 +17,10 @@ type WristbandMethodName = Extract<
 >;
 
 export interface WristbandHandlerDeps {
-  current: () => ModeRuntime;
+  /** The current mode's wristband ledger and its tools. */
+  topup: () => Pick<TopupServices, 'wristbands' | 'bar' | 'attention' | 'refunds' | 'event'>;
+  /** What the wristbands hold in all, for the liability screen (topup/liability.ts). */
+  liability: () => LiabilityView;
   topupProfiles: TopupProfileSettings;
   /** A refund file makes the end of the event final: screens that offer its undo must hear of it. */
   onEventChanged?: (state: EventStateView) => void;
@@ -26,11 +28,11 @@ export interface WristbandHandlerDeps {
 
 /** The wristband ledger's methods, spread into the station's handlers. */
 export function createWristbandHandlers({
-  current,
+  topup,
+  liability,
   topupProfiles,
   onEventChanged,
 }: WristbandHandlerDeps): Pick<Handlers, WristbandMethodName> {
-  const topup = () => current().topup;
   return {
     'wristbands.get': ({ wristbandId }) => topup().wristbands.get(wristbandId),
     'wristbands.block': ({ wristbandId }) => topup().wristbands.block(wristbandId),
@@ -39,7 +41,7 @@ export function createWristbandHandlers({
     'topup.listAttention': () => topup().attention.list(),
     'topup.resolveAttention': ({ bancontactId, wristbandId }) =>
       topup().attention.resolve(bancontactId, wristbandId),
-    'topup.getLiability': () => liability(current().db),
+    'topup.getLiability': () => liability(),
     'refunds.list': () => topup().refunds.list(),
     'refunds.prepare': () => topup().refunds.prepare(),
     'refunds.export': (input) => {

@@ -1,0 +1,135 @@
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import type { Environment } from '../../shared/contract';
+import { ENVIRONMENT_URLS } from './bancontact/environments';
+import type { SynchronousSetting } from './db/open-database';
+import { stationMigrationsFolder } from './db/open-station-database';
+import { createConsoleLogger, type Logger } from './logging/logger';
+import { createFileSecretStore, type SecretStore } from './settings/secret-store';
+
+/** What the shells and the tests hand `createStation`: the same flat options as always. */
+export interface StationOptions {
+  dataDir: string;
+  migrationsFolder: string;
+  secrets?: SecretStore;
+  logger?: Logger;
+  now?: () => number;
+  /** Training mode talks to this simulator; without it the station runs one embedded. */
+  simulatorUrl?: string | null;
+  /** Replaces the real Bancontact URLs, for tests against a simulator. */
+  environmentUrls?: Partial<Record<Environment, string>>;
+  /** Public base URL for callbacks; overrides the stored setting. */
+  publicUrl?: string | null;
+  pollIntervalMs?: number;
+  rateLimitPerSecond?: number;
+  sweepIntervalMs?: number;
+  /** How often each top-up profile is searched for payments no callback brought (2 min by default). */
+  topupSweepIntervalMs?: number;
+  requestTimeoutMs?: number;
+  /** How often the "every N minutes of activity" backup rule is checked (30 s by default). */
+  backupCheckMs?: number;
+  version?: string;
+  /** Tests and the bench only: NORMAL, to measure what the default FULL costs (docs/durability.md). */
+  synchronous?: SynchronousSetting;
+}
+
+/** Every interval and limit of the station, with its default filled in once, here. */
+export interface StationTimings {
+  /** How often a payment on the customer's screen is polled. */
+  pollMs: number;
+  /** How often Bancontact is searched for payments no callback or poll finished. */
+  sweepMs: number;
+  /** How often top-up profiles are searched; null: the mode decides (quicker in training without callbacks). */
+  topupSweepMs: number | null;
+  requestTimeoutMs: number;
+  backupCheckMs: number;
+  /** Requests per second to Bancontact, per profile. */
+  rateLimitPerSecond: number;
+}
+
+/** The station's configuration, validated at the door; every layer below reads this, never the raw options. */
+export interface StationConfig {
+  dataDir: string;
+  migrationsFolder: string;
+  /** The station database's migrations (staff, devices, sessions, audit log), beside the mode ones. */
+  stationMigrationsFolder: string;
+  /** Without trailing slashes; null: training runs an embedded simulator. */
+  simulatorUrl: string | null;
+  environmentUrls: Record<Environment, string>;
+  /** Overrides the stored public URL (the `--public-url` flag); null: the stored one. */
+  publicUrl: string | null;
+  timings: StationTimings;
+  version: string;
+  synchronous: SynchronousSetting | undefined;
+  logger: Logger;
+  now: () => number;
+  secrets: SecretStore;
+}
+
+const absolutePath = z.string().refine(isAbsolute, 'must be an absolute path');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const interval = (fallback: number) => z.number().int().positive().default(fallback);
+
+const dataFields = z.object({
+  dataDir: absolutePath,
+  migrationsFolder: absolutePath,
+  simulatorUrl: httpUrl.nullish(),
+  environmentUrls: z
+    .object({ production: httpUrl.optional(), preprod: httpUrl.optional() })
+    .strict()
+    .default({}),
+  publicUrl: httpUrl.nullish(),
+  pollIntervalMs: interval(800),
+  sweepIntervalMs: interval(180_000),
+  topupSweepIntervalMs: z.number().int().positive().optional(),
+  requestTimeoutMs: interval(10_000),
+  backupCheckMs: interval(30_000),
+  rateLimitPerSecond: z.number().int().min(1).max(1_000).default(5),
+  version: z.string().min(1).default('0.0.0'),
+  synchronous: z.enum(['FULL', 'NORMAL']).optional(),
+});
+
+/** A configuration the station cannot run with: said at start, naming every field at fault. */
+export class StationConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The station's configuration is invalid: ${problems.join('; ')}`);
+    this.name = 'StationConfigError';
+  }
+}
+
+/** Validates the options once and fills in every default; throws a StationConfigError on a bad one. */
+export function parseStationConfig(options: StationOptions): StationConfig {
+  const { secrets, logger, now, ...data } = options;
+  const parsed = dataFields.safeParse(withoutUndefined(data));
+  if (!parsed.success)
+    throw new StationConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'} ${i.message}`),
+    );
+  const fields = parsed.data;
+  return {
+    dataDir: fields.dataDir,
+    migrationsFolder: fields.migrationsFolder,
+    stationMigrationsFolder: stationMigrationsFolder(fields.migrationsFolder),
+    simulatorUrl: fields.simulatorUrl ? fields.simulatorUrl.replace(/\/+$/, '') : null,
+    environmentUrls: { ...ENVIRONMENT_URLS, ...fields.environmentUrls },
+    publicUrl: fields.publicUrl ?? null,
+    timings: {
+      pollMs: fields.pollIntervalMs,
+      sweepMs: fields.sweepIntervalMs,
+      topupSweepMs: fields.topupSweepIntervalMs ?? null,
+      requestTimeoutMs: fields.requestTimeoutMs,
+      backupCheckMs: fields.backupCheckMs,
+      rateLimitPerSecond: fields.rateLimitPerSecond,
+    },
+    version: fields.version,
+    synchronous: fields.synchronous,
+    logger: logger ?? createConsoleLogger(),
+    now: now ?? Date.now,
+    secrets: secrets ?? createFileSecretStore(fields.dataDir),
+  };
+}
+
+/** An option given as `undefined` (a CLI flag not passed) takes its default, as an absent one does. */
+function withoutUndefined(data: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+}

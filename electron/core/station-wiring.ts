@@ -1,0 +1,199 @@
+import { join } from 'node:path';
+import { ContractFailure } from '../../shared/contract';
+import type { ErrorTranslator } from './api/dispatcher';
+import type { EventBus } from './api/event-bus';
+import type { CallbackReply, StationPort } from './api/station-port';
+import type { OpenDatabase } from './backup/backup-service';
+import { createStationBook } from './books/station-book';
+import { makeDataFolderPrivate } from './data-folder';
+import { openDatabase } from './db/open-database';
+import { readSalesSetupFile, SALES_SETUP_FILE } from './reports/sales-setup-store';
+import { claimStationLock, releaseStationLock } from './restore/station-lock';
+import { createStationRestore, type RestorableHost } from './restore/station-restore';
+import type { RuntimeHost } from './runtime-host';
+import type { SalesRepo } from './sales/sales-repo';
+import type { SettingsFile } from './settings/settings-file';
+import { SettingsService } from './settings/settings-service';
+import { TopupProfileSettings } from './settings/topup-profile-settings';
+import type { StationConfig } from './station-config';
+import { PrintJobs } from './topup/print-jobs';
+import { exportDownload } from './topup/refunds/refund-downloads';
+import type { WristbandRow } from './topup/wristband-book';
+
+/*
+ * The pieces `createStation` (station.ts) wires together, each from the validated configuration and
+ * the parts it needs; nothing here builds the station itself.
+ */
+
+export type StationBook = ReturnType<typeof createStationBook>;
+
+/** The start's checks, the refused state and the new book, on this station's files and runtime. */
+export function stationBook(
+  config: StationConfig,
+  parts: { file: SettingsFile; host: RuntimeHost; events: EventBus; backups: { start(): void } },
+): StationBook {
+  const { file, host, backups, events } = parts;
+  const { dataDir, migrationsFolder, synchronous, logger, now, secrets } = config;
+  return createStationBook({
+    ...{ dataDir, logger, now, version: config.version },
+    prepareFolder: () => {
+      makeDataFolderPrivate(dataDir, logger);
+      // One station per data folder, and `npm run restore` refuses while this lock names a living process.
+      // A full disk may leave no room even for it: the station still starts, and answers DISK_FULL.
+      host.storage.attempt('writing the station lock', () => claimStationLock(dataDir, now()));
+    },
+    onRunning: () => {
+      logger.info(`station started in ${host.current().mode} mode`);
+      backups.start();
+    },
+    onStatusChanged: (status) => events.emit('station.changed', status),
+    // The files checked at every start, in order (books/refused-state.ts).
+    readers: {
+      settings: () => file.read(),
+      secrets,
+      salesSetup: () => readSalesSetupFile(join(dataDir, SALES_SETUP_FILE)),
+    },
+    httpUrl: () => host.httpUrl(),
+    diskFull: () => (host.storage.full ? host.storage.folder : null),
+    openMode: (stored) => host.open(stored),
+    closeMode: () => host.closeRuntime(),
+    isRunning: () => host.isOpen(),
+    running: () => ({ mode: host.current().mode, environment: host.current().environment }),
+    assertNoOpenPayment: () => assertNoOpenPayment(host),
+    openDatabase: (databaseFile) => openDatabase({ file: databaseFile, migrationsFolder, synchronous }),
+  });
+}
+
+/**
+ * `backups.restore` replaces a mode's database and opens the mode again (restore/station-restore.ts),
+ * through the same checked start as at launch: a refused station that the restore repaired starts.
+ */
+export function stationRestore(
+  config: StationConfig,
+  parts: { file: SettingsFile; host: RuntimeHost; reopen: () => Promise<void> },
+) {
+  const { dataDir, migrationsFolder, now, logger } = config;
+  const { host } = parts;
+  const restorable: RestorableHost = {
+    running: () => {
+      const runtime = host.running();
+      if (!runtime) return null;
+      return {
+        databaseFile: runtime.databaseFile,
+        hasOpenSale: () => runtime.repo.findAnyOpenSale() !== undefined,
+        lastRestore: () => runtime.readers.lastRestore(),
+      };
+    },
+    closeRuntime: () => host.closeRuntime(),
+  };
+  return createStationRestore({
+    ...{ dataDir, migrationsFolder, now, logger },
+    ...{ settingsFile: parts.file, host: restorable, reopen: parts.reopen },
+  });
+}
+
+/** The current mode's database for the backups, or null while none runs. */
+export function openDatabaseOf(host: RuntimeHost): OpenDatabase | null {
+  const runtime = host.running();
+  return runtime && { databaseFile: runtime.databaseFile, sqlite: runtime.db.$client };
+}
+
+/**
+ * Stops in the order given: a backup being written is finished first, then the print workers, then
+ * the mode, so that none is left writing into a data folder the station has let go of.
+ */
+export async function stopStation(dataDir: string, steps: (() => Promise<void>)[]): Promise<void> {
+  for (const step of steps) await step();
+  releaseStationLock(dataDir);
+}
+
+/** A full disk answers DISK_FULL naming the data folder, instead of an internal error. */
+export function storageFailures(host: RuntimeHost): ErrorTranslator {
+  return (error, method) => host.storage.failureFor(error, `answering ${method}`);
+}
+
+/** Batch PDFs render in worker threads; their progress goes out as `jobs.progressed`. */
+export function printJobs(config: StationConfig, events: EventBus): PrintJobs {
+  return new PrintJobs({ dataDir: config.dataDir, emit: (job) => events.emit('jobs.progressed', job) });
+}
+
+/** Files the HTTP shell serves: refund exports (from the database), report exports (from the export folder), batch PDFs. */
+export function downloads(
+  host: RuntimeHost,
+  printing: PrintJobs,
+): Pick<StationPort, 'download' | 'reportFile' | 'printFile'> {
+  return {
+    printFile: (jobId) => printing.downloadFile(jobId),
+    // Nothing is served from a book the station refused to open.
+    download: (fileName) => (host.isOpen() ? exportDownload(host.current().topup.refunds, fileName) : null),
+    reportFile: (fileName) => (host.isOpen() ? host.current().reports.folder.find(fileName) : null),
+  };
+}
+
+/** Going live and back, the public URL and the top-up profiles: the two settings services. */
+export function settingsServices(
+  config: StationConfig,
+  parts: { file: SettingsFile; host: RuntimeHost; events: EventBus; book: StationBook },
+): { settings: SettingsService; topupProfiles: TopupProfileSettings } {
+  const { file, host, events, book } = parts;
+  const { secrets, now } = config;
+  const environmentUrl = (env: keyof StationConfig['environmentUrls']) => config.environmentUrls[env];
+  const timeoutMs = config.timings.requestTimeoutMs;
+  const settings = new SettingsService({
+    ...{ file, secrets, environmentUrl, timeoutMs, now },
+    assertNoOpenPayment: () => assertNoOpenPayment(host),
+    switchMode: (next) => book.switchMode(next),
+    onChanged: (view) => events.emit('settings.changed', { settings: view }),
+    currentCallbackUrl: () => host.running()?.callbackUrl ?? null,
+  });
+  const topupProfiles = new TopupProfileSettings({
+    ...{ file, secrets, environmentUrl, timeoutMs },
+    publicUrl: () => config.publicUrl ?? file.read().publicUrl,
+    apply: (stored) => host.applyTopupProfiles(stored),
+  });
+  return { settings, topupProfiles };
+}
+
+/**
+ * Only the current till profile's URL and this mode's top-up profiles' URLs take callbacks; anything
+ * else is a 404 Bancontact will not retry.
+ */
+export async function receiveCallback(
+  host: RuntimeHost,
+  ppid: string,
+  rawBody: string,
+  signature: string | undefined,
+): Promise<CallbackReply> {
+  // No mode runs (a refused start, a book being replaced): Bancontact retries a 503 later.
+  const runtime = host.running();
+  if (!runtime) return { status: 503, body: { ok: false, reason: 'STATION_REFUSED' } };
+  if (runtime.intake && runtime.profileId === ppid) return runtime.intake.receive(rawBody, signature);
+  const topup = runtime.topup.lanes.receive(ppid, rawBody, signature);
+  return topup ?? { status: 404, body: { ok: false, reason: 'UNKNOWN_PROFILE' } };
+}
+
+export function emitSale(host: RuntimeHost, events: EventBus, repo: SalesRepo, saleId: string): void {
+  if (!host.isCurrent(repo)) return;
+  const sale = repo.saleView(saleId);
+  if (sale) events.emit('payments.changed', { sale });
+}
+
+export function emitWristband(
+  host: RuntimeHost,
+  events: EventBus,
+  repo: SalesRepo,
+  band: WristbandRow,
+): void {
+  if (!host.isCurrent(repo)) return;
+  events.emit('wristbands.changed', {
+    wristbandId: band.id,
+    balanceCents: band.balanceCents,
+    status: band.status,
+  });
+}
+
+export function assertNoOpenPayment(host: RuntimeHost): void {
+  if (host.current().repo.findAnyOpenSale()) {
+    throw new ContractFailure('PAYMENT_OPEN', 'Finish or cancel the open payment before changing mode');
+  }
+}

@@ -1,0 +1,53 @@
+import { ContractFailure, type MethodName, type SaleView } from '../../../shared/contract';
+import type { Handlers } from '../api/dispatcher';
+import type { SalesRepo } from '../sales/sales-repo';
+import type { TillService } from './till-service';
+
+type TillMethodName = Extract<
+  MethodName,
+  | 'till.startPayment'
+  | 'till.retryPayment'
+  | 'till.cancelPayment'
+  | 'till.getSale'
+  | 'till.getCurrentSale'
+  | 'till.listSales'
+>;
+
+/** What the till's methods read of the sales: views only, never a write. */
+export type SalesReader = Pick<SalesRepo, 'saleView' | 'latestSale' | 'listSales'>;
+
+export interface TillHandlerDeps {
+  /** The current mode's till (it changes when the mode does). */
+  till: () => Pick<TillService, 'startPayment' | 'retryPayment' | 'cancelPayment'>;
+  sales: () => SalesReader;
+  now: () => number;
+}
+
+/** A sale that ended this long ago no longer shows on the customer display. */
+const CURRENT_SALE_LINGER_MS = 30_000;
+
+/** Taking a Bancontact payment, and what the till and the customer display show of sales. */
+export function createTillHandlers({ till, sales, now }: TillHandlerDeps): Pick<Handlers, TillMethodName> {
+  return {
+    'till.startPayment': (input) => till().startPayment(input),
+    'till.retryPayment': ({ saleId }) => till().retryPayment(saleId),
+    'till.cancelPayment': ({ saleId }) => till().cancelPayment(saleId),
+    'till.getSale': ({ saleId }) => saleOf(sales(), saleId),
+    'till.getCurrentSale': ({ tillId }) => currentSale(sales(), tillId, now()),
+    'till.listSales': ({ limit }) => sales().listSales(limit),
+  };
+}
+
+function saleOf(sales: SalesReader, saleId: string): SaleView {
+  const found = sales.saleView(saleId);
+  if (!found) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
+  return found;
+}
+
+/** The sale the customer display shows: the open one, or the last one for a short while after it ended. */
+function currentSale(sales: SalesReader, tillId: string, at: number): SaleView | null {
+  const latest = sales.latestSale(tillId);
+  if (!latest) return null;
+  if (latest.status !== 'open' && at - latest.updatedAt > CURRENT_SALE_LINGER_MS) return null;
+  return sales.saleView(latest.id);
+}
