@@ -1,7 +1,12 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Header } from './components/Header';
 import { StationProvider } from './components/StationProvider';
+import { AuditScreen } from './features/audit/AuditScreen';
 import { CustomerScreen } from './features/customer/CustomerScreen';
+import { DevicesScreen } from './features/devices/DevicesScreen';
+import { DeviceUnlinkedScreen } from './features/devices/DeviceUnlinkedScreen';
+import { useDeviceUnlinked } from './features/devices/device-unlinked';
+import { PairPage } from './features/devices/PairPage';
 import { DiskFullBanner } from './features/station/DiskFullBanner';
 import { RefusedScreen } from './features/station/RefusedScreen';
 import { useRefusal } from './features/station/use-refusal';
@@ -24,6 +29,9 @@ const SCREENS: Record<Route, ComponentType> = {
   reports: ReportsScreen,
   settings: SettingsScreen,
   staff: StaffScreen,
+  devices: DevicesScreen,
+  audit: AuditScreen,
+  pair: PairPage,
 };
 
 export function App() {
@@ -31,15 +39,21 @@ export function App() {
   const Screen = SCREENS[route];
   // A refused start replaces every screen with its reason and remedies.
   const { refusal, recheck } = useRefusal();
+  // Before a device is linked (the pairing page), or once its link ended, nobody signs in here.
+  const unlinked = useDeviceUnlinked();
+  const Unsigned = unlinked ? DeviceUnlinkedScreen : route === 'pair' ? PairPage : null;
   return (
     <StationProvider>
       <div className={`app app-${route}`}>
         {refusal ? (
           <RefusedScreen refusal={refusal} onRecheck={recheck} />
+        ) : Unsigned ? (
+          <Unsigned />
         ) : (
           <SessionGate route={route}>
-            <Header />
-            <DiskFullBanner />
+            {/* The customer display faces the customer: no navigation, no staff notices. */}
+            {route !== 'customer' && <Header />}
+            {route !== 'customer' && <DiskFullBanner />}
             <Suspense fallback={<main aria-busy="true" />}>
               <Screen />
             </Suspense>

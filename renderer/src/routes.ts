@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'till' | 'customer' | 'topup' | 'reports' | 'settings' | 'staff';
-export const ROUTES: readonly Route[] = ['till', 'customer', 'topup', 'reports', 'settings', 'staff'];
+export type Route = 'till' | 'customer' | 'topup' | 'reports' | 'settings' | 'staff' | 'devices' | 'audit' | 'pair';
+export const ROUTES: readonly Route[] = ['till', 'customer', 'topup', 'reports', 'settings', 'staff', 'devices', 'audit'];
+/** The pairing page is reached only by its link (`/pair#<code>`), never from the header. */
+const ALL_ROUTES: readonly Route[] = [...ROUTES, 'pair'];
 
 const PATHS: Record<Route, string> = {
   till: '/',
@@ -10,6 +12,9 @@ const PATHS: Record<Route, string> = {
   reports: '/reports',
   settings: '/settings',
   staff: '/staff',
+  devices: '/devices',
+  audit: '/audit',
+  pair: '/pair',
 };
 
 interface Where {
@@ -20,7 +25,7 @@ interface Where {
 
 function fromPath(path: string): Route {
   const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
-  const found = ROUTES.find((route) => route !== 'till' && route === last);
+  const found = ALL_ROUTES.find((route) => route !== 'till' && route === last);
   return found ?? 'till';
 }
 

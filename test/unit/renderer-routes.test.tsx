@@ -17,6 +17,13 @@ describe('route picker', () => {
     expect(pickRoute({ hash: '', pathname: '/reports' })).toBe('reports');
     expect(pickRoute({ hash: '#/reports', pathname: '/opt/kassa/out/renderer/index.html' })).toBe('reports');
     expect(pickRoute({ hash: '', pathname: '/index.html' })).toBe('till');
+    expect(pickRoute({ hash: '', pathname: '/devices' })).toBe('devices');
+    expect(pickRoute({ hash: '#/audit', pathname: '/opt/kassa/out/renderer/index.html' })).toBe('audit');
+  });
+
+  it('opens the pairing page from its link, the one-time code in the fragment', () => {
+    expect(pickRoute({ hash: '#Zm9vYmFyYmF6cXV4MTIzNDU2', pathname: '/pair' })).toBe('pair');
+    expect(pickRoute({ hash: '', pathname: '/pair/' })).toBe('pair');
   });
 
   it('ignores hashes that are not routes and unknown paths', () => {

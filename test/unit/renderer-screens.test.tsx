@@ -125,6 +125,8 @@ describe('header', () => {
       ['Closing', '#/reports'],
       ['Settings', '#/settings'],
       ['Staff', '#/staff'],
+      ['Linked devices', '#/devices'],
+      ['Audit log', '#/audit'],
     ]);
     await click('NL');
     expect(station.calls.find((c) => c.method === 'settings.setLocale')?.input).toEqual({ locale: 'nl' });

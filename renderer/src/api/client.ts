@@ -28,6 +28,7 @@ export async function call<M extends MethodName>(
   // The station validated the output against the same contract; the transport only checked the envelope.
   const result = (await current().call(method, input)) as Result<MethodOutput<M>>;
   if (!result.ok && result.error.code === 'NOT_SIGNED_IN') for (const listener of [...signedOut]) listener();
+  if (!result.ok && result.error.code === 'DEVICE_REVOKED') for (const listener of [...deviceRevoked]) listener();
   return result;
 }
 
@@ -37,6 +38,14 @@ const signedOut = new Set<() => void>();
 export function onSignedOut(listener: () => void): () => void {
   signedOut.add(listener);
   return () => void signedOut.delete(listener);
+}
+
+const deviceRevoked = new Set<() => void>();
+
+/** Any call answered DEVICE_REVOKED (revoked at the station, unlinked, unused 30 days): this device shows it is unlinked. */
+export function onDeviceRevoked(listener: () => void): () => void {
+  deviceRevoked.add(listener);
+  return () => void deviceRevoked.delete(listener);
 }
 
 export function subscribe(listener: (event: StationEvent) => void): () => void {

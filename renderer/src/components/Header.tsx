@@ -5,6 +5,7 @@ import { LOCALES } from '../../../shared/domain/money';
 import { callerRights, mayOpen } from '../features/staff/session-rights';
 import { useSession } from '../features/staff/session-context';
 import { SessionChip } from '../features/staff/SessionChip';
+import { UnlinkDeviceButton } from '../features/devices/UnlinkDeviceButton';
 import { useLocale } from '../i18n';
 import { ROUTES, navigate, routeHref, useRoute, type Route } from '../routes';
 import { ErrorAlert } from './ErrorAlert';
@@ -19,6 +20,7 @@ export function Header() {
         <span className="app-name">{t('app.name')}</span>
         <Nav />
         <SessionChip />
+        <UnlinkDeviceButton />
         <LanguageSwitch />
       </div>
       {mode === 'training' && (

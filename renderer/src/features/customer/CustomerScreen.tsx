@@ -2,30 +2,61 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/domain/money';
 import { isFinalStatus } from '../../../../shared/domain/payment-status';
 import { QrCode } from '../../components/QrCode';
+import { useStation } from '../../components/station-context';
 import { useLocale } from '../../i18n';
-import { salePhase } from '../till/sale-rules';
+import { useSession } from '../staff/session-context';
+import { CustomerOutcome } from './CustomerOutcome';
+import { DisplayLanguage } from './DisplayLanguage';
+import { displayPhase, paidOutcome, type DisplaySale } from './display-sale';
 import { useCustomerSale } from './use-customer-sale';
 
-/** Faces the customer: amount, QR (or where to scan the sticker) and status in big type, no buttons. */
+/**
+ * Faces the customer: amount, QR (or where to scan the sticker), status and how it was paid, in big
+ * type. No navigation: only the language buttons, which change this screen alone. A linked customer
+ * display follows its own till; the station's own display window follows every till.
+ */
 export function CustomerScreen() {
+  const device = useSession()?.view?.device;
+  const sale = useCustomerSale(device?.kind === 'display' ? device.tillId : null);
+  return (
+    <DisplayLanguage idle={sale === null}>
+      <TrainingStripe />
+      {sale ? <SaleShown sale={sale} /> : <Welcome />}
+    </DisplayLanguage>
+  );
+}
+
+/** In training the customer must not believe money moved, on this screen as on the till's. */
+function TrainingStripe() {
+  const { t } = useTranslation();
+  const { mode } = useStation();
+  if (mode !== 'training') return null;
+  return (
+    <p className="training-banner" data-testid="training-banner">
+      {t('app.training')}
+    </p>
+  );
+}
+
+function Welcome() {
+  const { t } = useTranslation();
+  return (
+    <main className="customer customer-idle">
+      <p className="customer-welcome">{t('customer.welcome')}</p>
+      <p className="customer-hint">{t('customer.idle')}</p>
+    </main>
+  );
+}
+
+function SaleShown({ sale }: { sale: DisplaySale }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const sale = useCustomerSale();
-
-  if (!sale) {
-    return (
-      <main className="customer customer-idle">
-        <p className="customer-welcome">{t('customer.welcome')}</p>
-        <p className="customer-hint">{t('customer.idle')}</p>
-      </main>
-    );
-  }
-
   const payment = sale.payment;
-  const phase = salePhase(sale);
-  const final = payment !== null && isFinalStatus(payment.status);
+  const phase = displayPhase(sale);
+  const final = sale.status !== 'open' || (payment !== null && isFinalStatus(payment.status));
   const sticker = Boolean(payment?.posId) && !final && phase !== 'creating';
   const deeplink = payment && !final && !sticker ? payment.deeplink : null;
+  const outcome = paidOutcome(sale);
   // The usual waiting text tells the customer to scan the QR on this screen; a sticker till has none.
   const statusKey = sticker && phase === 'waiting' ? 'customer.sticker.waiting' : `customer.phase.${phase}`;
   return (
@@ -42,6 +73,7 @@ export function CustomerScreen() {
       <p className={`customer-status status-${phase}`} role="status" data-phase={phase}>
         {t(statusKey)}
       </p>
+      {outcome && <CustomerOutcome outcome={outcome} />}
       {deeplink && (
         <div className="qr-frame qr-frame-large">
           <QrCode value={deeplink} size={360} />

@@ -2,6 +2,9 @@ import { reportsEn } from './reports-en';
 import { restoreEn } from './restore-en';
 import { stationEn } from './station-en';
 import { staffEn } from './staff-en';
+import { customerEn } from './customer-en';
+import { devicesEn } from './devices-en';
+import { auditEn } from './audit-en';
 import { backupsEn } from './backups-en';
 import { topupEn } from './topup-en';
 
@@ -21,6 +24,8 @@ export const en = {
     topup: 'Top-up',
     reports: 'Closing',
     staff: 'Staff',
+    devices: 'Linked devices',
+    audit: 'Audit log',
   },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
@@ -114,6 +119,8 @@ export const en = {
   ...restoreEn,
   ...stationEn,
   ...staffEn,
+  ...devicesEn,
+  ...auditEn,
   paymentStatus: {
     CREATING: 'Being created',
     PENDING: 'Waiting for customer',
@@ -129,25 +136,7 @@ export const en = {
     CREATE_FAILED: 'Not created',
   },
   qr: { label: 'Bancontact QR code' },
-  customer: {
-    welcome: 'Welcome',
-    idle: 'The amount to pay will appear here.',
-    toPay: 'To pay',
-    sticker: {
-      prompt: 'Scan the sticker at the counter',
-      waiting: 'Use the Bancontact app or your banking app',
-    },
-    phase: {
-      creating: 'One moment, please…',
-      waiting: 'Scan the QR code with the Bancontact app or your banking app',
-      scanned: 'Confirm the payment in your app',
-      paid: 'Paid — thank you',
-      refused: 'The payment was refused',
-      expired: 'This QR code has expired',
-      cancelled: 'The payment was cancelled',
-      failed: 'The payment did not go through',
-    },
-  },
+  ...customerEn,
   training: {
     title: 'Customer (training)',
     hint: 'Play the customer: these buttons do what the banking app would do.',

@@ -3,6 +3,9 @@ import { reportsFr } from './reports-fr';
 import { restoreFr } from './restore-fr';
 import { stationFr } from './station-fr';
 import { staffFr } from './staff-fr';
+import { customerFr } from './customer-fr';
+import { devicesFr } from './devices-fr';
+import { auditFr } from './audit-fr';
 import { backupsFr } from './backups-fr';
 import { topupFr } from './topup-fr';
 
@@ -21,6 +24,8 @@ export const fr: Catalogue = {
     topup: 'Recharge',
     reports: 'Clôture',
     staff: 'Personnel',
+    devices: 'Appareils',
+    audit: 'Journal d’audit',
   },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
@@ -114,6 +119,8 @@ export const fr: Catalogue = {
   ...restoreFr,
   ...stationFr,
   ...staffFr,
+  ...devicesFr,
+  ...auditFr,
   paymentStatus: {
     CREATING: 'En création',
     PENDING: 'En attente du client',
@@ -129,25 +136,7 @@ export const fr: Catalogue = {
     CREATE_FAILED: 'Non créé',
   },
   qr: { label: 'Code QR Bancontact' },
-  customer: {
-    welcome: 'Bienvenue',
-    idle: 'Le montant à payer s’affichera ici.',
-    toPay: 'À payer',
-    sticker: {
-      prompt: 'Scannez l’autocollant au comptoir',
-      waiting: 'Utilisez l’app Bancontact ou votre app bancaire',
-    },
-    phase: {
-      creating: 'Un instant, s’il vous plaît…',
-      waiting: 'Scannez le code QR avec l’app Bancontact ou votre app bancaire',
-      scanned: 'Confirmez le paiement dans votre app',
-      paid: 'Payé — merci',
-      refused: 'Le paiement a été refusé',
-      expired: 'Ce code QR a expiré',
-      cancelled: 'Le paiement a été annulé',
-      failed: 'Le paiement n’a pas abouti',
-    },
-  },
+  ...customerFr,
   training: {
     title: 'Client (entraînement)',
     hint: 'Jouez le client : ces boutons font ce que ferait l’app bancaire.',

@@ -3,6 +3,9 @@ import { reportsNl } from './reports-nl';
 import { restoreNl } from './restore-nl';
 import { stationNl } from './station-nl';
 import { staffNl } from './staff-nl';
+import { customerNl } from './customer-nl';
+import { devicesNl } from './devices-nl';
+import { auditNl } from './audit-nl';
 import { backupsNl } from './backups-nl';
 import { topupNl } from './topup-nl';
 
@@ -21,6 +24,8 @@ export const nl: Catalogue = {
     topup: 'Opladen',
     reports: 'Afsluiten',
     staff: 'Personeel',
+    devices: 'Toestellen',
+    audit: 'Auditlogboek',
   },
   languages: { en: 'English', nl: 'Nederlands', fr: 'Français' },
   till: {
@@ -114,6 +119,8 @@ export const nl: Catalogue = {
   ...restoreNl,
   ...stationNl,
   ...staffNl,
+  ...devicesNl,
+  ...auditNl,
   paymentStatus: {
     CREATING: 'Wordt aangemaakt',
     PENDING: 'Wachten op de klant',
@@ -129,25 +136,7 @@ export const nl: Catalogue = {
     CREATE_FAILED: 'Niet aangemaakt',
   },
   qr: { label: 'Bancontact-QR-code' },
-  customer: {
-    welcome: 'Welkom',
-    idle: 'Het te betalen bedrag verschijnt hier.',
-    toPay: 'Te betalen',
-    sticker: {
-      prompt: 'Scan de sticker aan de kassa',
-      waiting: 'Gebruik de Bancontact-app of uw bankapp',
-    },
-    phase: {
-      creating: 'Een ogenblik geduld…',
-      waiting: 'Scan de QR-code met de Bancontact-app of uw bankapp',
-      scanned: 'Bevestig de betaling in uw app',
-      paid: 'Betaald — dank u wel',
-      refused: 'De betaling werd geweigerd',
-      expired: 'Deze QR-code is verlopen',
-      cancelled: 'De betaling werd geannuleerd',
-      failed: 'De betaling is niet gelukt',
-    },
-  },
+  ...customerNl,
   training: {
     title: 'Klant (oefening)',
     hint: 'Speel de klant: deze knoppen doen wat de bankapp zou doen.',

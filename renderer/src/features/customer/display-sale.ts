@@ -1,0 +1,48 @@
+import type { SaleView } from '../../../../shared/contract';
+import type { TillPhase } from '../../../../shared/domain/payment-status';
+import { salePhase } from '../till/sale-rules';
+
+/**
+ * What the customer display needs beyond a SaleView to tell the customer how the sale ended. The
+ * station may send these on the sale itself (`cash`, `balanceAfterCents`); until it does, a wristband's
+ * balance comes from the `wristbands.changed` event of the same debit.
+ */
+export interface DisplaySale extends SaleView {
+  /** A cash sale: what the customer handed over and the change given back. */
+  cash?: { tenderedCents: number; changeCents: number } | null;
+  /** A wristband sale: what is left on the wristband after this debit. */
+  balanceAfterCents?: number | null;
+}
+
+/** The last balance the station announced for a wristband. */
+export interface WristbandBalance {
+  wristbandId: string;
+  balanceCents: number;
+}
+
+/** Cash and wristband sales have no Bancontact payment: paid is paid, not "creating". */
+export function displayPhase(sale: SaleView): TillPhase {
+  if (sale.payment === null && sale.status === 'paid') return 'paid';
+  if (sale.payment === null && sale.status === 'unpaid') return 'failed';
+  return salePhase(sale);
+}
+
+export type Outcome =
+  | { tender: 'cash'; tenderedCents: number | null; changeCents: number | null }
+  | { tender: 'wristband'; balanceCents: number | null }
+  | { tender: 'bancontact' };
+
+/** How a paid sale was paid, with what the customer should see about it; null while it is not paid. */
+export function paidOutcome(sale: DisplaySale): Outcome | null {
+  if (sale.status !== 'paid') return null;
+  if (sale.tender === 'cash') {
+    return {
+      tender: 'cash',
+      tenderedCents: sale.cash?.tenderedCents ?? null,
+      changeCents: sale.cash?.changeCents ?? null,
+    };
+  }
+  if (sale.tender === 'wristband')
+    return { tender: 'wristband', balanceCents: sale.balanceAfterCents ?? null };
+  return { tender: 'bancontact' };
+}
