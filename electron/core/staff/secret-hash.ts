@@ -1,12 +1,12 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /*
- * PINs and passwords are kept only as slow, salted scrypt hashes. A PIN has at most a million values, so
- * the hash's cost and the lock after five wrong tries (lock-rule.ts) are what protect it; a stolen
- * station.sqlite still costs about a day of one core per PIN.
+ * PINs and passwords are kept only as slow, salted scrypt hashes. A PIN has 10,000 to a million values:
+ * at the station the lock after five wrong tries (lock-rule.ts) protects it; from a stolen station.sqlite
+ * the hash's cost does, from an hour of one core for a 4-digit PIN to days for a 6-digit one.
  *
- * N=2^15, r=8, p=1 (32 MiB of memory): one hash took about 100 ms on this 2-core machine when idle and
- * about 230 ms with other work running (December 2026). Verifying costs one hash too.
+ * N=2^15, r=8, p=1 (32 MiB of memory): one hash measured 230–480 ms on this 2-core machine while it
+ * was shared with other work (load average about 10, December 2026); a sign-in spends one hash.
  */
 const COST = { N: 2 ** 15, r: 8, p: 1 } as const;
 const SALT_BYTES = 16;
