@@ -42,6 +42,16 @@ describe('the Staff screen', () => {
     expect(cells('Root')[5]).not.toBe('Never');
   });
 
+  it('shows the training administrator as such, with nothing to change', async () => {
+    station.people.push(
+      person('training-administrator', 'Training administrator', 'administrator', 'x', { training: true }),
+    );
+    await screen.render('#/staff', 'nl');
+    expect(cells('Oefenbeheerder')[1]).toBe('Beheerder');
+    expect(row('Oefenbeheerder')?.querySelectorAll('button')).toHaveLength(0);
+    expect(rowButton('Mia', 'Blokkeren')).toBeTruthy();
+  });
+
   it('adds a cashier with a PIN only once the PIN fits the rule', async () => {
     await screen.render('#/staff');
     await screen.fill('#staff-new-name', 'Bob');

@@ -191,6 +191,9 @@ describe('the header chip', () => {
     station.signedIn = 'training-administrator';
     await screen.render('#/', 'fr');
     expect(signedInAs()).toBe('Administrateur d’exercice Administrateur');
+    // It is this window's own person in training: nothing to sign out of, but a cashier can switch in.
+    expect(screen.button('Se déconnecter')).toBeUndefined();
+    expect(screen.button('Changer')).toBeTruthy();
   });
 
   it('hides the screens a cashier cannot open, and shows an administrator all of them', async () => {
@@ -223,6 +226,20 @@ describe('the idle lock', () => {
     await screen.flush();
     expect(station.called('session.signOut')).toHaveLength(1);
     expect(screen.container.querySelector('h1')?.textContent).toBe('Who is working?');
+  });
+
+  it('never locks the training administrator of a fresh install', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    station.idleLockMinutes = 1;
+    station.people.push(
+      person('training-administrator', 'Training administrator', 'administrator', 'x', { training: true }),
+    );
+    station.signedIn = 'training-administrator';
+    await screen.render();
+    await act(async () => vi.advanceTimersByTime(10 * 60_000));
+    await screen.flush();
+    expect(station.called('session.signOut')).toHaveLength(0);
+    expect(screen.button('Pay with Bancontact')).toBeTruthy();
   });
 
   it('never locks the customer display', async () => {

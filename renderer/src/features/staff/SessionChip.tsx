@@ -16,26 +16,36 @@ export function SessionChip() {
   if (view.display) return <span className="session-chip">{t('session.display')}</span>;
   const staff = view.staff;
   if (!staff) return null;
+  const others = view.people.filter((person) => person.id !== staff.id);
   const name = staff.training ? t('session.trainingAdministrator') : staff.name;
   return (
     <div className="session-chip" role="group" aria-label={t('session.who')}>
       <span className="session-person" data-testid="signed-in-person">
         <strong>{name}</strong> <span className="session-role">{t(`staff.roles.${staff.role}`)}</span>
       </span>
-      <button type="button" className="button button-small session-button" onClick={() => setSwitching(true)}>
-        {t('session.switch')}
-      </button>
-      <button
-        type="button"
-        className="button button-small session-button"
-        onClick={() => void session.signOut().then(setError)}
-      >
-        {t('session.signOut')}
-      </button>
+      {others.length > 0 && (
+        <button
+          type="button"
+          className="button button-small session-button"
+          onClick={() => setSwitching(true)}
+        >
+          {t('session.switch')}
+        </button>
+      )}
+      {/* The training administrator is this window's own person in training: there is no signing it out. */}
+      {!staff.training && (
+        <button
+          type="button"
+          className="button button-small session-button"
+          onClick={() => void session.signOut().then(setError)}
+        >
+          {t('session.signOut')}
+        </button>
+      )}
       {error && <ErrorAlert error={error} />}
       {switching && (
         <SwitchDialog
-          people={view.people.filter((person) => person.id !== staff.id)}
+          people={others}
           onSwitched={(next) => {
             setSwitching(false);
             session.apply(next);

@@ -19,7 +19,10 @@ export function SessionGate({ route, children }: { route: Route; children: React
   const display = route === 'customer' || view?.display === true;
   const signOut = session.signOut;
   const lock = useCallback(() => void signOut(), [signOut]);
-  useIdleLock({ minutes: view?.idleLockMinutes ?? 0, enabled: person !== null && !display, onIdle: lock });
+  // The training administrator has nothing to protect and no secret to come back with (the station
+  // does not idle it out either); everyone else is signed out after the administrator's idle time.
+  const lockable = person !== null && !person.training && !display;
+  useIdleLock({ minutes: view?.idleLockMinutes ?? 0, enabled: lockable, onIdle: lock });
 
   let content: ReactNode = children;
   if (phase === 'loading') content = <main aria-busy="true" />;

@@ -36,7 +36,7 @@ export function StaffTable({ people, busy, onAction }: Props) {
         <tbody>
           {people.map((person) => (
             <tr key={person.id} data-staff-id={person.id}>
-              <th scope="row">{person.name}</th>
+              <th scope="row">{person.training ? t('session.trainingAdministrator') : person.name}</th>
               <td>{t(`staff.roles.${person.role}`)}</td>
               <td>{person.locale.toUpperCase()}</td>
               <td className={`staff-status staff-status-${person.status}`}>
@@ -51,12 +51,15 @@ export function StaffTable({ people, busy, onAction }: Props) {
                   : formatMoment(new Date(person.lastSignInAt).toISOString(), locale)}
               </td>
               <td>
-                <RowActions
-                  person={person}
-                  locked={isLocked(person.lockedUntil, now)}
-                  busy={busy}
-                  onAction={onAction}
-                />
+                {/* Built in, with no secret anyone knows, and retired by the station itself: nothing to change. */}
+                {!person.training && (
+                  <RowActions
+                    person={person}
+                    locked={isLocked(person.lockedUntil, now)}
+                    busy={busy}
+                    onAction={onAction}
+                  />
+                )}
               </td>
             </tr>
           ))}
