@@ -33,7 +33,7 @@ export const auditFr = {
     chainBroken:
       'La chaîne est rompue à l’entrée {{seq}} : {{reason}} en dehors de Kassa. Laissez cet ordinateur tel quel et prévenez le responsable.',
     export: 'Exporter (CSV)',
-    mode: { training: 'formation', live: 'production', preprod: 'préprod' },
+    mode: { training: 'entraînement', live: 'réel', preprod: 'préprod' },
     rangeWrong: 'La date de début doit précéder la date de fin.',
     text: 'Objet (bracelet, numéro Z, identifiant)',
     anyone: 'Tout le monde',
@@ -65,7 +65,7 @@ export const auditFr = {
       devices_setNetwork: 'Réseau local modifié',
       settings_testConnection: 'Connexion testée',
       settings_goLive: 'Passage en production',
-      settings_useTraining: 'Retour au mode formation',
+      settings_useTraining: 'Retour au mode entraînement',
       reports_closeDay: 'Journée clôturée (rapport Z)',
       refunds_export: 'Fichier de remboursement créé',
       wristbands_block: 'Bracelet bloqué',
