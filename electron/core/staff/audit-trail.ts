@@ -1,8 +1,17 @@
 import { ContractFailure } from '../../../shared/contract/errors';
-import type { AuditActor, AuditSink } from '../audit/audit-entry';
+import type { AuditActor, AuditEntryInput, AuditSink } from '../audit/audit-entry';
+
+/**
+ * The audit log (audit/audit-log.ts) also takes refusals through `refused`, which writes the first of a
+ * caller's minute and counts the rest, so a flood of wrong PINs is not stored one by one. A plain sink
+ * (a test's) gets each refusal through `record`.
+ */
+export interface StaffAuditSink extends AuditSink {
+  refused?(entry: AuditEntryInput, callerKey: string): void;
+}
 
 /** Writes staff actions to the audit log, and refusals with their code (never the secret tried). */
-export function staffAudit(audit: AuditSink) {
+export function staffAudit(audit: StaffAuditSink) {
   const ok = (
     action: string,
     actor: AuditActor,
@@ -14,7 +23,12 @@ export function staffAudit(audit: AuditSink) {
     actor: AuditActor,
     subject: string | null,
     detail: Record<string, unknown>,
-  ) => audit.record({ ...actor, action, outcome: 'refused', subject, detail });
+  ) => {
+    const entry = { ...actor, action, outcome: 'refused' as const, subject, detail };
+    // Counted against the device, as the audit log counts every other refusal of a caller.
+    if (audit.refused) audit.refused(entry, actor.device?.id ?? 'unknown-device');
+    else audit.record(entry);
+  };
 
   /** Runs a change; a refusal it throws is audited as refused with its code, then passed on unchanged. */
   async function guarded<T>(

@@ -1,6 +1,5 @@
-import type { AuditSink } from '../audit/audit-entry';
 import type { StationDb } from '../db/open-station-database';
-import { staffAudit } from './audit-trail';
+import { staffAudit, type StaffAuditSink } from './audit-trail';
 import { Administration } from './first-administrator';
 import { SessionStore } from './session-store';
 import { SignIn } from './sign-in';
@@ -10,7 +9,8 @@ import { trainingAdministrator } from './training-administrator';
 export interface StaffDeps {
   db: StationDb;
   now: () => number;
-  audit: AuditSink;
+  /** The audit log; its `refused` counts repeated refusals per minute. */
+  audit: StaffAuditSink;
   /** Session tokens: 32 random bytes as base64url unless a test says otherwise. */
   newToken?: () => string;
 }
