@@ -67,7 +67,12 @@ export function PairingForm({ knownTills, onCreated }: Props) {
         onChange={(kind) => change({ kind })}
         label={(kind) => t(`devices.kinds.${kind}`)}
       />
-      <TillField value={draft.tillId} knownTills={knownTills} onValue={(tillId) => change({ tillId })} />
+      {/* A till or bar gets a till of its own; only a display joins an existing one. */}
+      <TillField
+        value={draft.tillId}
+        knownTills={draft.kind === 'display' ? knownTills : []}
+        onValue={(tillId) => change({ tillId })}
+      />
       {problem && (
         <p className="alert" role="alert">
           {problem}

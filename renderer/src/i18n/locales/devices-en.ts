@@ -16,7 +16,8 @@ export const devicesEn = {
     kind: 'What it is',
     kinds: { station: 'This station', till: 'Till', bar: 'Bar', display: 'Customer display' },
     till: 'Till',
-    tillHint: 'The till it sells at; for a customer display, the till whose sales it shows.',
+    tillHint:
+      'A till or bar: leave empty to give it a till of its own. A customer display: the till whose sales it shows.',
     needTill: 'A customer display shows one till: type which one, such as till-1.',
     tillInvalid: 'A till is 1 to 32 letters, digits and hyphens, such as till-2.',
     createPairing: 'Show the link code',

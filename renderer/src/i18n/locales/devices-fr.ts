@@ -16,7 +16,8 @@ export const devicesFr = {
     kind: 'Type d’appareil',
     kinds: { station: 'Cette station', till: 'Caisse', bar: 'Bar', display: 'Écran client' },
     till: 'Identifiant de caisse',
-    tillHint: 'La caisse où il vend ; pour un écran client, la caisse dont il affiche les ventes.',
+    tillHint:
+      'Caisse ou bar : laissez vide pour lui donner sa propre caisse. Écran client : la caisse dont il affiche les ventes.',
     needTill: 'Un écran client affiche une seule caisse : tapez laquelle, par exemple till-1.',
     tillInvalid:
       'Un identifiant de caisse compte de 1 à 32 lettres, chiffres et traits d’union, par exemple till-2.',

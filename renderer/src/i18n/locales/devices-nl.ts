@@ -16,7 +16,8 @@ export const devicesNl = {
     kind: 'Soort toestel',
     kinds: { station: 'Dit station', till: 'Kassa', bar: 'Bar', display: 'Klantenscherm' },
     till: 'Kassa-id',
-    tillHint: 'De kassa waaraan het verkoopt; voor een klantenscherm de kassa waarvan het de verkopen toont.',
+    tillHint:
+      'Kassa of bar: laat leeg om het een eigen kassa te geven. Klantenscherm: de kassa waarvan het de verkopen toont.',
     needTill: 'Een klantenscherm toont één kassa: typ welke, bijvoorbeeld till-1.',
     tillInvalid: 'Een kassa-id heeft 1 tot 32 letters, cijfers en koppeltekens, bijvoorbeeld till-2.',
     createPairing: 'Koppelcode tonen',
