@@ -19,3 +19,13 @@ export interface AuditEntryInput extends AuditActor {
 export interface AuditSink {
   record(entry: AuditEntryInput): void;
 }
+
+/**
+ * For a service that refuses the same caller over and over (wrong PINs from one device): the first
+ * refusal of a caller and action in a minute is written, the rest are counted into one entry. The
+ * audit log (audit/audit-log.ts) implements it beside `AuditSink`.
+ */
+export interface AuditRefusals {
+  /** `callerKey`: the device's id, or the address when the call has no device. */
+  refused(entry: AuditEntryInput, callerKey: string): void;
+}

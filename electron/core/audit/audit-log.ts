@@ -1,5 +1,5 @@
 import type { StationDb } from '../db/open-station-database';
-import type { AuditEntryInput, AuditSink } from './audit-entry';
+import type { AuditEntryInput, AuditRefusals, AuditSink } from './audit-entry';
 import { writeAuditCsv, type AuditCsvSeparator } from './audit-csv';
 import { distinctActions, listEntries, type AuditFilter, type AuditPage } from './audit-query';
 import { verifyChain, type AuditVerification } from './audit-verify';
@@ -14,7 +14,7 @@ export interface AuditLogDeps {
 }
 
 /** The station's append-only, hash-chained record of who did what (docs/audit-log.md). */
-export interface AuditLog extends AuditSink {
+export interface AuditLog extends AuditSink, AuditRefusals {
   /**
    * A refused call: the first one of this caller and action in a minute is written; the rest of that
    * minute are counted and written as one "refused N more times" entry when the minute is over.
