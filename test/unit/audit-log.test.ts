@@ -60,6 +60,13 @@ describe('the audit log chain', () => {
     expect(JSON.parse(stored)).toEqual({ list: [{ name: 'kept too' }], nested: { ok: 'kept' } });
   });
 
+  it('keeps a field named code when it holds an error code, never a pairing code or PIN', () => {
+    f.log.record(entry({ outcome: 'refused', detail: { code: 'WRONG_SECRET' } }));
+    f.log.record(entry({ outcome: 'refused', detail: { code: 'K7Q2-PX9M' } }));
+    f.log.record(entry({ outcome: 'refused', detail: { pin: 'WRONG_SECRET' } }));
+    expect(rows(f.db).map((row) => row.detail)).toEqual(['{"code":"WRONG_SECRET"}', '{}', '{}']);
+  });
+
   it('records inside a caller’s own transaction, and rolls back with it', () => {
     expect(() =>
       f.db.$client.transaction(() => {

@@ -1,3 +1,5 @@
+import { ERROR_CODES } from '../../../shared/contract/errors';
+
 /**
  * Names that say "this is a credential": whole words of a field's name (`apiKey` → api, key;
  * `pairing_code` → pairing, code) or parts of a run-together one (`apikey`, `passwordHash`).
@@ -25,6 +27,15 @@ const SECRET_WORDS = new Set([
 ]);
 const SECRET_PARTS = /apikey|secret|passw|token|credential|privatekey|pincode|cookie/;
 
+const ERROR_CODE_VALUES: ReadonlySet<unknown> = new Set(ERROR_CODES);
+
+/**
+ * `{ code: 'WRONG_SECRET' }` names an error, not a credential: a field called `code` is kept when its
+ * value is one of the contract's error codes, which no pairing code or PIN can be.
+ */
+const isErrorCode = (name: string, value: unknown): boolean =>
+  name === 'code' && ERROR_CODE_VALUES.has(value);
+
 /** The longest text kept from one input value: a log line, not a copy of an upload. */
 const MAX_TEXT = 200;
 const MAX_DEPTH = 4;
@@ -51,7 +62,7 @@ export function withoutSecrets(value: unknown, depth = 0): unknown {
   if (typeof value !== 'object') return null;
   const kept: Record<string, unknown> = {};
   for (const [name, inner] of Object.entries(value as Record<string, unknown>)) {
-    if (inner === undefined || isSecretField(name)) continue;
+    if (inner === undefined || (isSecretField(name) && !isErrorCode(name, inner))) continue;
     kept[name] = withoutSecrets(inner, depth + 1);
   }
   return kept;
