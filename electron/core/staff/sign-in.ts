@@ -105,18 +105,21 @@ export class SignIn {
   private succeed(attempt: SignInAttempt, row: StaffRow, device: CallerDevice): SignedIn {
     const { db, now, audit, sessions, training } = this.deps;
     const at = now();
-    db.update(staff)
-      .set({
-        status: 'active',
-        failedAttempts: 0,
-        lockCount: 0,
-        lockedUntil: null,
-        lastSignInAt: at,
-        updatedAt: at,
-      })
-      .where(eq(staff.id, row.id))
-      .run();
-    const session = sessions.open({ deviceId: device.id, staffId: row.id });
+    // One transaction: a person is never active with their count reset but no session, or the reverse.
+    const session = db.transaction((tx) => {
+      tx.update(staff)
+        .set({
+          status: 'active',
+          failedAttempts: 0,
+          lockCount: 0,
+          lockedUntil: null,
+          lastSignInAt: at,
+          updatedAt: at,
+        })
+        .where(eq(staff.id, row.id))
+        .run();
+      return sessions.open({ deviceId: device.id, staffId: row.id });
+    });
     const actor = { staff: { id: row.id, name: row.name }, device: attempt.actor.device };
     audit.ok('staff.signIn', actor, row.id, { firstSignIn: row.status === 'pending' });
     training.retireIfReplaced();

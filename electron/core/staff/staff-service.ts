@@ -10,7 +10,7 @@ import { staff } from '../db/station-schema';
 import type { StaffAudit } from './audit-trail';
 import { hashSecret } from './secret-hash';
 import { assertSecretFits } from './secret-rule';
-import type { SessionStore } from './session-store';
+import type { SessionEndReason, SessionStore } from './session-store';
 import {
   activeRealAdministrators,
   assertNameFree,
@@ -92,8 +92,7 @@ export class StaffService {
     return this.deps.audit.guarded('staff.block', actor, staffId, () => {
       const row = editable(this.deps.db, staffId);
       assertNotLastAdministrator(this.deps.db, row);
-      this.write(staffId, { status: 'blocked' });
-      this.deps.sessions.endForStaff(staffId, 'blocked');
+      this.endAccess(staffId, 'blocked', 'blocked');
       this.deps.audit.ok('staff.block', actor, staffId, { from: row.status });
       return this.view(staffId);
     });
@@ -118,8 +117,7 @@ export class StaffService {
     return this.deps.audit.guarded('staff.delete', actor, staffId, () => {
       const row = editable(this.deps.db, staffId);
       assertNotLastAdministrator(this.deps.db, row);
-      this.write(staffId, { status: 'deleted' });
-      this.deps.sessions.endForStaff(staffId, 'revoked');
+      this.endAccess(staffId, 'deleted', 'revoked');
       this.deps.audit.ok('staff.delete', actor, staffId, { name: row.name, role: row.role });
       return this.view(staffId);
     });
@@ -164,6 +162,14 @@ export class StaffService {
     audit.ok('staff.update', actor, row.id, { changed, ...roleChange });
     this.deps.training.retireIfReplaced();
     return this.view(row.id);
+  }
+
+  /** The status and the end of every session of the person in one transaction. */
+  private endAccess(staffId: string, status: 'blocked' | 'deleted', reason: SessionEndReason): void {
+    this.deps.db.transaction(() => {
+      this.write(staffId, { status });
+      this.deps.sessions.endForStaff(staffId, reason);
+    });
   }
 
   private view(id: string): StaffView {
