@@ -8,7 +8,9 @@ const tillId = z.string().regex(/^[A-Za-z0-9-]{1,32}$/);
 /** A pairing code is 128 random bits as base64url (22 characters); a little room for longer ones later. */
 const pairingCode = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
 /** A literal IPv4 or IPv6 address: the certificate names it, and devices reach the station on it. */
-const lanAddress = z.union([z.ipv4(), z.ipv6()]);
+const lanAddress = z
+  .union([z.ipv4(), z.ipv6()])
+  .refine((address) => !/^(0\.0\.0\.0|::0*)$/.test(address), 'one address devices can reach, not "any"');
 
 /**
  * Linked devices (seed 001): an administrator or manager links a till, bar or customer display with a

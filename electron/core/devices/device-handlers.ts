@@ -23,8 +23,11 @@ export interface DeviceHandlerDeps {
   now?: () => number;
   /** The machine's host name for the certificate (tests pass one). */
   hostName?: string;
-  /** Told after an administrator changed the network, to start, move or stop the HTTPS listener. */
-  onNetworkChanged?: (network: DeviceNetwork) => void | Promise<void>;
+  /**
+   * Told before a network change is stored, to start, move or stop the HTTPS listener (a
+   * `DeviceNetworkRunner`'s `apply`); what it throws refuses the change.
+   */
+  onNetworkChanged?: (network: DeviceNetwork) => unknown;
 }
 
 type DeviceMethods =
@@ -71,10 +74,10 @@ export function createDeviceHandlers(deps: DeviceHandlerDeps): Pick<Handlers, De
     'devices.unlinkSelf': (_input, caller) => unlinkSelf(registry, caller),
     'devices.getNetwork': async () => networkView(deps, readDeviceNetwork(db), certificateFor),
     'devices.setNetwork': async (input, caller) => {
-      setNetwork(deps, input, caller);
-      const view = await networkView(deps, input, certificateFor);
+      // The listener moves first: an address it cannot listen on is refused and nothing is stored.
       await deps.onNetworkChanged?.(input);
-      return view;
+      setNetwork(deps, input, caller);
+      return networkView(deps, input, certificateFor);
     },
   };
 }
