@@ -208,6 +208,20 @@ describe('the header chip', () => {
       expect.arrayContaining(['Till', 'Top-up', 'Closing', 'Settings', 'Staff']),
     );
   });
+
+  it('takes a cashier who switches in on the Staff screen to the till', async () => {
+    station.people.push(person('root', 'Root', 'administrator', 'x'));
+    station.signedIn = 'root';
+    await screen.render('#/staff');
+    expect(screen.container.querySelector('h1')?.textContent).toBe('Staff');
+    await screen.click('Switch');
+    await screen.tap(screen.tile('Ann'));
+    await screen.typePin('1234');
+    await screen.click('Sign in');
+    await screen.flush();
+    expect(window.location.hash).toBe('#/');
+    expect(screen.button('Pay with Bancontact')).toBeTruthy();
+  });
 });
 
 describe('the idle lock', () => {

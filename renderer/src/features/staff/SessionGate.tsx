@@ -3,6 +3,7 @@ import type { Route } from '../../routes';
 import { FirstAdministratorScreen } from './FirstAdministratorScreen';
 import { SessionContext } from './session-context';
 import { SignInScreen } from './SignInScreen';
+import { useAllowedRoute } from './use-allowed-route';
 import { useIdleLock } from './use-idle-lock';
 import { usePersonChange } from './use-person-change';
 import { useSessionLoader } from './use-session-loader';
@@ -15,6 +16,7 @@ export function SessionGate({ route, children }: { route: Route; children: React
   const session = useSessionLoader();
   const { view, phase, signedOut } = session;
   usePersonChange(view);
+  useAllowedRoute(route, signedOut ? null : view);
   const person = signedOut ? null : (view?.staff ?? null);
   const display = route === 'customer' || view?.display === true;
   const signOut = session.signOut;
