@@ -99,7 +99,7 @@ function DeviceRow({
       </th>
       <td>{t(`devices.rightsOptions.${device.rights}`)}</td>
       <td>{t(`devices.kinds.${device.kind}`)}</td>
-      <td>{device.tillId ?? '—'}</td>
+      <td className="device-till">{device.tillId ?? '—'}</td>
       <td>
         {device.lastSeenAt ? (
           <time dateTime={device.lastSeenAt}>{formatMoment(device.lastSeenAt, locale)}</time>

@@ -35,7 +35,7 @@ export const auditEn = {
     export: 'Export (CSV)',
     mode: { training: 'training', live: 'live', preprod: 'preprod' },
     rangeWrong: 'The start date must come before the end date.',
-    text: 'About (wristband, Z number, id)',
+    text: 'Search in “About”',
     anyone: 'Anyone',
     newer: 'Newer entries',
     brokenReason: {

@@ -35,7 +35,7 @@ export const auditFr = {
     export: 'Exporter (CSV)',
     mode: { training: 'entraînement', live: 'réel', preprod: 'préprod' },
     rangeWrong: 'La date de début doit précéder la date de fin.',
-    text: 'Objet (bracelet, numéro Z, identifiant)',
+    text: 'Rechercher dans « Objet »',
     anyone: 'Tout le monde',
     newer: 'Entrées plus récentes',
     brokenReason: {

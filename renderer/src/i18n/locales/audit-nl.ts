@@ -35,7 +35,7 @@ export const auditNl = {
     export: 'Exporteren (CSV)',
     mode: { training: 'oefening', live: 'live', preprod: 'preprod' },
     rangeWrong: 'De begindatum moet voor de einddatum liggen.',
-    text: 'Over (polsbandje, Z-nummer, id)',
+    text: 'Zoeken in “Over”',
     anyone: 'Iedereen',
     newer: 'Nieuwere regels',
     brokenReason: {
