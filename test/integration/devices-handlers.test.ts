@@ -126,11 +126,23 @@ describe('the device contract', () => {
       'PAIRING_CODE_INVALID',
     );
 
-    const cashier = personOn(device as CallerDevice, 'cashier');
+    // The same browser linked again (a new code): its earlier link ends, it holds only the new one.
+    const again = value<PairingView>(await dispatch('devices.createPairing', pairingInput, admin));
+    const relinked = value<DeviceView>(
+      await dispatch(
+        'devices.pair',
+        { code: again.code },
+        { ...browser(jar), device: device as CallerDevice },
+      ),
+    );
+    expect(registry.get(linked.id)?.status).toBe('unlinked');
+    expect(registry.authenticate(jar.get('device') ?? '', null)).toMatchObject({ id: relinked.id });
+
+    const cashier = personOn(registry.authenticate(jar.get('device') ?? '', null) as CallerDevice, 'cashier');
     // The cashier signed in on the tablet, with the browser's cookies as the shell's sinks.
     const onTablet = { ...browser(jar), ...cashier };
     const unlinked = value<DeviceView>(await dispatch('devices.unlinkSelf', {}, onTablet));
-    expect(unlinked.status).toBe('unlinked');
+    expect(unlinked).toMatchObject({ id: relinked.id, status: 'unlinked' });
     expect(jar.size).toBe(0);
     expect(registry.authenticate(credential, null)).toBe('revoked');
   });

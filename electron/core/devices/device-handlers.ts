@@ -67,6 +67,8 @@ export function createDeviceHandlers(deps: DeviceHandlerDeps): Pick<Handlers, De
     'devices.revoke': ({ deviceId }, caller) => registry.revoke(deviceId, actorOf(caller)),
     'devices.pair': ({ code }, caller) => {
       const { device, credential } = registry.pair({ code, address: caller.address ?? null });
+      // A browser holds one link: the one its cookie held until now ends, rather than idling for 30 days.
+      if (caller.device && caller.device.kind !== 'station') registry.unlink(caller.device.id);
       // Only the shell's cookie carries it: never in an answer, a log or the audit log.
       caller.deviceCredential?.set(credential);
       return device;
