@@ -171,7 +171,7 @@ describe('the device registry', () => {
   });
 
   it('logs a device out after 30 days unused: on its next call, or by the daily sweep', () => {
-    const { registry, clock, entries } = setUp();
+    const { registry, clock, entries, db } = setUp();
     registry.ensureStationDevice();
     const busy = registry.pair({ code: registry.createPairing(tillPairing).code, address: null });
     const idle = registry.pair({
@@ -192,15 +192,19 @@ describe('the device registry', () => {
       ['Idle', 'expired'],
     ]);
     expect(entries.filter((e) => e.action === 'devices.expire')).toHaveLength(2);
+    // The sweep also forgets pairing codes a day past their expiry.
+    expect(db.select().from(pairingCodes).all()).toHaveLength(0);
   });
 
   it('writes last seen at most once a minute, and a new address at once', () => {
     const { registry, clock } = setUp();
     const { device, credential } = registry.pair({
       code: registry.createPairing(tillPairing).code,
-      address: null,
+      address: '10.0.0.5',
     });
     const seen = () => registry.get(device.id);
+    // Linking counts as its first call.
+    expect(seen()).toMatchObject({ lastAddress: '10.0.0.5', lastSeenAt: '2026-12-03T10:00:00.000Z' });
     registry.authenticate(credential, '10.0.0.5');
     const first = seen()?.lastSeenAt;
     clock.at += 30_000;

@@ -4,9 +4,10 @@ import type { DeviceEndReason, DeviceView } from '../../../shared/contract/devic
 import type { AuditActor, AuditSink } from '../audit/audit-entry';
 import type { CallerDevice } from '../api/dispatcher';
 import type { StationDb } from '../db/open-station-database';
-import { devices, sessions } from '../db/station-schema';
+import { devices, pairingCodes, sessions } from '../db/station-schema';
 import type { Logger } from '../logging/logger';
 import {
+  DAY_MS,
   DEVICE_IDLE_LIMIT_MS,
   LAST_SEEN_RESOLUTION_MS,
   STATION_DEVICE_ID,
@@ -211,6 +212,11 @@ function sweepExpired(ctx: RegistryContext, end: EndAccess): DeviceView[] {
       ),
     )
     .all();
+  // Codes long past their five minutes serve no one; the audit log keeps what happened to them.
+  ctx.db
+    .delete(pairingCodes)
+    .where(lt(pairingCodes.expiresAt, ctx.now() - DAY_MS))
+    .run();
   return idle.map((row) => end(row, 'expired', { staff: null, device: null }));
 }
 

@@ -75,7 +75,8 @@ export function redeemPairing(
   input: { code: string; address: string | null },
 ): { device: DeviceRow; credential: string } {
   const credential = ctx.newToken(CREDENTIAL_BYTES);
-  const outcome = ctx.db.transaction((tx) => linkOnce(tx, ctx.now(), sha256(input.code), credential), {
+  const link = { now: ctx.now(), codeHash: sha256(input.code), credential, address: input.address };
+  const outcome = ctx.db.transaction((tx) => linkOnce(tx, link), {
     behavior: 'immediate',
   });
   if ('problem' in outcome) {
@@ -102,9 +103,12 @@ export function redeemPairing(
 
 function linkOnce(
   tx: StationTx,
-  now: number,
-  codeHash: string,
-  credential: string,
+  {
+    now,
+    codeHash,
+    credential,
+    address,
+  }: { now: number; codeHash: string; credential: string; address: string | null },
 ): { problem: PairingProblem } | { device: DeviceRow } {
   const code = tx.select().from(pairingCodes).where(eq(pairingCodes.codeHash, codeHash)).get();
   if (!code) return { problem: 'unknown' };
@@ -119,8 +123,9 @@ function linkOnce(
     credentialHash: sha256(credential),
     createdAt: now,
     createdBy: code.createdBy,
-    lastSeenAt: null,
-    lastAddress: null,
+    // Linking is the device's first call: the list shows where it is from the start.
+    lastSeenAt: now,
+    lastAddress: address,
     revokedAt: null,
     revokedReason: null,
   };
