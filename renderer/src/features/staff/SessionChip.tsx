@@ -23,15 +23,17 @@ export function SessionChip() {
       <span className="session-person" data-testid="signed-in-person">
         <strong>{name}</strong> <span className="session-role">{t(`staff.roles.${staff.role}`)}</span>
       </span>
-      {others.length > 0 && (
-        <button
-          type="button"
-          className="button button-small session-button"
-          onClick={() => setSwitching(true)}
-        >
-          {t('session.switch')}
-        </button>
-      )}
+      <button
+        type="button"
+        className="button button-small session-button"
+        onClick={() => {
+          setSwitching(true);
+          // People may have been added, blocked or locked elsewhere since this device last asked.
+          void session.refresh();
+        }}
+      >
+        {t('session.switch')}
+      </button>
       {/* The training administrator is this window's own person in training: there is no signing it out. */}
       {!staff.training && (
         <button

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContractError, Result } from '../../../../shared/contract';
+import { useSession } from './session-context';
 import type { StaffView } from './staff-api';
 import { call } from '../../api/client';
 
@@ -16,6 +17,7 @@ export function useStaffList(): StaffList {
   const [people, setPeople] = useState<StaffView[] | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const [busy, setBusy] = useState(false);
+  const session = useSession();
 
   const load = useCallback(
     () =>
@@ -35,13 +37,14 @@ export function useStaffList(): StaffList {
       setBusy(true);
       try {
         const result = await action();
-        await load();
+        // The sign-in tiles and the header's Switch list the same people: keep them current too.
+        await Promise.all([load(), session?.refresh()]);
         return result.ok ? null : result.error;
       } finally {
         setBusy(false);
       }
     },
-    [load],
+    [load, session],
   );
 
   return { people, error, busy, run };
