@@ -2,6 +2,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceNetworkView, DeviceView, PairingView } from '../../shared/contract/device-views';
+import { listenerUrl, networkInput, networkProblem } from '../../renderer/src/features/devices/network-form';
 import {
   alerts,
   byTestId,
@@ -237,5 +238,25 @@ describe('local network (administrators)', () => {
     expect(state).toContain('https://127.0.0.2:4781');
     expect(state).toContain('AB:CD:EF:01:23');
     expect(byTestId('network-off')).toBeNull();
+  });
+});
+
+describe('network form rules', () => {
+  it('writes an IPv6 listener address in brackets and checks addresses before asking the station', () => {
+    const network = { ...NETWORK_OFF, enabled: true, address: 'fd00::20', fingerprint: null };
+    expect(listenerUrl(network)).toBe('https://[fd00::20]:4781');
+    expect(listenerUrl({ ...network, address: null })).toBeNull();
+    const draft = { enabled: true, address: 'fd00::20', port: '4781' };
+    expect(networkProblem(draft)).toBeNull();
+    expect(networkProblem({ ...draft, address: '192.168.1.300' })).toBe('addressInvalid');
+    expect(networkProblem({ ...draft, address: '' })).toBe('addressInvalid');
+    // Turning the network off needs no address.
+    expect(networkProblem({ ...draft, enabled: false, address: '' })).toBeNull();
+    expect(networkProblem({ ...draft, port: '4781.5' })).toBe('portInvalid');
+    expect(networkInput({ ...draft, enabled: false, address: ' ' })).toEqual({
+      enabled: false,
+      address: null,
+      port: 4781,
+    });
   });
 });
