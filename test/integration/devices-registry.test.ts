@@ -134,6 +134,31 @@ describe('the device registry', () => {
     expect(registry.authenticate('not-a-credential', null)).toBeNull();
   });
 
+  it('counts a revoked device that keeps calling in the per-minute refusal tally, by device', () => {
+    const { db, clock, entries } = setUp();
+    const tallied: Array<[string, string]> = [];
+    const refusals = { refused: (entry: AuditEntryInput, key: string) => tallied.push([entry.action, key]) };
+    const audit = { record: (entry: AuditEntryInput) => entries.push(entry) };
+    const registry = createDeviceRegistry({ db, now: () => clock.at, audit, refusals });
+    const { device, credential } = registry.pair({
+      code: registry.createPairing(tillPairing).code,
+      address: '10.0.0.5',
+    });
+    registry.revoke(device.id, MANAGER);
+    for (let call = 0; call < 3; call += 1)
+      expect(registry.authenticate(credential, '10.0.0.5')).toBe('revoked');
+    expect(() => registry.pair({ code: 'AAAAAAAAAAAAAAAAAAAAAA', address: '10.0.0.9' })).toThrow(
+      ContractFailure,
+    );
+    expect(tallied).toEqual([
+      ['devices.authenticate', device.id],
+      ['devices.authenticate', device.id],
+      ['devices.authenticate', device.id],
+      ['devices.link', '10.0.0.9'],
+    ]);
+    expect(entries.filter((e) => e.outcome === 'refused')).toEqual([]);
+  });
+
   it('the device can unlink itself; the station window can be neither revoked nor unlinked', () => {
     const { registry, entries } = setUp();
     const { device } = registry.pair({ code: registry.createPairing(tillPairing).code, address: null });

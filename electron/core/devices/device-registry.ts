@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import { ContractFailure } from '../../../shared/contract';
 import type { DeviceEndReason, DeviceView } from '../../../shared/contract/device-views';
-import type { AuditActor, AuditSink } from '../audit/audit-entry';
+import type { AuditActor, AuditRefusals, AuditSink } from '../audit/audit-entry';
 import type { CallerDevice } from '../api/dispatcher';
 import type { StationDb } from '../db/open-station-database';
 import { devices, pairingCodes, sessions } from '../db/station-schema';
@@ -13,6 +13,7 @@ import {
   STATION_DEVICE_ID,
   isIdleTooLong,
   randomToken,
+  recordRefusal,
   sha256,
   toDeviceView,
   type DeviceRow,
@@ -27,6 +28,8 @@ export interface DeviceRegistryDeps {
   newToken?: (bytes: number) => string;
   /** Till ids `sales-setup.json` names (its `tills`), so a new till never takes one of theirs. */
   knownTillIds?: () => readonly string[];
+  /** The audit log's per-minute tally for repeated refusals (a revoked device that keeps calling). */
+  refusals?: AuditRefusals;
   logger?: Logger;
 }
 
@@ -47,6 +50,7 @@ export function createDeviceRegistry(deps: DeviceRegistryDeps) {
     newToken: deps.newToken ?? randomToken,
     knownTillIds: deps.knownTillIds ?? (() => []),
     ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.refusals ? { refusals: deps.refusals } : {}),
   };
   const listeners = new Set<RevokedListener>();
   const end = (row: DeviceRow, reason: DeviceEndReason, actor: AuditActor) =>
@@ -118,14 +122,15 @@ function callerDevice({ id, name, kind, rights, tillId }: Pick<DeviceRow, keyof 
 
 function auditRefusal(ctx: RegistryContext, row: DeviceRow, address: string | null): void {
   const reason = row.revokedReason ?? 'revoked';
-  ctx.audit.record({
+  const entry = {
     staff: null,
     device: { id: row.id, name: row.name },
     action: 'devices.authenticate',
-    outcome: 'refused',
+    outcome: 'refused' as const,
     subject: row.id,
     detail: { reason, address },
-  });
+  };
+  recordRefusal(ctx, entry, row.id);
 }
 
 /** Last seen and address, written at most once a minute (or when the address changes). */

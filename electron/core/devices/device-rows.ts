@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DeviceView } from '../../../shared/contract/device-views';
-import type { AuditSink } from '../audit/audit-entry';
+import type { AuditEntryInput, AuditRefusals, AuditSink } from '../audit/audit-entry';
 import type { StationDb } from '../db/open-station-database';
 import type { devices } from '../db/station-schema';
 import type { Logger } from '../logging/logger';
@@ -16,7 +16,15 @@ export interface RegistryContext {
   newToken: (bytes: number) => string;
   /** Till ids `sales-setup.json` already names, so a new till never takes one of theirs. */
   knownTillIds: () => readonly string[];
+  /** Repeated refusals of one caller (a revoked tablet still polling) counted, not written one by one. */
+  refusals?: AuditRefusals;
   logger?: Logger;
+}
+
+/** A refusal goes to the per-minute tally when there is one, so a device retrying cannot flood the log. */
+export function recordRefusal(ctx: RegistryContext, entry: AuditEntryInput, callerKey: string): void {
+  if (ctx.refusals) ctx.refusals.refused(entry, callerKey);
+  else ctx.audit.record(entry);
 }
 
 /** The station's own window: a device too, so every call names one, but it is never linked over the network. */

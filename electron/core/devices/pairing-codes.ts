@@ -5,7 +5,7 @@ import type { AuditActor } from '../audit/audit-entry';
 import { newId } from '../db/ids';
 import type { StationTx } from '../db/open-station-database';
 import { devices, pairingCodes } from '../db/station-schema';
-import { sha256, type DeviceRow, type RegistryContext } from './device-rows';
+import { recordRefusal, sha256, type DeviceRow, type RegistryContext } from './device-rows';
 
 /** A code shown on the station's screen is meant to be scanned now, not kept. */
 export const PAIRING_TTL_MS = 5 * 60_000;
@@ -80,13 +80,14 @@ export function redeemPairing(
     behavior: 'immediate',
   });
   if ('problem' in outcome) {
-    ctx.audit.record({
+    const entry = {
       staff: null,
       device: null,
       action: 'devices.link',
-      outcome: 'refused',
+      outcome: 'refused' as const,
       detail: { reason: outcome.problem, address: input.address },
-    });
+    };
+    recordRefusal(ctx, entry, input.address ?? 'unknown address');
     throw new ContractFailure('PAIRING_CODE_INVALID', `This pairing code is ${describe(outcome.problem)}`);
   }
   const { device } = outcome;
