@@ -169,6 +169,7 @@ describe('linking a device', () => {
     expect(s.called('devices.createPairing')).toEqual([{ name: 'Bar 3', rights: 'manager', kind: 'bar' }]);
     const qr = view().querySelector('[data-testid="pairing-ticket"] svg.qr');
     expect(qr?.getAttribute('data-deeplink')).toBe(PAIRING.link);
+    expect(qr?.getAttribute('aria-label')).toBe('QR code of the link');
     expect(byTestId('pairing-link')?.textContent).toBe(PAIRING.link);
     expect(byTestId('pairing-fingerprint')?.textContent).toBe('AB:CD:EF:01:23');
     expect(byTestId('pairing-countdown')?.textContent).toBe('Works once, for 5:00 more.');

@@ -29,7 +29,7 @@ export function PairingTicket({ pairing, onClose, now }: Props) {
           <p>{t('devices.scanOrOpen')}</p>
           <div className="pairing-ticket-body">
             <div className="qr-frame">
-              <QrCode value={pairing.link} size={240} />
+              <QrCode value={pairing.link} size={240} label={t('devices.qrLabel')} />
             </div>
             <dl className="pairing-facts">
               <dt>{t('devices.link')}</dt>

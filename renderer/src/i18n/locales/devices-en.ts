@@ -23,6 +23,7 @@ export const devicesEn = {
     createPairing: 'Show the link code',
     ticketTitle: 'Open this on the device',
     scanOrOpen: 'Scan this QR code with the device’s camera, or type the link into its browser.',
+    qrLabel: 'QR code of the link',
     link: 'Link',
     expiresIn: 'Works once, for {{time}} more.',
     expired: 'This code has expired. Make a new one.',

@@ -25,6 +25,7 @@ export const devicesFr = {
     ticketTitle: 'Ouvrez ceci sur l’appareil',
     scanOrOpen:
       'Scannez ce code QR avec l’appareil photo de l’appareil, ou tapez le lien dans son navigateur.',
+    qrLabel: 'Code QR du lien',
     link: 'Lien',
     expiresIn: 'Valable une fois, encore {{time}}.',
     expired: 'Ce code a expiré. Créez-en un nouveau.',

@@ -23,6 +23,7 @@ export const devicesNl = {
     createPairing: 'Koppelcode tonen',
     ticketTitle: 'Open dit op het toestel',
     scanOrOpen: 'Scan deze QR-code met de camera van het toestel, of typ de link in zijn browser.',
+    qrLabel: 'QR-code van de link',
     link: 'Link',
     expiresIn: 'Werkt één keer, nog {{time}}.',
     expired: 'Deze code is verlopen. Maak een nieuwe.',
