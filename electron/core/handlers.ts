@@ -8,6 +8,7 @@ import { createPaymentHandlers } from './payments/payment-handlers';
 import { createReportHandlers } from './reports/report-handlers';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsService } from './settings/settings-service';
+import type { StationPeople } from './station-people';
 import type { TopupProfileSettings } from './settings/topup-profile-settings';
 import { createTillHandlers } from './till/till-handlers';
 import { createBatchHandlers } from './topup/batch-handlers';
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   backups: BackupHandlers;
   /** `backups.restore` and `restore.getLast` (restore/station-restore.ts). */
   restore: Pick<Handlers, 'backups.restore' | 'restore.getLast'>;
+  /** `session.*`, `staff.*`, `devices.*` and `audit.*` (station-people.ts). */
+  people: StationPeople['handlers'];
 }
 
 /**
@@ -68,5 +71,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
     deps.backups,
     deps.restore,
+    deps.people,
   );
 }

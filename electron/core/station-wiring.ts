@@ -102,8 +102,11 @@ export function openDatabaseOf(host: RuntimeHost): OpenDatabase | null {
  * Stops in the order given: a backup being written is finished first, then the print workers, then
  * the mode, so that none is left writing into a data folder the station has let go of.
  */
-export async function stopStation(dataDir: string, steps: (() => Promise<void>)[]): Promise<void> {
-  for (const step of steps) await step();
+export async function stopStation(
+  dataDir: string,
+  parts: Array<{ stop(): Promise<void> | void }>,
+): Promise<void> {
+  for (const part of parts) await part.stop();
   releaseStationLock(dataDir);
 }
 

@@ -1,12 +1,14 @@
 import type { StationRefusal } from '../../shared/contract';
+import type { Locale } from '../../shared/domain/money';
 import { createDispatcher } from './api/dispatcher';
 import { createEventBus } from './api/event-bus';
 import type { StationPort } from './api/station-port';
 import { createStationBackups } from './backup/station-backups';
 import { createHandlers } from './handlers';
 import { RuntimeHost } from './runtime-host';
-import { createSettingsFile } from './settings/settings-file';
+import { createSettingsFile, type SettingsFile } from './settings/settings-file';
 import { parseStationConfig, type StationOptions } from './station-config';
+import { openStationPeople, tillsInSalesSetup, type PeopleHooks } from './station-people';
 import {
   downloads,
   emitSale,
@@ -60,24 +62,50 @@ export function createStation(options: StationOptions): Station {
   const book = stationBook(config, { file, host, events, backups: backups.service });
   const printing = printJobs(config, events);
   const { settings, topupProfiles } = settingsServices(config, { file, host, events, book });
+  const people = openStationPeople(config, peopleHooks(host, file, settings, dataDir));
   const handlers = createHandlers({
     ...{ mode: () => host.current(), now, settings, topupProfiles, printing, book: book.handlers },
     onEventChanged: (state) => events.emit('topup.eventChanged', state),
     backups: backups.handlers,
     restore: stationRestore(config, { file, host, reopen: () => book.start() }),
+    people: people.handlers,
   });
   return {
     // While the start is refused, only the refusal screen's methods get through (books/refused-state.ts).
-    dispatch: book.refused.gate(createDispatcher(handlers, logger, storageFailures(host))),
+    dispatch: people.guard(book.refused.gate(createDispatcher(handlers, logger, storageFailures(host)))),
     events,
+    ...{ access: people.access, auditFile: people.auditFile },
+    // People can sign in even on a refused start: the refusal screen's remedies are an administrator's.
+    start: () => people.start().then(() => book.start()),
     // A refusal is held and answered (station.getStatus), never thrown: see `refusal()`.
-    start: () => book.start(),
     refusal: () => book.refused.current(),
-    stop: () =>
-      stopStation(dataDir, [() => backups.service.stop(), () => printing.stop(), () => host.close()]),
+    stop: () => stopStation(dataDir, [backups.service, printing, { stop: () => host.close() }, people]),
     simulatorUrl: () => host.simulatorUrl(),
     setLocalUrl: (url) => host.setLocalUrl(url),
     receiveCallback: (ppid, rawBody, signature) => receiveCallback(host, ppid, rawBody, signature),
     ...downloads(host, printing),
   };
+}
+
+/** What the people side needs of the rest: the running mode, the language, the tills already set up. */
+function peopleHooks(
+  host: RuntimeHost,
+  file: SettingsFile,
+  settings: { view(): { locale: Locale } },
+  dataDir: string,
+): PeopleHooks {
+  return {
+    // A refused start runs no mode: the stored settings say which one it is (training if they cannot be read).
+    mode: () => (host.isOpen() ? host.current().mode : storedMode(file)),
+    locale: () => settings.view().locale,
+    knownTillIds: () => tillsInSalesSetup(dataDir),
+  };
+}
+
+function storedMode(file: SettingsFile): 'training' | 'live' {
+  try {
+    return file.read().mode;
+  } catch {
+    return 'training';
+  }
 }

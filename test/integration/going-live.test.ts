@@ -5,7 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRAINING_DISPLAY_PROFILE, TRAINING_STICKER_PROFILE } from '../../electron/core/simulator';
 import { startFaultyProxy } from '../support/faulty-proxy';
-import { startTestSimulator, startTestStation, type TestStation } from '../support/station-in-process';
+import { signInAs } from '../support/sign-in';
+import {
+  localCaller,
+  startTestSimulator,
+  startTestStation,
+  type TestStation,
+} from '../support/station-in-process';
 
 const KEY = TRAINING_DISPLAY_PROFILE.apiKey;
 const PPID = TRAINING_DISPLAY_PROFILE.ppid;
@@ -75,6 +81,20 @@ const preprod = { environment: 'preprod', ppid: PPID, apiKey: KEY } as const;
 const mode = async () => (await kassa.must('settings.get', {})).mode;
 
 describe('going live', () => {
+  it('needs a real administrator signed in: not the training administrator, not a manager', async () => {
+    await kassa.must('settings.testConnection', preprod);
+    const training = await kassa.station.dispatch('settings.goLive', preprod, localCaller);
+    expect(training).toMatchObject({ ok: false, error: { code: 'ADMINISTRATOR_REQUIRED' } });
+    const manager = await signInAs(kassa.station, 'manager');
+    expect(await manager.call('settings.goLive', preprod)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await mode()).toBe('training');
+    const administrator = await signInAs(kassa.station, 'administrator');
+    expect(await administrator.must('settings.goLive', preprod)).toMatchObject({ mode: 'live' });
+  });
+
   it('is refused when no connection test was made', async () => {
     expect(await kassa.call('settings.goLive', preprod)).toMatchObject({
       ok: false,

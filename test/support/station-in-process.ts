@@ -3,6 +3,7 @@ import { stationWindowCaller, type Caller } from '../../electron/core/api/dispat
 import { silentLogger } from '../../electron/core/logging/logger';
 import { createStation, type Station, type StationOptions } from '../../electron/core/station';
 import { startSimulatorServer, type SimulatorServer } from '../../electron/core/simulator';
+import { signInAs } from './sign-in';
 import { MIGRATIONS, tempDir } from './temp';
 
 export const localCaller: Caller = stationWindowCaller('local-http');
@@ -34,8 +35,16 @@ export async function startTestStation(options: Partial<StationOptions> = {}): P
   let station = make();
   let unsubscribe = station.events.subscribe((event) => events.push(event));
   await station.start();
-  const call = <M extends MethodName>(method: M, input: unknown) =>
-    station.dispatch(method, input, localCaller) as Promise<Result<MethodOutput<M>>>;
+  // Going live needs a real administrator signed in: one is made the first time a test goes live, and
+  // kept across restarts like a browser keeps its cookie. Every other call is the station window's.
+  let administratorToken: string | undefined;
+  const callerFor = async (method: string): Promise<Caller> => {
+    if (method !== 'settings.goLive') return localCaller;
+    administratorToken ??= (await signInAs(station, 'administrator', { name: 'Test administrator' })).token();
+    return station.access.callerFor({ channel: 'local-http', sessionToken: administratorToken });
+  };
+  const call = async <M extends MethodName>(method: M, input: unknown) =>
+    station.dispatch(method, input, await callerFor(method)) as Promise<Result<MethodOutput<M>>>;
   return {
     get station() {
       return station;

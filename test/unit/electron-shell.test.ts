@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/api/http-server';
+import type { Caller } from '../../electron/core/api/dispatcher';
 import type { Station } from '../../electron/core/station';
 import type { StationEvent } from '../../shared/contract';
 import { REPO_ROOT, tempDir } from '../support/temp';
@@ -135,13 +136,31 @@ describe('the Electron shell', () => {
 });
 
 describe('the IPC bridge', () => {
-  it('sends every call to the dispatcher as the desktop caller and every event to every window', async () => {
+  it('calls as the session of the window that called, keeps each window its own token, and sends every event to every window', async () => {
     const { connectIpc } = await import('../../electron/main/ipc');
     const { createSecureWindow } = await import('../../electron/main/secure-window');
     let listener: (event: StationEvent) => void = () => undefined;
-    const dispatch = vi.fn(async () => ({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'x' } }));
+    const seenTokens: Array<string | undefined> = [];
+    // The station's part is what this bridge hands it: a caller per window, and a sink for a new session.
+    const dispatch = vi.fn(async (method: string, _input: unknown, caller: Caller) => {
+      if (method === 'session.signIn') caller.session?.set('token-of-window-1');
+      if (method === 'session.signOut') caller.session?.clear();
+      return { ok: true, value: null };
+    });
     const station = {
       dispatch,
+      access: {
+        callerFor: (credentials: { channel: string; sessionToken?: string }) => {
+          seenTokens.push(credentials.sessionToken);
+          return {
+            channel: credentials.channel,
+            rights: { session: 'none' },
+            staff: null,
+            device: null,
+            sessionId: null,
+          };
+        },
+      },
       events: { subscribe: (fn: typeof listener) => ((listener = fn), () => undefined) },
     };
     const disconnect = connectIpc(station as unknown as Station);
@@ -149,13 +168,24 @@ describe('the IPC bridge', () => {
     createSecureWindow('/customer');
 
     const call = ipcHandlers.get('kassa:call')!;
-    expect(await call({}, 'till.stealMoney', { a: 1 })).toMatchObject({ ok: false });
-    await call({}, { not: 'a name' }, undefined);
-    expect(dispatch.mock.calls.map((c) => (c as unknown[]).slice(0, 2))).toEqual([
-      ['till.stealMoney', { a: 1 }],
-      ['', undefined],
+    const window1 = { sender: { id: 1 } };
+    const window2 = { sender: { id: 2 } };
+    await call(window1, 'session.signIn', { staffId: 'x', secret: '1234' });
+    await call(window1, 'till.listSales', {});
+    await call(window2, 'till.listSales', {});
+    await call(window1, { not: 'a name' }, undefined);
+    await call(window1, 'session.signOut', {});
+    await call(window1, 'till.listSales', {});
+    expect(seenTokens).toEqual([
+      undefined,
+      'token-of-window-1',
+      undefined,
+      'token-of-window-1',
+      'token-of-window-1',
+      undefined,
     ]);
-    expect((dispatch.mock.calls[0] as unknown[])[2]).toMatchObject({ kind: 'desktop' });
+    expect(dispatch.mock.calls.map((c) => (c as unknown[])[0])).toContain('');
+    expect((dispatch.mock.calls[1] as unknown[])[2]).toMatchObject({ channel: 'desktop' });
 
     const event = { name: 'settings.changed', payload: {} } as unknown as StationEvent;
     listener(event);

@@ -18,10 +18,15 @@ export interface AccessDeps {
    * the station runs in training and no real administrator exists (a fresh install opens on the till).
    */
   autoSignedIn(): CallerStaff | null;
+  /** Told when someone's access may have ended; without it, `changed()` tells this access's own listeners. */
+  changed?: () => void;
 }
 
 export interface StationAccess {
   callerFor(credentials: Credentials): Caller;
+  /** Someone's access may have ended (a sign-out, a switch, a block, a revoke): open streams look again. */
+  onChanged(listener: () => void): () => void;
+  changed(): void;
 }
 
 /**
@@ -30,7 +35,16 @@ export interface StationAccess {
  * counts only on the device it was opened on (a copied cookie is worth nothing elsewhere).
  */
 export function createStationAccess(deps: AccessDeps): StationAccess {
+  const listeners = new Set<() => void>();
   return {
+    onChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    changed() {
+      if (deps.changed) return deps.changed();
+      for (const listener of [...listeners]) listener();
+    },
     callerFor(credentials) {
       const device = deviceOf(deps.devices, credentials);
       const base = {
@@ -44,7 +58,7 @@ export function createStationAccess(deps: AccessDeps): StationAccess {
       if (!device) return { ...base, device: null, rights: { session: 'none' } };
       const session = credentials.sessionToken ? deps.sessions.resolve(credentials.sessionToken) : null;
       if (session && session.deviceId === device.id && session.staff) {
-        deps.sessions.touch(session.sessionId);
+        if (!credentials.passive) deps.sessions.touch(session.sessionId);
         return staffCaller(base, device, session.staff, session.sessionId);
       }
       // A customer display's credential is its view-only session: it never holds a person's.

@@ -10,4 +10,10 @@ export interface Credentials {
   sessionToken?: string;
   deviceCredential?: string;
   address?: string;
+  /**
+   * A call that shows what is there without anyone acting (the status, the session, the customer display
+   * following its till): it does not restart the session's idle clock, so a screen that refreshes itself
+   * still locks when nobody touches it.
+   */
+  passive?: boolean;
 }

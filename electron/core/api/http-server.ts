@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { ErrorCode, Result } from '../../../shared/contract';
 import { apiBodyLimit, callbackBodyLimit } from './body-limits';
-import { stationWindowCaller, type Caller } from './dispatcher';
+import { registerAuditDownloads } from './audit-download-routes';
+import { streamEvents } from './event-stream';
+import type { CookieRules } from './session-cookies';
+import { callerOf, requirePermission } from './shell-access';
 import type { StationPort } from './station-port';
 import { registerPrintDownloads } from './print-download-routes';
 import { registerRefundDownloads } from './refund-download-routes';
@@ -22,12 +24,13 @@ export interface HttpShellOptions {
   sseHeartbeatMs?: number;
 }
 
+/** The station's own window: plain HTTP on loopback, so its cookies cannot be Secure (see docs/linked-devices.md). */
+const LOOPBACK_RULES: CookieRules = { channel: 'local-http', secure: false };
+
 export interface HttpShell {
   url: string;
   close(): Promise<void>;
 }
-
-const localCaller: Caller = stationWindowCaller('local-http');
 
 const STATUS_FOR: Partial<
   Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 423 | 500 | 502 | 503 | 504 | 507>
@@ -88,6 +91,7 @@ export const CONTENT_SECURITY_POLICY =
 export function buildHttpApp(
   station: StationPort,
   options: Pick<HttpShellOptions, 'rendererDir' | 'sseHeartbeatMs' | 'host'>,
+  rules: CookieRules = LOOPBACK_RULES,
 ): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -108,8 +112,8 @@ export function buildHttpApp(
   }
   app.use('/api/*', apiBodyLimit());
   app.use('/callbacks/*', callbackBodyLimit());
-  app.post('/api/:method', (c) => callMethod(c, station));
-  app.get('/api/events', (c) => streamEvents(c, station, options.sseHeartbeatMs ?? 15_000));
+  app.post('/api/:method', (c) => callMethod(c, station, rules));
+  app.get('/api/events', (c) => streamEvents(c, station, rules, options.sseHeartbeatMs ?? 15_000));
   app.post('/callbacks/:ppid', async (c) => {
     // The raw text, not parsed JSON: the signature covers the exact bytes Bancontact sent.
     const answer = await station.receiveCallback(
@@ -119,16 +123,29 @@ export function buildHttpApp(
     );
     return c.json(answer.body, answer.status);
   });
-  registerRefundDownloads(app, station);
-  registerReportDownloads(app, station);
-  registerPrintDownloads(app, station);
+  registerDownloads(app, station, rules);
   app.all('/api/*', (c) => answer(c, failure('UNKNOWN_METHOD', 'Use POST /api/<method> or GET /api/events')));
   if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html')))
     serveRenderer(app, options.rendererDir);
   return app;
 }
 
-async function callMethod(c: Context, station: StationPort): Promise<Response> {
+/** Each download needs what the method that made it needs, checked from the request's own session. */
+function registerDownloads(app: Hono, station: StationPort, rules: CookieRules): void {
+  app.use('/downloads/refunds-*', requirePermission(station, rules, 'refunds'));
+  app.use('/downloads/reports/*', requirePermission(station, rules, 'report'));
+  app.use('/downloads/:file{[0-9a-f]{24}\\.pdf}', requirePermission(station, rules, 'close'));
+  registerRefundDownloads(app, station);
+  registerReportDownloads(app, station);
+  registerPrintDownloads(app, station);
+  registerAuditDownloads(
+    app,
+    (name) => station.auditFile(name),
+    requirePermission(station, rules, 'administer'),
+  );
+}
+
+async function callMethod(c: Context, station: StationPort, rules: CookieRules): Promise<Response> {
   // Requiring JSON forces a CORS preflight on any cross-site request, which this server never grants.
   // Only the media type itself counts: `text/plain; x=application/json` is a simple request with no preflight.
   if (mediaType(c.req.header('content-type')) !== 'application/json') {
@@ -143,23 +160,9 @@ async function callMethod(c: Context, station: StationPort): Promise<Response> {
       return answer(c, failure('MALFORMED_REQUEST', 'The request body is not valid JSON'));
     }
   }
-  return answer(c, await station.dispatch(c.req.param('method') ?? '', input, localCaller));
-}
-
-function streamEvents(c: Context, station: StationPort, heartbeatMs: number): Response {
-  return streamSSE(c, async (stream) => {
-    const unsubscribe = station.events.subscribe((event) => {
-      void stream.writeSSE({ data: JSON.stringify(event) });
-    });
-    stream.onAbort(unsubscribe);
-    await stream.writeSSE({ event: 'ready', data: '{}' });
-    while (!stream.aborted && !stream.closed) {
-      await stream.sleep(heartbeatMs);
-      // A comment line keeps proxies and idle timers from closing a quiet stream.
-      await stream.write(': heartbeat\n\n');
-    }
-    unsubscribe();
-  });
+  const method = c.req.param('method') ?? '';
+  const caller = callerOf(c, station, rules, method);
+  return answer(c, await station.dispatch(method, input, caller));
 }
 
 function serveRenderer(app: Hono, rendererDir: string): void {

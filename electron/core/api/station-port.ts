@@ -1,4 +1,5 @@
-import type { Dispatch } from './dispatcher';
+import type { Credentials } from './credentials';
+import type { Caller, Dispatch } from './dispatcher';
 import type { EventBus } from './event-bus';
 
 /** How a callback was taken: the HTTP status Bancontact sees (it retries a 503), and a short body. */
@@ -30,6 +31,13 @@ export interface FileDownload {
 export interface StationPort {
   dispatch: Dispatch;
   events: EventBus;
+  /** Who is calling, from the call's own credentials; `onChanged` tells open streams to look again. */
+  access: {
+    callerFor(credentials: Credentials): Caller;
+    onChanged(listener: () => void): () => void;
+  };
+  /** An audit log export (CSV) by the file name `audit.export` answered with; null for anything else. */
+  auditFile(fileName: string): FileDownload | null;
   /** A Bancontact callback for the profile `ppid`, as received: raw body and `Signature` header. */
   receiveCallback(ppid: string, rawBody: string, signature: string | undefined): Promise<CallbackReply>;
   /** A refund export's file by its served name (`refunds-<id>.xml|csv`); null for anything else. */

@@ -20,6 +20,11 @@ export const ALLOWED_WHILE_REFUSED: ReadonlySet<string> = new Set([
   'backups.list',
   'backups.getStatus',
   'backups.restore',
+  // The remedies are an administrator's: people sign in on the refusal screen too.
+  'session.get',
+  'session.signIn',
+  'session.signOut',
+  'session.createFirstAdministrator',
 ]);
 
 /**

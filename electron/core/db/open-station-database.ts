@@ -21,10 +21,16 @@ export function stationMigrationsFolder(modeMigrationsFolder: string): string {
  */
 export function openStationDatabase(file: string, migrationsFolder: string): StationDb {
   const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema: stationSchema }) as StationDb;
-  migrate(db, { migrationsFolder });
-  return db;
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = drizzle(sqlite, { schema: stationSchema }) as StationDb;
+    migrate(db, { migrationsFolder });
+    return db;
+  } catch (error) {
+    // A folder that cannot be written (read-only, full) must not be held open by a failed attempt.
+    sqlite.close();
+    throw error;
+  }
 }

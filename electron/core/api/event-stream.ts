@@ -1,0 +1,62 @@
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { StationEvent } from '../../../shared/contract';
+import { allows } from '../../../shared/domain/roles';
+import type { Caller } from './dispatcher';
+import { credentialsOf, type CookieRules } from './session-cookies';
+import type { StationPort } from './station-port';
+
+/**
+ * `GET /api/events`: only with a session. The stream ends as soon as that session or its device loses
+ * access (signed out, switched, blocked, revoked, unlinked, idle): the station says when access
+ * changed, and the stream asks again, with the credentials it was opened with, whether they still work.
+ */
+export function streamEvents(
+  c: Context,
+  station: StationPort,
+  rules: CookieRules,
+  heartbeatMs: number,
+): Response {
+  const credentials = credentialsOf(c, rules);
+  const stillAllowed = (): Caller | null => {
+    const caller = station.access.callerFor(credentials);
+    return allows(caller.rights, 'signedIn') ? caller : null;
+  };
+  const caller = stillAllowed();
+  if (!caller) {
+    return c.json(
+      { ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Sign in to follow the station' } },
+      401,
+    );
+  }
+  return streamSSE(c, async (stream) => {
+    const close = (): void => void stream.close();
+    const unsubscribe = station.events.subscribe((event) => {
+      if (concerns(caller, event)) void stream.writeSSE({ data: JSON.stringify(event) });
+    });
+    const stopWatching = station.access.onChanged(() => {
+      if (!stillAllowed()) close();
+    });
+    stream.onAbort(() => {
+      unsubscribe();
+      stopWatching();
+    });
+    await stream.writeSSE({ event: 'ready', data: '{}' });
+    while (!stream.aborted && !stream.closed) {
+      await stream.sleep(heartbeatMs);
+      // An idle session ends without anyone acting: the heartbeat looks again.
+      if (!stillAllowed()) break;
+      // A comment line keeps proxies and idle timers from closing a quiet stream.
+      await stream.write(': heartbeat\n\n');
+    }
+    unsubscribe();
+    stopWatching();
+  });
+}
+
+/** A device bound to a till hears about that till's sales only; the station's own window hears everything. */
+function concerns(caller: Caller, event: StationEvent): boolean {
+  const tillId = caller.device?.tillId;
+  if (!tillId || event.name !== 'payments.changed') return true;
+  return event.payload.sale.tillId === tillId;
+}
