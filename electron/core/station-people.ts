@@ -105,12 +105,7 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
     return parts;
   };
   const exports = new AuditExportFolder(join(config.dataDir, 'exports'));
-  const handlers = Object.fromEntries(
-    PEOPLE_METHODS.map((method) => [
-      method,
-      (input: never, caller: Caller) => current().handlers[method](input, caller),
-    ]),
-  ) as StationPeople['handlers'];
+  const handlers = delegating(current);
   return {
     handlers,
     access: {
@@ -139,6 +134,15 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
       parts = null;
     },
   };
+}
+
+/** Handlers that answer through whatever station.sqlite is open now. */
+function delegating(current: () => PeopleParts): StationPeople['handlers'] {
+  const entries = PEOPLE_METHODS.map((method) => [
+    method,
+    (input: never, caller: Caller) => current().handlers[method](input, caller),
+  ]);
+  return Object.fromEntries(entries) as StationPeople['handlers'];
 }
 
 function noOne(credentials: Credentials): Caller {
