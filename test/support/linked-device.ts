@@ -36,7 +36,11 @@ function value<T>(result: Result<unknown>, what: string): T {
  * Turns the device network on (no listener starts in-process: only a shell given `serveDevices` runs
  * one, so the port is never bound). `by` is an administrator's caller.
  */
-export async function openDeviceNetwork(station: Station, by: Caller, port = 8443): Promise<DeviceNetworkView> {
+export async function openDeviceNetwork(
+  station: Station,
+  by: Caller,
+  port = 8443,
+): Promise<DeviceNetworkView> {
   const network = { enabled: true, address: STATION_LAN_ADDRESS, port };
   return value(await station.dispatch('devices.setNetwork', network, by), 'devices.setNetwork');
 }
