@@ -6,6 +6,7 @@ import type { StationBookHandlers } from './books/station-book';
 import type { ModeRuntime } from './mode-runtime';
 import { createPaymentHandlers } from './payments/payment-handlers';
 import { createReportHandlers } from './reports/report-handlers';
+import type { ReportNames } from './reports/report-names';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsService } from './settings/settings-service';
 import type { StationPeople } from './station-people';
@@ -33,6 +34,8 @@ export interface HandlerDeps {
   restore: Pick<Handlers, 'backups.restore' | 'restore.getLast'>;
   /** `session.*`, `staff.*`, `devices.*` and `audit.*` (station-people.ts). */
   people: StationPeople['handlers'];
+  /** Names of the people and tills the X and Z group by (station-people.ts). */
+  reportNames?: ReportNames;
 }
 
 /**
@@ -68,6 +71,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       reports: () => mode().reports,
       transactions: () => mode().readers.transactions,
       locale,
+      names: deps.reportNames,
     }),
     deps.backups,
     deps.restore,

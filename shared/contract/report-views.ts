@@ -139,7 +139,10 @@ export interface MethodLine extends TotalLine {
   method: TransactionMethod;
 }
 
-/** A shop, till or cashier line. `name` is the shop's name from the sales setup (shops only). */
+/**
+ * A shop, till or cashier line. `name` is the shop's name from the sales setup, the linked till's name,
+ * or the cashier's name; absent when the id names nobody (a till's cashier setting).
+ */
 export interface GroupLine extends TotalLine {
   id: string;
   name?: string;

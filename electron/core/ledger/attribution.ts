@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { SalesSetupView } from '../../../shared/contract/report-views';
 import type { Db, Tx } from '../db/open-database';
 import { reportMeta, sales } from '../db/schema';
+import { NO_ACTOR, sellerOf, type Actor } from './actor';
 
 export const DEFAULT_SALES_SETUP: SalesSetupView = {
   shops: [{ id: 'shop-1', name: 'Shop' }],
@@ -40,14 +41,15 @@ export function setupIn(db: Db | Tx): SalesSetupView {
 }
 
 /**
- * Shop, cashier and VAT rate of a sale at `tillId`. Until staff sign in (a later issue) the cashier is
- * the till's cashier setting; until articles exist the VAT rate is the till's default rate.
+ * Shop, cashier and VAT rate of a sale at `tillId`. The cashier is the person who made it; a sale with
+ * no known person (an online top-up, the training stand-in) goes to the till's cashier setting. Until
+ * articles exist the VAT rate is the till's default rate.
  */
-export function attributionFor(setup: SalesSetupView, tillId: string): Attribution {
+export function attributionFor(setup: SalesSetupView, tillId: string, actor: Actor = NO_ACTOR): Attribution {
   const till = setup.tills.find((t) => t.tillId === tillId);
   return {
     shopId: till?.shopId ?? setup.shops[0]?.id ?? 'shop-1',
-    cashierId: till?.cashierId ?? setup.defaultCashierId,
+    cashierId: sellerOf(actor) ?? till?.cashierId ?? setup.defaultCashierId,
     vatRate: till?.vatRate ?? setup.defaultVatRate,
   };
 }

@@ -12,6 +12,7 @@ import {
   zReports,
 } from '../db/schema';
 import { readBookIdentity } from '../books/book-identity';
+import { NO_ACTOR, actorColumns, type Actor } from '../ledger/actor';
 import { currentBusinessDay, dayAfterClosing, lastClosedDay } from '../ledger/business-calendar';
 import { buildReport } from './report-builder';
 
@@ -45,7 +46,7 @@ export class Closing {
    * Closes a business day with the next Z number. In one transaction: the checks, the report built
    * from the totals, and the frozen row with the marks that send every later booking to a later day.
    */
-  closeDay(date: string | undefined): ReportView {
+  closeDay(date: string | undefined, actor: Actor = NO_ACTOR): ReportView {
     const { db, now } = this.deps;
     const report = db.transaction((tx) => {
       const at = now();
@@ -54,7 +55,10 @@ export class Closing {
       const number = nextZNumber(tx);
       const built = buildReport(tx, { day, kind: 'z', number, generatedAt: at, withOpenDrawers: false });
       tx.insert(zReports)
-        .values({ number, businessDay: day, closedAt: at, ...marks(tx), report: JSON.stringify(built) })
+        .values({
+          ...{ number, businessDay: day, closedAt: at, ...marks(tx), report: JSON.stringify(built) },
+          ...actorColumns(actor),
+        })
         .run();
       return built;
     });

@@ -33,10 +33,14 @@ export class ReportExports {
     return this.download(fileName, path, 'text/csv; charset=utf-8', rows);
   }
 
-  async pdf(request: PdfRequest, locale: Locale): Promise<DownloadView> {
+  /** `named` adds the names of the tills and cashiers (from the station database) before printing. */
+  async pdf(
+    request: PdfRequest,
+    locale: Locale,
+    named: (report: ReportView) => ReportView = (report) => report,
+  ): Promise<DownloadView> {
     const { closing, folder } = this.deps;
-    const report: ReportView =
-      request.kind === 'z' ? closing.z(request.number ?? 0) : closing.x(request.date);
+    const report = named(request.kind === 'z' ? closing.z(request.number ?? 0) : closing.x(request.date));
     const label = report.kind === 'z' ? String(report.number) : report.businessDate;
     const { fileName, path } = folder.newFile(report.kind, label, 'pdf');
     writeFileSync(path, await renderReportPdf(report, locale));

@@ -1,11 +1,14 @@
 import type { MethodName } from '../../../shared/contract';
 import type {
   RebuildView,
+  ReportView,
   TransactionDetailView,
   TransactionPageView,
 } from '../../../shared/contract/report-views';
 import type { Locale } from '../../../shared/domain/money';
 import type { Handlers } from '../api/dispatcher';
+import { actorOf } from '../ledger/actor';
+import { withNames, type ReportNames } from './report-names';
 import type { ReportServices } from './report-services';
 import type { TransactionFilters } from './transaction-queries';
 
@@ -31,6 +34,8 @@ export interface ReportHandlerDeps {
   transactions: () => TransactionReader;
   /** The station's language, for exports. */
   locale: () => Locale;
+  /** Names of the tills and cashiers the X and Z group by (station.sqlite); ids alone without it. */
+  names?: ReportNames;
 }
 
 /** Cash, drawers, transactions, summaries, X/Z and exports; spread into the station's handlers. */
@@ -38,27 +43,31 @@ export function createReportHandlers({
   reports,
   transactions,
   locale,
+  names,
 }: ReportHandlerDeps): Pick<Handlers, ReportMethodName> {
+  const named = (report: ReportView) => withNames(report, names);
   return {
-    'till.payCash': (input) => reports().cash.pay(input),
-    'drawer.open': ({ tillId, floatCents }) => reports().drawers.open(tillId, floatCents),
-    'drawer.cashIn': ({ tillId, amountCents, reason }) =>
-      reports().drawers.move(tillId, 'in', amountCents, reason),
-    'drawer.cashOut': ({ tillId, amountCents, reason }) =>
-      reports().drawers.move(tillId, 'out', amountCents, reason),
-    'drawer.close': ({ tillId, countedCents }) => reports().drawers.close(tillId, countedCents),
+    'till.payCash': (input, caller) => reports().cash.pay(input, actorOf(caller)),
+    'drawer.open': ({ tillId, floatCents }, caller) =>
+      reports().drawers.open(tillId, floatCents, actorOf(caller)),
+    'drawer.cashIn': ({ tillId, ...movement }, caller) =>
+      reports().drawers.move(tillId, 'in', movement, actorOf(caller)),
+    'drawer.cashOut': ({ tillId, ...movement }, caller) =>
+      reports().drawers.move(tillId, 'out', movement, actorOf(caller)),
+    'drawer.close': ({ tillId, countedCents }, caller) =>
+      reports().drawers.close(tillId, countedCents, actorOf(caller)),
     'drawer.get': ({ tillId }) => reports().drawers.get(tillId),
     'reports.listTransactions': ({ cursor, limit, ...filters }) =>
       transactions().page(filters, { cursor, limit }),
     'reports.getTransaction': ({ id }) => transactions().detail(id),
     'reports.getSummaries': () => reports().summaries(),
-    'reports.getX': ({ date }) => reports().closing.x(date),
-    'reports.closeDay': ({ date }) => reports().closing.closeDay(date),
-    'reports.getZ': ({ number }) => reports().closing.z(number),
+    'reports.getX': ({ date }) => named(reports().closing.x(date)),
+    'reports.closeDay': ({ date }, caller) => named(reports().closing.closeDay(date, actorOf(caller))),
+    'reports.getZ': ({ number }) => named(reports().closing.z(number)),
     'reports.listZ': ({ limit, before }) => reports().closing.list(limit, before),
     'reports.rebuildTotals': () => transactions().rebuildTotals(),
     'reports.exportCsv': ({ separator, ...filters }) => reports().exports.csv(filters, locale(), separator),
-    'reports.exportPdf': (input) => reports().exports.pdf(input, locale()),
+    'reports.exportPdf': (input) => reports().exports.pdf(input, locale(), named),
     'settings.getSalesSetup': () => reports().setup.read(),
     'settings.setSalesSetup': (input) => reports().setup.update(input),
   };

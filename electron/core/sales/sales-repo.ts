@@ -3,6 +3,8 @@ import type { ErrorCode, PaymentView, SaleView, TimelineEntry } from '../../../s
 import type { PaymentStatus } from '../../../shared/domain/payment-status';
 import type { Db } from '../db/open-database';
 import { paymentEvents, payments, sales } from '../db/schema';
+import { actorColumns, NO_ACTOR, type Actor } from '../ledger/actor';
+import { attributionFor, setupIn } from '../ledger/attribution';
 import { recordPayment } from '../ledger/bookkeeper';
 
 export type SaleRow = typeof sales.$inferSelect;
@@ -24,6 +26,8 @@ export interface NewSale {
   amountCents: number;
   idempotencyKey: string;
   at: number;
+  /** Who started it, on which device: the sale's cashier and device. */
+  actor?: Actor;
 }
 
 export interface NewPayment {
@@ -33,6 +37,8 @@ export interface NewPayment {
   amountCents: number;
   posId: string | null;
   at: number;
+  /** Who asked for this payment attempt, on which device. */
+  actor?: Actor;
 }
 
 /** Reads and writes of sales and their payments; no API calls here. */
@@ -125,6 +131,9 @@ export class SalesRepo {
           status: 'open',
           createdAt: sale.at,
           updatedAt: sale.at,
+          // Attributed as it is written, so the cashier is the person at the till (see attributeSale).
+          ...attributionFor(setupIn(tx), sale.tillId, sale.actor ?? NO_ACTOR),
+          deviceId: sale.actor?.deviceId ?? null,
         })
         .run();
       tx.insert(payments).values(newPaymentValues(payment)).run();
@@ -192,6 +201,7 @@ function newPaymentValues(p: NewPayment): typeof payments.$inferInsert {
     amountCents: p.amountCents,
     createdAt: p.at,
     updatedAt: p.at,
+    ...actorColumns(p.actor ?? NO_ACTOR),
   };
 }
 

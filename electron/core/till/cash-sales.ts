@@ -4,6 +4,7 @@ import type { CashSaleView, CashTenderView } from '../../../shared/contract/repo
 import { cashDue, type CashRounding } from '../../../shared/domain/cash';
 import type { Db, Tx } from '../db/open-database';
 import { cashTenders, drawerSessions, sales } from '../db/schema';
+import { NO_ACTOR, type Actor } from '../ledger/actor';
 import { attributionFor, setupIn } from '../ledger/attribution';
 import { recordCashSale } from '../ledger/bookkeeper';
 import { openDrawerOrFail } from './drawers';
@@ -33,7 +34,7 @@ export interface CashPaymentInput {
 export class CashSales {
   constructor(private readonly deps: CashSaleDeps) {}
 
-  pay(input: CashPaymentInput): CashSaleView {
+  pay(input: CashPaymentInput, actor: Actor = NO_ACTOR): CashSaleView {
     const { db } = this.deps;
     const { saleId, created } = db.transaction((tx) => {
       const existing = this.deps.repo.findByIdempotencyKey(input.idempotencyKey);
@@ -46,13 +47,13 @@ export class CashSales {
       if (this.deps.repo.findOpenSale(input.tillId)) {
         throw tillBusy();
       }
-      return { saleId: this.write(tx, input), created: true };
+      return { saleId: this.write(tx, input, actor), created: true };
     });
     if (created) this.deps.onSaleChanged(saleId);
     return this.view(saleId);
   }
 
-  private write(tx: Tx, input: CashPaymentInput): string {
+  private write(tx: Tx, input: CashPaymentInput, actor: Actor): string {
     const drawer = openDrawerOrFail(tx, input.tillId);
     const setup = setupIn(tx);
     const dueCents = cashDue(input.amountCents, setup.cashRounding as CashRounding);
@@ -73,7 +74,8 @@ export class CashSales {
           idempotencyKey: input.idempotencyKey,
         },
         ...{ status: 'paid', tender: 'cash', createdAt: at, updatedAt: at },
-        ...attributionFor(setup, input.tillId),
+        ...attributionFor(setup, input.tillId, actor),
+        deviceId: actor.deviceId,
       })
       .run();
     const { tenderedCents, amountCents } = input;

@@ -4,6 +4,7 @@ import type { DrawerView } from '../../../shared/contract/report-views';
 import { formatDay } from '../../../shared/domain/business-day';
 import type { Db, Tx } from '../db/open-database';
 import { drawerMovements, drawerSessions } from '../db/schema';
+import { actorColumns, NO_ACTOR, type Actor } from '../ledger/actor';
 import { attributionFor, setupIn } from '../ledger/attribution';
 import { currentBusinessDay } from '../ledger/business-calendar';
 
@@ -36,23 +37,30 @@ export function openDrawerOrFail(db: Db | Tx, tillId: string): DrawerRow {
 export class DrawerService {
   constructor(private readonly deps: DrawerDeps) {}
 
-  open(tillId: string, floatCents: number): DrawerView {
+  /** The opener is the drawer's cashier (the till's cashier setting when no person is known). */
+  open(tillId: string, floatCents: number, actor: Actor = NO_ACTOR): DrawerView {
     const { db, now, newId } = this.deps;
     const id = db.transaction((tx) => {
       if (openDrawer(tx, tillId)) {
         throw new ContractFailure('DRAWER_ALREADY_OPEN', `The cash drawer of ${tillId} is already open`);
       }
-      const { cashierId } = attributionFor(setupIn(tx), tillId);
+      const { cashierId } = attributionFor(setupIn(tx), tillId, actor);
       const drawerId = newId();
+      const { deviceId } = actor;
       tx.insert(drawerSessions)
-        .values({ id: drawerId, tillId, status: 'open', cashierId, openedAt: now(), floatCents })
+        .values({ id: drawerId, tillId, status: 'open', cashierId, deviceId, openedAt: now(), floatCents })
         .run();
       return drawerId;
     });
     return this.view(id);
   }
 
-  move(tillId: string, kind: 'in' | 'out', amountCents: number, reason: string): DrawerView {
+  move(
+    tillId: string,
+    kind: 'in' | 'out',
+    { amountCents, reason }: { amountCents: number; reason: string },
+    actor: Actor = NO_ACTOR,
+  ): DrawerView {
     const { db, now } = this.deps;
     const id = db.transaction((tx) => {
       const drawer = openDrawerOrFail(tx, tillId);
@@ -62,7 +70,9 @@ export class DrawerService {
           `The drawer of ${tillId} should hold ${expectedCash(drawer)} cents`,
         );
       }
-      tx.insert(drawerMovements).values({ sessionId: drawer.id, kind, amountCents, reason, at: now() }).run();
+      tx.insert(drawerMovements)
+        .values({ sessionId: drawer.id, kind, amountCents, reason, at: now(), ...actorColumns(actor) })
+        .run();
       const column = kind === 'in' ? drawerSessions.cashInCents : drawerSessions.cashOutCents;
       tx.update(drawerSessions)
         .set(
@@ -78,7 +88,7 @@ export class DrawerService {
   }
 
   /** The count: compared with the expected amount, the difference kept with the session for the Z. */
-  close(tillId: string, countedCents: number): DrawerView {
+  close(tillId: string, countedCents: number, actor: Actor = NO_ACTOR): DrawerView {
     const { db, now } = this.deps;
     const id = db.transaction((tx) => {
       const drawer = openDrawerOrFail(tx, tillId);
@@ -92,6 +102,8 @@ export class DrawerService {
           countedCents,
           differenceCents: countedCents - expectedCents,
           businessDay: currentBusinessDay(tx, at),
+          closedByStaffId: actor.staffId,
+          closedByDeviceId: actor.deviceId,
         })
         .where(eq(drawerSessions.id, drawer.id))
         .run();

@@ -1,5 +1,6 @@
 import { ContractFailure, type MethodName, type SaleView } from '../../../shared/contract';
 import type { Handlers } from '../api/dispatcher';
+import { actorOf } from '../ledger/actor';
 import type { SalesRepo } from '../sales/sales-repo';
 import type { TillService } from './till-service';
 
@@ -29,8 +30,8 @@ const CURRENT_SALE_LINGER_MS = 30_000;
 /** Taking a Bancontact payment, and what the till and the customer display show of sales. */
 export function createTillHandlers({ till, sales, now }: TillHandlerDeps): Pick<Handlers, TillMethodName> {
   return {
-    'till.startPayment': (input) => till().startPayment(input),
-    'till.retryPayment': ({ saleId }) => till().retryPayment(saleId),
+    'till.startPayment': (input, caller) => till().startPayment(input, actorOf(caller)),
+    'till.retryPayment': ({ saleId }, caller) => till().retryPayment(saleId, actorOf(caller)),
     'till.cancelPayment': ({ saleId }) => till().cancelPayment(saleId),
     'till.getSale': ({ saleId }) => saleOf(sales(), saleId),
     'till.getCurrentSale': ({ tillId }) => currentSale(sales(), tillId, now()),

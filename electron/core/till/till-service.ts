@@ -4,6 +4,7 @@ import type { BancontactClient } from '../bancontact/client';
 import { toContractFailure } from '../bancontact/contract-errors';
 import { BancontactError } from '../bancontact/errors';
 import type { Db } from '../db/open-database';
+import { NO_ACTOR, type Actor } from '../ledger/actor';
 import type { PaymentTracker } from '../payments/tracker';
 import { applyStatus, recordProblem } from '../payments/transition';
 import type { SalesRepo } from '../sales/sales-repo';
@@ -31,11 +32,10 @@ export class TillService {
 
   constructor(private readonly deps: TillDeps) {}
 
-  async startPayment(input: {
-    amountCents: number;
-    idempotencyKey: string;
-    tillId: string;
-  }): Promise<SaleView> {
+  async startPayment(
+    input: { amountCents: number; idempotencyKey: string; tillId: string },
+    actor: Actor = NO_ACTOR,
+  ): Promise<SaleView> {
     const { repo, now } = this.deps;
     const existing = repo.findByIdempotencyKey(input.idempotencyKey);
     if (existing) {
@@ -51,8 +51,8 @@ export class TillService {
     const { amountCents, idempotencyKey, tillId } = input;
     const { profileId, posId } = this.deps;
     repo.insertSaleWithPayment(
-      { id: saleId, tillId, amountCents, idempotencyKey, at },
-      { id: paymentId, saleId, profileId, posId, amountCents, at },
+      { id: saleId, tillId, amountCents, idempotencyKey, at, actor },
+      { id: paymentId, saleId, profileId, posId, amountCents, at, actor },
     );
     await this.createAtBancontact(paymentId, saleId, amountCents, tillId);
     // Bancontact has now invalidated the sticker's previous payment; look it up soon.
@@ -60,7 +60,7 @@ export class TillService {
     return this.view(saleId);
   }
 
-  async retryPayment(saleId: string): Promise<SaleView> {
+  async retryPayment(saleId: string, actor: Actor = NO_ACTOR): Promise<SaleView> {
     const sale = this.view(saleId);
     const current = sale.payment?.status;
     if (sale.status === 'paid' || sale.status === 'cancelled' || (current && !isFinalStatus(current))) {
@@ -70,7 +70,7 @@ export class TillService {
     const paymentId = this.deps.newId();
     const { profileId, posId, now } = this.deps;
     const amountCents = sale.amountCents;
-    this.deps.repo.insertPayment({ id: paymentId, saleId, profileId, posId, amountCents, at: now() });
+    this.deps.repo.insertPayment({ id: paymentId, saleId, profileId, posId, amountCents, at: now(), actor });
     await this.createAtBancontact(paymentId, saleId, amountCents, sale.tillId);
     if (superseded) this.deps.tracker.follow(superseded);
     return this.view(saleId);

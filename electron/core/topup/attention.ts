@@ -2,6 +2,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import { ContractFailure, type AttentionView } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { topupAttention } from '../db/schema';
+import { NO_ACTOR, type Actor } from '../ledger/actor';
 import { book, findWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
 
 type AttentionRow = typeof topupAttention.$inferSelect;
@@ -34,15 +35,19 @@ export class AttentionList {
    * Credits the payment to a wristband, keyed by its paymentId like any top-up, so it can be credited
    * once only. Repeating the same resolution answers the first; another wristband is a CONFLICT.
    */
-  resolve(bancontactId: string, wristbandInput: string): AttentionView {
+  resolve(bancontactId: string, wristbandInput: string, actor: Actor = NO_ACTOR): AttentionView {
     const wristbandId = wristbandIdOrFail(wristbandInput);
     const { db } = this.deps;
-    const credited = db.transaction((tx) => this.resolveInTx(tx, bancontactId, wristbandId));
+    const credited = db.transaction((tx) => this.resolveInTx(tx, { bancontactId, wristbandId }, actor));
     if (credited) this.deps.onWristbandChanged(credited);
     return attentionView(find(db, bancontactId)!);
   }
 
-  private resolveInTx(tx: Tx, bancontactId: string, wristbandId: string): WristbandRow | null {
+  private resolveInTx(
+    tx: Tx,
+    { bancontactId, wristbandId }: { bancontactId: string; wristbandId: string },
+    actor: Actor,
+  ): WristbandRow | null {
     const row = find(tx, bancontactId);
     if (!row) throw new ContractFailure('NOT_FOUND', `No top-up ${bancontactId} needs attention`);
     if (row.resolvedTo === wristbandId) return null;
@@ -59,9 +64,13 @@ export class AttentionList {
       bancontactId,
       profileId: row.profileId,
       at,
+      actor,
     });
     tx.update(topupAttention)
-      .set({ resolvedAt: at, resolvedTo: wristbandId })
+      .set({
+        ...{ resolvedAt: at, resolvedTo: wristbandId },
+        ...{ resolvedByStaffId: actor.staffId, resolvedByDeviceId: actor.deviceId },
+      })
       .where(eq(topupAttention.bancontactId, bancontactId))
       .run();
     return credited;

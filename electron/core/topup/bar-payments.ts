@@ -1,6 +1,8 @@
 import { ContractFailure, type SaleView } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { sales } from '../db/schema';
+import { NO_ACTOR, type Actor } from '../ledger/actor';
+import { attributionFor, setupIn } from '../ledger/attribution';
 import type { SalesRepo, SaleRow } from '../sales/sales-repo';
 import { book, usableWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
 import { tillBusy } from '../till/till-busy';
@@ -32,7 +34,7 @@ export interface WristbandPaymentInput {
 export class BarPayments {
   constructor(private readonly deps: BarPaymentDeps) {}
 
-  pay(input: WristbandPaymentInput): SaleView {
+  pay(input: WristbandPaymentInput, actor: Actor = NO_ACTOR): SaleView {
     const wristbandId = wristbandIdOrFail(input.wristbandId);
     const { db, repo } = this.deps;
     const result = db.transaction((tx) => {
@@ -43,7 +45,7 @@ export class BarPayments {
       if (repo.findOpenSale(input.tillId)) {
         throw tillBusy();
       }
-      return this.debit(tx, input, wristbandId);
+      return this.debit(tx, { ...input, wristbandId }, actor);
     });
     if (result.band) {
       this.deps.onWristbandChanged(result.band);
@@ -54,11 +56,9 @@ export class BarPayments {
     return sale;
   }
 
-  private debit(
-    tx: Tx,
-    input: WristbandPaymentInput,
-    wristbandId: string,
-  ): { saleId: string; band: WristbandRow } {
+  /** `input.wristbandId` is the canonical id here. */
+  private debit(tx: Tx, input: WristbandPaymentInput, actor: Actor): { saleId: string; band: WristbandRow } {
+    const { wristbandId } = input;
     const band = usableWristband(tx, wristbandId);
     const at = this.deps.now();
     const saleId = this.deps.newId();
@@ -73,9 +73,11 @@ export class BarPayments {
         idempotencyKey: input.idempotencyKey,
         createdAt: at,
         updatedAt: at,
+        ...attributionFor(setupIn(tx), input.tillId, actor),
+        deviceId: actor.deviceId,
       })
       .run();
-    const debited = book(tx, wristbandId, { kind: 'debit', amountCents: -input.amountCents, saleId, at });
+    const debited = book(tx, wristbandId, { kind: 'debit', amountCents: -input.amountCents, saleId, at, actor });
     if (!debited) {
       // Throwing rolls the sale row back with it.
       throw new ContractFailure(

@@ -1,6 +1,7 @@
 import { ContractFailure, type PrintJobView, type TopupProfileChoice } from '../../../shared/contract';
 import type { Locale } from '../../../shared/domain/money';
 import type { Handlers } from '../api/dispatcher';
+import { actorOf } from '../ledger/actor';
 import type { BatchService } from './batch-service';
 import { exportCode } from './code-export';
 import type { PrintJobs } from './print-jobs';
@@ -37,15 +38,15 @@ export function createBatchHandlers({
   };
   return {
     'topup.listProfiles': () => profileChoices(profiles()),
-    'topup.createBatch': (input) => {
+    'topup.createBatch': (input, caller) => {
       const batches = service();
-      const row = batches.create(input);
+      const row = batches.create(input, actorOf(caller));
       const print = batches.print(row, input.layout, input.grid, input.locale ?? locale());
       return { batch: batches.view(row), job: printing.start(row.id, print) };
     },
-    'topup.reissueBatch': ({ batchId, layout, grid, locale: chosen }) => {
+    'topup.reissueBatch': ({ batchId, layout, grid, locale: chosen }, caller) => {
       const batches = service();
-      const row = batches.reissue(batchId, layout, grid);
+      const row = batches.reissue(batchId, { layout, grid }, actorOf(caller));
       return {
         batch: batches.view(row),
         job: printing.start(row.id, batches.print(row, layout, grid, chosen ?? locale())),

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain/topup-payload';
 import { checkWristbandId, generateWristbandId, type RandomBytes } from '../../../shared/domain/wristband-id';
 import type { Db } from '../db/open-database';
+import { actorColumns, NO_ACTOR, type Actor } from '../ledger/actor';
 import {
   batchIdOfWristband,
   findBatch,
@@ -58,7 +59,8 @@ export class BatchService {
     this.random = deps.random ?? pooledRandom();
   }
 
-  create(input: CreateBatchInput): BatchRow {
+  /** `actor` printed it: who and on which device are kept with the batch. */
+  create(input: CreateBatchInput, actor: Actor = NO_ACTOR): BatchRow {
     const profile = chooseProfile(this.deps.profiles, input.profileId, input.amountMode);
     checkLogo(input.logoDataUrl);
     checkLayout(input.layout, input.grid, input.logoDataUrl !== undefined);
@@ -75,8 +77,7 @@ export class BatchService {
       payloadHost: host,
       reissueOf: null,
       createdAt: this.deps.now(),
-      staffId: null,
-      deviceId: null,
+      ...actorColumns(actor),
     };
     checkPayload(row);
     insertBatchWithWristbands(this.deps.db, row, () => generateWristbandId(this.random));
@@ -84,7 +85,12 @@ export class BatchService {
   }
 
   /** The same ids again, on pay.bancontact.net: Bancontact retires the payconiq.com host for printed codes. */
-  reissue(batchId: string, layout: PrintLayout, grid: SheetGrid | undefined): BatchRow {
+  reissue(
+    batchId: string,
+    print: { layout: PrintLayout; grid: SheetGrid | undefined },
+    actor: Actor = NO_ACTOR,
+  ): BatchRow {
+    const { layout, grid } = print;
     const original = this.batch(batchId);
     checkLayout(layout, grid, original.logo !== null);
     const row: BatchRow = {
@@ -93,6 +99,7 @@ export class BatchService {
       payloadHost: CURRENT_PAYLOAD_HOST,
       reissueOf: rootOf(original),
       createdAt: this.deps.now(),
+      ...actorColumns(actor),
     };
     insertBatchRow(this.deps.db, row);
     return row;

@@ -4,6 +4,7 @@ import type { WristbandEntryKind } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { wristbandEntries, wristbands } from '../db/schema';
 import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
+import type { Actor } from '../ledger/actor';
 import { recordWristbandEntry } from '../ledger/bookkeeper';
 
 export type WristbandRow = typeof wristbands.$inferSelect;
@@ -18,6 +19,8 @@ export interface Movement {
   /** The top-up profile a top-up was paid to, for the transactions list. */
   profileId?: string;
   at: number;
+  /** Who made it, on which device; none for a top-up Bancontact reported. */
+  actor?: Actor;
 }
 
 /** The canonical id, or INVALID_WRISTBAND_ID: a typo or a foreign code never reaches the ledger. */
@@ -67,6 +70,8 @@ export function book(tx: Tx, wristbandId: string, movement: Movement): Wristband
       saleId: movement.saleId ?? null,
       payerName: movement.payerName ?? null,
       at: movement.at,
+      staffId: movement.actor?.staffId ?? null,
+      deviceId: movement.actor?.deviceId ?? null,
     })
     .returning({ id: wristbandEntries.id })
     .get();

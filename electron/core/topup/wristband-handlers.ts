@@ -1,5 +1,6 @@
 import type { EventStateView, LiabilityView, MethodName } from '../../../shared/contract';
 import type { Handlers } from '../api/dispatcher';
+import { actorOf } from '../ledger/actor';
 import type { TopupProfileSettings } from '../settings/topup-profile-settings';
 import type { TopupServices } from './topup-services';
 
@@ -36,16 +37,17 @@ export function createWristbandHandlers({
   return {
     'wristbands.get': ({ wristbandId }) => topup().wristbands.get(wristbandId),
     'wristbands.block': ({ wristbandId }) => topup().wristbands.block(wristbandId),
-    'wristbands.moveBalance': ({ fromId, toId }) => topup().wristbands.moveBalance(fromId, toId),
-    'till.payWithWristband': (input) => topup().bar.pay(input),
+    'wristbands.moveBalance': ({ fromId, toId }, caller) =>
+      topup().wristbands.moveBalance(fromId, toId, actorOf(caller)),
+    'till.payWithWristband': (input, caller) => topup().bar.pay(input, actorOf(caller)),
     'topup.listAttention': () => topup().attention.list(),
-    'topup.resolveAttention': ({ bancontactId, wristbandId }) =>
-      topup().attention.resolve(bancontactId, wristbandId),
+    'topup.resolveAttention': ({ bancontactId, wristbandId }, caller) =>
+      topup().attention.resolve(bancontactId, wristbandId, actorOf(caller)),
     'topup.getLiability': () => liability(),
     'refunds.list': () => topup().refunds.list(),
     'refunds.prepare': () => topup().refunds.prepare(),
-    'refunds.export': (input) => {
-      const exported = topup().refunds.export(input);
+    'refunds.export': (input, caller) => {
+      const exported = topup().refunds.export(input, actorOf(caller));
       onEventChanged?.(topup().event.state());
       return exported;
     },

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { ContractFailure, type WristbandView } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { wristbands } from '../db/schema';
+import { NO_ACTOR, type Actor } from '../ledger/actor';
 import { book, findWristband, usableWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
 import { wristbandView } from './wristband-queries';
 
@@ -40,18 +41,22 @@ export class WristbandService {
    * Blocks `from` and moves all its balance to `to`, in one transaction. Repeating the same move is
    * answered with the result of the first; moving a wristband already moved elsewhere is a CONFLICT.
    */
-  moveBalance(fromInput: string, toInput: string): { from: WristbandView; to: WristbandView } {
+  moveBalance(
+    fromInput: string,
+    toInput: string,
+    actor: Actor = NO_ACTOR,
+  ): { from: WristbandView; to: WristbandView } {
     const fromId = wristbandIdOrFail(fromInput);
     const toId = wristbandIdOrFail(toInput);
     if (fromId === toId)
       throw new ContractFailure('CONFLICT', 'A wristband cannot take over its own balance');
     const { db } = this.deps;
-    const changed = db.transaction((tx) => this.move(tx, fromId, toId));
+    const changed = db.transaction((tx) => this.move(tx, { fromId, toId }, actor));
     for (const band of changed) this.deps.onWristbandChanged(band);
     return { from: wristbandView(db, fromId), to: wristbandView(db, toId) };
   }
 
-  private move(tx: Tx, fromId: string, toId: string): WristbandRow[] {
+  private move(tx: Tx, { fromId, toId }: { fromId: string; toId: string }, actor: Actor): WristbandRow[] {
     const from = findWristband(tx, fromId);
     if (!from) throw new ContractFailure('NOT_FOUND', `No wristband ${fromId}`);
     if (from.movedTo === toId) return [];
@@ -63,8 +68,8 @@ export class WristbandService {
     const at = this.deps.now();
     const amount = from.balanceCents;
     if (amount > 0) {
-      book(tx, fromId, { kind: 'transfer_out', amountCents: -amount, at });
-      book(tx, toId, { kind: 'transfer_in', amountCents: amount, at });
+      book(tx, fromId, { kind: 'transfer_out', amountCents: -amount, at, actor });
+      book(tx, toId, { kind: 'transfer_in', amountCents: amount, at, actor });
     }
     const source = setStatus(tx, fromId, { status: 'blocked', movedTo: toId }, at);
     return [source, findWristband(tx, toId)!];

@@ -29,7 +29,8 @@ export async function renderReportPdf(report: ReportView, locale: Locale): Promi
     w.row(`${v.ratePercent} %`, [money(v.grossCents), money(v.netCents), money(v.vatCents)], VAT_COLUMNS);
   groups(w, t.byShop, report.byShop, line);
   groups(w, t.byTill, report.byTill, line);
-  groups(w, t.byCashier, report.byCashier, line);
+  // A person's id is a random string that means nothing on paper: their name alone when known.
+  groups(w, t.byCashier, report.byCashier, line, false);
   notPaid(w, t, report);
   wristbands(w, t, report, line, money);
   cash(w, t, report, line, money);
@@ -45,10 +46,11 @@ function groups(
   heading: string,
   lines: GroupLine[],
   line: (label: string, t: TotalLine) => void,
+  idBesideName = true,
 ): void {
   if (lines.length === 0) return;
   w.heading(heading);
-  for (const g of lines) line(g.name ? `${g.name} (${g.id})` : g.id, g);
+  for (const g of lines) line(g.name ? (idBesideName ? `${g.name} (${g.id})` : g.name) : g.id, g);
 }
 
 function notPaid(w: PageWriter, t: PdfLabels, report: ReportView): void {

@@ -1,6 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { ContractFailure, type RefundExportView } from '../../../../shared/contract';
 import type { Tx } from '../../db/open-database';
+import { actorColumns, NO_ACTOR, type Actor } from '../../ledger/actor';
 import { refundExports, wristbandRefunds, wristbands } from '../../db/schema';
 import { assertEventEnded } from '../event-end';
 import { book, type WristbandRow } from '../wristband-book';
@@ -14,6 +15,8 @@ export interface ExportRequest {
   executionDate: string;
   exportId: string;
   at: number;
+  /** Who exported the file, on which device: written on the export and on each refund entry. */
+  actor?: Actor;
 }
 
 export interface ExportResult {
@@ -71,9 +74,9 @@ function closeWithRefund(
   tx: Tx,
   refund: RefundRow,
   balance: number,
-  { at, exportId }: ExportRequest,
+  { at, exportId, actor }: ExportRequest,
 ): WristbandRow {
-  book(tx, refund.wristbandId, { kind: 'refund', amountCents: -balance, at });
+  book(tx, refund.wristbandId, { kind: 'refund', amountCents: -balance, at, actor });
   tx.update(wristbandRefunds)
     .set({ status: 'exported', amountCents: balance, exportId, problem: null, updatedAt: at })
     .where(eq(wristbandRefunds.id, refund.id))
@@ -108,6 +111,7 @@ function files(
     xml,
     csv,
     createdAt: request.at,
+    ...actorColumns(request.actor ?? NO_ACTOR),
   };
 }
 

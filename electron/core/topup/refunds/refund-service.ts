@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { RefundExportView, RefundView } from '../../../../shared/contract';
 import type { BancontactClient } from '../../bancontact/client';
 import type { Db } from '../../db/open-database';
+import { NO_ACTOR, type Actor } from '../../ledger/actor';
 import { refundExports } from '../../db/schema';
 import type { WristbandRow } from '../wristband-book';
 import { exportReadyRefunds } from './refund-export';
@@ -40,12 +41,15 @@ export class RefundService {
     return listRefundViews(db);
   }
 
-  export(input: { debtorName: string; debtorIban: string; executionDate?: string }): RefundExportView {
+  export(
+    input: { debtorName: string; debtorIban: string; executionDate?: string },
+    actor: Actor = NO_ACTOR,
+  ): RefundExportView {
     const { db, now } = this.deps;
     this.sync();
     const at = now();
     const executionDate = input.executionDate ?? new Date(at).toISOString().slice(0, 10);
-    const request = { ...input, executionDate, exportId: this.deps.newId(), at };
+    const request = { ...input, executionDate, exportId: this.deps.newId(), at, actor };
     const result = db.transaction((tx) => exportReadyRefunds(tx, request));
     for (const band of result.closed) this.deps.onWristbandChanged(band);
     return result.view;

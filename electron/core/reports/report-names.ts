@@ -1,0 +1,63 @@
+import { and, desc, inArray, ne } from 'drizzle-orm';
+import type { GroupLine, ReportView } from '../../../shared/contract/report-views';
+import type { StationDb } from '../db/open-station-database';
+import { devices, staff } from '../db/station-schema';
+
+/**
+ * Names for the ids a report groups by. The mode's database keeps only ids (a sale's cashier is a
+ * staff id); the names live in station.sqlite, whose staff rows are never deleted, so a person who
+ * left still has a name on old reports.
+ */
+export interface ReportNames {
+  /** Names by staff id; an id with no person (a till's cashier setting) is left out. */
+  staff(ids: readonly string[]): ReadonlyMap<string, string>;
+  /** The name of the till or bar linked for each till id; a till with none is left out. */
+  tills(ids: readonly string[]): ReadonlyMap<string, string>;
+}
+
+/** Names read from the station database that is open at the time of asking. */
+export function stationReportNames(db: () => StationDb | null): ReportNames {
+  return {
+    staff: (ids) => {
+      const open = db();
+      if (!open || ids.length === 0) return new Map();
+      const rows = open
+        .select({ id: staff.id, name: staff.name })
+        .from(staff)
+        .where(inArray(staff.id, [...ids]))
+        .all();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    tills: (ids) => {
+      const open = db();
+      if (!open || ids.length === 0) return new Map();
+      // A customer display shows a till but is not it; the latest link of a till names it.
+      const rows = open
+        .select({ tillId: devices.tillId, name: devices.name })
+        .from(devices)
+        .where(and(inArray(devices.tillId, [...ids]), ne(devices.kind, 'display')))
+        .orderBy(desc(devices.createdAt))
+        .all();
+      const named = new Map<string, string>();
+      for (const r of rows) if (r.tillId && !named.has(r.tillId)) named.set(r.tillId, r.name);
+      return named;
+    },
+  };
+}
+
+/** The report with the names of its tills and cashiers (ids stay; the name is added when known). */
+export function withNames(report: ReportView, names: ReportNames | undefined): ReportView {
+  if (!names) return report;
+  return {
+    ...report,
+    byTill: named(report.byTill, names.tills(report.byTill.map((l) => l.id))),
+    byCashier: named(report.byCashier, names.staff(report.byCashier.map((l) => l.id))),
+  };
+}
+
+function named(lines: GroupLine[], found: ReadonlyMap<string, string>): GroupLine[] {
+  return lines.map((line) => {
+    const name = found.get(line.id);
+    return name === undefined ? line : { ...line, name };
+  });
+}
