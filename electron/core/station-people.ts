@@ -25,6 +25,7 @@ import type { DeviceNetwork } from './devices/device-network';
 import { createDeviceRegistry, type DeviceRegistry } from './devices/device-registry';
 import { methodTakesTillId, tillForCall } from './devices/till-binding';
 import type { Logger } from './logging/logger';
+import { stationReportNames, type ReportNames } from './reports/report-names';
 import { readSalesSetupFile, SALES_SETUP_FILE } from './reports/sales-setup-store';
 import { createStaff, type Staff } from './staff/staff';
 import { createStaffHandlers } from './staff/staff-handlers';
@@ -64,6 +65,8 @@ export interface StationPeople {
   /** The dispatcher with the till binding before it and the audit log around it. */
   guard(dispatch: Dispatch): Dispatch;
   auditFile(fileName: string): FileDownload | null;
+  /** People's and linked tills' names for the X and Z, from whatever station.sqlite is open. */
+  reportNames: ReportNames;
   /** Opens station.sqlite, creates the training administrator while no real one exists, and the station's own device. */
   start(): Promise<void>;
   /** Writes what is pending and closes station.sqlite (a read-only or unmounted folder must be let go of). */
@@ -118,6 +121,7 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
         ? guarded(dispatch, parts, config.logger)(method, input, caller)
         : dispatch(method, input, caller),
     auditFile: (fileName) => exports.find(fileName),
+    reportNames: stationReportNames(() => parts?.db ?? null),
     async start() {
       try {
         parts ??= openParts(config, hooks, { changed, exports });

@@ -68,7 +68,7 @@ export function createStation(options: StationOptions): Station {
     onEventChanged: (state) => events.emit('topup.eventChanged', state),
     backups: backups.handlers,
     restore: stationRestore(config, { file, host, reopen: () => book.start() }),
-    people: people.handlers,
+    ...{ people: people.handlers, reportNames: people.reportNames },
   });
   return {
     // While the start is refused, only the refusal screen's methods get through (books/refused-state.ts).

@@ -41,7 +41,11 @@ const filterShape = {
   to: date.optional(),
   shopId: name.optional(),
   tillId: name.optional(),
-  cashierId: name.optional(),
+  // A sale's cashier is a person's id (a 36-character UUID) or a till's cashier setting.
+  cashierId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore, at most 64')
+    .optional(),
   profileId: z
     .string()
     .regex(/^[A-Za-z0-9]{1,64}$/)
