@@ -57,7 +57,8 @@ const worksAt = (who: Who): boolean =>
   who.kind !== 'person' || ALL_METHODS.some((m) => mayCall(who, MATRIX[m]) && !MATRIX[m].display);
 
 function describeWho(who: Who): string {
-  if (who.kind === 'person') return `a ${who.role} on the ${who.on}`;
+  if (who.kind === 'person')
+    return `${who.role === 'administrator' ? 'an' : 'a'} ${who.role} on the ${who.on}`;
   return who.kind === 'display' ? 'the customer display' : `no session on the ${who.on}`;
 }
 
