@@ -136,6 +136,14 @@ describe('who did it and on which device', () => {
     expect(
       line((await manager.must('reports.getZ', { number: z.number! })).byTill, tillOf(south))?.name,
     ).toBe('Till South');
+    // A Z keeps the names it was closed with; the next X says the new one.
+    await kassa.must('staff.update', { staffId: anna.staffId, name: 'Anna Peeters' });
+    expect(
+      line((await manager.must('reports.getZ', { number: z.number! })).byCashier, anna.staffId)?.name,
+    ).toBe('Anna');
+    expect(
+      line((await manager.must('reports.getX', { date: z.businessDate })).byCashier, anna.staffId)?.name,
+    ).toBe('Anna Peeters');
     expect(kassa.query('select number, staff_id, device_id from z_reports')).toEqual([
       { number: z.number, staff_id: manager.staffId, device_id: stationDevice },
     ]);

@@ -45,15 +45,22 @@ export class Closing {
   /**
    * Closes a business day with the next Z number. In one transaction: the checks, the report built
    * from the totals, and the frozen row with the marks that send every later booking to a later day.
+   * `named` adds the tills' and cashiers' names as they are now: the Z keeps them (report-names.ts).
    */
-  closeDay(date: string | undefined, actor: Actor = NO_ACTOR): ReportView {
+  closeDay(
+    date: string | undefined,
+    actor: Actor = NO_ACTOR,
+    named: (report: ReportView) => ReportView = (report) => report,
+  ): ReportView {
     const { db, now } = this.deps;
     const report = db.transaction((tx) => {
       const at = now();
       const day = date ? dayOrFail(date) : currentBusinessDay(tx, at);
       assertClosable(tx, day, at);
       const number = nextZNumber(tx);
-      const built = buildReport(tx, { day, kind: 'z', number, generatedAt: at, withOpenDrawers: false });
+      const built = named(
+        buildReport(tx, { day, kind: 'z', number, generatedAt: at, withOpenDrawers: false }),
+      );
       tx.insert(zReports)
         .values({
           ...{ number, businessDay: day, closedAt: at, ...marks(tx), report: JSON.stringify(built) },

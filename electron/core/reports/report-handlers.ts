@@ -62,7 +62,7 @@ export function createReportHandlers({
     'reports.getTransaction': ({ id }) => transactions().detail(id),
     'reports.getSummaries': () => reports().summaries(),
     'reports.getX': ({ date }) => named(reports().closing.x(date)),
-    'reports.closeDay': ({ date }, caller) => named(reports().closing.closeDay(date, actorOf(caller))),
+    'reports.closeDay': ({ date }, caller) => reports().closing.closeDay(date, actorOf(caller), named),
     'reports.getZ': ({ number }) => named(reports().closing.z(number)),
     'reports.listZ': ({ limit, before }) => reports().closing.list(limit, before),
     'reports.rebuildTotals': () => transactions().rebuildTotals(),

@@ -45,7 +45,10 @@ export function stationReportNames(db: () => StationDb | null): ReportNames {
   };
 }
 
-/** The report with the names of its tills and cashiers (ids stay; the name is added when known). */
+/**
+ * The report with the names of its tills and cashiers (ids stay; the name is added when known). A Z
+ * keeps the names it was closed with; a Z from before names existed gets today's.
+ */
 export function withNames(report: ReportView, names: ReportNames | undefined): ReportView {
   if (!names) return report;
   return {
@@ -57,7 +60,7 @@ export function withNames(report: ReportView, names: ReportNames | undefined): R
 
 function named(lines: GroupLine[], found: ReadonlyMap<string, string>): GroupLine[] {
   return lines.map((line) => {
-    const name = found.get(line.id);
+    const name = line.name ?? found.get(line.id);
     return name === undefined ? line : { ...line, name };
   });
 }
