@@ -1,16 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHttpShell } from '../core/api/http-server';
 import { keepNewFilesPrivate } from '../core/data-folder';
 import { createConsoleLogger } from '../core/logging/logger';
-import { createStation, type StationOptions } from '../core/station';
+import { createStation, type Station, type StationOptions } from '../core/station';
 import { MIGRATIONS_FOLDER, RENDERER_DIR, REPO_ROOT } from './paths';
+import { startListeners } from './station-listeners';
 
 export interface RunStationOptions extends Pick<
   StationOptions,
-  'dataDir' | 'simulatorUrl' | 'publicUrl' | 'requestTimeoutMs' | 'pollIntervalMs' | 'sweepIntervalMs' | 'rateLimitPerSecond'
+  | 'dataDir'
+  | 'simulatorUrl'
+  | 'publicUrl'
+  | 'requestTimeoutMs'
+  | 'pollIntervalMs'
+  | 'sweepIntervalMs'
+  | 'rateLimitPerSecond'
 > {
   port: number;
+  /** A listener that answers only Bancontact's callbacks (`--callback-port`); off when absent. */
+  callbackPort?: number;
+  callbackHost?: string;
   /**
    * `npm run station` exits 1 on a refused start, after its one line; `npm start`'s browser fallback
    * keeps serving the refusal screen instead.
@@ -22,17 +31,24 @@ export interface RunStationOptions extends Pick<
  * Starts the station and its HTTP shell, prints where it listens, and stops cleanly on a signal.
  * Resolves with the shell's URL: with port 0 only the shell knows which port it got.
  */
-export async function runStation({ port, exitOnRefusal = true, ...options }: RunStationOptions): Promise<string> {
+export async function runStation(runOptions: RunStationOptions): Promise<string> {
+  const { port, exitOnRefusal = true, callbackPort, callbackHost, ...options } = runOptions;
   keepNewFilesPrivate();
   const logger = createConsoleLogger(true);
-  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  const station = createStation({ ...options, migrationsFolder: MIGRATIONS_FOLDER, logger, version });
+  const station = createStation({
+    ...options,
+    migrationsFolder: MIGRATIONS_FOLDER,
+    logger,
+    version: kassaVersion(),
+  });
   // The shell listens first so the station knows its own address (training callbacks come back to it).
-  const shell = await startHttpShell(station, { port, rendererDir: RENDERER_DIR });
+  const shell = await startListeners(station, {
+    ...{ port, callbackPort, callbackHost, rendererDir: RENDERER_DIR, dataDir: options.dataDir, logger },
+  });
   station.setLocalUrl(shell.url);
   await station.start();
+  await shell.serveDevices();
+  if (shell.callbackUrl) console.log(`Bancontact callbacks (only) at ${shell.callbackUrl}`);
   const refusal = station.refusal();
   if (refusal) {
     // One line naming the file and the remedy, no stack trace.
@@ -45,12 +61,7 @@ export async function runStation({ port, exitOnRefusal = true, ...options }: Run
     console.log(`Kassa refused to start; the reason and the remedies are shown at ${shell.url}`);
     return shell.url;
   }
-  const simulatorUrl = station.simulatorUrl();
-  const mode = simulatorUrl ? `training mode, simulator at ${simulatorUrl}` : 'live mode';
-  console.log(`Kassa station ready at ${shell.url} (${mode}, data in ${options.dataDir})`);
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    console.log('The UI is not built yet: run `npm run build` to serve it here.');
-  }
+  sayReady(station, shell.url, options.dataDir);
   const shutdown = async (): Promise<void> => {
     await shell.close();
     await station.stop();
@@ -59,6 +70,19 @@ export async function runStation({ port, exitOnRefusal = true, ...options }: Run
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
   return shell.url;
+}
+
+function sayReady(station: Station, url: string, dataDir: string): void {
+  const simulatorUrl = station.simulatorUrl();
+  const mode = simulatorUrl ? `training mode, simulator at ${simulatorUrl}` : 'live mode';
+  console.log(`Kassa station ready at ${url} (${mode}, data in ${dataDir})`);
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    console.log('The UI is not built yet: run `npm run build` to serve it here.');
+  }
+}
+
+function kassaVersion(): string {
+  return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export function failStart(error: unknown): never {

@@ -50,7 +50,11 @@ if (binary) {
     "Electron's desktop binary is not installed on this machine, so Kassa opens in your browser instead.",
   );
   // A refused start keeps serving: the browser shows the reason and the remedies.
-  runStation({ port: portFromEnv(process.env.KASSA_PORT), dataDir: resolveDataDir(undefined), exitOnRefusal: false })
+  runStation({
+    port: portFromEnv(process.env.KASSA_PORT),
+    dataDir: resolveDataDir(undefined),
+    exitOnRefusal: false,
+  })
     .then((url) => console.log(`Open ${url} in a browser (the customer display is at /customer).`))
     .catch(failStart);
 }

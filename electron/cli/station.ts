@@ -4,7 +4,7 @@ import { keepNewFilesPrivate } from '../core/data-folder';
 import { failStart, runStation } from './run-station';
 
 const USAGE =
-  'usage: npm run station -- [--port N] [--data DIR] [--simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N] [--sweep-interval-ms N] [--rate-limit N]';
+  'usage: npm run station -- [--port N] [--data DIR] [--simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N] [--sweep-interval-ms N] [--rate-limit N] [--callback-port N] [--callback-host ADDRESS]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -33,6 +33,8 @@ function main(): void {
         'poll-interval-ms': { type: 'string' },
         'sweep-interval-ms': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'callback-port': { type: 'string' },
+        'callback-host': { type: 'string' },
       },
       strict: true,
     }));
@@ -48,6 +50,8 @@ function main(): void {
     pollIntervalMs: wholeNumber('poll-interval-ms', values['poll-interval-ms'], 600_000, 1),
     sweepIntervalMs: wholeNumber('sweep-interval-ms', values['sweep-interval-ms'], 3_600_000, 1),
     rateLimitPerSecond: wholeNumber('rate-limit', values['rate-limit'], 1_000, 1),
+    callbackPort: wholeNumber('callback-port', values['callback-port'], 65_535),
+    callbackHost: values['callback-host'],
   }).catch(failStart);
 }
 

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale } from '../../shared/domain/money';
-import { allows } from '../../shared/domain/roles';
 import { auditMethods } from '../../shared/contract/audit-methods';
 import { deviceMethods } from '../../shared/contract/device-methods';
 import { sessionMethods } from '../../shared/contract/session-methods';
@@ -13,7 +12,6 @@ import { createStationAccess, type StationAccess } from './access/station-access
 import { AuditExportFolder } from './audit/audit-export-folder';
 import { createAuditHandlers } from './audit/audit-handlers';
 import { createAuditLog, type AuditLog } from './audit/audit-log';
-import { auditedDispatch } from './audit/audited-dispatch';
 import {
   openStationDatabase,
   STATION_DATABASE_FILE,
@@ -21,26 +19,14 @@ import {
   type StationDb,
 } from './db/open-station-database';
 import { createDeviceHandlers } from './devices/device-handlers';
-import type { DeviceNetwork } from './devices/device-network';
+import { readDeviceNetwork, type DeviceNetwork } from './devices/device-network';
 import { createDeviceRegistry, type DeviceRegistry } from './devices/device-registry';
-import { methodTakesTillId, tillForCall } from './devices/till-binding';
 import type { Logger } from './logging/logger';
 import { stationReportNames, type ReportNames } from './reports/report-names';
+import { guarded } from './people-guards';
 import { readSalesSetupFile, SALES_SETUP_FILE } from './reports/sales-setup-store';
 import { createStaff, type Staff } from './staff/staff';
 import { createStaffHandlers } from './staff/staff-handlers';
-
-/** Methods after which someone's access may have ended: open event streams look again at once. */
-const ACCESS_CHANGING = new Set([
-  'session.signIn',
-  'session.signOut',
-  'staff.block',
-  'staff.delete',
-  'staff.update',
-  'staff.setIdleLock',
-  'devices.revoke',
-  'devices.unlinkSelf',
-]);
 
 export interface PeopleConfig {
   dataDir: string;
@@ -67,6 +53,8 @@ export interface StationPeople {
   auditFile(fileName: string): FileDownload | null;
   /** People's and linked tills' names for the X and Z, from whatever station.sqlite is open. */
   reportNames: ReportNames;
+  /** Where linked devices reach the station, as the administrator set it; null while station.sqlite is not open. */
+  network(): DeviceNetwork | null;
   /** Opens station.sqlite, creates the training administrator while no real one exists, and the station's own device. */
   start(): Promise<void>;
   /** Writes what is pending and closes station.sqlite (a read-only or unmounted folder must be let go of). */
@@ -122,6 +110,7 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
         : dispatch(method, input, caller),
     auditFile: (fileName) => exports.find(fileName),
     reportNames: stationReportNames(() => parts?.db ?? null),
+    network: () => (parts ? readDeviceNetwork(parts.db) : null),
     async start() {
       try {
         parts ??= openParts(config, hooks, { changed, exports });
@@ -131,10 +120,10 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
         config.logger.error('the station database (station.sqlite) could not be opened', error);
         return;
       }
-      await startParts(parts);
+      await startParts(parts, config.logger);
     },
     stop() {
-      if (parts) stopParts(parts);
+      if (parts) stopParts(parts, config.logger);
       parts = null;
     },
   };
@@ -187,23 +176,36 @@ function openParts(
   return { db, audit, staff, devices, access, handlers, timers: [] };
 }
 
-async function startParts(parts: PeopleParts): Promise<void> {
+async function startParts(parts: PeopleParts, logger: Logger): Promise<void> {
   const { audit, staff, devices } = parts;
-  await staff.training.ensure();
-  devices.ensureStationDevice();
-  devices.sweepExpired();
+  try {
+    await staff.training.ensure();
+    devices.ensureStationDevice();
+    devices.sweepExpired();
+  } catch (error) {
+    // A full disk at start: the book still opens and answers DISK_FULL; people already there can sign in.
+    logger.error('the station database could not be brought up to date at start', error);
+  }
   // A minute's repeated refusals become one entry when the minute is over, even if nothing else is
   // written; a device unused for 30 days loses its access even if it never calls again.
   parts.timers = [
-    setInterval(() => audit.flush(), 60_000),
-    setInterval(() => devices.sweepExpired(), 3_600_000),
+    setInterval(() => quietly(audit.flush, logger), 60_000),
+    setInterval(() => quietly(devices.sweepExpired, logger), 3_600_000),
   ];
   for (const timer of parts.timers) timer.unref();
 }
 
-function stopParts(parts: PeopleParts): void {
+function quietly(work: () => unknown, logger: Logger): void {
+  try {
+    work();
+  } catch (error) {
+    logger.error('station database upkeep failed', error);
+  }
+}
+
+function stopParts(parts: PeopleParts, logger: Logger): void {
   for (const timer of parts.timers) clearInterval(timer);
-  parts.audit.flush();
+  quietly(parts.audit.flush, logger);
   parts.db.$client.close();
 }
 
@@ -220,59 +222,6 @@ function peopleHandlers(
       onNetworkChanged: hooks.onNetworkChanged,
     }),
     ...createAuditHandlers(audit, { exports, locale: hooks.locale }),
-  };
-}
-
-/** Outermost first: the audit log sees every answer; going live, then the till binding, run before the dispatcher. */
-function guarded(
-  dispatch: Dispatch,
-  parts: Pick<PeopleParts, 'audit' | 'staff' | 'access'>,
-  logger: Logger,
-): Dispatch {
-  const inner = bindingTills(goingLiveNeedsAnAdministrator(dispatch, parts.staff));
-  return auditedDispatch(announcingAccessChanges(inner, parts.access), parts.audit, logger);
-}
-
-/** Going live needs a real administrator signed in: never the training one, never a manager. */
-function goingLiveNeedsAnAdministrator(dispatch: Dispatch, staff: Staff): Dispatch {
-  return async (method, input, caller) => {
-    if (method === 'settings.goLive' && allows(caller.rights, 'administer')) {
-      try {
-        staff.administration.assertMayGoLive(caller);
-      } catch (error) {
-        const failure = error as { code?: string; message?: string };
-        return {
-          ok: false,
-          error: {
-            code: 'ADMINISTRATOR_REQUIRED',
-            message: failure.message ?? 'An administrator is required',
-          },
-        };
-      }
-    }
-    return dispatch(method, input, caller);
-  };
-}
-
-/** A device's till comes from its link: a missing tillId is filled in, another one refused (WRONG_TILL). */
-function bindingTills(dispatch: Dispatch): Dispatch {
-  return async (method, input, caller) => {
-    let bound: unknown;
-    try {
-      bound = tillForCall(caller.device, input, methodTakesTillId(method));
-    } catch (error) {
-      const failure = error as { code?: string; message?: string };
-      return { ok: false, error: { code: 'WRONG_TILL', message: failure.message ?? 'Wrong till' } };
-    }
-    return dispatch(method, bound, caller);
-  };
-}
-
-function announcingAccessChanges(dispatch: Dispatch, access: StationAccess): Dispatch {
-  return async (method, input, caller) => {
-    const result = await dispatch(method, input, caller);
-    if (result.ok && ACCESS_CHANGING.has(method)) access.changed();
-    return result;
   };
 }
 

@@ -16,6 +16,7 @@ import type { SettingsFile } from './settings/settings-file';
 import { SettingsService } from './settings/settings-service';
 import { TopupProfileSettings } from './settings/topup-profile-settings';
 import type { StationConfig } from './station-config';
+import { readStored } from './tls/station-certificate';
 import { PrintJobs } from './topup/print-jobs';
 import { exportDownload } from './topup/refunds/refund-downloads';
 import type { WristbandRow } from './topup/wristband-book';
@@ -54,6 +55,7 @@ export function stationBook(
       salesSetup: () => readSalesSetupFile(join(dataDir, SALES_SETUP_FILE)),
     },
     httpUrl: () => host.httpUrl(),
+    tlsFingerprint: () => readStored(config.dataDir)?.fingerprint() ?? null,
     diskFull: () => (host.storage.full ? host.storage.folder : null),
     openMode: (stored) => host.open(stored),
     closeMode: () => host.closeRuntime(),

@@ -7,8 +7,9 @@ import { createStationBackups } from './backup/station-backups';
 import { createHandlers } from './handlers';
 import { RuntimeHost } from './runtime-host';
 import { createSettingsFile, type SettingsFile } from './settings/settings-file';
-import { parseStationConfig, type StationOptions } from './station-config';
-import { openStationPeople, tillsInSalesSetup, type PeopleHooks } from './station-people';
+import { parseStationConfig, type StationConfig, type StationOptions } from './station-config';
+import type { DeviceNetwork } from './devices/device-network';
+import { openStationPeople, tillsInSalesSetup, type PeopleHooks, type StationPeople } from './station-people';
 import {
   downloads,
   emitSale,
@@ -36,6 +37,12 @@ export interface Station extends StationPort {
   simulatorUrl(): string | null;
   /** Tells the station where its HTTP shell listens, before `start`. */
   setLocalUrl(url: string): void;
+  /**
+   * The shell that can serve linked devices (an HTTPS listener) hands the station how to: it is applied
+   * now (after `start`) and again whenever an administrator changes the network; a refusal (an address
+   * the machine does not have, a port in use) answers the administrator's `devices.setNetwork`.
+   */
+  serveDevices(apply: (network: DeviceNetwork) => Promise<unknown>): Promise<void>;
 }
 
 /**
@@ -62,7 +69,7 @@ export function createStation(options: StationOptions): Station {
   const book = stationBook(config, { file, host, events, backups: backups.service });
   const printing = printJobs(config, events);
   const { settings, topupProfiles } = settingsServices(config, { file, host, events, book });
-  const people = openStationPeople(config, peopleHooks(host, file, settings, dataDir));
+  const { people, devices } = openPeople(config, host, file, settings);
   const handlers = createHandlers({
     ...{ mode: () => host.current(), now, settings, topupProfiles, printing, book: book.handlers },
     onEventChanged: (state) => events.emit('topup.eventChanged', state),
@@ -74,7 +81,7 @@ export function createStation(options: StationOptions): Station {
     // While the start is refused, only the refusal screen's methods get through (books/refused-state.ts).
     dispatch: people.guard(book.refused.gate(createDispatcher(handlers, logger, storageFailures(host)))),
     events,
-    ...{ access: people.access, auditFile: people.auditFile },
+    ...peoplePort(people, devices),
     // People can sign in even on a refused start: the refusal screen's remedies are an administrator's.
     start: () => people.start().then(() => book.start()),
     // A refusal is held and answered (station.getStatus), never thrown: see `refusal()`.
@@ -108,4 +115,49 @@ function storedMode(file: SettingsFile): 'training' | 'live' {
   } catch {
     return 'training';
   }
+}
+
+/** Staff, devices and the audit log (station-people.ts), with the shell's way of serving devices. */
+function openPeople(
+  config: StationConfig,
+  host: RuntimeHost,
+  file: SettingsFile,
+  settings: { view(): { locale: Locale } },
+) {
+  const devices = deviceServing();
+  const hooks = { ...peopleHooks(host, file, settings, config.dataDir), onNetworkChanged: devices.apply };
+  return { people: openStationPeople(config, hooks), devices };
+}
+
+/** What the shells reach of the people side: who is calling, audit exports, where devices connect. */
+function peoplePort(
+  people: StationPeople,
+  devices: ReturnType<typeof deviceServing>,
+): Pick<Station, 'access' | 'auditFile' | 'deviceAddress' | 'serveDevices'> {
+  return {
+    ...{ access: people.access, auditFile: people.auditFile },
+    deviceAddress: () => addressOf(people.network()),
+    serveDevices: (apply) => devices.serve(apply, people.network()),
+  };
+}
+
+/** The shell's way of serving linked devices, once it has given one. */
+function deviceServing() {
+  let applier: ((network: DeviceNetwork) => Promise<unknown>) | null = null;
+  return {
+    apply: async (network: DeviceNetwork): Promise<void> => {
+      await applier?.(network);
+    },
+    serve: async (
+      apply: (network: DeviceNetwork) => Promise<unknown>,
+      now: DeviceNetwork | null,
+    ): Promise<void> => {
+      applier = apply;
+      if (now?.enabled) await apply(now);
+    },
+  };
+}
+
+function addressOf(network: DeviceNetwork | null): { address: string; port: number } | null {
+  return network?.enabled && network.address ? { address: network.address, port: network.port } : null;
 }

@@ -81,6 +81,11 @@ export interface StationStatus {
   refusal?: StationRefusal | null;
   /** The folder whose disk is full, while it is (every screen says so); absent or null otherwise. */
   diskFull?: { folder: string } | null;
+  /**
+   * SHA-256 fingerprint (AB:CD:…) of the certificate the station serves linked devices, so the pairing
+   * page can show it beside the one on the station's screen; null before linked devices were turned on.
+   */
+  tlsFingerprint?: string | null;
 }
 
 export interface SettingsView {

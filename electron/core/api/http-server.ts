@@ -22,6 +22,8 @@ export interface HttpShellOptions {
   rendererDir?: string;
   host?: string;
   sseHeartbeatMs?: number;
+  /** Which Host headers the API answers: loopback names on loopback (the default), the LAN address for linked devices. */
+  hostAllowed?: (host: string | undefined) => boolean;
 }
 
 /** The station's own window: plain HTTP on loopback, so its cookies cannot be Secure (see docs/linked-devices.md). */
@@ -90,7 +92,7 @@ export const CONTENT_SECURITY_POLICY =
 /** The station over HTTP: `POST /api/<method>`, `GET /api/events` (SSE) and the UI, on 127.0.0.1 only. */
 export function buildHttpApp(
   station: StationPort,
-  options: Pick<HttpShellOptions, 'rendererDir' | 'sseHeartbeatMs' | 'host'>,
+  options: Pick<HttpShellOptions, 'rendererDir' | 'sseHeartbeatMs' | 'host' | 'hostAllowed'>,
   rules: CookieRules = LOOPBACK_RULES,
 ): Hono {
   const app = new Hono();
@@ -99,17 +101,9 @@ export function buildHttpApp(
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     c.header('X-Content-Type-Options', 'nosniff');
   });
-  if (isLoopbackHost(options.host ?? '127.0.0.1')) {
-    // Downloads carry what the API does (refund files hold payers' full IBANs): the same guard.
-    for (const path of ['/api/*', '/downloads/*']) {
-      app.use(path, async (c, next) => {
-        if (!isLoopbackHost(c.req.header('host'))) {
-          return answer(c, failure('FORBIDDEN', 'The station answers its API on 127.0.0.1 only'));
-        }
-        await next();
-      });
-    }
-  }
+  const hostAllowed =
+    options.hostAllowed ?? (isLoopbackHost(options.host ?? '127.0.0.1') ? isLoopbackHost : null);
+  if (hostAllowed) guardHosts(app, hostAllowed);
   app.use('/api/*', apiBodyLimit());
   app.use('/callbacks/*', callbackBodyLimit());
   app.post('/api/:method', (c) => callMethod(c, station, rules));
@@ -128,6 +122,33 @@ export function buildHttpApp(
   if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html')))
     serveRenderer(app, options.rendererDir);
   return app;
+}
+
+/**
+ * A web page whose own name was re-pointed at the station's address (DNS rebinding) reaches it as
+ * same-origin, but its requests still carry its own name in Host; a cross-site request carries its own
+ * Origin. Only the station's own names get through, to the API and to the downloads alike (refund
+ * files hold payers' full IBANs).
+ */
+function guardHosts(app: Hono, hostAllowed: (host: string | undefined) => boolean): void {
+  for (const path of ['/api/*', '/downloads/*']) {
+    app.use(path, async (c, next) => {
+      const host = c.req.header('host');
+      const origin = c.req.header('origin');
+      if (!hostAllowed(host) || (origin !== undefined && !sameOrigin(origin, host))) {
+        return answer(c, failure('FORBIDDEN', 'The station answers its API under its own address only'));
+      }
+      await next();
+    });
+  }
+}
+
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === (host ?? '').toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 /** Each download needs what the method that made it needs, checked from the request's own session. */

@@ -36,6 +36,8 @@ export interface StationPort {
     callerFor(credentials: Credentials): Caller;
     onChanged(listener: () => void): () => void;
   };
+  /** Where linked devices reach the station (its LAN address and port), or null while that is off. */
+  deviceAddress(): { address: string; port: number } | null;
   /** An audit log export (CSV) by the file name `audit.export` answered with; null for anything else. */
   auditFile(fileName: string): FileDownload | null;
   /** A Bancontact callback for the profile `ppid`, as received: raw body and `Signature` header. */

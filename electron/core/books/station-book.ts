@@ -15,6 +15,8 @@ export interface StationBookDeps {
   readers: StartFileReaders;
   version: string;
   httpUrl: () => string | null;
+  /** The fingerprint of the certificate linked devices are served with, or null. */
+  tlsFingerprint: () => string | null;
   /** Opens the mode the settings name; throws a StartRefusal when its database fails the checks. */
   openMode: (stored: StoredSettings) => Promise<void>;
   closeMode: () => void;
@@ -112,7 +114,10 @@ function handlers(
 function statusOf(deps: StationBookDeps, refused: RefusedState): StationStatus {
   const refusal = refused.current();
   const folder = deps.diskFull();
-  const common = { version: deps.version, httpUrl: deps.httpUrl(), diskFull: folder ? { folder } : null };
+  const common = {
+    ...{ version: deps.version, httpUrl: deps.httpUrl(), tlsFingerprint: deps.tlsFingerprint() },
+    diskFull: folder ? { folder } : null,
+  };
   if (!refusal)
     return { ...deps.running(), locale: deps.readers.settings().locale, ...common, refusal: null };
   const stored = readableSettings(deps.readers);

@@ -33,7 +33,7 @@ export type SynchronousSetting = 'FULL' | 'NORMAL';
  * and writes again as soon as space is freed. Other connections (a backup, the report tool) cannot read
  * the file meanwhile: that lasts until the next start, by when there is room again.
  */
-function openInWal(file: string): Database.Database {
+export function openInWal(file: string): Database.Database {
   const sqlite = new Database(file);
   try {
     sqlite.pragma('journal_mode = WAL');

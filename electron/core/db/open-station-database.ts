@@ -1,7 +1,8 @@
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { openInWal } from './open-database';
 import * as stationSchema from './station-schema';
 
 export type StationDb = BetterSQLite3Database<typeof stationSchema> & { $client: Database.Database };
@@ -20,9 +21,10 @@ export function stationMigrationsFolder(modeMigrationsFolder: string): string {
  * synchronous FULL (a sign-in lock or an audit entry the station answered survives a power cut).
  */
 export function openStationDatabase(file: string, migrationsFolder: string): StationDb {
-  const sqlite = new Database(file);
+  // Like a mode's book: on a full disk WAL's index stays in memory, so the station still starts and
+  // people already there can still sign in (open-database.ts says why).
+  const sqlite = openInWal(file);
   try {
-    sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     const db = drizzle(sqlite, { schema: stationSchema }) as StationDb;
