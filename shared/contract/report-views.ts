@@ -59,6 +59,8 @@ export interface TransactionRowView {
   shopId: string | null;
   tillId: string | null;
   cashierId: string | null;
+  /** The cashier's name when `cashierId` is a person's (absent for a till's cashier setting). */
+  cashierName?: string;
   /** Percent (21, 12, 6, 0); null where no VAT applies (top-ups, refunds). */
   vatRate: number | null;
   /** The Bancontact payment profile (PPID); null for cash and wristband debits. */

@@ -108,7 +108,12 @@ describe('who did it and on which device', () => {
     expect(xPdf).toMatch(/Till South \(\S+\)\s+2\s+€10\.00/);
     // The transactions list can be filtered by the person who sold.
     const annas = await manager.must('reports.listTransactions', { cashierId: anna.staffId, limit: 50 });
-    expect(annas.rows.map((r) => r.tillId)).toEqual([tillOf(north), tillOf(north)]);
+    expect(annas.rows.map((r) => [r.tillId, r.cashierName])).toEqual([
+      [tillOf(north), 'Anna'],
+      [tillOf(north), 'Anna'],
+    ]);
+    const detail = await manager.must('reports.getTransaction', { id: annas.rows[0]!.id });
+    expect(detail.row.cashierName).toBe('Anna');
 
     const sales = kassa.query<{ id: string; cashier_id: string; device_id: string }>(
       'select id, cashier_id, device_id from sales order by created_at',

@@ -8,7 +8,7 @@ import type {
 import type { Locale } from '../../../shared/domain/money';
 import type { Handlers } from '../api/dispatcher';
 import { actorOf } from '../ledger/actor';
-import { withNames, type ReportNames } from './report-names';
+import { rowsWithNames, withNames, type ReportNames } from './report-names';
 import type { ReportServices } from './report-services';
 import type { TransactionFilters } from './transaction-queries';
 
@@ -57,9 +57,14 @@ export function createReportHandlers({
     'drawer.close': ({ tillId, countedCents }, caller) =>
       reports().drawers.close(tillId, countedCents, actorOf(caller)),
     'drawer.get': ({ tillId }) => reports().drawers.get(tillId),
-    'reports.listTransactions': ({ cursor, limit, ...filters }) =>
-      transactions().page(filters, { cursor, limit }),
-    'reports.getTransaction': ({ id }) => transactions().detail(id),
+    'reports.listTransactions': ({ cursor, limit, ...filters }) => {
+      const page = transactions().page(filters, { cursor, limit });
+      return { ...page, rows: rowsWithNames(page.rows, names) };
+    },
+    'reports.getTransaction': ({ id }) => {
+      const detail = transactions().detail(id);
+      return { ...detail, row: rowsWithNames([detail.row], names)[0] ?? detail.row };
+    },
     'reports.getSummaries': () => reports().summaries(),
     'reports.getX': ({ date }) => named(reports().closing.x(date)),
     'reports.closeDay': ({ date }, caller) => reports().closing.closeDay(date, actorOf(caller), named),

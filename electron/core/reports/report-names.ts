@@ -1,5 +1,5 @@
 import { and, desc, inArray, ne } from 'drizzle-orm';
-import type { GroupLine, ReportView } from '../../../shared/contract/report-views';
+import type { GroupLine, ReportView, TransactionRowView } from '../../../shared/contract/report-views';
 import type { StationDb } from '../db/open-station-database';
 import { devices, staff } from '../db/station-schema';
 
@@ -56,6 +56,19 @@ export function withNames(report: ReportView, names: ReportNames | undefined): R
     byTill: named(report.byTill, names.tills(report.byTill.map((l) => l.id))),
     byCashier: named(report.byCashier, names.staff(report.byCashier.map((l) => l.id))),
   };
+}
+
+/** Transactions rows with their cashier's name, for the list and its detail. */
+export function rowsWithNames(
+  rows: TransactionRowView[],
+  names: ReportNames | undefined,
+): TransactionRowView[] {
+  const ids = [...new Set(rows.flatMap((r) => (r.cashierId === null ? [] : [r.cashierId])))];
+  const found = names?.staff(ids) ?? new Map<string, string>();
+  return rows.map((row) => {
+    const name = row.cashierId === null ? undefined : found.get(row.cashierId);
+    return name === undefined ? row : { ...row, cashierName: name };
+  });
 }
 
 function named(lines: GroupLine[], found: ReadonlyMap<string, string>): GroupLine[] {

@@ -77,7 +77,7 @@ function rowFigures(
     [t('reports.detail.rounding'), row.roundingCents === 0 ? null : money(row.roundingCents)],
     [t('reports.tx.shop'), row.shopId],
     [t('reports.tx.till'), row.tillId],
-    [t('reports.tx.cashier'), row.cashierId],
+    [t('reports.tx.cashier'), row.cashierName ?? row.cashierId],
     [t('reports.detail.vatRate'), row.vatRate === null ? null : percent.format(row.vatRate / 100)],
     [t('reports.tx.profile'), row.profileId],
     [t('reports.detail.paymentId'), row.paymentId],
