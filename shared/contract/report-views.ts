@@ -293,7 +293,7 @@ export interface SalesSetupView {
   /** 5: cash is rounded to 5 cents (Belgium); 1: no rounding. */
   cashRounding: 1 | 5;
   defaultVatRate: number;
-  /** Until staff sign-in exists, a sale's cashier is its till's cashier, else this one. */
+  /** A sale with no signed-in person (an online top-up) goes to its till's cashier, else this one. */
   defaultCashierId: string;
   tills: TillSetup[];
 }
