@@ -35,6 +35,12 @@ export interface SaleView {
   wristbandId?: string | null;
   /** The Bancontact payment; null for wristband and cash sales. */
   payment: PaymentView | null;
+  // Set by the station on every sale view; optional for the same reason as `tender`. The customer
+  // display shows them once the sale is paid.
+  /** A cash sale: what the customer handed over and the change given back; null for other tenders. */
+  cash?: { tenderedCents: number; changeCents: number } | null;
+  /** A wristband sale: what its own debit left on the wristband (not today's balance); null otherwise. */
+  balanceAfterCents?: number | null;
 }
 
 export interface TimelineEntry {

@@ -6,6 +6,7 @@ import { paymentEvents, payments, sales } from '../db/schema';
 import { actorColumns, NO_ACTOR, type Actor } from '../ledger/actor';
 import { attributionFor, setupIn } from '../ledger/attribution';
 import { recordPayment } from '../ledger/bookkeeper';
+import { tenderOutcome } from './tender-outcome';
 
 export type SaleRow = typeof sales.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
@@ -187,6 +188,7 @@ export class SalesRepo {
       tender: sale.tender,
       wristbandId: sale.wristbandId,
       payment: paymentView(this.latestPayment(sale.id)),
+      ...tenderOutcome(this.db, sale),
     };
   }
 }
