@@ -4,7 +4,7 @@ import { keepNewFilesPrivate } from '../core/data-folder';
 import { createConsoleLogger } from '../core/logging/logger';
 import { createStation, type Station, type StationOptions } from '../core/station';
 import { MIGRATIONS_FOLDER, RENDERER_DIR, REPO_ROOT } from './paths';
-import { startListeners } from './station-listeners';
+import { startListeners } from '../core/station-listeners';
 
 export interface RunStationOptions extends Pick<
   StationOptions,

@@ -8,18 +8,38 @@ import type { Station } from '../core/station';
  * are the station's own device; each window keeps its own session token here, in the main process,
  * where no page script can read it (the HTTP shell keeps it in an HttpOnly cookie instead).
  */
-export function connectIpc(station: Station): () => void {
+export function connectIpc(station: Station): {
+  disconnect(): void;
+  showsCustomerDisplay(windowId: number): void;
+} {
   const tokens = new Map<number, string>();
+  const displays = new Set<number>();
   ipcMain.handle('kassa:call', (event, method: unknown, input: unknown) => {
     const name = typeof method === 'string' ? method : '';
-    return station.dispatch(name, input, desktopCaller(station, tokens, event.sender.id, name));
+    const caller = desktopCaller(station, tokens, event.sender.id, name);
+    return station.dispatch(name, input, displays.has(event.sender.id) ? asDisplay(caller) : caller);
   });
   const unsubscribe = station.events.subscribe((event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send('kassa:event', event);
   });
-  return () => {
-    ipcMain.removeHandler('kassa:call');
-    unsubscribe();
+  return {
+    disconnect() {
+      ipcMain.removeHandler('kassa:call');
+      unsubscribe();
+    },
+    // The main process opened that window itself: it knows it is the customer display, whatever the page says.
+    showsCustomerDisplay: (windowId) => void displays.add(windowId),
+  };
+}
+
+/** The desktop's customer display window: a view-only session of its own, never the cashier's. */
+function asDisplay(caller: Caller): Caller {
+  return {
+    ...caller,
+    staff: null,
+    sessionId: null,
+    session: undefined,
+    rights: { session: 'display', deviceRights: 'manager', deviceKind: 'station' },
   };
 }
 

@@ -19,7 +19,12 @@ const seen = vi.hoisted(() => ({
 vi.mock('electron', () => {
   class BrowserWindow {
     static getAllWindows = () => [];
-    webContents = { setWindowOpenHandler: () => undefined, on: () => undefined, send: () => undefined };
+    webContents = {
+      id: 0,
+      setWindowOpenHandler: () => undefined,
+      on: () => undefined,
+      send: () => undefined,
+    };
     private readonly record: (typeof seen.windows)[number];
     constructor(options: Record<string, unknown>) {
       this.record = { options, route: null };
@@ -56,12 +61,17 @@ vi.mock('electron', () => {
   };
 });
 vi.mock('electron-updater', () => ({ autoUpdater: { checkForUpdatesAndNotify: () => Promise.resolve() } }));
-vi.mock('../../electron/core/api/http-server', () => ({
-  startHttpShell: async (_station: unknown, options: { port: number }) => {
+vi.mock('../../electron/core/station-listeners', () => ({
+  startListeners: async (_station: unknown, options: { port: number }) => {
     seen.shellPorts.push(options.port);
     // The default port is taken on this machine: the shell must fall back to a free one.
     if (options.port === 4780) throw new Error('listen EADDRINUSE: address already in use 127.0.0.1:4780');
-    return { url: 'http://127.0.0.1:51234', close: async () => undefined };
+    return {
+      url: 'http://127.0.0.1:51234',
+      callbackUrl: null,
+      serveDevices: async () => undefined,
+      close: async () => undefined,
+    };
   },
 }));
 vi.mock('../../electron/core/station', () => ({

@@ -163,7 +163,8 @@ describe('the IPC bridge', () => {
       },
       events: { subscribe: (fn: typeof listener) => ((listener = fn), () => undefined) },
     };
-    const disconnect = connectIpc(station as unknown as Station);
+    const ipc = connectIpc(station as unknown as Station);
+    ipc.showsCustomerDisplay(3);
     createSecureWindow('/');
     createSecureWindow('/customer');
 
@@ -176,12 +177,19 @@ describe('the IPC bridge', () => {
     await call(window1, { not: 'a name' }, undefined);
     await call(window1, 'session.signOut', {});
     await call(window1, 'till.listSales', {});
+    // The customer display window the main process opened calls with a view-only session, never a person's.
+    await call({ sender: { id: 3 } }, 'till.getCurrentSale', {});
+    expect((dispatch.mock.calls.at(-1) as unknown[])[2]).toMatchObject({
+      staff: null,
+      rights: { session: 'display' },
+    });
     expect(seenTokens).toEqual([
       undefined,
       'token-of-window-1',
       undefined,
       'token-of-window-1',
       'token-of-window-1',
+      undefined,
       undefined,
     ]);
     expect(dispatch.mock.calls.map((c) => (c as unknown[])[0])).toContain('');
@@ -190,7 +198,7 @@ describe('the IPC bridge', () => {
     const event = { name: 'settings.changed', payload: {} } as unknown as StationEvent;
     listener(event);
     expect(created.map((w) => w.sent)).toEqual([[['kassa:event', event]], [['kassa:event', event]]]);
-    disconnect();
+    ipc.disconnect();
     expect(ipcHandlers.has('kassa:call')).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
-import { startCallbackListener, type CallbackListener } from '../core/api/callback-listener';
-import { buildDeviceApp } from '../core/api/device-app';
-import { startHttpShell, type HttpShell } from '../core/api/http-server';
-import { createDeviceNetworkRunner } from '../core/devices/device-network-runner';
-import type { Logger } from '../core/logging/logger';
-import type { Station } from '../core/station';
+import { startCallbackListener, type CallbackListener } from './api/callback-listener';
+import { buildDeviceApp } from './api/device-app';
+import { startHttpShell, type HttpShell } from './api/http-server';
+import { createDeviceNetworkRunner } from './devices/device-network-runner';
+import type { Logger } from './logging/logger';
+import type { Station } from './station';
 
 export interface ListenerOptions {
   /** The station's own window: loopback only. */
