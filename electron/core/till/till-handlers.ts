@@ -1,5 +1,5 @@
 import { ContractFailure, type MethodName, type SaleView } from '../../../shared/contract';
-import type { Handlers } from '../api/dispatcher';
+import type { Caller, Handlers } from '../api/dispatcher';
 import { actorOf } from '../ledger/actor';
 import type { SalesRepo } from '../sales/sales-repo';
 import type { TillService } from './till-service';
@@ -31,17 +31,26 @@ const CURRENT_SALE_LINGER_MS = 30_000;
 export function createTillHandlers({ till, sales, now }: TillHandlerDeps): Pick<Handlers, TillMethodName> {
   return {
     'till.startPayment': (input, caller) => till().startPayment(input, actorOf(caller)),
-    'till.retryPayment': ({ saleId }, caller) => till().retryPayment(saleId, actorOf(caller)),
-    'till.cancelPayment': ({ saleId }) => till().cancelPayment(saleId),
-    'till.getSale': ({ saleId }) => saleOf(sales(), saleId),
+    'till.retryPayment': ({ saleId }, caller) =>
+      till().retryPayment(ownSale(sales(), saleId, caller).id, actorOf(caller)),
+    'till.cancelPayment': ({ saleId }, caller) => till().cancelPayment(ownSale(sales(), saleId, caller).id),
+    'till.getSale': ({ saleId }, caller) => ownSale(sales(), saleId, caller),
     'till.getCurrentSale': ({ tillId }) => currentSale(sales(), tillId, now()),
-    'till.listSales': ({ limit }) => sales().listSales(limit),
+    // A device bound to a till sees that till's sales; the station's own window sees every till's.
+    'till.listSales': ({ limit }, caller) =>
+      sales()
+        .listSales(limit)
+        .filter((sale) => !caller.device?.tillId || sale.tillId === caller.device.tillId),
   };
 }
 
-function saleOf(sales: SalesReader, saleId: string): SaleView {
+/** A sale named by its id, refused (WRONG_TILL) to a device bound to another till: its till comes from its link. */
+function ownSale(sales: SalesReader, saleId: string, caller: Caller): SaleView {
   const found = sales.saleView(saleId);
   if (!found) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
+  const tillId = caller.device?.tillId;
+  if (tillId && found.tillId !== tillId)
+    throw new ContractFailure('WRONG_TILL', `Sale ${saleId} belongs to ${found.tillId}, not to ${tillId}`);
   return found;
 }
 
