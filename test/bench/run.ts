@@ -1,6 +1,7 @@
 import { benchBackup } from './backup';
 import { benchCallbackLatency } from './callback-latency';
 import { benchDurability } from './durability';
+import { benchLinkedDevices } from './linked-devices';
 import { benchOpenPayments } from './open-payments';
 import { benchPaymentLatency } from './payment-latency';
 import { benchReports } from './reports';
@@ -17,6 +18,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   reports: () => benchReports(Number(process.env.KASSA_BENCH_SALES ?? 1_000_000)),
   durability: () => benchDurability(Number(process.env.KASSA_BENCH_DURABILITY_SALES ?? 200)),
   backup: () => benchBackup(Number(process.env.KASSA_BENCH_BACKUP_MB ?? 1_024)),
+  devices: () => benchLinkedDevices(20, Number(process.env.KASSA_BENCH_DEVICES_SECONDS ?? 60)),
 };
 
 /** `npm run bench`: prints the figures the issues ask for. Timings are medians on a noisy machine. */
