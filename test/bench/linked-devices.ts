@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LiabilityView } from '../../shared/contract';
 import {
   balanceOf,
   createCashier,
@@ -25,6 +26,8 @@ interface Debit {
 }
 
 const REVOKE_TARGET_MS = 1_000;
+/** `KASSA_BENCH_DEVICES_TOGETHER=1`: every tablet pays at the same moment of each second, the harshest case. */
+const TOGETHER = process.env.KASSA_BENCH_DEVICES_TOGETHER === '1';
 /** A revoked device that is still served after this long will not be refused: stop and say so. */
 const REVOKE_GIVE_UP_MS = 10_000;
 
@@ -42,6 +45,7 @@ export async function benchLinkedDevices(devices = 20, seconds = 60, revokes = 1
     const debits = await takePayments(linked, bands, seconds);
     printLoad(devices, seconds, debits, connectionsOpened(linked));
     printBalances(await balanceDifferences(station, bands, debits));
+    printLiability(await station.must<LiabilityView>('topup.getLiability'), bands.length, debits);
     const revokeTimes: number[] = [];
     for (const device of linked.slice(0, revokes))
       revokeTimes.push(await timeToRefusal(station, device, bands[0]!));
@@ -65,7 +69,7 @@ async function takePayments(devices: readonly BenchDevice[], bands: readonly str
   const start = performance.now() + 200;
   await Promise.all(
     devices.map(async (device, d) => {
-      const phase = Math.random() * 1_000;
+      const phase = TOGETHER ? 0 : Math.random() * 1_000;
       for (let second = 0; second < seconds; second++) {
         const due = start + second * 1_000 + phase;
         const wait = due - performance.now();
@@ -107,7 +111,7 @@ function printLoad(devices: number, seconds: number, debits: readonly Debit[], c
   const errors = tally(debits.filter((d) => d.outcome !== 'OK').map((d) => d.outcome));
   const late = debits.filter((d) => d.late).length;
   console.log(
-    `\n[devices] ${devices} bar tablets over HTTPS (keep-alive, certificate checked against the station's fingerprint), a wristband payment a second each for ${seconds} s:`,
+    `\n[devices] ${devices} bar tablets over HTTPS (keep-alive, certificate checked against the station's fingerprint), a wristband payment a second each for ${seconds} s, ${TOGETHER ? 'all at the same moment' : 'each at its own moment'} of the second:`,
   );
   console.log(
     `  ${ok.length}/${debits.length} paid, ${(ok.length / (spanMs / 1_000)).toFixed(1)} payments/s; latency p50 ${ms(latency.median)}, p95 ${ms(latency.p95)}, p99 ${ms(percentile(debits.map((d) => d.ms), 99))}, max ${ms(latency.max)}; ${late} sent late (the one before still unanswered); ${connections} TLS connections opened in all`,
@@ -133,6 +137,17 @@ function printBalances(balances: ReadonlyArray<{ band: string; expected: number;
   const detail = wrong.map((b) => `${b.band}: expected ${b.expected}, station ${b.actual}`).join('; ');
   console.log(
     `  balances exact: ${balances.length - wrong.length}/${balances.length}${detail ? ` (${detail})` : ''} — ${verdict(wrong.length === 0)}`,
+  );
+}
+
+/** The station's own running totals must tell the same story as the answers the tablets got. */
+function printLiability(liability: LiabilityView, bands: number, debits: readonly Debit[]): void {
+  const answeredOk = debits.filter((d) => d.outcome === 'OK').reduce((sum, d) => sum + d.amountCents, 0);
+  const expected = { toppedUpCents: bands * TOP_UP_CENTS, spentCents: answeredOk };
+  const same =
+    liability.toppedUpCents === expected.toppedUpCents && liability.spentCents === expected.spentCents;
+  console.log(
+    `  the station's liability: topped up ${liability.toppedUpCents} c, spent ${liability.spentCents} c; the tablets' OK answers: ${expected.toppedUpCents} c, ${expected.spentCents} c — ${verdict(same)}`,
   );
 }
 
