@@ -1,27 +1,8 @@
-import { createServer } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { api, expect, test } from './fixtures';
+import { LAN, freePort } from '../support/lan';
 
 test.use({ viewport: { width: 1024, height: 768 } });
-
-/** 127.0.0.2 stands in for the shop's local network. */
-const LAN = '127.0.0.2';
-
-async function freePort(host: string): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A call as the station window (its training administrator) makes it. */
-async function api<T>(page: Page, base: string, method: string, input: unknown = {}): Promise<T> {
-  const response = await page.request.post(`${base}/api/${method}`, { data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { code: string } };
-  if (!body.ok) throw new Error(`${method} failed: ${body.error?.code}`);
-  return body.value;
-}
 
 /** A wristband a festival-goer topped up with €20 (training: the station plays the payer). */
 async function toppedUpWristband(page: Page, base: string): Promise<string> {
@@ -64,7 +45,10 @@ test("a till's customer display follows a cash sale and a wristband sale, in a l
     tillId: 'till-1',
   });
   expect(pairing.link).toMatch(new RegExp(`^https://127\\.0\\.0\\.2:${port}/pair#`));
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1024, height: 768 } });
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1024, height: 768 },
+  });
   const display = await context.newPage();
   await display.goto(pairing.link);
   await display.getByRole('button', { name: 'Link this device' }).click();
@@ -117,7 +101,10 @@ test("a till's customer display follows a cash sale and a wristband sale, in a l
   await display.getByRole('button', { name: 'FR', exact: true }).click();
   await expect(outcome).toContainText('Payé avec votre bracelet');
   await expect(figure(display, 'Reste sur votre bracelet').locator('dd')).toHaveText(/^12,50\s?€$/);
-  await expect(display.getByRole('button', { name: 'FR', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(display.getByRole('button', { name: 'FR', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   await expect(page.getByRole('status').filter({ hasText: 'Paid with wristband' })).toBeVisible();
   await expect(page.getByTestId('wristband-balance')).toHaveText('Balance left: €12.50');

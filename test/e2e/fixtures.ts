@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawnStation, type StationProcess } from '../support/station-process';
 import { tempDir } from '../support/temp';
 
@@ -45,3 +45,11 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** A contract call from the page's own browser context (its cookies: the station window's session). */
+export async function api<T>(page: Page, base: string, method: string, input: unknown = {}): Promise<T> {
+  const response = await page.request.post(`${base}/api/${method}`, { data: input });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { code: string } };
+  if (!body.ok) throw new Error(`${method} failed: ${body.error?.code}`);
+  return body.value;
+}

@@ -1,39 +1,9 @@
-import { createServer } from 'node:net';
-import { connect } from 'node:tls';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { decodeQrPng } from '../support/qr-decode';
-import { expect, test } from './fixtures';
+import { api, expect, test } from './fixtures';
+import { LAN, freePort, servedFingerprint } from '../support/lan';
 
 test.use({ viewport: { width: 1024, height: 768 } });
-
-/** 127.0.0.2 stands in for the shop's local network. */
-const LAN = '127.0.0.2';
-
-async function freePort(host: string): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** What a person would check by hand: the certificate the station really serves, by its SHA-256. */
-function servedFingerprint(port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: LAN, port, rejectUnauthorized: false }, () => {
-      resolve(socket.getPeerCertificate().fingerprint256);
-      socket.end();
-    });
-    socket.once('error', reject);
-  });
-}
-
-async function api<T>(page: Page, base: string, method: string, input: unknown = {}): Promise<T> {
-  const response = await page.request.post(`${base}/api/${method}`, { data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { code: string } };
-  if (!body.ok) throw new Error(`${method} failed: ${body.error?.code}`);
-  return body.value;
-}
 
 /** On the station's Linked devices screen: a pairing code for this device, read back from the QR on screen. */
 async function pairingLink(

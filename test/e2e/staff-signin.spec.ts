@@ -21,7 +21,10 @@ async function typePin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await keys.getByRole('button', { name: digit, exact: true }).click();
 }
 
-test('staff, the two-tap cashier switch, signing out and a lock shown on the tile', async ({ page, station }) => {
+test('staff, the two-tap cashier switch, signing out and a lock shown on the tile', async ({
+  page,
+  station,
+}) => {
   // A fresh install in training opens on the till with the training administrator, as before.
   await page.goto(station.url);
   await expect(page.getByRole('button', { name: 'Pay with Bancontact' })).toBeVisible();

@@ -1,26 +1,17 @@
 import { request } from 'node:https';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/core/logging/logger';
 import { startListeners, type StationListeners } from '../../electron/core/station-listeners';
 import { localCaller, startTestStation, type TestStation } from '../support/station-in-process';
+import { LAN, freePort } from '../support/lan';
 
 /**
  * The HTTPS listener linked devices reach, as a station process runs it: the same protections as the
  * loopback shell (JSON only, its own Host and Origin only, body limits) and no session without a link.
  */
-const LAN = '127.0.0.2';
 let kassa: TestStation;
 let listeners: StationListeners;
 let port: number;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, LAN, resolve));
-  const found = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return found;
-}
 
 function post(
   path: string,

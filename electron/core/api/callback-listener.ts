@@ -29,6 +29,13 @@ export function buildCallbackApp(receiver: CallbackReceiver): Hono {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
   });
+  registerCallbackRoute(app, receiver);
+  app.all('*', (c) => c.json({ ok: false, reason: 'NOT_FOUND' }, 404));
+  return app;
+}
+
+/** `POST /callbacks/<ppid>`, small bodies only: on this listener and on the loopback shell alike. */
+export function registerCallbackRoute(app: Hono, receiver: CallbackReceiver): void {
   app.use('/callbacks/*', callbackBodyLimit());
   app.post('/callbacks/:ppid', async (c) => {
     // The raw text, not parsed JSON: the signature covers the exact bytes Bancontact sent.
@@ -39,8 +46,6 @@ export function buildCallbackApp(receiver: CallbackReceiver): Hono {
     );
     return c.json(answer.body, answer.status);
   });
-  app.all('*', (c) => c.json({ ok: false, reason: 'NOT_FOUND' }, 404));
-  return app;
 }
 
 /** Starts the callback listener (any host the merchant chooses: it carries no contract) and resolves once it listens. */

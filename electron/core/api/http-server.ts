@@ -6,7 +6,8 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import type { ErrorCode, Result } from '../../../shared/contract';
-import { apiBodyLimit, callbackBodyLimit } from './body-limits';
+import { apiBodyLimit } from './body-limits';
+import { registerCallbackRoute } from './callback-listener';
 import { registerAuditDownloads } from './audit-download-routes';
 import { streamEvents } from './event-stream';
 import type { CookieRules } from './session-cookies';
@@ -105,18 +106,9 @@ export function buildHttpApp(
     options.hostAllowed ?? (isLoopbackHost(options.host ?? '127.0.0.1') ? isLoopbackHost : null);
   if (hostAllowed) guardHosts(app, hostAllowed);
   app.use('/api/*', apiBodyLimit());
-  app.use('/callbacks/*', callbackBodyLimit());
   app.post('/api/:method', (c) => callMethod(c, station, rules));
   app.get('/api/events', (c) => streamEvents(c, station, rules, options.sseHeartbeatMs ?? 15_000));
-  app.post('/callbacks/:ppid', async (c) => {
-    // The raw text, not parsed JSON: the signature covers the exact bytes Bancontact sent.
-    const answer = await station.receiveCallback(
-      c.req.param('ppid'),
-      await c.req.text(),
-      c.req.header('signature'),
-    );
-    return c.json(answer.body, answer.status);
-  });
+  registerCallbackRoute(app, station);
   registerDownloads(app, station, rules);
   app.all('/api/*', (c) => answer(c, failure('UNKNOWN_METHOD', 'Use POST /api/<method> or GET /api/events')));
   if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html')))
