@@ -145,8 +145,12 @@ describe('a backup every N minutes of activity', () => {
   });
 });
 
+/** The book backups in a folder (the station database's own go to its `station/` folder). */
 function listNames(dir: string): string[] {
-  return readdirSync(dir).sort().reverse();
+  return readdirSync(dir)
+    .filter((name) => name !== 'station')
+    .sort()
+    .reverse();
 }
 
 describe('one backup at a time per database', () => {
@@ -277,7 +281,8 @@ describe('the backup folder and failures', () => {
     await kassa.must('backups.setFolder', { folder: small });
     const refused = await kassa.call('backups.runNow', {});
     expect(refused.ok ? 'OK' : refused.error.code).toBe('DISK_FULL');
-    expect(readdirSync(small)).toEqual([]);
+    // Nothing but, at most, the empty folder the station database's backup would have gone to.
+    expect(readdirSync(small).filter((name) => name !== 'station')).toEqual([]);
     expect((await kassa.must('backups.getStatus', {})).lastFailure?.reason).toBe('manual');
   });
 });

@@ -5,13 +5,15 @@ import { BACKUP_REASONS, type BackupReason } from '../../../shared/contract/back
 export { BACKUP_REASONS, type BackupReason };
 
 export interface BackupName {
-  /** The database it copies: `kassa.sqlite`, `preprod.sqlite` or `training.sqlite`. */
+  /** The database it copies: `kassa.sqlite`, `preprod.sqlite`, `training.sqlite` (or `station.sqlite`). */
   databaseFile: string;
   takenAt: number;
   reason: BackupReason;
 }
 
-const NAME = /^(kassa|preprod|training)-(\d{8}T\d{9}Z)-([a-z]+)\.sqlite$/;
+// `station` is the station's own database (people, devices, audit log), kept apart in `<folder>/station/`
+// so that it is never offered as a book to restore.
+const NAME = /^(kassa|preprod|training|station)-(\d{8}T\d{9}Z)-([a-z]+)\.sqlite$/;
 
 /**
  * `kassa-20261203T101500123Z-z.sqlite`: the database, when (UTC, to the millisecond, so names sort by

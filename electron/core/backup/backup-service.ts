@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { STATION_DATABASE_FILE } from '../db/open-station-database';
 import type { BackupStatusView, BackupView } from '../../../shared/contract/backup-methods';
 import type { Logger } from '../logging/logger';
 import { writeBackup } from './backup-file';
@@ -85,17 +87,33 @@ export class BackupService {
     await Promise.race([this.runner.settle(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
   }
 
-  /** A backup of the current mode's database; answers when it is on disk (or failed). */
+  /**
+   * A backup of the current mode's database, and of the station's own (people, devices, audit log)
+   * beside it; answers when the mode's is on disk (or failed).
+   */
   backUp(reason: BackupReason): Promise<BackupOutcome> {
     const open = this.deps.current();
     if (!open)
       return Promise.resolve({ ok: false, at: this.deps.now(), reason, message: 'No database is open' });
+    this.backUpStationDatabase(reason);
     return this.runner.run(this.requestFor(open.databaseFile, reason));
   }
 
-  /** After a Z has committed: the backup runs in the background; its outcome shows in the status. */
+  /** After a Z has committed: the backups run in the background; their outcome shows in the status. */
   afterZ(databaseFile: string): void {
+    this.backUpStationDatabase('z');
     void this.runner.run(this.requestFor(databaseFile, 'z'));
+  }
+
+  /**
+   * `station.sqlite` into `<folder>/station/`, pruned by the same rule as the books. It is never listed
+   * among the books to restore (docs/backups.md says how to put one back by hand).
+   */
+  private backUpStationDatabase(reason: BackupReason): void {
+    const databaseFile = STATION_DATABASE_FILE;
+    if (!existsSync(this.sourceFile(databaseFile))) return;
+    const request = { ...this.requestFor(databaseFile, reason), folder: join(this.folder(), 'station') };
+    void this.runner.run(request);
   }
 
   /**
