@@ -62,6 +62,12 @@ const RANGE_ERROR = { message: 'the end date is before the start date', path: ['
 
 export const transactionFilters = z.object(filterShape).strict().refine(rangeInOrder, RANGE_ERROR);
 
+/** Bancontact keeps one open payment per POS id: two tills on one sticker would cancel each other's. */
+function eachStickerOnce(tills: Array<{ stickerPosId?: string }>): boolean {
+  const ids = tills.flatMap((till) => (till.stickerPosId ? [till.stickerPosId] : []));
+  return new Set(ids).size === ids.length;
+}
+
 const setupInput = z
   .object({
     shops: z
@@ -80,10 +86,16 @@ const setupInput = z
             shopId: name.optional(),
             vatRate: vatRate.optional(),
             cashierId: name.optional(),
+            // Bancontact's posId of this till's sticker: at most 36 letters and digits.
+            stickerPosId: z
+              .string()
+              .regex(/^[A-Za-z0-9]{1,36}$/)
+              .optional(),
           })
           .strict(),
       )
       .max(100)
+      .refine(eachStickerOnce, { message: 'two tills cannot share one sticker POS id' })
       .optional(),
   })
   .strict();

@@ -284,6 +284,8 @@ export interface TillSetup {
   shopId?: string;
   vatRate?: number;
   cashierId?: string;
+  /** This till's own sticker (a sticker till): its POS id, instead of the station's. */
+  stickerPosId?: string;
 }
 
 /** Shop, VAT and cash settings the reports attribute sales with. */

@@ -141,6 +141,41 @@ describe('a sticker till', () => {
     await kassa.saleUntil(second.id, (s) => s.status === 'paid');
   });
 
+  it('gives each till its own sticker: two tills take payments at once without cancelling each other', async () => {
+    kassa = await startStationWithShell({ pollIntervalMs: 100 });
+    await kassa.must('settings.setStickerPosId', { stickerPosId: 'POS00001' });
+    const shared = await kassa.call('settings.setSalesSetup', {
+      tills: [
+        { tillId: 'till-2', stickerPosId: 'POS00002' },
+        { tillId: 'till-3', stickerPosId: 'POS00002' },
+      ],
+    });
+    expect(shared).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await kassa.must('settings.setSalesSetup', { tills: [{ tillId: 'till-2', stickerPosId: 'POS00002' }] });
+    const one = await kassa.must('till.startPayment', {
+      amountCents: 500,
+      idempotencyKey: 'sticker-till-1',
+      tillId: 'till-1',
+    });
+    const two = await kassa.must('till.startPayment', {
+      amountCents: 700,
+      idempotencyKey: 'sticker-till-2',
+      tillId: 'till-2',
+    });
+    expect(one.payment).toMatchObject({ posId: 'POS00001', status: 'PENDING' });
+    expect(two.payment).toMatchObject({ posId: 'POS00002', status: 'PENDING' });
+    for (const sale of [one, two]) {
+      const atBancontact = await kassa.sim<{ status: string }>(
+        `/_sim/payments/${sale.payment!.bancontactId}`,
+      );
+      expect(atBancontact.status).not.toBe('CANCELLED');
+    }
+    await kassa.must('training.scan', { saleId: one.id });
+    await kassa.must('training.confirm', { saleId: one.id });
+    await kassa.saleUntil(one.id, (s) => s.status === 'paid');
+    expect((await kassa.must('till.getSale', { saleId: two.id })).status).toBe('open');
+  });
+
   it('refuses a POS id Bancontact would refuse', async () => {
     kassa = await startStationWithShell();
     const result = await kassa.call('settings.setStickerPosId', { stickerPosId: 'POS-1' });

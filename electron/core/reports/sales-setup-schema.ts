@@ -27,6 +27,7 @@ export const salesSetupFileSchema = z.looseObject({
         shopId: z.string().optional(),
         vatRate: vatRate.optional(),
         cashierId: z.string().optional(),
+        stickerPosId: z.string().optional(),
       }),
     )
     .default([]),

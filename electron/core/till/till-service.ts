@@ -4,6 +4,7 @@ import type { BancontactClient } from '../bancontact/client';
 import { toContractFailure } from '../bancontact/contract-errors';
 import { BancontactError } from '../bancontact/errors';
 import type { Db } from '../db/open-database';
+import { setupIn } from '../ledger/attribution';
 import { NO_ACTOR, type Actor } from '../ledger/actor';
 import type { PaymentTracker } from '../payments/tracker';
 import { applyStatus, recordProblem } from '../payments/transition';
@@ -49,7 +50,8 @@ export class TillService {
     const paymentId = this.deps.newId();
     const at = now();
     const { amountCents, idempotencyKey, tillId } = input;
-    const { profileId, posId } = this.deps;
+    const { profileId } = this.deps;
+    const posId = this.posIdOf(tillId);
     repo.insertSaleWithPayment(
       { id: saleId, tillId, amountCents, idempotencyKey, at, actor },
       { id: paymentId, saleId, profileId, posId, amountCents, at, actor },
@@ -68,7 +70,8 @@ export class TillService {
     }
     const superseded = this.openSaleToReplace(sale.tillId, saleId);
     const paymentId = this.deps.newId();
-    const { profileId, posId, now } = this.deps;
+    const { profileId, now } = this.deps;
+    const posId = this.posIdOf(sale.tillId);
     const amountCents = sale.amountCents;
     this.deps.repo.insertPayment({ id: paymentId, saleId, profileId, posId, amountCents, at: now(), actor });
     await this.createAtBancontact(paymentId, saleId, amountCents, sale.tillId);
@@ -100,6 +103,18 @@ export class TillService {
     const sale = this.deps.repo.saleView(saleId);
     if (!sale) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
     return sale;
+  }
+
+  /**
+   * A sticker till's POS id: its own from the sales setup, else the station's. Bancontact keeps one open
+   * payment per POS id, so two tills sharing one would cancel each other's payments. Null at a display
+   * till (the station's profile shows the QR on screen).
+   */
+  private posIdOf(tillId: string): string | null {
+    if (!this.deps.posId) return null;
+    return (
+      setupIn(this.deps.db).tills.find((till) => till.tillId === tillId)?.stickerPosId ?? this.deps.posId
+    );
   }
 
   /**
@@ -141,7 +156,8 @@ export class TillService {
     const { db, now } = this.deps;
     this.deps.onSaleChanged(saleId);
     try {
-      const { posId, callbackUrl } = this.deps;
+      const { callbackUrl } = this.deps;
+      const posId = this.posIdOf(tillId);
       const request = {
         amount: amountCents,
         currency: 'EUR' as const,
