@@ -84,7 +84,7 @@ export const methods = {
   },
   'settings.get': { permission: 'signedIn', input: z.object({}).strict(), output: out<SettingsView>() },
   'settings.setLocale': {
-    permission: 'signedIn',
+    permission: 'administer',
     input: z.object({ locale: z.enum(LOCALES) }).strict(),
     output: out<SettingsView>(),
   },
@@ -106,7 +106,11 @@ export const methods = {
       .strict(),
     output: out<SettingsView>(),
   },
-  'settings.useTraining': { permission: 'administer', input: z.object({}).strict(), output: out<SettingsView>() },
+  'settings.useTraining': {
+    permission: 'administer',
+    input: z.object({}).strict(),
+    output: out<SettingsView>(),
+  },
   'settings.setPublicUrl': {
     permission: 'administer',
     input: z

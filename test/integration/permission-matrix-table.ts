@@ -90,8 +90,8 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'training.topUp': TILL,
 
   'settings.get': ANY_SESSION,
-  // Station-wide (every device's language follows it): see the report on issue 11.
-  'settings.setLocale': ANY_SESSION,
+  // The station's language, which every device starts in: an administrator's (anyone switches only their screen).
+  'settings.setLocale': ADMINISTRATORS,
   'settings.getSalesSetup': ANY_SESSION,
   'settings.testConnection': ADMINISTRATORS,
   'settings.goLive': ADMINISTRATORS,

@@ -92,13 +92,23 @@ describe('the sign-in gate', () => {
   });
 
   it('brings the gate back when any call answers NOT_SIGNED_IN (the session ended elsewhere)', async () => {
-    station.signedIn = 'mia';
+    station.people.push({ ...person('lies', 'Lies', 'administrator', 'Beheer#2026x') });
+    station.signedIn = 'lies';
     await screen.render();
     expect(screen.button('Pay with Bancontact')).toBeTruthy();
     station.signedIn = null;
+    // An administrator's language button stores the station's language: that call is refused now.
     await screen.click('NL');
     expect(screen.container.querySelector('h1')?.textContent).toBe('Wie werkt er?');
     expect(screen.button('Pay with Bancontact')).toBeUndefined();
+  });
+
+  it("switches only this screen's language for a cashier: the station's language is an administrator's", async () => {
+    station.signedIn = 'ann';
+    await screen.render();
+    await screen.click('NL');
+    expect(screen.button('Betalen met Bancontact')).toBeTruthy();
+    expect(station.called('settings.setLocale')).toHaveLength(0);
   });
 
   it('never asks the customer display to sign in', async () => {

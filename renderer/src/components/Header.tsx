@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract';
 import { LOCALES } from '../../../shared/domain/money';
+import { allows } from '../../../shared/domain/roles';
 import { callerRights, mayOpen } from '../features/staff/session-rights';
 import { useSession } from '../features/staff/session-context';
 import { SessionChip } from '../features/staff/SessionChip';
@@ -67,6 +68,9 @@ export function LanguageSwitch({ keepLocal = false }: { keepLocal?: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { changeLocale } = useStation();
+  // The station's language is the administrator's to set; anyone else switches only this screen.
+  const rights = callerRights(useSession()?.view ?? null);
+  const store = rights === null || allows(rights, 'administer');
   const [error, setError] = useState<ContractError | null>(null);
   return (
     <div className="language-switch" role="group" aria-label={t('app.language')}>
@@ -77,7 +81,7 @@ export function LanguageSwitch({ keepLocal = false }: { keepLocal?: boolean }) {
           lang={lng}
           title={t(`languages.${lng}`)}
           aria-pressed={lng === locale}
-          onClick={() => void changeLocale(lng).then((failed) => setError(keepLocal ? null : failed))}
+          onClick={() => void changeLocale(lng, store).then((failed) => setError(keepLocal ? null : failed))}
         >
           {lng.toUpperCase()}
         </button>

@@ -57,9 +57,10 @@ export function StationProvider({ children }: { children: ReactNode }) {
   );
 
   const changeLocale = useCallback(
-    async (locale: Locale) => {
+    async (locale: Locale, store = true) => {
       // Switch at once: the cashier should not wait for the station to see the new language.
       switchLanguage(locale);
+      if (!store) return null;
       const result = await call('settings.setLocale', { locale });
       if (!result.ok) return result.error;
       applySettings(result.value);

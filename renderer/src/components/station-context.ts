@@ -9,7 +9,8 @@ export interface StationState {
   loadError: ContractError | null;
   /** Takes a fresh view from a settings call, so screens need not wait for the event. */
   applySettings(settings: SettingsView): void;
-  changeLocale(locale: Locale): Promise<ContractError | null>;
+  /** Switches this screen's language; `store` also makes it the station's language (administrators only). */
+  changeLocale(locale: Locale, store?: boolean): Promise<ContractError | null>;
 }
 
 export const StationContext = createContext<StationState | null>(null);
