@@ -89,7 +89,12 @@ async function exportReportsAndRefunds(): Promise<void> {
   await must('reports.exportCsv', {});
   await must('reports.exportPdf', { kind: 'x' });
   await must('topup.endEvent', { confirm: true });
-  await must('refunds.prepare', {});
+  // An IBAN Bancontact has not got yet keeps its refund waiting until the next prepare (the organiser's
+  // *Fetch IBANs* again): ask until the refund file can be made.
+  await waitFor(async () => {
+    const refunds = await must<Array<{ status: string }>>('refunds.prepare', {});
+    return refunds.some((refund) => refund.status === 'ready');
+  }, 10_000);
   await must('refunds.export', ORGANISER);
 }
 
