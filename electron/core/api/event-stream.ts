@@ -17,7 +17,8 @@ export function streamEvents(
   rules: CookieRules,
   heartbeatMs: number,
 ): Response {
-  const credentials = credentialsOf(c, rules);
+  // Following the station is not activity: an open stream must not keep a session from idling out.
+  const credentials = { ...credentialsOf(c, rules), passive: true };
   const stillAllowed = (): Caller | null => {
     const caller = station.access.callerFor(credentials);
     return allows(caller.rights, 'signedIn') ? caller : null;
