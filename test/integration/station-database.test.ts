@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStationDatabase } from '../../electron/core/db/open-station-database';
-import { REPO_ROOT, STATION_MIGRATIONS, tempDir } from '../support/temp';
+import { generateAgainst } from '../support/migrations-in-step';
+import { STATION_MIGRATIONS, tempDir } from '../support/temp';
 
 /** The station's own database (staff, devices, sessions, audit log) beside the mode books. */
 describe('the station database', () => {
@@ -16,24 +15,9 @@ describe('the station database', () => {
   };
 
   it('keeps its migrations in step with its schema: drizzle-kit finds nothing left to generate', () => {
-    const copy = join(folder(), 'station-migrations');
-    cpSync(STATION_MIGRATIONS, copy, { recursive: true });
-    const before = readdirSync(copy).sort();
-    const output = execFileSync(
-      join(REPO_ROOT, 'node_modules', '.bin', 'drizzle-kit'),
-      [
-        'generate',
-        '--dialect',
-        'sqlite',
-        '--schema',
-        './electron/core/db/station-schema/index.ts',
-        '--out',
-        relative(REPO_ROOT, copy),
-      ],
-      { cwd: REPO_ROOT, encoding: 'utf8' },
-    );
-    expect(output).toContain('No schema changes');
-    expect(readdirSync(copy).sort()).toEqual(before);
+    const run = generateAgainst('./electron/core/db/station-schema/index.ts', STATION_MIGRATIONS, folder());
+    expect(run.output).toContain('No schema changes');
+    expect(run.unchanged).toBe(true);
   });
 
   it('refuses to change or remove an audit entry, even through raw SQL', () => {

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestStation, type TestStation } from '../support/station-in-process';
-import { MIGRATIONS, REPO_ROOT, tempDir } from '../support/temp';
+import { generateAgainst } from '../support/migrations-in-step';
+import { MIGRATIONS, tempDir } from '../support/temp';
 
 let folder: ReturnType<typeof tempDir>;
 let kassa: TestStation | null = null;
@@ -47,24 +47,9 @@ describe('storage', () => {
   });
 
   it('keeps the migrations in step with the schema: drizzle-kit finds nothing left to generate', () => {
-    const copy = join(folder.dir, 'migrations');
-    cpSync(MIGRATIONS, copy, { recursive: true });
-    const before = readdirSync(copy).sort();
-    const output = execFileSync(
-      join(REPO_ROOT, 'node_modules', '.bin', 'drizzle-kit'),
-      [
-        'generate',
-        '--dialect',
-        'sqlite',
-        '--schema',
-        './electron/core/db/schema/index.ts',
-        '--out',
-        relative(REPO_ROOT, copy),
-      ],
-      { cwd: REPO_ROOT, encoding: 'utf8' },
-    );
-    expect(output).toContain('No schema changes');
-    expect(readdirSync(copy).sort()).toEqual(before);
+    const run = generateAgainst('./electron/core/db/schema/index.ts', MIGRATIONS, folder.dir);
+    expect(run.output).toContain('No schema changes');
+    expect(run.unchanged).toBe(true);
   });
 
   it('has the sale and its payment on disk before Bancontact is called', async () => {
