@@ -4,10 +4,15 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { isDiskFull } from './storage-errors';
+import { SqliteStore, type QueryHandle, type Store } from './unit-of-work';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** The handle inside `db.transaction(...)`; nested calls become savepoints. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type BooksSchema = typeof schema;
+/** A mode's books, on either engine: every access is a unit of work (`db.read`, `db.write`). */
+export type Db = Store<BooksSchema>;
+/** The handle a unit of work on the books queries with. */
+export type Tx = QueryHandle<BooksSchema>;
+/** The books on SQLite, for engine-specific work (backups, bulk inserts, the CSV built in the file). */
+export type SqliteDb = SqliteStore<BooksSchema>;
 
 export interface OpenDatabaseOptions {
   /** A file path, or ':memory:' in tests. */
@@ -50,7 +55,7 @@ export function openInWal(file: string): Database.Database {
 }
 
 /** Opens the database, switches on WAL and foreign keys, and applies pending migrations. */
-export function openDatabase(options: OpenDatabaseOptions): Db {
+export function openDatabase(options: OpenDatabaseOptions): SqliteDb {
   const { file, migrationsFolder, synchronous = 'FULL', beforeMigrating } = options;
   const sqlite = openInWal(file);
   // FULL syncs the WAL at every commit, so a sale the station answered survives a power cut too (NORMAL
@@ -59,8 +64,8 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   sqlite.pragma(`synchronous = ${synchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as BetterSQLite3Database<BooksSchema> & { $client: Database.Database };
   if (file !== ':memory:') beforeMigrating?.(sqlite);
   migrate(db, { migrationsFolder });
-  return db;
+  return new SqliteStore(db);
 }
