@@ -1,8 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { SalesSetupView } from '../../../shared/contract/report-views';
 import type { Db, Tx } from '../db/open-database';
+import { changedRows } from '../db/raw';
 import { reportMeta, sales } from '../db/schema';
 import { NO_ACTOR, sellerOf, type Actor } from './actor';
+import { readIn } from './read-in';
 
 export const DEFAULT_SALES_SETUP: SalesSetupView = {
   shops: [{ id: 'shop-1', name: 'Shop' }],
@@ -25,16 +27,18 @@ export interface Attribution {
  * each mode's database so that code deep inside a transaction (the wristband ledger's hook) can
  * attribute a sale without reaching for files.
  */
-export function mirrorSetup(db: Db, setup: SalesSetupView): void {
+export async function mirrorSetup(db: Db, setup: SalesSetupView): Promise<void> {
   const value = JSON.stringify(setup);
-  db.insert(reportMeta)
-    .values({ key: SETUP_KEY, value })
-    .onConflictDoUpdate({ target: reportMeta.key, set: { value } })
-    .run();
+  await db.write((tx) =>
+    tx
+      .insert(reportMeta)
+      .values({ key: SETUP_KEY, value })
+      .onConflictDoUpdate({ target: reportMeta.key, set: { value } }),
+  );
 }
 
-export function setupIn(db: Db | Tx): SalesSetupView {
-  const row = db.select().from(reportMeta).where(eq(reportMeta.key, SETUP_KEY)).get();
+export async function setupIn(db: Db | Tx): Promise<SalesSetupView> {
+  const [row] = await readIn(db, (q) => q.select().from(reportMeta).where(eq(reportMeta.key, SETUP_KEY)).limit(1));
   return row
     ? { ...DEFAULT_SALES_SETUP, ...(JSON.parse(row.value) as Partial<SalesSetupView>) }
     : DEFAULT_SALES_SETUP;
@@ -59,30 +63,33 @@ export function attributionFor(setup: SalesSetupView, tillId: string, actor: Act
  * Bancontact sale insert do not know the setup), in the caller's transaction. A sale is attributed
  * once, when it is first booked, and keeps that attribution when the setup changes later.
  */
-export function attributeSale(tx: Tx, saleId: string): void {
-  const sale = tx
+export async function attributeSale(tx: Tx, saleId: string): Promise<void> {
+  const [sale] = await tx
     .select({ tillId: sales.tillId, shopId: sales.shopId })
     .from(sales)
     .where(eq(sales.id, saleId))
-    .get();
+    .limit(1);
   if (!sale || sale.shopId !== null) return;
-  tx.update(sales)
-    .set(attributionFor(setupIn(tx), sale.tillId))
-    .where(and(eq(sales.id, saleId), isNull(sales.shopId)))
-    .run();
+  await tx
+    .update(sales)
+    .set(attributionFor(await setupIn(tx), sale.tillId))
+    .where(and(eq(sales.id, saleId), isNull(sales.shopId)));
 }
 
 /** A rebuild first attributes sales from before the reports existed, so that every sale has a shop. */
-export function attributeLegacySales(db: Db | Tx): number {
-  const setup = setupIn(db);
-  const tills = db.selectDistinct({ tillId: sales.tillId }).from(sales).where(isNull(sales.shopId)).all();
-  let changed = 0;
-  for (const { tillId } of tills) {
-    changed += db
-      .update(sales)
-      .set(attributionFor(setup, tillId))
-      .where(and(eq(sales.tillId, tillId), isNull(sales.shopId)))
-      .run().changes;
-  }
-  return changed;
+export function attributeLegacySales(db: Db): Promise<number> {
+  return db.write(async (tx) => {
+    const setup = await setupIn(tx);
+    const tills = await tx.selectDistinct({ tillId: sales.tillId }).from(sales).where(isNull(sales.shopId));
+    let changed = 0;
+    for (const { tillId } of tills) {
+      changed += changedRows(
+        await tx
+          .update(sales)
+          .set(attributionFor(setup, tillId))
+          .where(and(eq(sales.tillId, tillId), isNull(sales.shopId))),
+      );
+    }
+    return changed;
+  });
 }

@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TransactionMethod, TransactionStatus } from '../../../shared/contract/report-views';
 import type { PaymentStatus } from '../../../shared/domain/payment-status';
+import type { DayNumber } from '../../../shared/domain/business-day';
 import type { Tx } from '../db/open-database';
+import { rawRow } from '../db/raw';
 import { transactions } from '../db/schema';
 import { attributeSale } from './attribution';
 import { contribution, sameContribution, type Booking } from './booking';
@@ -26,55 +28,74 @@ import { applyContribution } from './totals-store';
  * or not at all. Each re-derives its booking from the raw rows, exactly as a rebuild does.
  */
 
-const running = (tx: Tx): DayResolver => ({
-  dayOf: (kind, rowId, at) => businessDayOf(tx, kind, rowId, at),
-  openDay: (at) => currentBusinessDay(tx, at),
-});
+/**
+ * The mapping from raw row to booking is synchronous: a rebuild runs it over a million rows with every
+ * Z in memory. A running hook looks its one day up in the database instead, so the mapping runs twice:
+ * first to learn which day it asks for, then with that day looked up.
+ */
+async function withRunningDay(tx: Tx, map: (days: DayResolver) => Booking): Promise<Booking> {
+  const asked: Array<() => Promise<DayNumber>> = [];
+  const ask = (lookUp: () => Promise<DayNumber>): DayNumber => {
+    asked.push(lookUp);
+    return 0;
+  };
+  map({
+    dayOf: (kind, rowId, at) => ask(() => businessDayOf(tx, kind, rowId, at)),
+    openDay: (at) => ask(() => currentBusinessDay(tx, at)),
+  });
+  const answers: DayNumber[] = [];
+  for (const ask of asked) answers.push(await ask());
+  let next = 0;
+  const answer = (): DayNumber => answers[next++]!;
+  return map({ dayOf: answer, openDay: answer });
+}
 
 /** After a payment row was inserted or its status changed. */
-export function recordPayment(tx: Tx, paymentId: string): void {
-  const query = () => tx.get<PaymentRaw | undefined>(sql`${sql.raw(PAYMENT_ROWS)} WHERE p.id = ${paymentId}`);
-  let raw = query();
+export async function recordPayment(tx: Tx, paymentId: string): Promise<void> {
+  const query = () => rawRow<PaymentRaw>(tx, sql`${sql.raw(PAYMENT_ROWS)} WHERE p.id = ${paymentId}`);
+  let raw = await query();
   if (!raw) return;
   if (raw.shopId === null) {
-    attributeSale(tx, raw.saleId);
-    raw = query() ?? raw;
+    await attributeSale(tx, raw.saleId);
+    raw = (await query()) ?? raw;
   }
-  upsertBooking(tx, paymentBooking(raw, running(tx)));
+  const paid = raw;
+  await upsertBooking(tx, await withRunningDay(tx, (days) => paymentBooking(paid, days)));
 }
 
 /** After a cash sale and its tender were written. */
-export function recordCashSale(tx: Tx, saleId: string): void {
-  const raw = tx.get<CashRaw | undefined>(sql`${sql.raw(CASH_ROWS)} WHERE c.sale_id = ${saleId}`);
-  if (raw) upsertBooking(tx, cashBooking(raw, running(tx)));
+export async function recordCashSale(tx: Tx, saleId: string): Promise<void> {
+  const raw = await rawRow<CashRaw>(tx, sql`${sql.raw(CASH_ROWS)} WHERE c.sale_id = ${saleId}`);
+  if (raw) await upsertBooking(tx, await withRunningDay(tx, (days) => cashBooking(raw, days)));
 }
 
 /**
  * After a wristband entry was booked (wristband-book.ts). `profileId` is the top-up profile when the
  * caller knows it: a callback's receipt is written after the credit, so it cannot be looked up yet.
  */
-export function recordWristbandEntry(tx: Tx, entryId: number, profileId?: string): void {
-  const query = () => tx.get<EntryRaw | undefined>(sql`${sql.raw(ENTRY_ROWS)} AND e.id = ${entryId}`);
-  let raw = query();
+export async function recordWristbandEntry(tx: Tx, entryId: number, profileId?: string): Promise<void> {
+  const query = () => rawRow<EntryRaw>(tx, sql`${sql.raw(ENTRY_ROWS)} AND e.id = ${entryId}`);
+  let raw = await query();
   if (!raw) return;
   if (raw.saleId !== null && raw.shopId === null) {
-    attributeSale(tx, raw.saleId);
-    raw = query() ?? raw;
+    await attributeSale(tx, raw.saleId);
+    raw = (await query()) ?? raw;
   }
-  upsertBooking(tx, entryBooking({ ...raw, profileId: profileId ?? raw.profileId }, running(tx)));
+  const entry = { ...raw, profileId: profileId ?? raw.profileId };
+  await upsertBooking(tx, await withRunningDay(tx, (days) => entryBooking(entry, days)));
 }
 
 /** Writes the row and moves the totals by the difference between what it counted before and now. */
-export function upsertBooking(tx: Tx, next: Booking): void {
-  const prevRow = tx.select().from(transactions).where(eq(transactions.source, next.source)).get();
+export async function upsertBooking(tx: Tx, next: Booking): Promise<void> {
+  const [prevRow] = await tx.select().from(transactions).where(eq(transactions.source, next.source)).limit(1);
   const before = prevRow ? contribution(bookingOf(prevRow)) : null;
   const after = contribution(next);
   if (!sameContribution(before, after)) {
-    if (before) applyContribution(tx, before, -1);
-    if (after) applyContribution(tx, after, 1);
+    if (before) await applyContribution(tx, before, -1);
+    if (after) await applyContribution(tx, after, 1);
   }
-  if (prevRow) tx.update(transactions).set(next).where(eq(transactions.seq, prevRow.seq)).run();
-  else tx.insert(transactions).values(next).run();
+  if (prevRow) await tx.update(transactions).set(next).where(eq(transactions.seq, prevRow.seq));
+  else await tx.insert(transactions).values(next);
 }
 
 export type TransactionRow = typeof transactions.$inferSelect;

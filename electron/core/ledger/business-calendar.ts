@@ -2,6 +2,7 @@ import { desc, lt } from 'drizzle-orm';
 import { addDays, localTime, type DayNumber } from '../../../shared/domain/business-day';
 import type { Db, Tx } from '../db/open-database';
 import { zReports } from '../db/schema';
+import { readIn } from './read-in';
 
 /** Which raw table a booking comes from; each Z remembers the highest id of each. */
 export type MarkKind = 'event' | 'entry' | 'cash';
@@ -20,19 +21,16 @@ export function dayAfterClosing(localDay: DayNumber, lastClosed: DayNumber | nul
   return lastClosed !== null && localDay <= lastClosed ? addDays(lastClosed, 1) : localDay;
 }
 
-export function lastClosedDay(db: Db | Tx): DayNumber | null {
-  const z = db
-    .select({ day: zReports.businessDay })
-    .from(zReports)
-    .orderBy(desc(zReports.number))
-    .limit(1)
-    .get();
+export async function lastClosedDay(db: Db | Tx): Promise<DayNumber | null> {
+  const [z] = await readIn(db, (q) =>
+    q.select({ day: zReports.businessDay }).from(zReports).orderBy(desc(zReports.number)).limit(1),
+  );
   return z?.day ?? null;
 }
 
 /** The business day open at `at`: what "today" means for the summaries, X and Z. */
-export function currentBusinessDay(db: Db | Tx, at: number): DayNumber {
-  return dayAfterClosing(localTime(at).day, lastClosedDay(db));
+export async function currentBusinessDay(db: Db | Tx, at: number): Promise<DayNumber> {
+  return dayAfterClosing(localTime(at).day, await lastClosedDay(db));
 }
 
 /**
@@ -40,14 +38,15 @@ export function currentBusinessDay(db: Db | Tx, at: number): DayNumber {
  * belongs after the last Z whose mark is below its id, so the answer is the same when the row is
  * written and when a rebuild reads it back years later, whatever the clocks did.
  */
-export function businessDayOf(db: Db | Tx, kind: MarkKind, rowId: number, at: number): DayNumber {
-  const z = db
-    .select({ day: zReports.businessDay })
-    .from(zReports)
-    .where(lt(MARK_COLUMN[kind], rowId))
-    .orderBy(desc(zReports.number))
-    .limit(1)
-    .get();
+export async function businessDayOf(db: Db | Tx, kind: MarkKind, rowId: number, at: number): Promise<DayNumber> {
+  const [z] = await readIn(db, (q) =>
+    q
+      .select({ day: zReports.businessDay })
+      .from(zReports)
+      .where(lt(MARK_COLUMN[kind], rowId))
+      .orderBy(desc(zReports.number))
+      .limit(1),
+  );
   return dayAfterClosing(localTime(at).day, z?.day ?? null);
 }
 
@@ -62,8 +61,8 @@ interface ZMarks {
 export class ZCalendar {
   private constructor(private readonly zs: ZMarks[]) {}
 
-  static load(db: Db | Tx): ZCalendar {
-    const rows = db.select().from(zReports).orderBy(zReports.number).all();
+  static async load(db: Db | Tx): Promise<ZCalendar> {
+    const rows = await readIn(db, (q) => q.select().from(zReports).orderBy(zReports.number));
     return new ZCalendar(
       rows.map((z) => ({ day: z.businessDay, event: z.eventMark, entry: z.entryMark, cash: z.cashMark })),
     );

@@ -7,9 +7,9 @@ import type { Contribution } from './booking';
  * Adds (sign 1) or takes away (sign -1) one booking's contribution, in the caller's transaction.
  * Upserts only: a totals row is found by its key and incremented, never recomputed.
  */
-export function applyContribution(tx: Tx, c: Contribution, sign: 1 | -1): void {
+export async function applyContribution(tx: Tx, c: Contribution, sign: 1 | -1): Promise<void> {
   const d = c.delta;
-  tx.insert(reportTotals)
+  await tx.insert(reportTotals)
     .values({
       ...c.key,
       paidCount: sign * d.paidCount,
@@ -38,16 +38,15 @@ export function applyContribution(tx: Tx, c: Contribution, sign: 1 | -1): void {
         failedCount: sql`${reportTotals.failedCount} + excluded.failed_count`,
         roundingCents: sql`${reportTotals.roundingCents} + excluded.rounding_cents`,
       },
-    })
-    .run();
-  if (c.paid) applyPaid(tx, c, sign);
+    });
+  if (c.paid) await applyPaid(tx, c, sign);
 }
 
-function applyPaid(tx: Tx, c: Contribution, sign: 1 | -1): void {
+async function applyPaid(tx: Tx, c: Contribution, sign: 1 | -1): Promise<void> {
   const { businessDay, shopId, method } = c.key;
   const count = sign * (c.paid?.count ?? 0);
   const cents = sign * (c.paid?.cents ?? 0);
-  tx.insert(reportDaily)
+  await tx.insert(reportDaily)
     .values({ businessDay, shopId, method, count, cents })
     .onConflictDoUpdate({
       target: [reportDaily.businessDay, reportDaily.shopId, reportDaily.method],
@@ -55,9 +54,8 @@ function applyPaid(tx: Tx, c: Contribution, sign: 1 | -1): void {
         count: sql`${reportDaily.count} + excluded.count`,
         cents: sql`${reportDaily.cents} + excluded.cents`,
       },
-    })
-    .run();
-  tx.insert(reportHourly)
+    });
+  await tx.insert(reportHourly)
     .values({ businessDay, hour: c.paid?.hour ?? 0, method, count, cents })
     .onConflictDoUpdate({
       target: [reportHourly.businessDay, reportHourly.hour, reportHourly.method],
@@ -65,6 +63,5 @@ function applyPaid(tx: Tx, c: Contribution, sign: 1 | -1): void {
         count: sql`${reportHourly.count} + excluded.count`,
         cents: sql`${reportHourly.cents} + excluded.cents`,
       },
-    })
-    .run();
+    });
 }
