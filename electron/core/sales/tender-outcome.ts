@@ -1,6 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { SaleView } from '../../../shared/contract';
-import type { Db } from '../db/open-database';
+import type { Tx } from '../db/open-database';
 import { cashTenders, sales, wristbandEntries } from '../db/schema';
 
 export type TenderOutcome = Pick<SaleView, 'cash' | 'balanceAfterCents'>;
@@ -11,20 +11,20 @@ const NONE: TenderOutcome = { cash: null, balanceAfterCents: null };
  * What a cash or wristband sale tells the customer beyond its amount: the change, or what is left on
  * the wristband. One indexed query for those tenders, none for Bancontact.
  */
-export function tenderOutcome(db: Db, sale: typeof sales.$inferSelect): TenderOutcome {
-  if (sale.tender === 'cash') return { ...NONE, cash: cashHandedOver(db, sale.id) };
+export async function tenderOutcome(q: Tx, sale: typeof sales.$inferSelect): Promise<TenderOutcome> {
+  if (sale.tender === 'cash') return { ...NONE, cash: await cashHandedOver(q, sale.id) };
   if (sale.tender === 'wristband' && sale.wristbandId !== null) {
-    return { ...NONE, balanceAfterCents: balanceAfterDebit(db, sale.wristbandId, sale.id) };
+    return { ...NONE, balanceAfterCents: await balanceAfterDebit(q, sale.wristbandId, sale.id) };
   }
   return NONE;
 }
 
-function cashHandedOver(db: Db, saleId: string): TenderOutcome['cash'] {
-  const row = db
+async function cashHandedOver(q: Tx, saleId: string): Promise<TenderOutcome['cash']> {
+  const [row] = await q
     .select({ tenderedCents: cashTenders.tenderedCents, changeCents: cashTenders.changeCents })
     .from(cashTenders)
     .where(eq(cashTenders.saleId, saleId))
-    .get();
+    .limit(1);
   return row ?? null;
 }
 
@@ -35,15 +35,14 @@ function cashHandedOver(db: Db, saleId: string): TenderOutcome['cash'] {
  * were booked in. Both lookups walk the wristband's own index, a handful of rows. Null when the sale
  * has no debit.
  */
-function balanceAfterDebit(db: Db, wristbandId: string, saleId: string): number | null {
+async function balanceAfterDebit(q: Tx, wristbandId: string, saleId: string): Promise<number | null> {
   const e = wristbandEntries;
   // The inner select names the same table, so its columns are its own rows' (not correlated).
   const debitId = sql`(select ${e.id} from ${e}
     where ${e.wristbandId} = ${wristbandId} and ${e.saleId} = ${saleId} and ${e.kind} = 'debit')`;
-  const row = db
+  const [row] = await q
     .select({ balance: sql<number | null>`sum(${e.amountCents})` })
     .from(e)
-    .where(and(eq(e.wristbandId, wristbandId), lte(e.id, debitId)))
-    .get();
+    .where(and(eq(e.wristbandId, wristbandId), lte(e.id, debitId)));
   return row?.balance ?? null;
 }
