@@ -11,13 +11,14 @@ export function generateAgainst(
   schema: string,
   migrations: string,
   scratch: string,
+  dialect: 'sqlite' | 'postgresql' = 'sqlite',
 ): { output: string; unchanged: boolean } {
   const copy = join(scratch, 'migrations-copy');
   cpSync(migrations, copy, { recursive: true });
   const before = readdirSync(copy).sort();
   const output = execFileSync(
     join(REPO_ROOT, 'node_modules', '.bin', 'drizzle-kit'),
-    ['generate', '--dialect', 'sqlite', '--schema', schema, '--out', relative(REPO_ROOT, copy)],
+    ['generate', '--dialect', dialect, '--schema', schema, '--out', relative(REPO_ROOT, copy)],
     { cwd: REPO_ROOT, encoding: 'utf8' },
   );
   return { output, unchanged: JSON.stringify(readdirSync(copy).sort()) === JSON.stringify(before) };

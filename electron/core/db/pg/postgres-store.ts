@@ -1,0 +1,100 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import type { QueryHandle, Store } from '../unit-of-work';
+
+/*
+ * The PostgreSQL store: the same unit-of-work shape as SqliteStore (db/unit-of-work.ts).
+ *
+ * A write is one transaction that first takes a transaction-scoped advisory lock on the database: writes
+ * are serialised across every station of the site, exactly as SQLite serialises them on one file, so
+ * every read-modify-write the code does (a balance, a running total, the next Z number) means the
+ * same on both engines. A dead or frozen station cannot keep that lock: the server ends a session
+ * idle in a transaction after `idleInTransactionMs`, and TCP keepalives end one whose peer vanished.
+ * A read is one read-only REPEATABLE READ transaction: one consistent snapshot, like a read on SQLite.
+ */
+
+export interface PostgresStoreOptions {
+  url: string;
+  /** Names the station in pg_stat_activity; never a secret. */
+  applicationName?: string;
+  /** Connections per station. */
+  poolSize?: number;
+  idleInTransactionMs?: number;
+  statementTimeoutMs?: number;
+  connectTimeoutMs?: number;
+}
+
+/*
+ * int8 (our times and amounts) and numeric (what SUM of int8 gives) read as numbers, as SQLite gives
+ * them. drizzle passes its own per-query type parsers, which fall back to node-postgres's global ones,
+ * so the global table is the one place that reaches every query (Kassa is the only pg user in its process).
+ */
+const asNumber = (value: string) => Number(value);
+pg.types.setTypeParser(pg.types.builtins.INT8, asNumber);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, asNumber);
+
+/** One key for the writers' lock: any constant shared by every station of the site. */
+const WRITE_LOCK_KEY = 0x4b617373; // "Kass"
+
+type Scope = { kind: 'read' | 'write'; handle: unknown };
+
+export class PostgresStore<S extends Record<string, unknown>> implements Store<S> {
+  readonly engine = 'postgres' as const;
+  readonly pool: pg.Pool;
+  private readonly db: NodePgDatabase<S>;
+  private readonly scope = new AsyncLocalStorage<Scope>();
+
+  constructor(options: PostgresStoreOptions, schema: S) {
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 8,
+      application_name: options.applicationName ?? 'kassa-station',
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 2_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
+      idle_in_transaction_session_timeout: options.idleInTransactionMs ?? 5_000,
+    });
+    // A connection the server or the network dropped while idle is replaced on the next query.
+    this.pool.on('error', () => undefined);
+    this.db = drizzle(this.pool, { schema });
+  }
+
+  read<T>(work: (q: QueryHandle<S>) => Promise<T> | T): Promise<T> {
+    const current = this.scope.getStore();
+    if (current) return Promise.resolve().then(() => work(current.handle as QueryHandle<S>));
+    return this.db.transaction(
+      (tx) => this.scope.run({ kind: 'read', handle: tx }, () => work(tx as unknown as QueryHandle<S>)),
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+  }
+
+  write<T>(work: (tx: QueryHandle<S>) => Promise<T> | T): Promise<T> {
+    const current = this.scope.getStore();
+    if (current?.kind === 'write') return Promise.resolve().then(() => work(current.handle as QueryHandle<S>));
+    if (current) return Promise.reject(new Error('a write cannot start inside a read'));
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      return this.scope.run({ kind: 'write', handle: tx }, () => work(tx as unknown as QueryHandle<S>));
+    });
+  }
+
+  /** Applies pending migrations once, whichever station of the site starts first. */
+  async migrate(migrationsFolder: string, migrationsTable: string): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [WRITE_LOCK_KEY + 1]);
+      await migrate(drizzle(client), { migrationsFolder, migrationsTable });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [WRITE_LOCK_KEY + 1]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
