@@ -28,7 +28,7 @@ export async function benchReports(sales = 1_000_000, days = 30): Promise<void> 
   const folder = tempDir('kassa-bench-reports-');
   try {
     const file = join(folder.dir, 'training.sqlite');
-    generate(folder.dir, file, sales, days);
+    await generate(folder.dir, file, sales, days);
     let clock = FIRST_DAY;
     const station = createStation({
       dataDir: folder.dir,
@@ -62,7 +62,7 @@ export async function benchReports(sales = 1_000_000, days = 30): Promise<void> 
   }
 }
 
-function generate(dataDir: string, file: string, sales: number, days: number): void {
+async function generate(dataDir: string, file: string, sales: number, days: number): Promise<void> {
   const tills = BENCH_TILLS.map((t) => ({
     tillId: t.id,
     shopId: t.shopId,
@@ -72,10 +72,10 @@ function generate(dataDir: string, file: string, sales: number, days: number): v
   writeFileSync(join(dataDir, SALES_SETUP_FILE), JSON.stringify({ shops: BENCH_SHOPS, tills }));
   const db = openDatabase({ file, migrationsFolder: MIGRATIONS });
   // A bulk load, not a till: nothing here must survive a power cut, so the fastest settings apply.
-  db.$client.pragma('synchronous = OFF');
+  db.client.pragma('synchronous = OFF');
   // A cash tender is written before its drawer's closing row of that day: references hold once each day is done.
-  db.$client.pragma('foreign_keys = OFF');
-  db.$client.pragma('cache_size = -262144');
+  db.client.pragma('foreign_keys = OFF');
+  db.client.pragma('cache_size = -262144');
   const started = performance.now();
   const { bookings } = new BenchDataGenerator(db, {
     sales,
@@ -83,9 +83,9 @@ function generate(dataDir: string, file: string, sales: number, days: number): v
     firstDayMs: FIRST_DAY,
     wristbands: 20_000,
   }).run();
-  markReady(db);
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.close();
+  await markReady(db);
+  db.client.pragma('wal_checkpoint(TRUNCATE)');
+  await db.close();
   const took = performance.now() - started;
   const load = loadavg()
     .map((n) => n.toFixed(1))

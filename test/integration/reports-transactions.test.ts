@@ -27,7 +27,7 @@ beforeAll(async () => {
     ],
     tills: [{ tillId: 'till-2', shopId: 'food', vatRate: 6, cashierId: 'anna' }],
   });
-  [band] = seedWristbands(kassa.dataDir, { count: 1 }) as [string];
+  [band] = await seedWristbands(kassa.dataDir, { count: 1 }) as [string];
   const sale = await sales.paid(1250, 'till-1');
   paid = { saleId: sale.id, paymentId: sale.payment!.id, bancontactId: sale.payment!.bancontactId! };
   await sales.refused(700, 'till-2');
@@ -178,7 +178,7 @@ describe('the transactions list', () => {
         expect(lines.map((l) => l.split(';').slice(2, 4))).toEqual(expected);
       }
     } finally {
-      db.$client.close();
+      await db.close();
     }
   });
 });

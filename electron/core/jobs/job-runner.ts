@@ -108,7 +108,7 @@ export class JobRunner {
   async stop(): Promise<void> {
     const running = [...this.jobs.values()].filter((job) => job.progress.state === 'running');
     for (const job of running) Atomics.store(job.slots, CANCEL_SLOT, 1);
-    await Promise.all(running.map((job) => job.worker?.terminate()));
+    await Promise.all(running.flatMap((job) => (job.worker ? [job.worker.terminate()] : [])));
   }
 
   private tick(job: RunningJob): void {

@@ -30,16 +30,24 @@ export interface ClosingDeps {
 export class Closing {
   constructor(private readonly deps: ClosingDeps) {}
 
-  today(): DayNumber {
-    return currentBusinessDay(this.deps.db, this.deps.now());
+  today(): Promise<DayNumber> {
+    return this.deps.db.read((q) => currentBusinessDay(q, this.deps.now()));
   }
 
-  x(date: string | undefined): ReportView {
+  x(date: string | undefined): Promise<ReportView> {
     const { db, now } = this.deps;
     const at = now();
-    const today = currentBusinessDay(db, at);
-    const day = date ? dayOrFail(date) : today;
-    return buildReport(db, { day, kind: 'x', number: null, generatedAt: at, withOpenDrawers: day === today });
+    return db.read(async (q) => {
+      const today = await currentBusinessDay(q, at);
+      const day = date ? dayOrFail(date) : today;
+      return buildReport(q, {
+        day,
+        kind: 'x',
+        number: null,
+        generatedAt: at,
+        withOpenDrawers: day === today,
+      });
+    });
   }
 
   /**
@@ -47,62 +55,70 @@ export class Closing {
    * from the totals, and the frozen row with the marks that send every later booking to a later day.
    * `named` adds the tills' and cashiers' names as they are now: the Z keeps them (report-names.ts).
    */
-  closeDay(
+  async closeDay(
     date: string | undefined,
     actor: Actor = NO_ACTOR,
-    named: (report: ReportView) => ReportView = (report) => report,
-  ): ReportView {
+    named: (report: ReportView) => Promise<ReportView> | ReportView = (report) => report,
+  ): Promise<ReportView> {
     const { db, now } = this.deps;
-    const report = db.transaction((tx) => {
+    const report = await db.write(async (tx) => {
       const at = now();
-      const day = date ? dayOrFail(date) : currentBusinessDay(tx, at);
-      assertClosable(tx, day, at);
-      const number = nextZNumber(tx);
-      const built = named(
-        buildReport(tx, { day, kind: 'z', number, generatedAt: at, withOpenDrawers: false }),
+      const day = date ? dayOrFail(date) : await currentBusinessDay(tx, at);
+      await assertClosable(tx, day, at);
+      const number = await nextZNumber(tx);
+      const built = await named(
+        await buildReport(tx, { day, kind: 'z', number, generatedAt: at, withOpenDrawers: false }),
       );
-      tx.insert(zReports)
-        .values({
-          ...{ number, businessDay: day, closedAt: at, ...marks(tx), report: JSON.stringify(built) },
-          ...actorColumns(actor),
-        })
-        .run();
+      const frozen = {
+        number,
+        businessDay: day,
+        closedAt: at,
+        ...(await marks(tx)),
+        report: JSON.stringify(built),
+      };
+      await tx.insert(zReports).values({ ...frozen, ...actorColumns(actor) });
       return built;
     });
     if (report.number !== null) this.deps.onDayClosed?.(report.number);
     return report;
   }
 
-  z(number: number): ReportView {
-    const row = this.deps.db.select().from(zReports).where(eq(zReports.number, number)).get();
+  async z(number: number): Promise<ReportView> {
+    const [row] = await this.deps.db.read((q) =>
+      q.select().from(zReports).where(eq(zReports.number, number)).limit(1),
+    );
     if (!row) throw new ContractFailure('NOT_FOUND', `No Z report number ${number}`);
     return JSON.parse(row.report) as ReportView;
   }
 
   /** The Z that closed `date`, or null while that day is open. */
-  numberOf(date: string): number | null {
+  async numberOf(date: string): Promise<number | null> {
     const day = dayOrFail(date);
-    return this.deps.db.select().from(zReports).where(eq(zReports.businessDay, day)).get()?.number ?? null;
+    const [row] = await this.deps.db.read((q) =>
+      q.select().from(zReports).where(eq(zReports.businessDay, day)).limit(1),
+    );
+    return row?.number ?? null;
   }
 
   /** Newest first. */
-  list(limit: number, before: number | undefined): ZListItem[] {
-    return this.deps.db
-      .select()
-      .from(zReports)
-      .where(before === undefined ? undefined : lt(zReports.number, before))
-      .orderBy(desc(zReports.number))
-      .limit(limit)
-      .all()
-      .map((row) => {
-        const report = JSON.parse(row.report) as ReportView;
-        return {
-          number: row.number,
-          businessDate: formatDay(row.businessDay),
-          closedAt: new Date(row.closedAt).toISOString(),
-          sales: report.sales,
-        };
-      });
+  async list(limit: number, before: number | undefined): Promise<ZListItem[]> {
+    const rows = await this.deps.db.read((q) =>
+      q
+        .select()
+        .from(zReports)
+        .where(before === undefined ? undefined : lt(zReports.number, before))
+        .orderBy(desc(zReports.number))
+        .limit(limit),
+    );
+    return rows.map((row) => {
+      const report = JSON.parse(row.report) as ReportView;
+      return {
+        number: row.number,
+        businessDate: formatDay(row.businessDay),
+        closedAt: new Date(row.closedAt).toISOString(),
+        sales: report.sales,
+      };
+    });
   }
 }
 
@@ -110,14 +126,11 @@ export class Closing {
  * One above the book's last Z: the highest Z in this file, or the floor a restore or a new book set
  * (so a Z number given out before is never given out again).
  */
-function nextZNumber(tx: Tx): number {
-  const identity = readBookIdentity(tx);
+async function nextZNumber(tx: Tx): Promise<number> {
+  const identity = await readBookIdentity(tx);
   if (identity) return identity.lastZ + 1;
-  const highest = tx
-    .select({ n: sql<number | null>`max(${zReports.number})` })
-    .from(zReports)
-    .get()?.n;
-  return (highest ?? 0) + 1;
+  const [highest] = await tx.select({ n: sql<number | null>`max(${zReports.number})` }).from(zReports);
+  return (highest?.n ?? 0) + 1;
 }
 
 function dayOrFail(date: string): DayNumber {
@@ -126,21 +139,21 @@ function dayOrFail(date: string): DayNumber {
   return day;
 }
 
-function assertClosable(tx: Tx, day: DayNumber, at: number): void {
-  const last = lastClosedDay(tx);
+async function assertClosable(tx: Tx, day: DayNumber, at: number): Promise<void> {
+  const last = await lastClosedDay(tx);
   if (last !== null && day <= last) {
     throw new ContractFailure(
       'DAY_ALREADY_CLOSED',
       `${formatDay(day)} is closed: the last Z closed ${formatDay(last)}`,
     );
   }
-  const today = currentBusinessDay(tx, at);
+  const today = await currentBusinessDay(tx, at);
   if (day > today)
     throw new ContractFailure(
       'DAY_NOT_STARTED',
       `${formatDay(day)} has not started; today is ${formatDay(today)}`,
     );
-  const earlier = earliestUnclosed(tx, last, day);
+  const earlier = await earliestUnclosed(tx, last, day);
   if (earlier !== null) {
     throw new ContractFailure(
       'EARLIER_DAY_OPEN',
@@ -149,7 +162,7 @@ function assertClosable(tx: Tx, day: DayNumber, at: number): void {
   }
   // A drawer opened on this day or before is part of it and must be counted first; one opened for a
   // later day (the next morning's float) is not.
-  const open = tx.select().from(drawerSessions).where(eq(drawerSessions.status, 'open')).all();
+  const open = await tx.select().from(drawerSessions).where(eq(drawerSessions.status, 'open'));
   const blocking = open.filter((d) => dayAfterClosing(localTime(d.openedAt).day, last) <= day);
   if (blocking.length > 0) {
     const tills = blocking.map((d) => d.tillId).join(', ');
@@ -158,14 +171,13 @@ function assertClosable(tx: Tx, day: DayNumber, at: number): void {
 }
 
 /** The first day after the last Z and before `day` that has bookings or a drawer count. */
-function earliestUnclosed(tx: Tx, last: DayNumber | null, day: DayNumber): DayNumber | null {
+async function earliestUnclosed(tx: Tx, last: DayNumber | null, day: DayNumber): Promise<DayNumber | null> {
   const after = last ?? 0;
-  const totals = tx
+  const [totalsRow] = await tx
     .select({ day: sql<number | null>`min(${reportTotals.businessDay})` })
     .from(reportTotals)
-    .where(and(gt(reportTotals.businessDay, after), lt(reportTotals.businessDay, day)))
-    .get()?.day;
-  const drawers = tx
+    .where(and(gt(reportTotals.businessDay, after), lt(reportTotals.businessDay, day)));
+  const [drawersRow] = await tx
     .select({ day: sql<number | null>`min(${drawerSessions.businessDay})` })
     .from(drawerSessions)
     .where(
@@ -174,18 +186,20 @@ function earliestUnclosed(tx: Tx, last: DayNumber | null, day: DayNumber): DayNu
         gt(drawerSessions.businessDay, after),
         lt(drawerSessions.businessDay, day),
       ),
-    )
-    .get()?.day;
-  const found = [totals, drawers].filter((d): d is number => d !== null && d !== undefined);
+    );
+  const found = [totalsRow?.day, drawersRow?.day].filter((d): d is number => d !== null && d !== undefined);
   return found.length === 0 ? null : Math.min(...found);
 }
 
 /** The highest id of each raw table a booking comes from, as the Z is taken. */
-function marks(tx: Tx): { eventMark: number; entryMark: number; cashMark: number } {
-  const max = (table: typeof paymentEvents | typeof wristbandEntries | typeof cashTenders) =>
-    tx
-      .select({ id: sql<number | null>`max(${table.id})` })
-      .from(table)
-      .get()?.id ?? 0;
-  return { eventMark: max(paymentEvents), entryMark: max(wristbandEntries), cashMark: max(cashTenders) };
+async function marks(tx: Tx): Promise<{ eventMark: number; entryMark: number; cashMark: number }> {
+  const max = async (table: typeof paymentEvents | typeof wristbandEntries | typeof cashTenders) => {
+    const [row] = await tx.select({ id: sql<number | null>`max(${table.id})` }).from(table);
+    return row?.id ?? 0;
+  };
+  return {
+    eventMark: await max(paymentEvents),
+    entryMark: await max(wristbandEntries),
+    cashMark: await max(cashTenders),
+  };
 }

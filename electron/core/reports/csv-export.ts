@@ -2,7 +2,8 @@ import { open } from 'node:fs/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, desc, Placeholder, sql } from 'drizzle-orm';
 import { formatDay, localTime, parseDay } from '../../../shared/domain/business-day';
-import type { Db } from '../db/open-database';
+import type { Db, SqliteDb } from '../db/open-database';
+import { SqliteStore } from '../db/unit-of-work';
 import { transactions as t } from '../db/schema';
 import { CSV_HEADER, csvLine, offsetWindows } from './csv-sql';
 import { filterConditions, type TransactionFilters } from './transaction-queries';
@@ -30,17 +31,20 @@ export async function writeTransactionsCsv(
   separator: CsvSeparator,
   pageSize = PAGE,
 ): Promise<number> {
-  const { page, cursor } = prepare(db, filters, separator, pageSize);
+  if (!(db instanceof SqliteStore)) throw new Error('The CSV export on PostgreSQL comes with stage c');
+  const range = await dayRange(db, filters);
+  const { page, cursor } = await db.read(() => prepare(db, filters, separator, pageSize, range));
   const file = await open(path, 'w');
   try {
     await file.write(BOM + CSV_HEADER.join(separator) + '\r\n');
     let rows = 0;
     let after: Cursor = START;
     for (;;) {
-      const lines = page(after);
+      // Each page is its own read: the file is written and the event loop turns between them.
+      const lines = await db.read(() => page(after));
       if (lines.length > 0) await file.write(lines.join('\r\n') + '\r\n');
       rows += lines.length;
-      const next = lines.length === pageSize ? cursor.get(after) : undefined;
+      const next = lines.length === pageSize ? await db.read(() => cursor.get(after)) : undefined;
       if (!next) return rows;
       after = next;
       await yieldToEventLoop();
@@ -54,22 +58,28 @@ export async function writeTransactionsCsv(
  * The page query and the query for the last row of a page, both compiled once. The page is read with
  * `pluck`, one string per row: building an object per row would cost a million allocations more.
  */
-function prepare(db: Db, filters: TransactionFilters, separator: CsvSeparator, pageSize: number) {
-  const line = csvLine(separator, offsetWindows(...dayRange(db, filters)));
+function prepare(
+  db: SqliteDb,
+  filters: TransactionFilters,
+  separator: CsvSeparator,
+  pageSize: number,
+  range: [number, number],
+) {
+  const line = csvLine(separator, offsetWindows(...range));
   const after = sql`(${t.businessDay}, ${t.seq}) < (${sql.placeholder('day')}, ${sql.placeholder('seq')})`;
   const where = and(...filterConditions(filters), after);
   const newestFirst = [desc(t.businessDay), desc(t.seq)] as const;
-  const query = db
+  const query = db.syncDb
     .select({ line: sql<string>`${line}` })
     .from(t)
     .where(where)
     .orderBy(...newestFirst)
     .limit(PAGE)
     .toSQL();
-  const statement = db.$client.prepare(query.sql).pluck();
+  const statement = db.client.prepare(query.sql).pluck();
   const bind = (cursor: Cursor) =>
     query.params.map((p) => (p instanceof Placeholder ? cursor[p.name as keyof Cursor] : p));
-  const cursor = db
+  const cursor = db.syncDb
     .select({ day: t.businessDay, seq: t.seq })
     .from(t)
     .where(where)
@@ -81,14 +91,15 @@ function prepare(db: Db, filters: TransactionFilters, separator: CsvSeparator, p
 }
 
 /** The days the export can touch, from the first of January of the first one: a row may be created the day before it counts. */
-function dayRange(db: Db, filters: TransactionFilters): [number, number] {
-  const bounds = db
-    .select({
-      min: sql<number | null>`min(${t.businessDay})`,
-      max: sql<number | null>`max(${t.businessDay})`,
-    })
-    .from(t)
-    .get();
+async function dayRange(db: Db, filters: TransactionFilters): Promise<[number, number]> {
+  const [bounds] = await db.read((q) =>
+    q
+      .select({
+        min: sql<number | null>`min(${t.businessDay})`,
+        max: sql<number | null>`max(${t.businessDay})`,
+      })
+      .from(t),
+  );
   const today = localTime(Date.now()).day;
   const from = (filters.from ? parseDay(filters.from) : null) ?? bounds?.min ?? today;
   const to = (filters.to ? parseDay(filters.to) : null) ?? bounds?.max ?? today;

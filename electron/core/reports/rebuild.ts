@@ -1,6 +1,7 @@
 import type { RebuildView } from '../../../shared/contract/report-views';
 import { localTime } from '../../../shared/domain/business-day';
-import type { Db } from '../db/open-database';
+import type { Db, SqliteDb, Tx } from '../db/open-database';
+import { SqliteStore } from '../db/unit-of-work';
 import { transactions } from '../db/schema';
 import { attributeLegacySales } from '../ledger/attribution';
 import { contribution, type Booking } from '../ledger/booking';
@@ -28,14 +29,16 @@ const MISSING = (prefix: string, id: string) =>
  * Recomputes the running totals from the raw rows (payments and their events, cash tenders, wristband
  * entries) and says how many totals rows differed. Rows of the transactions list that a raw row lacks
  * (data from before the reports existed) are added first. One transaction: readers see the old
- * totals or the new ones, never a half-written mix.
+ * totals or the new ones, never a half-written mix. The raw rows are read and the totals written
+ * through better-sqlite3 itself, inside the unit of work.
  */
-export function rebuildTotals(db: Db): RebuildView {
+export async function rebuildTotals(db: Db): Promise<RebuildView> {
+  if (!(db instanceof SqliteStore)) throw new Error('Rebuilding the totals on PostgreSQL comes with stage c');
   const started = performance.now();
-  return db.transaction(() => {
-    attributeLegacySales(db);
-    const days = resolver(db);
-    const rowsAdded = backfill(db, days);
+  return db.write(async (tx) => {
+    await attributeLegacySales(db);
+    const days = await resolver(tx);
+    const rowsAdded = await backfill(db, tx, days);
     const before = totalsSnapshot(db);
     const sums = new TotalsAccumulator();
     let bookings = 0;
@@ -51,9 +54,9 @@ export function rebuildTotals(db: Db): RebuildView {
   });
 }
 
-function resolver(db: Db): DayResolver {
-  const calendar = ZCalendar.load(db);
-  const lastClosed = lastClosedDay(db);
+async function resolver(q: Tx): Promise<DayResolver> {
+  const calendar = await ZCalendar.load(q);
+  const lastClosed = await lastClosedDay(q);
   return {
     dayOf: (kind, rowId, at) => calendar.dayOf(kind, rowId, at),
     openDay: (at) => dayAfterClosing(localTime(at).day, lastClosed),
@@ -61,8 +64,8 @@ function resolver(db: Db): DayResolver {
 }
 
 /** Streams every final booking from the raw tables; nothing but one row at a time is held. */
-function* allBookings(db: Db, days: DayResolver): Generator<Booking> {
-  const client = db.$client;
+function* allBookings(db: SqliteDb, days: DayResolver): Generator<Booking> {
+  const client = db.client;
   for (const raw of client.prepare(`${PAYMENT_ROWS} WHERE p.status IN ${FINAL}`).iterate()) {
     yield paymentBooking(raw as PaymentRaw, days);
   }
@@ -70,8 +73,8 @@ function* allBookings(db: Db, days: DayResolver): Generator<Booking> {
   for (const raw of client.prepare(ENTRY_ROWS).iterate()) yield entryBooking(raw as EntryRaw, days);
 }
 
-function backfill(db: Db, days: DayResolver): number {
-  const client = db.$client;
+async function backfill(db: SqliteDb, tx: Tx, days: DayResolver): Promise<number> {
+  const client = db.client;
   // Read first, then write: better-sqlite3 runs no statement while an iterator is open.
   const missing: Booking[] = [
     ...(client.prepare(`${PAYMENT_ROWS} WHERE ${MISSING('p', 'p.id')}`).all() as PaymentRaw[]).map((r) =>
@@ -84,6 +87,6 @@ function backfill(db: Db, days: DayResolver): number {
       entryBooking(r, days),
     ),
   ];
-  for (const booking of missing) db.insert(transactions).values(booking).run();
+  for (const booking of missing) await tx.insert(transactions).values(booking);
   return missing.length;
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/contract/report-views';
 import { formatDay, type DayNumber } from '../../../shared/domain/business-day';
 import { splitVat, VAT_RATES } from '../../../shared/domain/cash';
-import type { Db, Tx } from '../db/open-database';
+import type { Tx } from '../db/open-database';
 import { drawerSessions, reportDaily, reportHourly, reportTotals } from '../db/schema';
 import { setupIn } from '../ledger/attribution';
 import { NO_VAT } from '../ledger/booking';
@@ -32,10 +32,17 @@ export interface ReportRequest {
 }
 
 /** An X or Z report, read from the running totals of one day and that day's drawer counts only. */
-export function buildReport(db: Db | Tx, request: ReportRequest): ReportView {
-  const rows = db.select().from(reportTotals).where(eq(reportTotals.businessDay, request.day)).all();
+export async function buildReport(q: Tx, request: ReportRequest): Promise<ReportView> {
+  const rows = await q.select().from(reportTotals).where(eq(reportTotals.businessDay, request.day));
   const salesRows = rows.filter((r) => SALE_METHOD_SET.has(r.method));
-  const setup = setupIn(db);
+  const setup = await setupIn(q);
+  const outstandingCents = await outstandingAfter(q, request.day);
+  const cash = await cashSection(
+    q,
+    request,
+    rows.filter((r) => r.method === 'cash'),
+  );
+  const hours = await hourly(q, request.day);
   return {
     kind: request.kind,
     number: request.number,
@@ -55,14 +62,10 @@ export function buildReport(db: Db | Tx, request: ReportRequest): ReportView {
       topUps: sum(rows.filter((r) => r.method === 'topup')),
       spent: sum(rows.filter((r) => r.method === 'wristband')),
       refunds: sum(rows.filter((r) => r.method === 'refund')),
-      outstandingCents: outstandingAfter(db, request.day),
+      outstandingCents,
     },
-    cash: cashSection(
-      db,
-      request,
-      rows.filter((r) => r.method === 'cash'),
-    ),
-    hourly: hourly(db, request.day),
+    cash,
+    hourly: hours,
   };
 }
 
@@ -111,27 +114,26 @@ function notPaid(rows: readonly TotalsRow[]): ReportView['bancontactNotPaid'] {
 }
 
 /** Topped up − spent − refunded over every day up to this one: what the wristbands hold (transfers cancel out). */
-function outstandingAfter(db: Db | Tx, day: DayNumber): number {
-  const row = db
+async function outstandingAfter(q: Tx, day: DayNumber): Promise<number> {
+  const [row] = await q
     .select({
       cents: sql<number>`coalesce(sum(case ${reportDaily.method} when 'topup' then ${reportDaily.cents} else -${reportDaily.cents} end), 0)`,
     })
     .from(reportDaily)
     .where(
       and(lte(reportDaily.businessDay, day), inArray(reportDaily.method, ['topup', 'wristband', 'refund'])),
-    )
-    .get();
+    );
   return row?.cents ?? 0;
 }
 
-function cashSection(
-  db: Db | Tx,
+async function cashSection(
+  q: Tx,
   request: ReportRequest,
   cashRows: readonly TotalsRow[],
-): ReportView['cash'] {
-  const closed = db.select().from(drawerSessions).where(eq(drawerSessions.businessDay, request.day)).all();
+): Promise<ReportView['cash']> {
+  const closed = await q.select().from(drawerSessions).where(eq(drawerSessions.businessDay, request.day));
   const open = request.withOpenDrawers
-    ? db.select().from(drawerSessions).where(eq(drawerSessions.status, 'open')).all()
+    ? await q.select().from(drawerSessions).where(eq(drawerSessions.status, 'open'))
     : [];
   const drawers: DrawerLine[] = [...closed, ...open].map((d) => ({
     drawerId: d.id,
@@ -156,8 +158,8 @@ function cashSection(
   };
 }
 
-export function hourly(db: Db | Tx, day: DayNumber): HourlyPoint[] {
-  const rows = db
+export async function hourly(q: Tx, day: DayNumber): Promise<HourlyPoint[]> {
+  const rows = await q
     .select({
       hour: reportHourly.hour,
       count: sql<number>`sum(${reportHourly.count})`,
@@ -165,8 +167,7 @@ export function hourly(db: Db | Tx, day: DayNumber): HourlyPoint[] {
     })
     .from(reportHourly)
     .where(and(eq(reportHourly.businessDay, day), inArray(reportHourly.method, [...SALE_METHODS])))
-    .groupBy(reportHourly.hour)
-    .all();
+    .groupBy(reportHourly.hour);
   return Array.from({ length: 24 }, (_, hour) => {
     const row = rows.find((r) => r.hour === hour);
     return { hour, count: row?.count ?? 0, cents: row?.cents ?? 0 };

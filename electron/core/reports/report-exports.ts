@@ -37,10 +37,12 @@ export class ReportExports {
   async pdf(
     request: PdfRequest,
     locale: Locale,
-    named: (report: ReportView) => ReportView = (report) => report,
+    named: (report: ReportView) => Promise<ReportView> | ReportView = (report) => report,
   ): Promise<DownloadView> {
     const { closing, folder } = this.deps;
-    const report = named(request.kind === 'z' ? closing.z(request.number ?? 0) : closing.x(request.date));
+    const report = await named(
+      await (request.kind === 'z' ? closing.z(request.number ?? 0) : closing.x(request.date)),
+    );
     const label = report.kind === 'z' ? String(report.number) : report.businessDate;
     const { fileName, path } = folder.newFile(report.kind, label, 'pdf');
     writeFileSync(path, await renderReportPdf(report, locale));

@@ -23,9 +23,9 @@ type ReportMethodName = Extract<
 
 /** The transactions list and its rebuild, over the current mode's book (mode-readers.ts builds it). */
 export interface TransactionReader {
-  page(filters: TransactionFilters, page: { cursor?: string; limit: number }): TransactionPageView;
-  detail(id: string): TransactionDetailView;
-  rebuildTotals(): RebuildView;
+  page(filters: TransactionFilters, page: { cursor?: string; limit: number }): Promise<TransactionPageView>;
+  detail(id: string): Promise<TransactionDetailView>;
+  rebuildTotals(): Promise<RebuildView>;
 }
 
 export interface ReportHandlerDeps {
@@ -57,18 +57,18 @@ export function createReportHandlers({
     'drawer.close': ({ tillId, countedCents }, caller) =>
       reports().drawers.close(tillId, countedCents, actorOf(caller)),
     'drawer.get': ({ tillId }) => reports().drawers.get(tillId),
-    'reports.listTransactions': ({ cursor, limit, ...filters }) => {
-      const page = transactions().page(filters, { cursor, limit });
-      return { ...page, rows: rowsWithNames(page.rows, names) };
+    'reports.listTransactions': async ({ cursor, limit, ...filters }) => {
+      const page = await transactions().page(filters, { cursor, limit });
+      return { ...page, rows: await rowsWithNames(page.rows, names) };
     },
-    'reports.getTransaction': ({ id }) => {
-      const detail = transactions().detail(id);
-      return { ...detail, row: rowsWithNames([detail.row], names)[0] ?? detail.row };
+    'reports.getTransaction': async ({ id }) => {
+      const detail = await transactions().detail(id);
+      return { ...detail, row: (await rowsWithNames([detail.row], names))[0] ?? detail.row };
     },
     'reports.getSummaries': () => reports().summaries(),
-    'reports.getX': ({ date }) => named(reports().closing.x(date)),
+    'reports.getX': async ({ date }) => named(await reports().closing.x(date)),
     'reports.closeDay': ({ date }, caller) => reports().closing.closeDay(date, actorOf(caller), named),
-    'reports.getZ': ({ number }) => named(reports().closing.z(number)),
+    'reports.getZ': async ({ number }) => named(await reports().closing.z(number)),
     'reports.listZ': ({ limit, before }) => reports().closing.list(limit, before),
     'reports.rebuildTotals': () => transactions().rebuildTotals(),
     'reports.exportCsv': ({ separator, ...filters }) => reports().exports.csv(filters, locale(), separator),

@@ -32,16 +32,16 @@ export interface ReportServices {
   exports: ReportExports;
   setup: SalesSetupStore;
   folder: ExportFolder;
-  summaries(): SummariesView;
+  summaries(): Promise<SummariesView>;
 }
 
 const READY_KEY = 'reports_ready';
 
-export function createReportServices(options: ReportServicesOptions): ReportServices {
+export async function createReportServices(options: ReportServicesOptions): Promise<ReportServices> {
   const { db, repo, dataDir, now, newId, onSaleChanged, onDayClosed } = options;
   const setup = new SalesSetupStore(dataDir, db);
-  setup.mirror();
-  ensureReady(db);
+  await setup.mirror();
+  await ensureReady(db);
   const closing = new Closing({ db, now, onDayClosed });
   const folder = new ExportFolder(join(dataDir, 'exports'));
   return {
@@ -59,12 +59,15 @@ export function createReportServices(options: ReportServicesOptions): ReportServ
  * A database from before the reports existed has sales but no transactions rows or totals: the first
  * start-up with reports builds them once from the raw rows.
  */
-export function ensureReady(db: Db): void {
-  if (db.select().from(reportMeta).where(eq(reportMeta.key, READY_KEY)).get()) return;
-  rebuildTotals(db);
-  markReady(db);
+export async function ensureReady(db: Db): Promise<void> {
+  const [ready] = await db.read((q) =>
+    q.select().from(reportMeta).where(eq(reportMeta.key, READY_KEY)).limit(1),
+  );
+  if (ready) return;
+  await rebuildTotals(db);
+  await markReady(db);
 }
 
-export function markReady(db: Db): void {
-  db.insert(reportMeta).values({ key: READY_KEY, value: '1' }).onConflictDoNothing().run();
+export async function markReady(db: Db): Promise<void> {
+  await db.write((tx) => tx.insert(reportMeta).values({ key: READY_KEY, value: '1' }).onConflictDoNothing());
 }

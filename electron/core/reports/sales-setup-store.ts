@@ -33,7 +33,7 @@ export class SalesSetupStore {
   }
 
   /** Applies to sales made from now on; a sale keeps the shop, cashier and rate it was made with. */
-  update(change: Partial<SalesSetupView>): SalesSetupView {
+  async update(change: Partial<SalesSetupView>): Promise<SalesSetupView> {
     const next = { ...this.read(), ...change };
     const shopIds = new Set(next.shops.map((s) => s.id));
     const unknown = next.tills.find((t) => t.shopId !== undefined && !shopIds.has(t.shopId));
@@ -50,12 +50,12 @@ export class SalesSetupStore {
       throw new ContractFailure('INVALID_INPUT', 'Two shops have the same id', { fields: ['shops'] });
     }
     writePrivateFile(this.file, JSON.stringify(next, null, 2));
-    mirrorSetup(this.db, next);
+    await mirrorSetup(this.db, next);
     return next;
   }
 
-  mirror(): void {
-    mirrorSetup(this.db, this.read());
+  async mirror(): Promise<void> {
+    await mirrorSetup(this.db, this.read());
   }
 }
 

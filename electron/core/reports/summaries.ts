@@ -14,7 +14,7 @@ import {
   yearStart,
   type DayNumber,
 } from '../../../shared/domain/business-day';
-import type { Db } from '../db/open-database';
+import type { Db, Tx } from '../db/open-database';
 import { reportDaily } from '../db/schema';
 import { setupIn } from '../ledger/attribution';
 import { currentBusinessDay } from '../ledger/business-calendar';
@@ -23,21 +23,23 @@ import { hourly } from './report-builder';
 const SALE_METHOD_SET: ReadonlySet<string> = new Set(SALE_METHODS);
 
 /** The summary cards, read from the per-day totals: a year is a few thousand rows at most. */
-export function summaries(db: Db, at: number): SummariesView {
-  const today = currentBusinessDay(db, at);
-  const nextMonth = addDays(monthStart(today), 32);
-  return {
-    businessDate: formatDay(today),
-    today: period(db, today, today),
-    week: period(db, weekStart(today), addDays(weekStart(today), 6)),
-    month: period(db, monthStart(today), addDays(monthStart(nextMonth), -1)),
-    year: period(db, yearStart(today), Math.floor(today / 10_000) * 10_000 + 1231),
-    hourlyToday: hourly(db, today),
-  };
+export function summaries(db: Db, at: number): Promise<SummariesView> {
+  return db.read(async (q) => {
+    const today = await currentBusinessDay(q, at);
+    const nextMonth = addDays(monthStart(today), 32);
+    return {
+      businessDate: formatDay(today),
+      today: await period(q, today, today),
+      week: await period(q, weekStart(today), addDays(weekStart(today), 6)),
+      month: await period(q, monthStart(today), addDays(monthStart(nextMonth), -1)),
+      year: await period(q, yearStart(today), Math.floor(today / 10_000) * 10_000 + 1231),
+      hourlyToday: await hourly(q, today),
+    };
+  });
 }
 
-function period(db: Db, from: DayNumber, to: DayNumber): PeriodSummary {
-  const rows = db
+async function period(q: Tx, from: DayNumber, to: DayNumber): Promise<PeriodSummary> {
+  const rows = await q
     .select({
       shopId: reportDaily.shopId,
       method: reportDaily.method,
@@ -46,10 +48,9 @@ function period(db: Db, from: DayNumber, to: DayNumber): PeriodSummary {
     })
     .from(reportDaily)
     .where(between(reportDaily.businessDay, from, to))
-    .groupBy(reportDaily.shopId, reportDaily.method)
-    .all();
+    .groupBy(reportDaily.shopId, reportDaily.method);
   const sales = rows.filter((r) => SALE_METHOD_SET.has(r.method));
-  const shops = setupIn(db).shops;
+  const { shops } = await setupIn(q);
   const byShop = new Map<string, GroupLine>();
   for (const r of sales) {
     const line = byShop.get(r.shopId) ?? { id: r.shopId, count: 0, cents: 0 };

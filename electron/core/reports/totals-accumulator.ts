@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { SqliteDb } from '../db/open-database';
 import type { Contribution, TotalsDelta, TotalsKey } from '../ledger/booking';
 
 interface PaidRow {
@@ -50,9 +50,12 @@ export class TotalsAccumulator {
     slot.cents += c.paid.cents;
   }
 
-  /** Replaces the three totals tables with these sums; the caller holds the transaction. */
-  replaceTables(db: Db): void {
-    const client = db.$client;
+  /**
+   * Replaces the three totals tables with these sums; the caller holds the unit of work (`db.write`),
+   * whose transaction these better-sqlite3 statements join.
+   */
+  replaceTables(db: SqliteDb): void {
+    const client = db.client;
     client.exec('DELETE FROM report_totals; DELETE FROM report_daily; DELETE FROM report_hourly;');
     const totals = client.prepare(
       `INSERT INTO report_totals (business_day, shop_id, till_id, cashier_id, method, vat_rate, ${TOTALS_COLUMNS.join(', ')})
@@ -99,9 +102,9 @@ function bump<T extends PaidRow>(map: Map<string, T>, key: string, make: () => O
  * Every non-zero totals row of the three tables, as `table|key` → values. Rows that sum to zero say
  * nothing (a booking added and taken away again), so they are left out of comparisons.
  */
-export function totalsSnapshot(db: Db): Map<string, string> {
+export function totalsSnapshot(db: SqliteDb): Map<string, string> {
   const out = new Map<string, string>();
-  const client = db.$client;
+  const client = db.client;
   const read = (table: string, keys: string[], values: string[]) => {
     const rows = client
       .prepare(`SELECT ${[...keys, ...values].join(', ')} FROM ${table}`)

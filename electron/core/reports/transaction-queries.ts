@@ -10,7 +10,7 @@ import type {
 import { formatDay, parseDay } from '../../../shared/domain/business-day';
 import type { PaymentStatus } from '../../../shared/domain/payment-status';
 import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
-import type { Db } from '../db/open-database';
+import type { Db, Tx } from '../db/open-database';
 import { transactions } from '../db/schema';
 import { cashTender } from '../till/cash-sales';
 import type { SalesRepo } from '../sales/sales-repo';
@@ -37,34 +37,34 @@ interface Cursor {
  * Newest first: by business day, then by creation order. Every filter has an index on
  * (filter, business_day) ending in the rowid, so a page walks an index and stops after `limit` rows.
  */
-export function transactionPage(
+export async function transactionPage(
   db: Db,
   filters: TransactionFilters,
   page: { cursor?: string; limit: number },
-): TransactionPageView {
-  const rows = pageRows(db, filters, page.cursor ? decodeCursor(page.cursor) : null, page.limit + 1);
+): Promise<TransactionPageView> {
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const rows = await db.read((q) => pageRows(q, filters, after, page.limit + 1));
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
   const last = shown.at(-1);
   return { rows: shown.map(rowView), nextCursor: more && last ? `${last.businessDay}:${last.seq}` : null };
 }
 
-export function pageRows(
-  db: Db,
+export async function pageRows(
+  q: Tx,
   filters: TransactionFilters,
   after: Cursor | null,
   limit: number,
-): TransactionRow[] {
+): Promise<TransactionRow[]> {
   const where = [...filterConditions(filters)];
   if (after)
     where.push(sql`(${transactions.businessDay}, ${transactions.seq}) < (${after.day}, ${after.seq})`);
-  return db
+  return await q
     .select()
     .from(transactions)
     .where(and(...where))
     .orderBy(desc(transactions.businessDay), desc(transactions.seq))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export function filterConditions(f: TransactionFilters): SQL[] {
@@ -128,13 +128,16 @@ export function rowView(r: TransactionRow): TransactionRowView {
 }
 
 /** One row with its sale, its cash tender and its payment's status timeline. */
-export function transactionDetail(db: Db, repo: SalesRepo, id: string): TransactionDetailView {
-  const row = db.select().from(transactions).where(eq(transactions.source, id)).get();
+export async function transactionDetail(db: Db, repo: SalesRepo, id: string): Promise<TransactionDetailView> {
+  const [row] = await db.read((q) =>
+    q.select().from(transactions).where(eq(transactions.source, id)).limit(1),
+  );
   if (!row) throw new ContractFailure('NOT_FOUND', `No transaction ${id}`);
+  const { saleId, paymentId } = row;
   return {
     row: rowView(row),
-    sale: row.saleId ? repo.saleView(row.saleId) : null,
-    cash: row.saleId && row.method === 'cash' ? cashTender(db, row.saleId) : null,
-    timeline: row.paymentId ? repo.timeline(row.paymentId) : [],
+    sale: saleId ? await repo.saleView(saleId) : null,
+    cash: saleId && row.method === 'cash' ? await db.read((q) => cashTender(q, saleId)) : null,
+    timeline: paymentId ? await repo.timeline(paymentId) : [],
   };
 }

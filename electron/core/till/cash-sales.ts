@@ -34,28 +34,28 @@ export interface CashPaymentInput {
 export class CashSales {
   constructor(private readonly deps: CashSaleDeps) {}
 
-  pay(input: CashPaymentInput, actor: Actor = NO_ACTOR): CashSaleView {
+  async pay(input: CashPaymentInput, actor: Actor = NO_ACTOR): Promise<CashSaleView> {
     const { db } = this.deps;
-    const { saleId, created } = db.transaction((tx) => {
-      const existing = this.deps.repo.findByIdempotencyKey(input.idempotencyKey);
+    const { saleId, created } = await db.write(async (tx) => {
+      const existing = await this.deps.repo.findByIdempotencyKey(input.idempotencyKey);
       if (existing) {
         if (existing.tender !== 'cash' || existing.amountCents !== input.amountCents) {
           throw new ContractFailure('CONFLICT', 'This idempotency key was already used for another payment');
         }
         return { saleId: existing.id, created: false };
       }
-      if (this.deps.repo.findOpenSale(input.tillId)) {
+      if (await this.deps.repo.findOpenSale(input.tillId)) {
         throw tillBusy();
       }
-      return { saleId: this.write(tx, input, actor), created: true };
+      return { saleId: await this.write(tx, input, actor), created: true };
     });
     if (created) this.deps.onSaleChanged(saleId);
     return this.view(saleId);
   }
 
-  private write(tx: Tx, input: CashPaymentInput, actor: Actor): string {
-    const drawer = openDrawerOrFail(tx, input.tillId);
-    const setup = setupIn(tx);
+  private async write(tx: Tx, input: CashPaymentInput, actor: Actor): Promise<string> {
+    const drawer = await openDrawerOrFail(tx, input.tillId);
+    const setup = await setupIn(tx);
     const dueCents = cashDue(input.amountCents, setup.cashRounding as CashRounding);
     if (input.tenderedCents < dueCents) {
       throw new ContractFailure(
@@ -65,43 +65,41 @@ export class CashSales {
     }
     const at = this.deps.now();
     const saleId = this.deps.newId();
-    tx.insert(sales)
-      .values({
-        ...{
-          id: saleId,
-          tillId: input.tillId,
-          amountCents: input.amountCents,
-          idempotencyKey: input.idempotencyKey,
-        },
-        ...{ status: 'paid', tender: 'cash', createdAt: at, updatedAt: at },
-        ...attributionFor(setup, input.tillId, actor),
-        deviceId: actor.deviceId,
-      })
-      .run();
+    await tx.insert(sales).values({
+      ...{
+        id: saleId,
+        tillId: input.tillId,
+        amountCents: input.amountCents,
+        idempotencyKey: input.idempotencyKey,
+      },
+      ...{ status: 'paid', tender: 'cash', createdAt: at, updatedAt: at },
+      ...attributionFor(setup, input.tillId, actor),
+      deviceId: actor.deviceId,
+    });
     const { tenderedCents, amountCents } = input;
     const changeCents = tenderedCents - dueCents;
     const roundingCents = dueCents - amountCents;
-    tx.insert(cashTenders)
-      .values({ saleId, sessionId: drawer.id, dueCents, tenderedCents, changeCents, roundingCents })
-      .run();
-    tx.update(drawerSessions)
+    await tx
+      .insert(cashTenders)
+      .values({ saleId, sessionId: drawer.id, dueCents, tenderedCents, changeCents, roundingCents });
+    await tx
+      .update(drawerSessions)
       .set({ cashSalesCents: sql`${drawerSessions.cashSalesCents} + ${dueCents}` })
-      .where(eq(drawerSessions.id, drawer.id))
-      .run();
-    recordCashSale(tx, saleId);
+      .where(eq(drawerSessions.id, drawer.id));
+    await recordCashSale(tx, saleId);
     return saleId;
   }
 
-  private view(saleId: string): CashSaleView {
-    const sale = this.deps.repo.saleView(saleId);
-    const tender = cashTender(this.deps.db, saleId);
+  private async view(saleId: string): Promise<CashSaleView> {
+    const sale = await this.deps.repo.saleView(saleId);
+    const tender = await this.deps.db.read((q) => cashTender(q, saleId));
     if (!sale || !tender) throw new ContractFailure('INTERNAL', 'The cash sale just written is missing');
     return { sale, ...tender };
   }
 }
 
-export function cashTender(db: Db | Tx, saleId: string): CashTenderView | null {
-  const row = db.select().from(cashTenders).where(eq(cashTenders.saleId, saleId)).get();
+export async function cashTender(q: Tx, saleId: string): Promise<CashTenderView | null> {
+  const [row] = await q.select().from(cashTenders).where(eq(cashTenders.saleId, saleId)).limit(1);
   if (!row) return null;
   const { dueCents, tenderedCents, changeCents, roundingCents, sessionId } = row;
   return { dueCents, tenderedCents, changeCents, roundingCents, drawerId: sessionId };

@@ -19,16 +19,17 @@ export interface DrawerDeps {
 export const expectedCash = (d: DrawerRow): number =>
   d.floatCents + d.cashSalesCents + d.cashInCents - d.cashOutCents;
 
-export function openDrawer(db: Db | Tx, tillId: string): DrawerRow | undefined {
-  return db
+export async function openDrawer(q: Tx, tillId: string): Promise<DrawerRow | undefined> {
+  const [drawer] = await q
     .select()
     .from(drawerSessions)
     .where(and(eq(drawerSessions.tillId, tillId), eq(drawerSessions.status, 'open')))
-    .get();
+    .limit(1);
+  return drawer;
 }
 
-export function openDrawerOrFail(db: Db | Tx, tillId: string): DrawerRow {
-  const drawer = openDrawer(db, tillId);
+export async function openDrawerOrFail(q: Tx, tillId: string): Promise<DrawerRow> {
+  const drawer = await openDrawer(q, tillId);
   if (!drawer) throw new ContractFailure('DRAWER_NOT_OPEN', `The cash drawer of ${tillId} is not open`);
   return drawer;
 }
@@ -38,101 +39,105 @@ export class DrawerService {
   constructor(private readonly deps: DrawerDeps) {}
 
   /** The opener is the drawer's cashier (the till's cashier setting when no person is known). */
-  open(tillId: string, floatCents: number, actor: Actor = NO_ACTOR): DrawerView {
+  async open(tillId: string, floatCents: number, actor: Actor = NO_ACTOR): Promise<DrawerView> {
     const { db, now, newId } = this.deps;
-    const id = db.transaction((tx) => {
-      if (openDrawer(tx, tillId)) {
+    const id = await db.write(async (tx) => {
+      if (await openDrawer(tx, tillId)) {
         throw new ContractFailure('DRAWER_ALREADY_OPEN', `The cash drawer of ${tillId} is already open`);
       }
-      const { cashierId } = attributionFor(setupIn(tx), tillId, actor);
+      const { cashierId } = attributionFor(await setupIn(tx), tillId, actor);
       const drawerId = newId();
       const { deviceId } = actor;
-      tx.insert(drawerSessions)
-        .values({ id: drawerId, tillId, status: 'open', cashierId, deviceId, openedAt: now(), floatCents })
-        .run();
+      await tx
+        .insert(drawerSessions)
+        .values({ id: drawerId, tillId, status: 'open', cashierId, deviceId, openedAt: now(), floatCents });
       return drawerId;
     });
     return this.view(id);
   }
 
-  move(
+  async move(
     tillId: string,
     kind: 'in' | 'out',
     { amountCents, reason }: { amountCents: number; reason: string },
     actor: Actor = NO_ACTOR,
-  ): DrawerView {
+  ): Promise<DrawerView> {
     const { db, now } = this.deps;
-    const id = db.transaction((tx) => {
-      const drawer = openDrawerOrFail(tx, tillId);
+    const id = await db.write(async (tx) => {
+      const drawer = await openDrawerOrFail(tx, tillId);
       if (kind === 'out' && amountCents > expectedCash(drawer)) {
         throw new ContractFailure(
           'NOT_ENOUGH_CASH',
           `The drawer of ${tillId} should hold ${expectedCash(drawer)} cents`,
         );
       }
-      tx.insert(drawerMovements)
-        .values({ sessionId: drawer.id, kind, amountCents, reason, at: now(), ...actorColumns(actor) })
-        .run();
+      await tx
+        .insert(drawerMovements)
+        .values({ sessionId: drawer.id, kind, amountCents, reason, at: now(), ...actorColumns(actor) });
       const column = kind === 'in' ? drawerSessions.cashInCents : drawerSessions.cashOutCents;
-      tx.update(drawerSessions)
+      await tx
+        .update(drawerSessions)
         .set(
           kind === 'in'
             ? { cashInCents: sql`${column} + ${amountCents}` }
             : { cashOutCents: sql`${column} + ${amountCents}` },
         )
-        .where(eq(drawerSessions.id, drawer.id))
-        .run();
+        .where(eq(drawerSessions.id, drawer.id));
       return drawer.id;
     });
     return this.view(id);
   }
 
   /** The count: compared with the expected amount, the difference kept with the session for the Z. */
-  close(tillId: string, countedCents: number, actor: Actor = NO_ACTOR): DrawerView {
+  async close(tillId: string, countedCents: number, actor: Actor = NO_ACTOR): Promise<DrawerView> {
     const { db, now } = this.deps;
-    const id = db.transaction((tx) => {
-      const drawer = openDrawerOrFail(tx, tillId);
+    const id = await db.write(async (tx) => {
+      const drawer = await openDrawerOrFail(tx, tillId);
       const at = now();
       const expectedCents = expectedCash(drawer);
-      tx.update(drawerSessions)
+      const businessDay = await currentBusinessDay(tx, at);
+      await tx
+        .update(drawerSessions)
         .set({
           status: 'closed',
           closedAt: at,
           expectedCents,
           countedCents,
           differenceCents: countedCents - expectedCents,
-          businessDay: currentBusinessDay(tx, at),
+          businessDay,
           closedByStaffId: actor.staffId,
           closedByDeviceId: actor.deviceId,
         })
-        .where(eq(drawerSessions.id, drawer.id))
-        .run();
+        .where(eq(drawerSessions.id, drawer.id));
       return drawer.id;
     });
     return this.view(id);
   }
 
   /** The open drawer, else the last one closed; null when the till never had one. */
-  get(tillId: string): DrawerView | null {
-    const latest = this.deps.db
-      .select({ id: drawerSessions.id })
-      .from(drawerSessions)
-      .where(eq(drawerSessions.tillId, tillId))
-      .orderBy(sql`${drawerSessions.status} = 'open' desc`, desc(drawerSessions.openedAt))
-      .get();
+  async get(tillId: string): Promise<DrawerView | null> {
+    const [latest] = await this.deps.db.read((q) =>
+      q
+        .select({ id: drawerSessions.id })
+        .from(drawerSessions)
+        .where(eq(drawerSessions.tillId, tillId))
+        .orderBy(sql`${drawerSessions.status} = 'open' desc`, desc(drawerSessions.openedAt))
+        .limit(1),
+    );
     return latest ? this.view(latest.id) : null;
   }
 
-  view(id: string): DrawerView {
-    const { db } = this.deps;
-    const d = db.select().from(drawerSessions).where(eq(drawerSessions.id, id)).get();
+  async view(id: string): Promise<DrawerView> {
+    const { d, movements } = await this.deps.db.read(async (q) => {
+      const [session] = await q.select().from(drawerSessions).where(eq(drawerSessions.id, id)).limit(1);
+      const moves = await q
+        .select()
+        .from(drawerMovements)
+        .where(eq(drawerMovements.sessionId, id))
+        .orderBy(drawerMovements.id);
+      return { d: session, movements: moves };
+    });
     if (!d) throw new ContractFailure('NOT_FOUND', `No drawer ${id}`);
-    const movements = db
-      .select()
-      .from(drawerMovements)
-      .where(eq(drawerMovements.sessionId, id))
-      .orderBy(drawerMovements.id)
-      .all();
     return {
       id: d.id,
       tillId: d.tillId,

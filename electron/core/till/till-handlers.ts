@@ -31,22 +31,23 @@ const CURRENT_SALE_LINGER_MS = 30_000;
 export function createTillHandlers({ till, sales, now }: TillHandlerDeps): Pick<Handlers, TillMethodName> {
   return {
     'till.startPayment': (input, caller) => till().startPayment(input, actorOf(caller)),
-    'till.retryPayment': ({ saleId }, caller) =>
-      till().retryPayment(ownSale(sales(), saleId, caller).id, actorOf(caller)),
-    'till.cancelPayment': ({ saleId }, caller) => till().cancelPayment(ownSale(sales(), saleId, caller).id),
+    'till.retryPayment': async ({ saleId }, caller) =>
+      till().retryPayment((await ownSale(sales(), saleId, caller)).id, actorOf(caller)),
+    'till.cancelPayment': async ({ saleId }, caller) =>
+      till().cancelPayment((await ownSale(sales(), saleId, caller)).id),
     'till.getSale': ({ saleId }, caller) => ownSale(sales(), saleId, caller),
     'till.getCurrentSale': ({ tillId }) => currentSale(sales(), tillId, now()),
     // A device bound to a till sees that till's sales; the station's own window sees every till's.
-    'till.listSales': ({ limit }, caller) =>
-      sales()
-        .listSales(limit)
-        .filter((sale) => !caller.device?.tillId || sale.tillId === caller.device.tillId),
+    'till.listSales': async ({ limit }, caller) =>
+      (await sales().listSales(limit)).filter(
+        (sale) => !caller.device?.tillId || sale.tillId === caller.device.tillId,
+      ),
   };
 }
 
 /** A sale named by its id, refused (WRONG_TILL) to a device bound to another till: its till comes from its link. */
-function ownSale(sales: SalesReader, saleId: string, caller: Caller): SaleView {
-  const found = sales.saleView(saleId);
+async function ownSale(sales: SalesReader, saleId: string, caller: Caller): Promise<SaleView> {
+  const found = await sales.saleView(saleId);
   if (!found) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
   const tillId = caller.device?.tillId;
   if (tillId && found.tillId !== tillId)
@@ -55,8 +56,8 @@ function ownSale(sales: SalesReader, saleId: string, caller: Caller): SaleView {
 }
 
 /** The sale the customer display shows: the open one, or the last one for a short while after it ended. */
-function currentSale(sales: SalesReader, tillId: string, at: number): SaleView | null {
-  const latest = sales.latestSale(tillId);
+async function currentSale(sales: SalesReader, tillId: string, at: number): Promise<SaleView | null> {
+  const latest = await sales.latestSale(tillId);
   if (!latest) return null;
   if (latest.status !== 'open' && at - latest.updatedAt > CURRENT_SALE_LINGER_MS) return null;
   return sales.saleView(latest.id);

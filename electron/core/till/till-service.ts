@@ -37,70 +37,103 @@ export class TillService {
     input: { amountCents: number; idempotencyKey: string; tillId: string },
     actor: Actor = NO_ACTOR,
   ): Promise<SaleView> {
-    const { repo, now } = this.deps;
-    const existing = repo.findByIdempotencyKey(input.idempotencyKey);
-    if (existing) {
-      if (existing.amountCents !== input.amountCents) {
-        throw new ContractFailure('CONFLICT', 'This idempotency key was already used for another amount');
-      }
-      return this.view(existing.id);
-    }
-    const superseded = this.openSaleToReplace(input.tillId, null);
-    const saleId = this.deps.newId();
-    const paymentId = this.deps.newId();
-    const at = now();
-    const { amountCents, idempotencyKey, tillId } = input;
-    const { profileId } = this.deps;
-    const posId = this.posIdOf(tillId);
-    repo.insertSaleWithPayment(
-      { id: saleId, tillId, amountCents, idempotencyKey, at, actor },
-      { id: paymentId, saleId, profileId, posId, amountCents, at, actor },
-    );
-    await this.createAtBancontact(paymentId, saleId, amountCents, tillId);
+    // One unit of work from the checks to the insert: two tenders at one till cannot both pass the check.
+    const started = await this.deps.db.write(() => this.persistPayment(input, actor));
+    if (!started.paymentId) return this.view(started.saleId);
+    const { saleId, paymentId, superseded } = started;
+    await this.createAtBancontact(paymentId, saleId, input.amountCents, input.tillId);
     // Bancontact has now invalidated the sticker's previous payment; look it up soon.
     if (superseded) this.deps.tracker.follow(superseded);
     return this.view(saleId);
   }
 
   async retryPayment(saleId: string, actor: Actor = NO_ACTOR): Promise<SaleView> {
-    const sale = this.view(saleId);
-    const current = sale.payment?.status;
-    if (sale.status === 'paid' || sale.status === 'cancelled' || (current && !isFinalStatus(current))) {
-      throw new ContractFailure('CONFLICT', `Sale ${saleId} cannot be retried while it is ${sale.status}`);
-    }
-    const superseded = this.openSaleToReplace(sale.tillId, saleId);
-    const paymentId = this.deps.newId();
-    const { profileId, now } = this.deps;
-    const posId = this.posIdOf(sale.tillId);
-    const amountCents = sale.amountCents;
-    this.deps.repo.insertPayment({ id: paymentId, saleId, profileId, posId, amountCents, at: now(), actor });
-    await this.createAtBancontact(paymentId, saleId, amountCents, sale.tillId);
+    const { paymentId, amountCents, tillId, superseded } = await this.deps.db.write(async () => {
+      const sale = await this.view(saleId);
+      const current = sale.payment?.status;
+      if (sale.status === 'paid' || sale.status === 'cancelled' || (current && !isFinalStatus(current))) {
+        throw new ContractFailure('CONFLICT', `Sale ${saleId} cannot be retried while it is ${sale.status}`);
+      }
+      const replaced = await this.openSaleToReplace(sale.tillId, saleId);
+      const id = this.deps.newId();
+      const { profileId, now } = this.deps;
+      const posId = await this.posIdOf(sale.tillId);
+      const amount = sale.amountCents;
+      await this.deps.repo.insertPayment({
+        id,
+        saleId,
+        profileId,
+        posId,
+        amountCents: amount,
+        at: now(),
+        actor,
+      });
+      return { paymentId: id, amountCents: amount, tillId: sale.tillId, superseded: replaced };
+    });
+    await this.createAtBancontact(paymentId, saleId, amountCents, tillId);
     if (superseded) this.deps.tracker.follow(superseded);
     return this.view(saleId);
   }
 
   async cancelPayment(saleId: string): Promise<SaleView> {
-    const sale = this.view(saleId);
-    if (sale.status === 'paid') throw new ContractFailure('CONFLICT', 'This sale is already paid');
-    const payment = sale.payment;
-    if (!payment || isFinalStatus(payment.status)) {
-      this.deps.repo.setSaleStatus(saleId, 'cancelled', this.deps.now());
-    } else if (!payment.bancontactId && this.creating.has(payment.id)) {
-      throw new ContractFailure('CONFLICT', 'The payment is still being created; try again in a moment');
-    } else if (!payment.bancontactId) {
-      this.abandonCreation(payment.id);
-      this.deps.repo.setSaleStatus(saleId, 'cancelled', this.deps.now());
-    } else {
-      // The intent is written first: whatever the network does, this payment is no longer wanted.
-      this.deps.repo.giveUpPayment(payment.id, this.deps.now());
-      await this.cancelAtBancontact(payment.id, payment.bancontactId);
-    }
+    const atBancontact = await this.deps.db.write(() => this.cancelLocally(saleId));
+    // The intent is written first: whatever the network does, this payment is no longer wanted.
+    if (atBancontact) await this.cancelAtBancontact(atBancontact.paymentId, atBancontact.bancontactId);
     this.deps.onSaleChanged(saleId);
     return this.view(saleId);
   }
 
-  private view(saleId: string): SaleView {
-    const sale = this.deps.repo.saleView(saleId);
+  /** The checks and the new sale with its CREATING payment; `paymentId` is null for a repeated key. */
+  private async persistPayment(
+    input: { amountCents: number; idempotencyKey: string; tillId: string },
+    actor: Actor,
+  ): Promise<{ saleId: string; paymentId: string | null; superseded: string | null }> {
+    const { repo, now } = this.deps;
+    const existing = await repo.findByIdempotencyKey(input.idempotencyKey);
+    if (existing) {
+      if (existing.amountCents !== input.amountCents) {
+        throw new ContractFailure('CONFLICT', 'This idempotency key was already used for another amount');
+      }
+      return { saleId: existing.id, paymentId: null, superseded: null };
+    }
+    const superseded = await this.openSaleToReplace(input.tillId, null);
+    const saleId = this.deps.newId();
+    const paymentId = this.deps.newId();
+    const at = now();
+    const { amountCents, idempotencyKey, tillId } = input;
+    const { profileId } = this.deps;
+    const posId = await this.posIdOf(tillId);
+    await repo.insertSaleWithPayment(
+      { id: saleId, tillId, amountCents, idempotencyKey, at, actor },
+      { id: paymentId, saleId, profileId, posId, amountCents, at, actor },
+    );
+    return { saleId, paymentId, superseded };
+  }
+
+  /**
+   * Cancels what can be cancelled here; answers the payment Bancontact must still be told about, after
+   * it was given up (the unit of work has committed before the network is called).
+   */
+  private async cancelLocally(saleId: string): Promise<{ paymentId: string; bancontactId: string } | null> {
+    const sale = await this.view(saleId);
+    if (sale.status === 'paid') throw new ContractFailure('CONFLICT', 'This sale is already paid');
+    const payment = sale.payment;
+    if (!payment || isFinalStatus(payment.status)) {
+      await this.deps.repo.setSaleStatus(saleId, 'cancelled', this.deps.now());
+    } else if (!payment.bancontactId && this.creating.has(payment.id)) {
+      throw new ContractFailure('CONFLICT', 'The payment is still being created; try again in a moment');
+    } else if (!payment.bancontactId) {
+      await this.abandonCreation(payment.id);
+      await this.deps.repo.setSaleStatus(saleId, 'cancelled', this.deps.now());
+    } else {
+      await this.deps.repo.giveUpPayment(payment.id, this.deps.now());
+      return { paymentId: payment.id, bancontactId: payment.bancontactId };
+    }
+    return null;
+  }
+
+  private async view(saleId: string): Promise<SaleView> {
+    const sale = await this.deps.repo.saleView(saleId);
     if (!sale) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
     return sale;
   }
@@ -110,25 +143,24 @@ export class TillService {
    * payment per POS id, so two tills sharing one would cancel each other's payments. Null at a display
    * till (the station's profile shows the QR on screen).
    */
-  private posIdOf(tillId: string): string | null {
+  private async posIdOf(tillId: string): Promise<string | null> {
     if (!this.deps.posId) return null;
-    return (
-      setupIn(this.deps.db).tills.find((till) => till.tillId === tillId)?.stickerPosId ?? this.deps.posId
-    );
+    const setup = await this.deps.db.read((q) => setupIn(q));
+    return setup.tills.find((till) => till.tillId === tillId)?.stickerPosId ?? this.deps.posId;
   }
 
   /**
    * One open payment per till. A display till refuses a second one; at a sticker till the new payment
    * replaces the open one (Bancontact invalidates it), which is given up here. Returns that payment.
    */
-  private openSaleToReplace(tillId: string, saleId: string | null): string | null {
-    const open = this.deps.repo.findOpenSale(tillId);
+  private async openSaleToReplace(tillId: string, saleId: string | null): Promise<string | null> {
+    const open = await this.deps.repo.findOpenSale(tillId);
     if (!open || open.id === saleId) return null;
-    const payment = this.deps.repo.latestPayment(open.id);
+    const payment = await this.deps.repo.latestPayment(open.id);
     if (!this.deps.posId || !payment?.bancontactId) {
       throw tillBusy();
     }
-    this.deps.repo.giveUpPayment(payment.id, this.deps.now());
+    await this.deps.repo.giveUpPayment(payment.id, this.deps.now());
     return payment.id;
   }
 
@@ -157,7 +189,7 @@ export class TillService {
     this.deps.onSaleChanged(saleId);
     try {
       const { callbackUrl } = this.deps;
-      const posId = this.posIdOf(tillId);
+      const posId = await this.posIdOf(tillId);
       const request = {
         amount: amountCents,
         currency: 'EUR' as const,
@@ -171,7 +203,7 @@ export class TillService {
         : await this.deps.client.createPayment(request);
       const expiresAt = Date.parse(created.expiresAt);
       const deeplink = created._links.deeplink.href;
-      applyStatus(db, {
+      await applyStatus(db, {
         paymentId,
         status: created.status,
         source: 'create',
@@ -182,8 +214,8 @@ export class TillService {
     } catch (error) {
       // No QR was ever shown, so even if Bancontact did create it, nobody can pay it: it simply expires.
       const failure = toContractFailure(error);
-      applyStatus(db, { paymentId, status: 'CREATE_FAILED', source: 'create', at: now() });
-      recordProblem(db, paymentId, { code: failure.code, message: failure.message }, now());
+      await applyStatus(db, { paymentId, status: 'CREATE_FAILED', source: 'create', at: now() });
+      await recordProblem(db, paymentId, { code: failure.code, message: failure.message }, now());
     }
     this.deps.onSaleChanged(saleId);
   }
@@ -192,11 +224,11 @@ export class TillService {
    * A payment left CREATING with no creation under way: Bancontact's answer could not be recorded (a full
    * disk). Its QR was never shown, so nobody can pay it; it is closed as failed, as at start-up.
    */
-  private abandonCreation(paymentId: string): void {
+  private async abandonCreation(paymentId: string): Promise<void> {
     const { db, now } = this.deps;
-    applyStatus(db, { paymentId, status: 'CREATE_FAILED', source: 'recovery', at: now() });
+    await applyStatus(db, { paymentId, status: 'CREATE_FAILED', source: 'recovery', at: now() });
     const message = "Bancontact's answer could not be recorded; no QR was shown";
-    recordProblem(db, paymentId, { code: 'DISK_FULL', message }, now());
+    await recordProblem(db, paymentId, { code: 'DISK_FULL', message }, now());
   }
 
   /** DELETE, and when Bancontact says it is too late, take the status it has: it may just have been paid. */
@@ -204,17 +236,17 @@ export class TillService {
     const { db, client, now } = this.deps;
     try {
       await client.cancelPayment(bancontactId);
-      applyStatus(db, { paymentId, status: 'CANCELLED', source: 'cancel', at: now() });
+      await applyStatus(db, { paymentId, status: 'CANCELLED', source: 'cancel', at: now() });
     } catch (error) {
       if (!(error instanceof BancontactError && error.status === 422)) {
         const failure = toContractFailure(error);
-        recordProblem(db, paymentId, { code: failure.code, message: failure.message }, now());
+        await recordProblem(db, paymentId, { code: failure.code, message: failure.message }, now());
         throw failure;
       }
       const remote = await client.getPayment(bancontactId).catch((e: unknown) => {
         throw toContractFailure(e);
       });
-      applyStatus(db, { paymentId, status: remote.status as PaymentStatus, source: 'poll', at: now() });
+      await applyStatus(db, { paymentId, status: remote.status as PaymentStatus, source: 'poll', at: now() });
     }
   }
 }
