@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
 import type { CallbackVerification } from '../bancontact/callback-verifier';
 import type { Db } from '../db/open-database';
+import { changedRows } from '../db/raw';
 import { guardFor, type StorageGuard } from '../db/storage-errors';
 import { callbackReceipts, payments } from '../db/schema';
 import type { Logger } from '../logging/logger';
 import { recordRejection } from './rejected-callbacks';
-import { applyStatus } from './transition';
+import { applyStatusIn } from './transition';
 
 export interface CallbackVerifierLike {
   verify(rawBody: string, signatureHeader: string | undefined): Promise<CallbackVerification>;
@@ -69,20 +70,25 @@ export class CallbackIntake {
 
   private async verifyAndApply(rawBody: string, signature: string | undefined): Promise<CallbackAnswer> {
     const verification = await this.deps.verifier.verify(rawBody, signature);
-    if (!verification.ok) return this.reject(verification.reason, verification.detail, rawBody);
+    if (!verification.ok) return await this.reject(verification.reason, verification.detail, rawBody);
     const parsed = callbackBody.safeParse(verification.callback.body);
-    if (!parsed.success) return this.reject('MALFORMED_BODY', 'the body is not a payment callback', rawBody);
-    const saleId = this.apply(verification.callback.jti, parsed.data, rawBody);
+    if (!parsed.success)
+      return await this.reject('MALFORMED_BODY', 'the body is not a payment callback', rawBody);
+    const saleId = await this.apply(verification.callback.jti, parsed.data, rawBody);
     if (saleId) this.deps.onSaleChanged(saleId);
     return { status: 200, body: { ok: true } };
   }
 
-  /** Records the receipt and the new status in one transaction; returns the sale that changed, if any. */
-  private apply(jti: string, body: z.infer<typeof callbackBody>, rawBody: string): string | null {
+  /** Records the receipt and the new status in one unit of work; returns the sale that changed, if any. */
+  private apply(jti: string, body: z.infer<typeof callbackBody>, rawBody: string): Promise<string | null> {
     const { db, now, profileId } = this.deps;
-    return db.transaction((tx) => {
-      const payment = tx.select().from(payments).where(eq(payments.bancontactId, body.paymentId)).get();
-      const inserted = tx
+    return db.write(async (tx) => {
+      const [payment] = await tx
+        .select()
+        .from(payments)
+        .where(eq(payments.bancontactId, body.paymentId))
+        .limit(1);
+      const inserted = await tx
         .insert(callbackReceipts)
         .values({
           jti,
@@ -93,10 +99,9 @@ export class CallbackIntake {
           body: rawBody,
           matched: payment !== undefined,
         })
-        .onConflictDoNothing()
-        .run();
-      if (inserted.changes === 0 || !payment) return null;
-      const result = applyStatus(tx, {
+        .onConflictDoNothing();
+      if (changedRows(inserted) === 0 || !payment) return null;
+      const result = await applyStatusIn(tx, {
         paymentId: payment.id,
         status: body.status,
         source: 'callback',
@@ -106,9 +111,9 @@ export class CallbackIntake {
     });
   }
 
-  private reject(reason: string, detail: string, rawBody: string): CallbackAnswer {
+  private async reject(reason: string, detail: string, rawBody: string): Promise<CallbackAnswer> {
     const { db, now, profileId, logger } = this.deps;
-    recordRejection(db, logger, { profileId, reason, detail, rawBody, at: now(), kind: 'callback' });
+    await recordRejection(db, logger, { profileId, reason, detail, rawBody, at: now(), kind: 'callback' });
     return { status: REJECTION_STATUS[reason] ?? 401, body: { ok: false, reason } };
   }
 }

@@ -8,7 +8,7 @@ export interface PaymentHandlerDeps {
   /** The current mode's payment histories. */
   timelines: () => Pick<SalesRepo, 'timeline'>;
   /** The current mode's refused callbacks, grouped (payments/rejected-callbacks.ts). */
-  rejectedCallbacks: (limit: number) => RejectedCallbackGroupView[];
+  rejectedCallbacks: (limit: number) => Promise<RejectedCallbackGroupView[]>;
 }
 
 /** A payment's history, and the callbacks the station refused (a manager's diagnosis tools). */

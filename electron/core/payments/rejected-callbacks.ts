@@ -39,15 +39,15 @@ function tallyOf(db: Db, logger: Logger): RejectionTally {
  * Counts a refused callback in its hour. The first few of a profile, reason and hour are written at
  * once with their sample (and logged); the rest are counted in memory and written within a second.
  */
-export function recordRejection(db: Db, logger: Logger, rejection: Rejection): void {
+export async function recordRejection(db: Db, logger: Logger, rejection: Rejection): Promise<void> {
   const { kind, profileId, reason, at } = rejection;
   const tally = tallyOf(db, logger);
-  const count = tally.add(profileId, reason, at);
+  const count = await tally.add(profileId, reason, at);
   if (count <= SAMPLES_PER_HOUR) {
-    tally.flush((tx) => {
-      insertSample(tx, rejection);
+    await tally.flush(async (tx) => {
+      await insertSample(tx, rejection);
       // A new hour's first refusal is rare enough to pay for the pruning.
-      if (count === 1) pruneRejections(tx, at - REJECTIONS_KEPT_MS);
+      if (count === 1) await pruneRejections(tx, at - REJECTIONS_KEPT_MS);
     });
     logger.warn(`rejected a ${kind} for profile ${profileId}: ${reason}`);
     return;
@@ -60,46 +60,51 @@ export function recordRejection(db: Db, logger: Logger, rejection: Rejection): v
 }
 
 /** Writes the counts still in memory; the mode's runtime calls it before closing its database. */
-export function flushRejectionCounts(db: Db): void {
-  tallies.get(db)?.flushQuietly();
+export async function flushRejectionCounts(db: Db): Promise<void> {
+  await tallies.get(db)?.flushQuietly();
 }
 
-function insertSample(tx: Tx, rejection: Rejection): void {
+async function insertSample(tx: Tx, rejection: Rejection): Promise<void> {
   const { profileId, reason, detail, rawBody, at } = rejection;
   const bodyExcerpt = rawBody.slice(0, EXCERPT_STORED);
-  tx.insert(callbackRejections).values({ receivedAt: at, profileId, reason, detail, bodyExcerpt }).run();
+  await tx.insert(callbackRejections).values({ receivedAt: at, profileId, reason, detail, bodyExcerpt });
 }
 
-function pruneRejections(tx: Tx, before: number): void {
-  tx.delete(callbackRejectionTallies).where(lt(callbackRejectionTallies.hourStart, before)).run();
-  tx.delete(callbackRejections).where(lt(callbackRejections.receivedAt, before)).run();
+async function pruneRejections(tx: Tx, before: number): Promise<void> {
+  await tx.delete(callbackRejectionTallies).where(lt(callbackRejectionTallies.hourStart, before));
+  await tx.delete(callbackRejections).where(lt(callbackRejections.receivedAt, before));
 }
 
 /** The refused callbacks per profile, reason and hour, newest first, each with its samples. */
-export function listRejectedCallbacks(db: Db, limit: number): RejectedCallbackGroupView[] {
+export async function listRejectedCallbacks(db: Db, limit: number): Promise<RejectedCallbackGroupView[]> {
   // The manager sees every refusal counted so far, not only those already written.
-  flushRejectionCounts(db);
-  const tallies = db
-    .select()
-    .from(callbackRejectionTallies)
-    .orderBy(desc(callbackRejectionTallies.hourStart), desc(callbackRejectionTallies.lastAt))
-    .limit(limit)
-    .all();
-  return tallies.map((tally) => ({
-    profileId: tally.profileId,
-    reason: tally.reason,
-    hourStart: new Date(tally.hourStart).toISOString(),
-    count: tally.count,
-    lastAt: new Date(tally.lastAt).toISOString(),
-    samples: samplesOf(db, tally),
-  }));
+  await flushRejectionCounts(db);
+  return db.read(async (q) => {
+    const tallies = await q
+      .select()
+      .from(callbackRejectionTallies)
+      .orderBy(desc(callbackRejectionTallies.hourStart), desc(callbackRejectionTallies.lastAt))
+      .limit(limit);
+    const groups: RejectedCallbackGroupView[] = [];
+    for (const tally of tallies) {
+      groups.push({
+        profileId: tally.profileId,
+        reason: tally.reason,
+        hourStart: new Date(tally.hourStart).toISOString(),
+        count: tally.count,
+        lastAt: new Date(tally.lastAt).toISOString(),
+        samples: await samplesOf(q, tally),
+      });
+    }
+    return groups;
+  });
 }
 
-function samplesOf(
-  db: Db,
+async function samplesOf(
+  q: Tx,
   tally: { profileId: string; reason: string; hourStart: number },
-): RejectedCallbackView[] {
-  const rows = db
+): Promise<RejectedCallbackView[]> {
+  const rows = await q
     .select()
     .from(callbackRejections)
     .where(
@@ -111,8 +116,7 @@ function samplesOf(
       ),
     )
     .orderBy(callbackRejections.receivedAt, callbackRejections.id)
-    .limit(SAMPLES_PER_HOUR)
-    .all();
+    .limit(SAMPLES_PER_HOUR);
   return rows.map((row) => ({
     at: new Date(row.receivedAt).toISOString(),
     profileId: row.profileId,

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open-database';
+import { SqliteStore } from '../db/unit-of-work';
 import { callbackRejectionTallies } from '../db/schema';
 import type { Logger } from '../logging/logger';
 
@@ -40,10 +41,15 @@ export class RejectionTally {
   ) {}
 
   /** Counts one refusal at `at`; answers its number within its profile, reason and hour (1 = first). */
-  add(profileId: string, reason: string, at: number): number {
+  async add(profileId: string, reason: string, at: number): Promise<number> {
     const key: TallyKey = { profileId, reason, hourStart: Math.floor(at / HOUR_MS) * HOUR_MS };
     const id = keyOf(key);
-    const count = (this.counts.get(id)?.count ?? this.stored(key)) + 1;
+    if (!this.counts.has(id)) {
+      const stored = await this.stored(key);
+      // Another refusal of the same key may have been counted while this one read the stored count.
+      if (!this.counts.has(id)) this.counts.set(id, { hourStart: key.hourStart, count: stored });
+    }
+    const count = this.counts.get(id)!.count + 1;
     this.counts.set(id, { hourStart: key.hourStart, count });
     const entry = this.pending.get(id) ?? { ...key, count: 0, lastAt: at };
     entry.count += 1;
@@ -52,15 +58,15 @@ export class RejectionTally {
     return count;
   }
 
-  /** Writes every pending count now, with `alongside` in the same transaction; on failure nothing is lost. */
-  flush(alongside?: (tx: Tx) => void): void {
+  /** Writes every pending count now, with `alongside` in the same unit of work; on failure nothing is lost. */
+  async flush(alongside?: (tx: Tx) => Promise<void>): Promise<void> {
     this.cancelTimer();
     const entries = [...this.pending.values()];
     this.pending.clear();
     try {
-      this.db.transaction((tx) => {
-        for (const entry of entries) upsertTally(tx, entry);
-        alongside?.(tx);
+      await this.db.write(async (tx) => {
+        for (const entry of entries) await upsertTally(tx, entry);
+        await alongside?.(tx);
       });
     } catch (error) {
       for (const entry of entries) this.restore(entry);
@@ -72,33 +78,35 @@ export class RejectionTally {
   /** Writes the pending counts within TALLY_FLUSH_MS. */
   flushSoon(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => this.flushQuietly(), TALLY_FLUSH_MS);
+    this.timer = setTimeout(() => void this.flushQuietly(), TALLY_FLUSH_MS);
     // A pending count never keeps the process alive; stopping the station flushes it (closeTally).
     this.timer.unref();
   }
 
   /** Flushes, and says in the log instead of throwing; a closed database drops what is pending. */
-  flushQuietly(): void {
-    if (!this.db.$client.open) {
+  async flushQuietly(): Promise<void> {
+    if (this.db instanceof SqliteStore && !this.db.open) {
       this.cancelTimer();
       this.pending.clear();
       return;
     }
     try {
-      this.flush();
+      await this.flush();
     } catch (error) {
       this.logger.warn(`could not save the counts of refused callbacks: ${String(error)}`);
       this.flushSoon();
     }
   }
 
-  private stored(key: TallyKey): number {
+  private async stored(key: TallyKey): Promise<number> {
     const t = callbackRejectionTallies;
-    const row = this.db
-      .select({ count: t.count })
-      .from(t)
-      .where(and(eq(t.profileId, key.profileId), eq(t.reason, key.reason), eq(t.hourStart, key.hourStart)))
-      .get();
+    const [row] = await this.db.read((q) =>
+      q
+        .select({ count: t.count })
+        .from(t)
+        .where(and(eq(t.profileId, key.profileId), eq(t.reason, key.reason), eq(t.hourStart, key.hourStart)))
+        .limit(1),
+    );
     return row?.count ?? 0;
   }
 
@@ -126,14 +134,14 @@ export class RejectionTally {
   }
 }
 
-function upsertTally(tx: Tx, entry: Pending): void {
+async function upsertTally(tx: Tx, entry: Pending): Promise<void> {
   const t = callbackRejectionTallies;
   const { profileId, reason, hourStart, count, lastAt } = entry;
-  tx.insert(t)
+  await tx
+    .insert(t)
     .values({ profileId, reason, hourStart, count, lastAt })
     .onConflictDoUpdate({
       target: [t.profileId, t.reason, t.hourStart],
       set: { count: sql`${t.count} + excluded.count`, lastAt: sql`max(${t.lastAt}, excluded.last_at)` },
-    })
-    .run();
+    });
 }

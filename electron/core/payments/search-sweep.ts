@@ -15,7 +15,7 @@ export interface SweepDeps {
   logger: Logger;
   onSaleChanged: (saleId: string) => void;
   /** Payments Bancontact holds that no sale of this station created, e.g. top-ups. */
-  onForeignPayment?: (payment: GetPaymentResponse) => void;
+  onForeignPayment?: (payment: GetPaymentResponse) => Promise<unknown> | void;
   intervalMs?: number;
   /** How far back the sweep at start-up looks, and the later ones. */
   startupWindowMs?: number;
@@ -83,21 +83,23 @@ export class SearchSweep {
       const answer = await this.deps.client.searchPayments(filter, priority);
       for (const detail of answer.details) {
         result.seen += 1;
-        if (this.feed(detail)) result.applied += 1;
+        if (await this.feed(detail)) result.applied += 1;
       }
       if (page + 1 >= answer.totalPages) break;
     }
     return result;
   }
 
-  private feed(detail: GetPaymentResponse): boolean {
+  private async feed(detail: GetPaymentResponse): Promise<boolean> {
     const { db, now } = this.deps;
-    const local = db.select().from(payments).where(eq(payments.bancontactId, detail.paymentId)).get();
+    const [local] = await db.read((q) =>
+      q.select().from(payments).where(eq(payments.bancontactId, detail.paymentId)).limit(1),
+    );
     if (!local) {
-      this.deps.onForeignPayment?.(detail);
+      await this.deps.onForeignPayment?.(detail);
       return false;
     }
-    const change = applyStatus(db, {
+    const change = await applyStatus(db, {
       paymentId: local.id,
       status: detail.status,
       source: 'sweep',

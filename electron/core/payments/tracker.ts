@@ -16,7 +16,7 @@ export interface TrackerOptions {
   /** Called after a change to a sale's payment has been persisted. */
   onSaleChanged: (saleId: string) => void;
   /** Payments the cashier and customer are looking at are polled fast, the others slowly. */
-  isOnScreen: (paymentId: string) => boolean;
+  isOnScreen: (paymentId: string) => Promise<boolean> | boolean;
   onScreenIntervalMs?: number;
   /** Payments off screen rely on callbacks and sweeps; a slow poll is the safety net. */
   backgroundIntervalMs?: number;
@@ -68,10 +68,14 @@ export class PaymentTracker {
    * at once; the rest are left to the start-up search sweep and to their poll after expiry, so a
    * thousand open payments do not queue a thousand requests ahead of the cashier.
    */
-  resume(): number {
-    const unfinished = this.options.repo.unfinishedPayments();
+  async resume(): Promise<number> {
+    const unfinished = await this.options.repo.unfinishedPayments();
     for (const payment of unfinished) {
-      this.schedule(payment.id, this.options.isOnScreen(payment.id) ? 0 : this.nextPollDelay(payment), 0);
+      this.schedule(
+        payment.id,
+        (await this.options.isOnScreen(payment.id)) ? 0 : await this.nextPollDelay(payment),
+        0,
+      );
     }
     return unfinished.length;
   }
@@ -92,35 +96,35 @@ export class PaymentTracker {
   }
 
   private async poll(paymentId: string, failures: number): Promise<void> {
-    const row = this.options.repo.payment(paymentId);
+    const row = await this.options.repo.payment(paymentId);
     if (!row?.bancontactId || isFinalStatus(row.status as PaymentStatus)) {
       this.timers.delete(paymentId);
       return;
     }
     if (this.followsInBulk(row)) return this.pollInBulk(row, failures);
     try {
-      const priority = this.options.isOnScreen(paymentId) ? 'high' : 'low';
+      const priority = (await this.options.isOnScreen(paymentId)) ? 'high' : 'low';
       const remote = await this.options.client.getPayment(row.bancontactId, priority);
-      if (!this.stopped) this.onAnswer(row, remote.status);
+      if (!this.stopped) await this.onAnswer(row, remote.status);
     } catch (error) {
-      if (!this.stopped) this.onFailure(row, error, failures);
+      if (!this.stopped) await this.onFailure(row, error, failures);
     }
   }
 
-  private onAnswer(row: PaymentRow, status: PaymentStatus): void {
+  private async onAnswer(row: PaymentRow, status: PaymentStatus): Promise<void> {
     const { db, now } = this.options;
-    const result = applyStatus(db, { paymentId: row.id, status, source: 'poll', at: now() });
+    const result = await applyStatus(db, { paymentId: row.id, status, source: 'poll', at: now() });
     // The status is saved: a disk that fills just now must not keep the till from hearing of it.
     let cleared = false;
-    this.storage.attempt(`saving payment ${row.bancontactId}`, () => {
-      cleared = recordProblem(db, row.id, null, now());
+    await this.attempt(`saving payment ${row.bancontactId}`, async () => {
+      cleared = await recordProblem(db, row.id, null, now());
     });
     if (result.changed || cleared) this.options.onSaleChanged(result.saleId);
     if (isFinalStatus(result.status)) {
       this.timers.delete(row.id);
       return;
     }
-    this.schedule(row.id, this.nextPollDelay(row), 0);
+    this.schedule(row.id, await this.nextPollDelay(row), 0);
   }
 
   private followsInBulk(row: PaymentRow): boolean {
@@ -134,22 +138,22 @@ export class PaymentTracker {
     try {
       await this.options.followBySearch?.search(BULK_WINDOW_MS);
       if (this.stopped) return;
-      const fresh = this.options.repo.payment(row.id);
-      if (recordProblem(this.options.db, row.id, null, this.options.now()))
+      const fresh = await this.options.repo.payment(row.id);
+      if (await recordProblem(this.options.db, row.id, null, this.options.now()))
         this.options.onSaleChanged(row.saleId);
       if (!fresh || isFinalStatus(fresh.status as PaymentStatus)) {
         this.timers.delete(row.id);
         return;
       }
-      this.schedule(row.id, this.nextPollDelay(fresh), 0);
+      this.schedule(row.id, await this.nextPollDelay(fresh), 0);
     } catch (error) {
-      if (!this.stopped) this.onFailure(row, error, failures);
+      if (!this.stopped) await this.onFailure(row, error, failures);
     }
   }
 
   /** On screen: about every second. Otherwise slowly, but right after expiry plus grace. */
-  private nextPollDelay(row: PaymentRow): number {
-    if (this.options.isOnScreen(row.id)) return this.onScreenMs;
+  private async nextPollDelay(row: PaymentRow): Promise<number> {
+    if (await this.options.isOnScreen(row.id)) return this.onScreenMs;
     if (row.expiresAt === null) return this.backgroundMs;
     const untilExpiry = row.expiresAt + this.graceMs - this.options.now();
     // Past expiry Bancontact should answer a final status; if it does not yet, ask again now and then, not in a loop.
@@ -163,16 +167,25 @@ export class PaymentTracker {
    * disk is no news about the payment: nothing is noted (nothing could be), and the status Bancontact
    * gave is asked for again and saved once space is back.
    */
-  private onFailure(row: PaymentRow, error: unknown, failures: number): void {
+  private async onFailure(row: PaymentRow, error: unknown, failures: number): Promise<void> {
     const delay = this.backoffMs[Math.min(failures, this.backoffMs.length - 1)] ?? 15_000;
     this.schedule(row.id, delay, failures + 1);
     if (this.storage.absorbs(error, `saving payment ${row.bancontactId}`)) return;
     const failure = toContractFailure(error);
     const problem = { code: failure.code, message: failure.message };
-    this.storage.attempt(`noting a problem with payment ${row.bancontactId}`, () => {
-      if (recordProblem(this.options.db, row.id, problem, this.options.now()))
+    await this.attempt(`noting a problem with payment ${row.bancontactId}`, async () => {
+      if (await recordProblem(this.options.db, row.id, problem, this.options.now()))
         this.options.onSaleChanged(row.saleId);
     });
     this.options.logger.warn(`polling payment ${row.bancontactId} failed: ${failure.code}`);
+  }
+
+  /** A write that may meet a full disk (StorageGuard.attempt, awaited): said once, other errors pass. */
+  private async attempt(doing: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (!this.storage.absorbs(error, doing)) throw error;
+    }
   }
 }

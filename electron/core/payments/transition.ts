@@ -29,46 +29,47 @@ export interface TransitionResult {
 
 /**
  * The one state machine every source feeds: statuses only move forward, final ones never change,
- * and each accepted change is logged in the same transaction as the new status.
+ * and each accepted change is logged in the same unit of work as the new status (joining the caller's).
  */
-export function applyStatus(db: Db | Tx, update: StatusUpdate): TransitionResult {
-  return db.transaction((tx) => {
-    const current = tx.select().from(payments).where(eq(payments.id, update.paymentId)).get();
-    if (!current) throw new Error(`payment ${update.paymentId} does not exist`);
-    const from = current.status as PaymentStatus;
-    if (!isForwardTransition(from, update.status)) {
-      return { changed: false, saleId: current.saleId, status: from };
-    }
-    tx.update(payments)
-      .set({
-        status: update.status,
-        problemCode: null,
-        problemMessage: null,
-        updatedAt: update.at,
-        ...(update.created ?? {}),
-      })
-      .where(eq(payments.id, update.paymentId))
-      .run();
-    tx.insert(paymentEvents)
-      .values({
-        paymentId: update.paymentId,
-        at: update.at,
-        fromStatus: from,
-        toStatus: update.status,
-        source: update.source,
-      })
-      .run();
-    const saleStatus = saleStatusAfter(update.status, update.source === 'cancel' || !current.wanted);
-    if (saleStatus) {
-      tx.update(sales)
-        .set({ status: saleStatus, updatedAt: update.at })
-        .where(eq(sales.id, current.saleId))
-        .run();
-    }
-    // The transactions list and the running totals change in this same transaction, or not at all.
-    recordPayment(tx, update.paymentId);
-    return { changed: true, saleId: current.saleId, status: update.status };
+export function applyStatus(db: Db, update: StatusUpdate): Promise<TransitionResult> {
+  return db.write((tx) => applyStatusIn(tx, update));
+}
+
+/** applyStatus inside the caller's unit of work. */
+export async function applyStatusIn(tx: Tx, update: StatusUpdate): Promise<TransitionResult> {
+  const [current] = await tx.select().from(payments).where(eq(payments.id, update.paymentId)).limit(1);
+  if (!current) throw new Error(`payment ${update.paymentId} does not exist`);
+  const from = current.status as PaymentStatus;
+  if (!isForwardTransition(from, update.status)) {
+    return { changed: false, saleId: current.saleId, status: from };
+  }
+  await tx
+    .update(payments)
+    .set({
+      status: update.status,
+      problemCode: null,
+      problemMessage: null,
+      updatedAt: update.at,
+      ...(update.created ?? {}),
+    })
+    .where(eq(payments.id, update.paymentId));
+  await tx.insert(paymentEvents).values({
+    paymentId: update.paymentId,
+    at: update.at,
+    fromStatus: from,
+    toStatus: update.status,
+    source: update.source,
   });
+  const saleStatus = saleStatusAfter(update.status, update.source === 'cancel' || !current.wanted);
+  if (saleStatus) {
+    await tx
+      .update(sales)
+      .set({ status: saleStatus, updatedAt: update.at })
+      .where(eq(sales.id, current.saleId));
+  }
+  // The transactions list and the running totals change in this same unit of work, or not at all.
+  await recordPayment(tx, update.paymentId);
+  return { changed: true, saleId: current.saleId, status: update.status };
 }
 
 function saleStatusAfter(status: PaymentStatus, cashierGaveUp: boolean): SaleStatus | null {
@@ -85,18 +86,20 @@ export function recordProblem(
   paymentId: string,
   problem: { code: string; message: string } | null,
   at: number,
-): boolean {
-  const current = db.select().from(payments).where(eq(payments.id, paymentId)).get();
-  if (!current) return false;
-  if (
-    current.problemCode === (problem?.code ?? null) &&
-    current.problemMessage === (problem?.message ?? null)
-  ) {
-    return false;
-  }
-  db.update(payments)
-    .set({ problemCode: problem?.code ?? null, problemMessage: problem?.message ?? null, updatedAt: at })
-    .where(eq(payments.id, paymentId))
-    .run();
-  return true;
+): Promise<boolean> {
+  return db.write(async (tx) => {
+    const [current] = await tx.select().from(payments).where(eq(payments.id, paymentId)).limit(1);
+    if (!current) return false;
+    if (
+      current.problemCode === (problem?.code ?? null) &&
+      current.problemMessage === (problem?.message ?? null)
+    ) {
+      return false;
+    }
+    await tx
+      .update(payments)
+      .set({ problemCode: problem?.code ?? null, problemMessage: problem?.message ?? null, updatedAt: at })
+      .where(eq(payments.id, paymentId));
+    return true;
+  });
 }

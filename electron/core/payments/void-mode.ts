@@ -22,7 +22,13 @@ export class VoidModeAcknowledger {
 
   /** Called after any change to a sale: acknowledges its payment when that is what it waits for. */
   consider(saleId: string): void {
-    const payment = this.deps.repo.latestPayment(saleId);
+    void this.considerLatest(saleId).catch((error: unknown) =>
+      this.deps.logger.warn(`looking up sale ${saleId} to acknowledge failed: ${String(error)}`),
+    );
+  }
+
+  private async considerLatest(saleId: string): Promise<void> {
+    const payment = await this.deps.repo.latestPayment(saleId);
     if (!payment?.bancontactId || payment.status !== 'PENDING_MERCHANT_ACKNOWLEDGEMENT') return;
     if (!payment.wanted || this.inFlight.has(payment.id)) return;
     this.inFlight.add(payment.id);
