@@ -2,6 +2,7 @@ import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ContractFailure } from '../../../shared/contract';
 import type { Logger } from '../logging/logger';
+import { SqliteStore } from './unit-of-work';
 
 /**
  * Below this much free space, a failed write to the data folder is put down to a full disk: SQLite
@@ -128,6 +129,7 @@ export class StorageGuard {
 }
 
 /** A guard of its own for a part built without the station's (unit tests, tools): same checks, own log. */
-export function guardFor(db: { $client: { name: string } }, logger: Logger): StorageGuard {
-  return new StorageGuard({ folder: dirname(db.$client.name), logger });
+export function guardFor(db: object, logger: Logger): StorageGuard {
+  if (!(db instanceof SqliteStore)) throw new Error('a storage guard of its own on PostgreSQL comes with stage c');
+  return new StorageGuard({ folder: dirname(db.client.name), logger });
 }
