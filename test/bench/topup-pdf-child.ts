@@ -47,9 +47,9 @@ async function main(count: number, layout: PrintLayout): Promise<void> {
     legacyHost: false,
   } as const;
   let started = performance.now();
-  const row = service.create(input);
+  const row = await service.create(input);
   const insertSeconds = (performance.now() - started) / 1000;
-  const print = service.print(row, layout, undefined, 'nl');
+  const print = await service.print(row, layout, undefined, 'nl');
   started = performance.now();
   const job = printing.start(row.id, print);
   const end = await printing.finished(job.jobId);
@@ -58,7 +58,7 @@ async function main(count: number, layout: PrintLayout): Promise<void> {
   const fileMb = statSync(join(folder.dir, 'prints', `${job.jobId}.pdf`)).size / 1024 / 1024;
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const run: TopupPdfRun = { count, layout, insertSeconds, renderSeconds, fileMb, peakRssMb, rssAlong };
-  db.$client.close();
+  await db.close();
   folder.remove();
   console.log(JSON.stringify(run));
 }

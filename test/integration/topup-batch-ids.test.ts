@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
+import { rawRow } from '../../electron/core/db/raw';
+import { wristbands } from '../../electron/core/db/schema';
 import { BatchService, type CreateBatchInput } from '../../electron/core/topup/batch-service';
 import { trainingTopupProfiles } from '../../electron/core/settings/topup-profiles';
 import { WRISTBAND_ALPHABET, wristbandIdFromData } from '../../shared/domain/wristband-id';
@@ -13,8 +16,8 @@ beforeEach(() => {
   folder = tempDir();
   db = openDatabase({ file: join(folder.dir, 'training.sqlite'), migrationsFolder: MIGRATIONS });
 });
-afterEach(() => {
-  db.$client.close();
+afterEach(async () => {
+  await db.close();
   folder.remove();
 });
 
@@ -39,27 +42,41 @@ const input: CreateBatchInput = {
   legacyHost: false,
 };
 
-const idsOf = (batchId: string): string[] =>
-  db.$client
-    .prepare('SELECT id FROM wristbands WHERE batch_id = ? ORDER BY position')
-    .pluck()
-    .all(batchId) as string[];
+const idsOf = async (batchId: string): Promise<string[]> => {
+  const rows = await db.read((q) =>
+    q
+      .select({ id: wristbands.id })
+      .from(wristbands)
+      .where(eq(wristbands.batchId, batchId))
+      .orderBy(wristbands.position),
+  );
+  return rows.map((row) => row.id);
+};
+
+const countOf = async (table: string): Promise<number | undefined> =>
+  (await db.read((q) => rawRow<{ n: number }>(q, sql.raw(`SELECT count(*) AS n FROM ${table}`))))?.n;
 
 describe('wristband ids in the database', () => {
-  it('draw again when an id is already taken, by this batch or by any earlier one', () => {
+  it('draw again when an id is already taken, by this batch or by any earlier one', async () => {
     const profiles = trainingTopupProfiles('http://127.0.0.1:9');
     const make = (data: string[]) =>
       new BatchService({ db, profiles, now: () => 1_000, random: scripted(data) });
-    const first = make(['AAAAAAAAAA', 'BBBBBBBBBB', 'CCCCCCCCCC']).create(input);
-    expect(idsOf(first.id)).toEqual(['AAAAAAAAAA', 'BBBBBBBBBB', 'CCCCCCCCCC'].map(wristbandIdFromData));
+    const first = await make(['AAAAAAAAAA', 'BBBBBBBBBB', 'CCCCCCCCCC']).create(input);
+    expect(await idsOf(first.id)).toEqual(
+      ['AAAAAAAAAA', 'BBBBBBBBBB', 'CCCCCCCCCC'].map(wristbandIdFromData),
+    );
     // The second batch draws B (taken by the first batch), D, D again (taken by itself), then E and F.
-    const second = make(['BBBBBBBBBB', 'DDDDDDDDDD', 'DDDDDDDDDD', 'EEEEEEEEEE', 'FFFFFFFFFF']).create(input);
-    expect(idsOf(second.id)).toEqual(['DDDDDDDDDD', 'EEEEEEEEEE', 'FFFFFFFFFF'].map(wristbandIdFromData));
+    const second = await make(['BBBBBBBBBB', 'DDDDDDDDDD', 'DDDDDDDDDD', 'EEEEEEEEEE', 'FFFFFFFFFF']).create(
+      input,
+    );
+    expect(await idsOf(second.id)).toEqual(
+      ['DDDDDDDDDD', 'EEEEEEEEEE', 'FFFFFFFFFF'].map(wristbandIdFromData),
+    );
   });
 
-  it('give up, and insert nothing, when the id source only ever repeats itself', () => {
+  it('give up, and insert nothing, when the id source only ever repeats itself', async () => {
     const profiles = trainingTopupProfiles('http://127.0.0.1:9');
-    new BatchService({ db, profiles, now: () => 1, random: scripted(['AAAAAAAAAA']) }).create({
+    await new BatchService({ db, profiles, now: () => 1, random: scripted(['AAAAAAAAAA']) }).create({
       ...input,
       count: 1,
     });
@@ -69,8 +86,8 @@ describe('wristband ids in the database', () => {
       now: () => 2,
       random: scripted(Array(50).fill('AAAAAAAAAA')),
     });
-    expect(() => stuck.create({ ...input, count: 2 })).toThrow(/UNIQUE|PRIMARY/i);
-    expect(db.$client.prepare('SELECT count(*) FROM topup_batches').pluck().get()).toBe(1);
-    expect(db.$client.prepare('SELECT count(*) FROM wristbands').pluck().get()).toBe(1);
+    await expect(stuck.create({ ...input, count: 2 })).rejects.toThrow(/UNIQUE|PRIMARY/i);
+    expect(await countOf('topup_batches')).toBe(1);
+    expect(await countOf('wristbands')).toBe(1);
   });
 });

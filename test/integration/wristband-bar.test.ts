@@ -8,7 +8,7 @@ let kassa: StationWithShell;
 let bands: string[];
 beforeEach(async () => {
   kassa = await startStationWithShell({ topupSweepIntervalMs: 3_600_000 });
-  bands = seedWristbands(kassa.dataDir, { count: 4 });
+  bands = await seedWristbands(kassa.dataDir, { count: 4 });
 });
 afterEach(async () => {
   await kassa.close();
@@ -113,7 +113,7 @@ describe('paying at the bar with a wristband', () => {
     await topUp(blocked!, 1_000);
     await topUp(funded!, 100);
     await kassa.must('wristbands.block', { wristbandId: blocked });
-    writeDb(kassa.dataDir, "update wristbands set status = 'closed' where id = ?", closed);
+    await writeDb(kassa.dataDir, "update wristbands set status = 'closed' where id = ?", closed);
     const pay = (wristbandId: string, amountCents = 50, tillId = 'till-1') =>
       kassa.call('till.payWithWristband', { amountCents, idempotencyKey: key(), wristbandId, tillId });
     expect(codeOf(await pay(blocked!))).toBe('WRISTBAND_BLOCKED');

@@ -54,7 +54,7 @@ describe('top-ups on the wristband ledger', () => {
     kassa = await startStationWithShell(CALLBACKS_ONLY);
     const events: StationEvent[] = [];
     kassa.station.events.subscribe((e) => events.push(e));
-    const [id] = seedWristbands(kassa.dataDir);
+    const [id] = await seedWristbands(kassa.dataDir);
     const started = Date.now();
     const paymentId = await topUp(id!, 2000);
     await waitBalance(id!, 2000);
@@ -87,7 +87,7 @@ describe('top-ups on the wristband ledger', () => {
 
   it('credits a top-up once however often it comes back by callback and by sweep, in either order', async () => {
     kassa = await startStationWithShell({ topupSweepIntervalMs: 150, sweepIntervalMs: 3_600_000 });
-    const [first, second] = seedWristbands(kassa.dataDir);
+    const [first, second] = await seedWristbands(kassa.dataDir);
     // First: the callbacks arrive (each twice), then sweeps keep finding the same payment.
     await kassa.sim(`/_sim/faults/profiles/${TOPUP}`, { callbackDuplicateRate: 1 }, 'PUT');
     const viaCallback = await topUp(first!, 1500);
@@ -116,8 +116,8 @@ describe('top-ups on the wristband ledger', () => {
   it('lists payments it cannot credit as needing attention, and a manager credits one exactly once', async () => {
     // A closed wristband was refunded in a refund file: what is paid onto it later is credited and refunded next.
     kassa = await startStationWithShell(CALLBACKS_ONLY);
-    const [target, other, closed, lost] = seedWristbands(kassa.dataDir, { count: 4 });
-    writeDb(kassa.dataDir, "update wristbands set status = 'closed' where id = ?", closed);
+    const [target, other, closed, lost] = await seedWristbands(kassa.dataDir, { count: 4 });
+    await writeDb(kassa.dataDir, "update wristbands set status = 'closed' where id = ?", closed);
     await kassa.must('wristbands.block', { wristbandId: lost });
     const unknown = await topUp(newWristbandId(), 500);
     const typo = await topUp('HELLO-WORLD', 600);

@@ -67,7 +67,7 @@ function get(path: string, host?: string): Promise<{ status: number; type: strin
 describe('refunds after the event', () => {
   it('refunds what is left to the last payer in a SEPA file and a CSV, and closes the wristband', async () => {
     kassa = await startStationWithShell({ topupSweepIntervalMs: 3_600_000 });
-    const [band, empty, other] = seedWristbands(kassa.dataDir);
+    const [band, empty, other] = await seedWristbands(kassa.dataDir);
     await topUp(band!, 2_000, JAN);
     const last = await topUp(band!, 1_000, ANNA);
     await pay(band!, 1_750);
@@ -135,7 +135,7 @@ describe('refunds after the event', () => {
 
   it('keeps the liability adding up through top-ups, spending and refunds', async () => {
     kassa = await startStationWithShell({ topupSweepIntervalMs: 3_600_000 });
-    const [a, b, c] = seedWristbands(kassa.dataDir);
+    const [a, b, c] = await seedWristbands(kassa.dataDir);
     const check = async () => {
       const l = await kassa.must('topup.getLiability', {});
       const balances = kassa.query<{ s: number }>(
@@ -189,7 +189,7 @@ describe('refunds after the event', () => {
     );
     simulator = await startSimulatorServer({ port: 0, profiles });
     kassa = await startStationWithShell({ simulatorUrl: simulator.baseUrl, topupSweepIntervalMs: 150 });
-    const [band] = seedWristbands(kassa.dataDir);
+    const [band] = await seedWristbands(kassa.dataDir);
     await topUp(band!, 900);
     const waiting = await kassa.must('refunds.prepare', {});
     expect(waiting).toEqual([

@@ -6,7 +6,7 @@ import { seedWristbands, topupPayload } from '../support/wristbands';
 it('shows a training top-up within seconds even without an HTTP shell to call back to (the desktop app)', async () => {
   const kassa = await startTestStation();
   try {
-    const [wristbandId] = seedWristbands(kassa.dataDir);
+    const [wristbandId] = await seedWristbands(kassa.dataDir);
     const sim = kassa.station.simulatorUrl()!;
     const post = async (path: string, body: unknown) =>
       (

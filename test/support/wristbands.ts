@@ -24,7 +24,7 @@ export interface SeedOptions {
  * Inserts a batch of wristbands straight into the station's database, as the batch service does,
  * and answers their ids. The station may be running: SQLite (WAL) lets both write.
  */
-export function seedWristbands(dataDir: string, options: SeedOptions = {}): string[] {
+export async function seedWristbands(dataDir: string, options: SeedOptions = {}): Promise<string[]> {
   const db = openDatabase({
     file: join(dataDir, options.file ?? 'training.sqlite'),
     migrationsFolder: MIGRATIONS,
@@ -33,8 +33,9 @@ export function seedWristbands(dataDir: string, options: SeedOptions = {}): stri
     const batchId = randomBytes(12).toString('hex');
     const count = options.count ?? 3;
     const at = Date.now();
-    db.insert(topupBatches)
-      .values({
+    const ids = Array.from({ length: count }, newWristbandId);
+    await db.write(async (tx) => {
+      await tx.insert(topupBatches).values({
         id: batchId,
         profileId: options.profileId ?? TRAINING_TOPUP_PROFILE.ppid,
         count,
@@ -43,25 +44,26 @@ export function seedWristbands(dataDir: string, options: SeedOptions = {}): stri
         eventName: options.eventName ?? 'Test Fest',
         payloadHost: 'https://pay.bancontact.net',
         createdAt: at,
-      })
-      .run();
-    const ids = Array.from({ length: count }, newWristbandId);
-    db.insert(wristbands)
-      .values(ids.map((id, position) => ({ id, batchId, position, createdAt: at, updatedAt: at })))
-      .run();
+      });
+      await tx
+        .insert(wristbands)
+        .values(ids.map((id, position) => ({ id, batchId, position, createdAt: at, updatedAt: at })));
+    });
     return ids;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 
-/** Runs one statement on the station's database file, as a manager's tool would. */
-export function writeDb(dataDir: string, sql: string, ...params: unknown[]): void {
+/** Runs one statement on the station's database file (SQLite), as a manager's tool would. */
+export async function writeDb(dataDir: string, sql: string, ...params: unknown[]): Promise<void> {
   const db = openDatabase({ file: join(dataDir, 'training.sqlite'), migrationsFolder: MIGRATIONS });
   try {
-    db.$client.prepare(sql).run(...params);
+    await db.write(() => {
+      db.client.prepare(sql).run(...params);
+    });
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 

@@ -18,37 +18,42 @@ export class AttentionList {
   constructor(private readonly deps: AttentionDeps) {}
 
   /** Unresolved first, then newest first. */
-  list(): AttentionView[] {
-    return this.deps.db
-      .select()
-      .from(topupAttention)
-      .orderBy(
-        sql`${topupAttention.resolvedAt} is not null`,
-        desc(topupAttention.receivedAt),
-        asc(topupAttention.bancontactId),
-      )
-      .all()
-      .map(attentionView);
+  async list(): Promise<AttentionView[]> {
+    const rows = await this.deps.db.read((q) =>
+      q
+        .select()
+        .from(topupAttention)
+        .orderBy(
+          sql`${topupAttention.resolvedAt} is not null`,
+          desc(topupAttention.receivedAt),
+          asc(topupAttention.bancontactId),
+        ),
+    );
+    return rows.map(attentionView);
   }
 
   /**
    * Credits the payment to a wristband, keyed by its paymentId like any top-up, so it can be credited
    * once only. Repeating the same resolution answers the first; another wristband is a CONFLICT.
    */
-  resolve(bancontactId: string, wristbandInput: string, actor: Actor = NO_ACTOR): AttentionView {
+  async resolve(
+    bancontactId: string,
+    wristbandInput: string,
+    actor: Actor = NO_ACTOR,
+  ): Promise<AttentionView> {
     const wristbandId = wristbandIdOrFail(wristbandInput);
     const { db } = this.deps;
-    const credited = db.transaction((tx) => this.resolveInTx(tx, { bancontactId, wristbandId }, actor));
+    const credited = await db.write((tx) => this.resolveInTx(tx, { bancontactId, wristbandId }, actor));
     if (credited) this.deps.onWristbandChanged(credited);
-    return attentionView(find(db, bancontactId)!);
+    return attentionView((await db.read((q) => find(q, bancontactId)))!);
   }
 
-  private resolveInTx(
+  private async resolveInTx(
     tx: Tx,
     { bancontactId, wristbandId }: { bancontactId: string; wristbandId: string },
     actor: Actor,
-  ): WristbandRow | null {
-    const row = find(tx, bancontactId);
+  ): Promise<WristbandRow | null> {
+    const row = await find(tx, bancontactId);
     if (!row) throw new ContractFailure('NOT_FOUND', `No top-up ${bancontactId} needs attention`);
     if (row.resolvedTo === wristbandId) return null;
     if (row.resolvedAt !== null)
@@ -56,9 +61,9 @@ export class AttentionList {
         'CONFLICT',
         `Top-up ${bancontactId} was already credited to ${row.resolvedTo ?? 'another wristband'}`,
       );
-    creditableWristband(tx, wristbandId);
+    await creditableWristband(tx, wristbandId);
     const at = this.deps.now();
-    const credited = book(tx, wristbandId, {
+    const credited = await book(tx, wristbandId, {
       kind: 'topup',
       amountCents: row.amountCents,
       bancontactId,
@@ -66,27 +71,32 @@ export class AttentionList {
       at,
       actor,
     });
-    tx.update(topupAttention)
+    await tx
+      .update(topupAttention)
       .set({
         ...{ resolvedAt: at, resolvedTo: wristbandId },
         ...{ resolvedByStaffId: actor.staffId, resolvedByDeviceId: actor.deviceId },
       })
-      .where(eq(topupAttention.bancontactId, bancontactId))
-      .run();
+      .where(eq(topupAttention.bancontactId, bancontactId));
     return credited;
   }
 }
 
 /** Like a top-up, a manual credit may go to a closed (refunded) wristband: its next refund file pays it back. */
-function creditableWristband(tx: Tx, id: string): WristbandRow {
-  const band = findWristband(tx, id);
+async function creditableWristband(tx: Tx, id: string): Promise<WristbandRow> {
+  const band = await findWristband(tx, id);
   if (!band) throw new ContractFailure('NOT_FOUND', `No wristband ${id}`);
   if (band.status === 'blocked') throw new ContractFailure('WRISTBAND_BLOCKED', `Wristband ${id} is blocked`);
   return band;
 }
 
-function find(db: Db | Tx, bancontactId: string): AttentionRow | undefined {
-  return db.select().from(topupAttention).where(eq(topupAttention.bancontactId, bancontactId)).get();
+async function find(q: Tx, bancontactId: string): Promise<AttentionRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(topupAttention)
+    .where(eq(topupAttention.bancontactId, bancontactId))
+    .limit(1);
+  return row;
 }
 
 function attentionView(row: AttentionRow): AttentionView {

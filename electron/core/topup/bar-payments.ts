@@ -34,15 +34,16 @@ export interface WristbandPaymentInput {
 export class BarPayments {
   constructor(private readonly deps: BarPaymentDeps) {}
 
-  pay(input: WristbandPaymentInput, actor: Actor = NO_ACTOR): SaleView {
+  async pay(input: WristbandPaymentInput, actor: Actor = NO_ACTOR): Promise<SaleView> {
     const wristbandId = wristbandIdOrFail(input.wristbandId);
     const { db, repo } = this.deps;
-    const result = db.transaction((tx) => {
-      const existing = repo.findByIdempotencyKey(input.idempotencyKey);
+    const result = await db.write(async (tx) => {
+      // The repo's reads join this unit of work.
+      const existing = await repo.findByIdempotencyKey(input.idempotencyKey);
       if (existing) return { saleId: sameRequest(existing, input, wristbandId), band: null };
       // A retry of a payment made before the end still finds its sale; a new one is refused.
-      assertEventRunning(tx);
-      if (repo.findOpenSale(input.tillId)) {
+      await assertEventRunning(tx);
+      if (await repo.findOpenSale(input.tillId)) {
         throw tillBusy();
       }
       return this.debit(tx, { ...input, wristbandId }, actor);
@@ -51,33 +52,42 @@ export class BarPayments {
       this.deps.onWristbandChanged(result.band);
       this.deps.onSaleChanged(result.saleId);
     }
-    const sale = repo.saleView(result.saleId);
+    const sale = await repo.saleView(result.saleId);
     if (!sale) throw new ContractFailure('INTERNAL', 'The sale just written is missing');
     return sale;
   }
 
   /** `input.wristbandId` is the canonical id here. */
-  private debit(tx: Tx, input: WristbandPaymentInput, actor: Actor): { saleId: string; band: WristbandRow } {
+  private async debit(
+    tx: Tx,
+    input: WristbandPaymentInput,
+    actor: Actor,
+  ): Promise<{ saleId: string; band: WristbandRow }> {
     const { wristbandId } = input;
-    const band = usableWristband(tx, wristbandId);
+    const band = await usableWristband(tx, wristbandId);
     const at = this.deps.now();
     const saleId = this.deps.newId();
-    tx.insert(sales)
-      .values({
-        id: saleId,
-        tillId: input.tillId,
-        amountCents: input.amountCents,
-        status: 'paid',
-        tender: 'wristband',
-        wristbandId,
-        idempotencyKey: input.idempotencyKey,
-        createdAt: at,
-        updatedAt: at,
-        ...attributionFor(setupIn(tx), input.tillId, actor),
-        deviceId: actor.deviceId,
-      })
-      .run();
-    const debited = book(tx, wristbandId, { kind: 'debit', amountCents: -input.amountCents, saleId, at, actor });
+    const setup = await setupIn(tx);
+    await tx.insert(sales).values({
+      id: saleId,
+      tillId: input.tillId,
+      amountCents: input.amountCents,
+      status: 'paid',
+      tender: 'wristband',
+      wristbandId,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: at,
+      updatedAt: at,
+      ...attributionFor(setup, input.tillId, actor),
+      deviceId: actor.deviceId,
+    });
+    const debited = await book(tx, wristbandId, {
+      kind: 'debit',
+      amountCents: -input.amountCents,
+      saleId,
+      at,
+      actor,
+    });
     if (!debited) {
       // Throwing rolls the sale row back with it.
       throw new ContractFailure(

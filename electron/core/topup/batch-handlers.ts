@@ -38,23 +38,21 @@ export function createBatchHandlers({
   };
   return {
     'topup.listProfiles': () => profileChoices(profiles()),
-    'topup.createBatch': (input, caller) => {
+    'topup.createBatch': async (input, caller) => {
       const batches = service();
-      const row = batches.create(input, actorOf(caller));
-      const print = batches.print(row, input.layout, input.grid, input.locale ?? locale());
-      return { batch: batches.view(row), job: printing.start(row.id, print) };
+      const row = await batches.create(input, actorOf(caller));
+      const print = await batches.print(row, input.layout, input.grid, input.locale ?? locale());
+      return { batch: await batches.view(row), job: printing.start(row.id, print) };
     },
-    'topup.reissueBatch': ({ batchId, layout, grid, locale: chosen }, caller) => {
+    'topup.reissueBatch': async ({ batchId, layout, grid, locale: chosen }, caller) => {
       const batches = service();
-      const row = batches.reissue(batchId, { layout, grid }, actorOf(caller));
-      return {
-        batch: batches.view(row),
-        job: printing.start(row.id, batches.print(row, layout, grid, chosen ?? locale())),
-      };
+      const row = await batches.reissue(batchId, { layout, grid }, actorOf(caller));
+      const print = await batches.print(row, layout, grid, chosen ?? locale());
+      return { batch: await batches.view(row), job: printing.start(row.id, print) };
     },
     'topup.listBatches': () => service().list(),
-    'topup.exportCode': ({ wristbandId, format, size }) => {
-      const { id, payload } = service().payloadOf(wristbandId);
+    'topup.exportCode': async ({ wristbandId, format, size }) => {
+      const { id, payload } = await service().payloadOf(wristbandId);
       return exportCode(id, payload, format, size);
     },
     'jobs.get': ({ jobId }) => job(printing.get(jobId), jobId),

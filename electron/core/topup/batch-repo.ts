@@ -1,6 +1,7 @@
-import { desc, eq, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/open-database';
-import { topupBatches } from '../db/schema';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/open-database';
+import { topupBatches, wristbands } from '../db/schema';
+import { SqliteStore } from '../db/unit-of-work';
 
 export type BatchRow = typeof topupBatches.$inferSelect;
 
@@ -13,19 +14,25 @@ const PRIMARY_KEY_CLASH = 'SQLITE_CONSTRAINT_PRIMARYKEY';
 const MAX_DRAWS_PER_ID = 20;
 
 /**
- * Inserts a batch and its wristbands in one transaction. Uniqueness across every batch ever printed
+ * Inserts a batch and its wristbands in one unit of work. Uniqueness across every batch ever printed
  * is the wristbands table's primary key: a clash draws a new id. One prepared statement, reused:
- * 100 000 rows take well under a second.
+ * 100 000 rows take well under a second. better-sqlite3's statements run on the store's connection,
+ * inside the unit's transaction; PostgreSQL's bulk insert comes with stage c.
  */
-export function insertBatchWithWristbands(db: Db, batch: BatchRow, nextId: () => string): void {
-  const sqlite = db.$client;
-  const insert = sqlite.prepare(
-    "INSERT INTO wristbands (id, batch_id, position, status, balance_cents, created_at, updated_at) VALUES (?, ?, ?, 'active', 0, ?, ?)",
-  );
-  sqlite.transaction(() => {
-    db.insert(topupBatches).values(batch).run();
+export async function insertBatchWithWristbands(
+  db: Db,
+  batch: BatchRow,
+  nextId: () => string,
+): Promise<void> {
+  if (!(db instanceof SqliteStore)) throw new Error('Inserting wristbands on PostgreSQL comes with stage c');
+  const sqlite = db.client;
+  await db.write(async (tx) => {
+    const insert = sqlite.prepare(
+      "INSERT INTO wristbands (id, batch_id, position, status, balance_cents, created_at, updated_at) VALUES (?, ?, ?, 'active', 0, ?, ?)",
+    );
+    await tx.insert(topupBatches).values(batch);
     for (let position = 0; position < batch.count; position += 1) insertOne(insert, batch, position, nextId);
-  })();
+  });
 }
 
 function insertOne(
@@ -46,52 +53,65 @@ function insertOne(
 }
 
 /** A re-issue prints the same ids: its row only, no wristbands of its own. */
-export function insertBatchRow(db: Db, batch: BatchRow): void {
-  db.insert(topupBatches).values(batch).run();
+export async function insertBatchRow(db: Db, batch: BatchRow): Promise<void> {
+  await db.write((tx) => tx.insert(topupBatches).values(batch));
 }
 
-export function findBatch(db: Db, batchId: string): BatchRow | undefined {
-  return db.select().from(topupBatches).where(eq(topupBatches.id, batchId)).get();
+export async function findBatch(q: Tx, batchId: string): Promise<BatchRow | undefined> {
+  const [row] = await q.select().from(topupBatches).where(eq(topupBatches.id, batchId)).limit(1);
+  return row;
 }
 
-export function listBatchRows(db: Db): BatchRow[] {
-  return db
+export function listBatchRows(q: Tx): Promise<BatchRow[]> {
+  return q
     .select()
     .from(topupBatches)
-    .orderBy(...NEWEST_FIRST)
-    .all();
+    .orderBy(...NEWEST_FIRST);
 }
 
 /** The batch whose wristbands these are: the batch itself, or the one a re-issue reprints. */
 export const rootOf = (batch: BatchRow): string => batch.reissueOf ?? batch.id;
 
 /** The ids in printing order. */
-export function wristbandIdsOf(db: Db, rootBatchId: string): string[] {
-  return db.$client
-    .prepare('SELECT id FROM wristbands WHERE batch_id = ? ORDER BY position')
-    .pluck()
-    .all(rootBatchId) as string[];
+export async function wristbandIdsOf(q: Tx, rootBatchId: string): Promise<string[]> {
+  const rows = await q
+    .select({ id: wristbands.id })
+    .from(wristbands)
+    .where(eq(wristbands.batchId, rootBatchId))
+    .orderBy(wristbands.position);
+  return rows.map((row) => row.id);
 }
 
-export function firstAndLastIds(db: Db, batch: BatchRow): { first: string; last: string } {
-  const at = db.$client.prepare('SELECT id FROM wristbands WHERE batch_id = ? AND position = ?').pluck();
+export async function firstAndLastIds(q: Tx, batch: BatchRow): Promise<{ first: string; last: string }> {
   const root = rootOf(batch);
-  return { first: (at.get(root, 0) as string) ?? '', last: (at.get(root, batch.count - 1) as string) ?? '' };
+  const at = async (position: number): Promise<string> => {
+    const [row] = await q
+      .select({ id: wristbands.id })
+      .from(wristbands)
+      .where(and(eq(wristbands.batchId, root), eq(wristbands.position, position)))
+      .limit(1);
+    return row?.id ?? '';
+  };
+  return { first: await at(0), last: await at(batch.count - 1) };
 }
 
 /** The batch a wristband was first printed in. */
-export function batchIdOfWristband(db: Db, wristbandId: string): string | undefined {
-  return db.$client.prepare('SELECT batch_id FROM wristbands WHERE id = ?').pluck().get(wristbandId) as
-    string | undefined;
+export async function batchIdOfWristband(q: Tx, wristbandId: string): Promise<string | undefined> {
+  const [row] = await q
+    .select({ batchId: wristbands.batchId })
+    .from(wristbands)
+    .where(eq(wristbands.id, wristbandId))
+    .limit(1);
+  return row?.batchId;
 }
 
 /** The latest print of a batch's ids: the newest re-issue, or the batch itself. Its payload is current. */
-export function latestPrintOf(db: Db, rootBatchId: string): BatchRow | undefined {
-  return db
+export async function latestPrintOf(q: Tx, rootBatchId: string): Promise<BatchRow | undefined> {
+  const [row] = await q
     .select()
     .from(topupBatches)
     .where(or(eq(topupBatches.id, rootBatchId), eq(topupBatches.reissueOf, rootBatchId)))
     .orderBy(...NEWEST_FIRST)
-    .limit(1)
-    .get();
+    .limit(1);
+  return row;
 }

@@ -60,7 +60,7 @@ export class BatchService {
   }
 
   /** `actor` printed it: who and on which device are kept with the batch. */
-  create(input: CreateBatchInput, actor: Actor = NO_ACTOR): BatchRow {
+  async create(input: CreateBatchInput, actor: Actor = NO_ACTOR): Promise<BatchRow> {
     const profile = chooseProfile(this.deps.profiles, input.profileId, input.amountMode);
     checkLogo(input.logoDataUrl);
     checkLayout(input.layout, input.grid, input.logoDataUrl !== undefined);
@@ -80,18 +80,18 @@ export class BatchService {
       ...actorColumns(actor),
     };
     checkPayload(row);
-    insertBatchWithWristbands(this.deps.db, row, () => generateWristbandId(this.random));
+    await insertBatchWithWristbands(this.deps.db, row, () => generateWristbandId(this.random));
     return row;
   }
 
   /** The same ids again, on pay.bancontact.net: Bancontact retires the payconiq.com host for printed codes. */
-  reissue(
+  async reissue(
     batchId: string,
     print: { layout: PrintLayout; grid: SheetGrid | undefined },
     actor: Actor = NO_ACTOR,
-  ): BatchRow {
+  ): Promise<BatchRow> {
     const { layout, grid } = print;
-    const original = this.batch(batchId);
+    const original = await this.batch(batchId);
     checkLayout(layout, grid, original.logo !== null);
     const row: BatchRow = {
       ...original,
@@ -101,22 +101,26 @@ export class BatchService {
       createdAt: this.deps.now(),
       ...actorColumns(actor),
     };
-    insertBatchRow(this.deps.db, row);
+    await insertBatchRow(this.deps.db, row);
     return row;
   }
 
-  batch(batchId: string): BatchRow {
-    const row = findBatch(this.deps.db, batchId);
+  async batch(batchId: string): Promise<BatchRow> {
+    const row = await this.deps.db.read((q) => findBatch(q, batchId));
     if (!row) throw new ContractFailure('NOT_FOUND', `No batch ${batchId}`);
     return row;
   }
 
-  list(): BatchView[] {
-    return listBatchRows(this.deps.db).map((row) => this.view(row));
+  list(): Promise<BatchView[]> {
+    return this.deps.db.read(async (q) => {
+      const views: BatchView[] = [];
+      for (const row of await listBatchRows(q)) views.push(await this.view(row));
+      return views;
+    });
   }
 
-  view(row: BatchRow): BatchView {
-    const { first, last } = firstAndLastIds(this.deps.db, row);
+  async view(row: BatchRow): Promise<BatchView> {
+    const { first, last } = await this.deps.db.read((q) => firstAndLastIds(q, row));
     const { id, profileId, count, amountMode, amountCents, description, eventName, payloadHost, reissueOf } =
       row;
     return {
@@ -128,16 +132,16 @@ export class BatchService {
   }
 
   /** Everything the print worker needs for `row`, but the file to write. */
-  print(
+  async print(
     row: BatchRow,
     layout: PrintLayout,
     grid: SheetGrid | undefined,
     locale: Locale,
-  ): Omit<BatchPrint, 'outFile'> {
+  ): Promise<Omit<BatchPrint, 'outFile'>> {
     return {
       layout,
       ...(grid ? { grid } : {}),
-      ids: wristbandIdsOf(this.deps.db, rootOf(row)),
+      ids: await this.deps.db.read((q) => wristbandIdsOf(q, rootOf(row))),
       payload: payloadTemplate(row),
       eventName: row.eventName,
       amountText: amountText(row.amountMode, row.amountCents, locale),
@@ -147,12 +151,14 @@ export class BatchService {
   }
 
   /** A wristband's current payload: that of the latest print of its batch. */
-  payloadOf(wristbandRef: string): { id: string; payload: string } {
+  async payloadOf(wristbandRef: string): Promise<{ id: string; payload: string }> {
     const checked = checkWristbandId(wristbandRef);
     if (!checked.ok)
       throw new ContractFailure('INVALID_WRISTBAND_ID', `Not a wristband id (${checked.problem})`);
-    const root = batchIdOfWristband(this.deps.db, checked.id);
-    const row = root === undefined ? undefined : latestPrintOf(this.deps.db, root);
+    const row = await this.deps.db.read(async (q) => {
+      const root = await batchIdOfWristband(q, checked.id);
+      return root === undefined ? undefined : latestPrintOf(q, root);
+    });
     if (!row) throw new ContractFailure('NOT_FOUND', `No wristband ${checked.id}`);
     return { id: checked.id, payload: buildTopupPayload({ ...payloadTemplate(row), reference: checked.id }) };
   }

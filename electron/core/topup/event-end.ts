@@ -6,20 +6,21 @@ import { eventEnd, refundExports } from '../db/schema';
 const ROW_ID = 1;
 
 /** When the event was ended, or null while it runs. */
-export function eventEndedAt(db: Db | Tx): number | null {
-  return db.select().from(eventEnd).where(eq(eventEnd.id, ROW_ID)).get()?.endedAt ?? null;
+export async function eventEndedAt(q: Tx): Promise<number | null> {
+  const [row] = await q.select().from(eventEnd).where(eq(eventEnd.id, ROW_ID)).limit(1);
+  return row?.endedAt ?? null;
 }
 
 /** Bars stop at the end: a wristband's money is then kept for its refund. */
-export function assertEventRunning(db: Db | Tx): void {
-  if (eventEndedAt(db) !== null) {
+export async function assertEventRunning(q: Tx): Promise<void> {
+  if ((await eventEndedAt(q)) !== null) {
     throw new ContractFailure('EVENT_ENDED', 'The event has ended: wristbands can no longer pay');
   }
 }
 
 /** Refund files take what wristbands hold, so they wait until nobody can spend it any more. */
-export function assertEventEnded(db: Db | Tx): void {
-  if (eventEndedAt(db) === null) {
+export async function assertEventEnded(q: Tx): Promise<void> {
+  if ((await eventEndedAt(q)) === null) {
     throw new ContractFailure(
       'EVENT_NOT_ENDED',
       'End the event first: refund files are made after the event',
@@ -27,18 +28,14 @@ export function assertEventEnded(db: Db | Tx): void {
   }
 }
 
-function refundFileCount(db: Db | Tx): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(refundExports)
-      .get()?.n ?? 0
-  );
+async function refundFileCount(q: Tx): Promise<number> {
+  const [row] = await q.select({ n: sql<number>`count(*)` }).from(refundExports);
+  return row?.n ?? 0;
 }
 
-export function eventState(db: Db | Tx): EventStateView {
-  const endedAt = eventEndedAt(db);
-  const refundFiles = refundFileCount(db);
+export async function eventState(q: Tx): Promise<EventStateView> {
+  const endedAt = await eventEndedAt(q);
+  const refundFiles = await refundFileCount(q);
   return {
     ended: endedAt !== null,
     endedAt: endedAt === null ? null : new Date(endedAt).toISOString(),
@@ -61,29 +58,29 @@ export interface EventEndDeps {
 export class EventEnd {
   constructor(private readonly deps: EventEndDeps) {}
 
-  state(): EventStateView {
-    return eventState(this.deps.db);
+  state(): Promise<EventStateView> {
+    return this.deps.db.read(eventState);
   }
 
   /** Ending twice keeps the first moment. */
-  end(): EventStateView {
+  async end(): Promise<EventStateView> {
     const { db, now } = this.deps;
-    db.insert(eventEnd).values({ id: ROW_ID, endedAt: now() }).onConflictDoNothing().run();
+    await db.write((tx) => tx.insert(eventEnd).values({ id: ROW_ID, endedAt: now() }).onConflictDoNothing());
     return this.state();
   }
 
   /** Reopening a running event is no change; after a refund file it is refused. */
-  reopen(): EventStateView {
+  async reopen(): Promise<EventStateView> {
     const { db } = this.deps;
-    db.transaction((tx) => {
-      if (eventEndedAt(tx) === null) return;
-      if (refundFileCount(tx) > 0) {
+    await db.write(async (tx) => {
+      if ((await eventEndedAt(tx)) === null) return;
+      if ((await refundFileCount(tx)) > 0) {
         throw new ContractFailure(
           'CONFLICT',
           'A refund file was already made: the end of the event can no longer be undone',
         );
       }
-      tx.delete(eventEnd).where(eq(eventEnd.id, ROW_ID)).run();
+      await tx.delete(eventEnd).where(eq(eventEnd.id, ROW_ID));
     });
     return this.state();
   }

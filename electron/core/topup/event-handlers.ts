@@ -22,7 +22,7 @@ export function createEventHandlers({
   };
   return {
     'topup.getEvent': () => event().state(),
-    'topup.endEvent': () => announced(event().end()),
-    'topup.reopenEvent': () => announced(event().reopen()),
+    'topup.endEvent': async () => announced(await event().end()),
+    'topup.reopenEvent': async () => announced(await event().reopen()),
   };
 }

@@ -36,33 +36,32 @@ export interface LedgerDeps {
 export class TopupLedger {
   constructor(private readonly deps: LedgerDeps) {}
 
-  credit(profileId: string, payment: TopupPayment): CreditOutcome {
-    const outcome = this.deps.db.transaction((tx) => this.creditInTx(tx, profileId, payment));
+  async credit(profileId: string, payment: TopupPayment): Promise<CreditOutcome> {
+    const outcome = await this.deps.db.write((tx) => this.creditInTx(tx, profileId, payment));
     this.announce(outcome);
     return outcome;
   }
 
   /** For callers that record more in the same transaction; they call `announce` after the commit. */
-  creditInTx(tx: Tx, profileId: string, payment: TopupPayment): CreditOutcome {
-    if (payment.status !== 'SUCCEEDED' || alreadyBooked(tx, payment.paymentId)) return { kind: 'ignored' };
+  async creditInTx(tx: Tx, profileId: string, payment: TopupPayment): Promise<CreditOutcome> {
+    if (payment.status !== 'SUCCEEDED' || (await alreadyBooked(tx, payment.paymentId)))
+      return { kind: 'ignored' };
     const at = this.deps.now();
     const id = normalizeWristbandId(payment.reference ?? '');
-    const band = id ? findWristband(tx, id) : undefined;
+    const band = id ? await findWristband(tx, id) : undefined;
     const reason = attentionReason(id, band);
     if (reason) {
-      tx.insert(topupAttention)
-        .values({
-          bancontactId: payment.paymentId,
-          profileId,
-          reference: payment.reference ?? null,
-          amountCents: payment.amount,
-          reason,
-          receivedAt: at,
-        })
-        .run();
+      await tx.insert(topupAttention).values({
+        bancontactId: payment.paymentId,
+        profileId,
+        reference: payment.reference ?? null,
+        amountCents: payment.amount,
+        reason,
+        receivedAt: at,
+      });
       return { kind: 'attention', reason };
     }
-    const credited = book(tx, band!.id, {
+    const credited = await book(tx, band!.id, {
       kind: 'topup',
       amountCents: payment.amount,
       bancontactId: payment.paymentId,
@@ -78,12 +77,19 @@ export class TopupLedger {
   }
 }
 
-function alreadyBooked(tx: Tx, paymentId: string): boolean {
-  const entry = tx.select().from(wristbandEntries).where(eq(wristbandEntries.bancontactId, paymentId)).get();
+async function alreadyBooked(tx: Tx, paymentId: string): Promise<boolean> {
+  const [entry] = await tx
+    .select({ id: wristbandEntries.id })
+    .from(wristbandEntries)
+    .where(eq(wristbandEntries.bancontactId, paymentId))
+    .limit(1);
   if (entry) return true;
-  return (
-    tx.select().from(topupAttention).where(eq(topupAttention.bancontactId, paymentId)).get() !== undefined
-  );
+  const [listed] = await tx
+    .select({ id: topupAttention.bancontactId })
+    .from(topupAttention)
+    .where(eq(topupAttention.bancontactId, paymentId))
+    .limit(1);
+  return listed !== undefined;
 }
 
 /**

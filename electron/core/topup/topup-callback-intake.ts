@@ -61,16 +61,21 @@ export class TopupCallbackIntake {
     const parsed = topupCallbackBody.safeParse(verification.callback.body);
     if (!parsed.success)
       return this.reject('MALFORMED_BODY', 'the body is not a top-up payment callback', rawBody);
-    const outcome = this.apply(verification.callback.jti, parsed.data, rawBody);
+    const outcome = await this.apply(verification.callback.jti, parsed.data, rawBody);
     this.deps.ledger.announce(outcome);
     return { status: 200, body: { ok: true } };
   }
 
-  private apply(jti: string, body: z.infer<typeof topupCallbackBody>, rawBody: string): CreditOutcome {
+  private apply(
+    jti: string,
+    body: z.infer<typeof topupCallbackBody>,
+    rawBody: string,
+  ): Promise<CreditOutcome> {
     const { db, now, profileId, ledger } = this.deps;
-    return db.transaction((tx) => {
-      const outcome = ledger.creditInTx(tx, profileId, body);
-      tx.insert(callbackReceipts)
+    return db.write(async (tx) => {
+      const outcome = await ledger.creditInTx(tx, profileId, body);
+      await tx
+        .insert(callbackReceipts)
         .values({
           jti,
           receivedAt: now(),
@@ -80,15 +85,21 @@ export class TopupCallbackIntake {
           body: rawBody,
           matched: outcome.kind === 'credited',
         })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
       return outcome;
     });
   }
 
-  private reject(reason: string, detail: string, rawBody: string): CallbackAnswer {
+  private async reject(reason: string, detail: string, rawBody: string): Promise<CallbackAnswer> {
     const { db, now, profileId, logger } = this.deps;
-    recordRejection(db, logger, { profileId, reason, detail, rawBody, at: now(), kind: 'top-up callback' });
+    await recordRejection(db, logger, {
+      profileId,
+      reason,
+      detail,
+      rawBody,
+      at: now(),
+      kind: 'top-up callback',
+    });
     return { status: REJECTION_STATUS[reason] ?? 401, body: { ok: false, reason } };
   }
 }

@@ -1,7 +1,7 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { ContractFailure } from '../../../shared/contract';
 import type { WristbandEntryKind } from '../../../shared/contract';
-import type { Db, Tx } from '../db/open-database';
+import type { Tx } from '../db/open-database';
 import { wristbandEntries, wristbands } from '../db/schema';
 import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
 import type { Actor } from '../ledger/actor';
@@ -30,13 +30,14 @@ export function wristbandIdOrFail(input: string): string {
   return id;
 }
 
-export function findWristband(db: Db | Tx, id: string): WristbandRow | undefined {
-  return db.select().from(wristbands).where(eq(wristbands.id, id)).get();
+export async function findWristband(q: Tx, id: string): Promise<WristbandRow | undefined> {
+  const [band] = await q.select().from(wristbands).where(eq(wristbands.id, id)).limit(1);
+  return band;
 }
 
 /** The wristband, refused with a clear code when it is unknown or can no longer take movements. */
-export function usableWristband(db: Db | Tx, id: string): WristbandRow {
-  const band = findWristband(db, id);
+export async function usableWristband(q: Tx, id: string): Promise<WristbandRow> {
+  const band = await findWristband(q, id);
   if (!band) throw new ContractFailure('NOT_FOUND', `No wristband ${id}`);
   if (band.status === 'blocked') throw new ContractFailure('WRISTBAND_BLOCKED', `Wristband ${id} is blocked`);
   if (band.status === 'closed') throw new ContractFailure('WRISTBAND_CLOSED', `Wristband ${id} is closed`);
@@ -48,19 +49,18 @@ export function usableWristband(db: Db | Tx, id: string): WristbandRow {
  * while the balance covers it (the CHECK constraint is the last line behind that condition).
  * Returns the wristband as it now is, or null when a debit was not covered.
  */
-export function book(tx: Tx, wristbandId: string, movement: Movement): WristbandRow | null {
+export async function book(tx: Tx, wristbandId: string, movement: Movement): Promise<WristbandRow | null> {
   const covered = movement.amountCents >= 0 ? undefined : gte(wristbands.balanceCents, -movement.amountCents);
-  const updated = tx
+  const [updated] = await tx
     .update(wristbands)
     .set({
       balanceCents: sql`${wristbands.balanceCents} + ${movement.amountCents}`,
       updatedAt: movement.at,
     })
     .where(and(eq(wristbands.id, wristbandId), covered))
-    .returning()
-    .get();
+    .returning();
   if (!updated) return null;
-  const entry = tx
+  const [entry] = await tx
     .insert(wristbandEntries)
     .values({
       wristbandId,
@@ -73,9 +73,8 @@ export function book(tx: Tx, wristbandId: string, movement: Movement): Wristband
       staffId: movement.actor?.staffId ?? null,
       deviceId: movement.actor?.deviceId ?? null,
     })
-    .returning({ id: wristbandEntries.id })
-    .get();
+    .returning({ id: wristbandEntries.id });
   // The transactions list and the report totals move in this same transaction.
-  recordWristbandEntry(tx, entry.id, movement.profileId);
+  await recordWristbandEntry(tx, entry!.id, movement.profileId);
   return updated;
 }

@@ -21,7 +21,7 @@ export interface WristbandHandlerDeps {
   /** The current mode's wristband ledger and its tools. */
   topup: () => Pick<TopupServices, 'wristbands' | 'bar' | 'attention' | 'refunds' | 'event'>;
   /** What the wristbands hold in all, for the liability screen (topup/liability.ts). */
-  liability: () => LiabilityView;
+  liability: () => Promise<LiabilityView>;
   topupProfiles: TopupProfileSettings;
   /** A refund file makes the end of the event final: screens that offer its undo must hear of it. */
   onEventChanged?: (state: EventStateView) => void;
@@ -46,9 +46,9 @@ export function createWristbandHandlers({
     'topup.getLiability': () => liability(),
     'refunds.list': () => topup().refunds.list(),
     'refunds.prepare': () => topup().refunds.prepare(),
-    'refunds.export': (input, caller) => {
-      const exported = topup().refunds.export(input, actorOf(caller));
-      onEventChanged?.(topup().event.state());
+    'refunds.export': async (input, caller) => {
+      const exported = await topup().refunds.export(input, actorOf(caller));
+      if (onEventChanged) onEventChanged(await topup().event.state());
       return exported;
     },
     'settings.listTopupProfiles': () => topupProfiles.list(),

@@ -1,23 +1,22 @@
 import { desc, eq } from 'drizzle-orm';
 import { ContractFailure, type WristbandView } from '../../../shared/contract';
-import type { Db, Tx } from '../db/open-database';
+import type { Tx } from '../db/open-database';
 import { topupBatches, wristbandEntries, wristbands } from '../db/schema';
 
 /** A wristband with its batch's event name and its whole history, newest first. */
-export function wristbandView(db: Db | Tx, id: string): WristbandView {
-  const row = db
+export async function wristbandView(q: Tx, id: string): Promise<WristbandView> {
+  const [row] = await q
     .select({ band: wristbands, eventName: topupBatches.eventName })
     .from(wristbands)
     .innerJoin(topupBatches, eq(topupBatches.id, wristbands.batchId))
     .where(eq(wristbands.id, id))
-    .get();
+    .limit(1);
   if (!row) throw new ContractFailure('NOT_FOUND', `No wristband ${id}`);
-  const entries = db
+  const entries = await q
     .select()
     .from(wristbandEntries)
     .where(eq(wristbandEntries.wristbandId, id))
-    .orderBy(desc(wristbandEntries.at), desc(wristbandEntries.id))
-    .all();
+    .orderBy(desc(wristbandEntries.at), desc(wristbandEntries.id));
   const { band } = row;
   return {
     id: band.id,

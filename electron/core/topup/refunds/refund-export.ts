@@ -37,14 +37,14 @@ export const exportPaths = (exportId: string) => ({
  * "Closed" means "refunded up to this file": a top-up that still arrives is credited to it and goes
  * into the next file (see `syncRefundRows`), so money is neither lost nor refunded twice.
  */
-export function exportReadyRefunds(tx: Tx, request: ExportRequest): ExportResult {
-  assertEventEnded(tx);
-  const ready = readyRefunds(tx);
+export async function exportReadyRefunds(tx: Tx, request: ExportRequest): Promise<ExportResult> {
+  await assertEventEnded(tx);
+  const ready = await readyRefunds(tx);
   if (ready.length === 0) throw new ContractFailure('NO_REFUNDS_READY', 'No refund has its IBAN yet');
   const refunds: CsvRefund[] = [];
   const closed: WristbandRow[] = [];
   for (const { refund, balance } of ready) {
-    closed.push(closeWithRefund(tx, refund, balance, request));
+    closed.push(await closeWithRefund(tx, refund, balance, request));
     refunds.push({
       ...transfer(refund, balance),
       wristbandId: refund.wristbandId,
@@ -53,9 +53,7 @@ export function exportReadyRefunds(tx: Tx, request: ExportRequest): ExportResult
   }
   const { exportId } = request;
   const totalCents = refunds.reduce((sum, r) => sum + r.amountCents, 0);
-  tx.insert(refundExports)
-    .values(files(request, refunds, totalCents))
-    .run();
+  await tx.insert(refundExports).values(files(request, refunds, totalCents));
   return { view: { exportId, count: refunds.length, totalCents, ...exportPaths(exportId) }, closed };
 }
 
@@ -65,28 +63,27 @@ function readyRefunds(tx: Tx) {
     .from(wristbandRefunds)
     .innerJoin(wristbands, eq(wristbands.id, wristbandRefunds.wristbandId))
     .where(and(eq(wristbandRefunds.status, 'ready'), gt(wristbands.balanceCents, 0)))
-    .orderBy(wristbandRefunds.wristbandId)
-    .all();
+    .orderBy(wristbandRefunds.wristbandId);
 }
 
 /** The wristband's whole balance goes back: a refund entry takes it to zero and the wristband closes. */
-function closeWithRefund(
+async function closeWithRefund(
   tx: Tx,
   refund: RefundRow,
   balance: number,
   { at, exportId, actor }: ExportRequest,
-): WristbandRow {
-  book(tx, refund.wristbandId, { kind: 'refund', amountCents: -balance, at, actor });
-  tx.update(wristbandRefunds)
+): Promise<WristbandRow> {
+  await book(tx, refund.wristbandId, { kind: 'refund', amountCents: -balance, at, actor });
+  await tx
+    .update(wristbandRefunds)
     .set({ status: 'exported', amountCents: balance, exportId, problem: null, updatedAt: at })
-    .where(eq(wristbandRefunds.id, refund.id))
-    .run();
-  return tx
+    .where(eq(wristbandRefunds.id, refund.id));
+  const [closed] = await tx
     .update(wristbands)
     .set({ status: 'closed', updatedAt: at })
     .where(eq(wristbands.id, refund.wristbandId))
-    .returning()
-    .get()!;
+    .returning();
+  return closed!;
 }
 
 function files(

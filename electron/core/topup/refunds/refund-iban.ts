@@ -3,7 +3,7 @@ import { isValidIban, compactIban } from '../../../../shared/domain/iban';
 import type { BancontactClient } from '../../bancontact/client';
 import { toContractFailure } from '../../bancontact/contract-errors';
 import { BancontactError } from '../../bancontact/errors';
-import type { Db } from '../../db/open-database';
+import type { Db, Tx } from '../../db/open-database';
 import { topupAttention, topupBatches, wristbandEntries, wristbands } from '../../db/schema';
 
 export type IbanOutcome = { iban: string } | { problem: string };
@@ -18,7 +18,7 @@ export async function fetchRefundIban(
   bancontactId: string,
   clients: ReadonlyMap<string, BancontactClient>,
 ): Promise<IbanOutcome> {
-  const order = profileOrder(db, bancontactId, [...clients.keys()]);
+  const order = await db.read((q) => profileOrder(q, bancontactId, [...clients.keys()]));
   if (order.length === 0) return { problem: 'NO_TOPUP_PROFILE' };
   for (const ppid of order) {
     try {
@@ -34,19 +34,19 @@ export async function fetchRefundIban(
   return { problem: 'PAYMENT_NOT_FOUND' };
 }
 
-function profileOrder(db: Db, bancontactId: string, configured: string[]): string[] {
-  const listed = db
+async function profileOrder(q: Tx, bancontactId: string, configured: string[]): Promise<string[]> {
+  const [listed] = await q
     .select({ ppid: topupAttention.profileId })
     .from(topupAttention)
     .where(eq(topupAttention.bancontactId, bancontactId))
-    .get();
-  const printed = db
+    .limit(1);
+  const [printed] = await q
     .select({ ppid: topupBatches.profileId })
     .from(wristbandEntries)
     .innerJoin(wristbands, eq(wristbands.id, wristbandEntries.wristbandId))
     .innerJoin(topupBatches, eq(topupBatches.id, wristbands.batchId))
     .where(eq(wristbandEntries.bancontactId, bancontactId))
-    .get();
+    .limit(1);
   const preferred = [listed?.ppid, printed?.ppid].filter((p): p is string => p !== undefined);
   return [...new Set([...preferred, ...configured])].filter((p) => configured.includes(p));
 }

@@ -24,46 +24,49 @@ export interface RefundServiceDeps {
 export class RefundService {
   constructor(private readonly deps: RefundServiceDeps) {}
 
-  list(): RefundView[] {
-    this.sync();
+  async list(): Promise<RefundView[]> {
+    await this.sync();
     return listRefundViews(this.deps.db);
   }
 
   /** Asks Bancontact for each waiting IBAN; those it does not have yet keep waiting for the next prepare. */
   async prepare(): Promise<RefundView[]> {
-    this.sync();
+    await this.sync();
     const { db, now } = this.deps;
     const clients = this.deps.clients();
-    for (const row of waitingRows(db, this.deps.maxLookupsPerPrepare ?? 200)) {
+    // Each look-up is a call to Bancontact, outside any unit of work; its outcome is written on its own.
+    for (const row of await waitingRows(db, this.deps.maxLookupsPerPrepare ?? 200)) {
       const outcome = await fetchRefundIban(db, row.bancontactId, clients);
-      setIbanOutcome(db, row, outcome, now());
+      await setIbanOutcome(db, row, outcome, now());
     }
     return listRefundViews(db);
   }
 
-  export(
+  async export(
     input: { debtorName: string; debtorIban: string; executionDate?: string },
     actor: Actor = NO_ACTOR,
-  ): RefundExportView {
+  ): Promise<RefundExportView> {
     const { db, now } = this.deps;
-    this.sync();
+    await this.sync();
     const at = now();
     const executionDate = input.executionDate ?? new Date(at).toISOString().slice(0, 10);
     const request = { ...input, executionDate, exportId: this.deps.newId(), at, actor };
-    const result = db.transaction((tx) => exportReadyRefunds(tx, request));
+    const result = await db.write((tx) => exportReadyRefunds(tx, request));
     for (const band of result.closed) this.deps.onWristbandChanged(band);
     return result.view;
   }
 
   /** An export's file, by the name the HTTP shell serves it under; null for anything else. */
-  download(exportId: string, kind: 'xml' | 'csv'): string | null {
-    const row = this.deps.db.select().from(refundExports).where(eq(refundExports.id, exportId)).get();
+  async download(exportId: string, kind: 'xml' | 'csv'): Promise<string | null> {
+    const [row] = await this.deps.db.read((q) =>
+      q.select().from(refundExports).where(eq(refundExports.id, exportId)).limit(1),
+    );
     if (!row) return null;
     return kind === 'xml' ? row.xml : row.csv;
   }
 
-  private sync(): void {
+  private async sync(): Promise<void> {
     const { db, now, newId } = this.deps;
-    db.transaction((tx) => syncRefundRows(tx, now(), newId));
+    await db.write((tx) => syncRefundRows(tx, now(), newId));
   }
 }
