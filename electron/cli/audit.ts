@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { formatLocalDateTime, parseDay } from '../../shared/domain/business-day';
 import { createAuditLog, type AuditLog } from '../core/audit/audit-log';
 import type { AuditFilter, AuditRow } from '../core/audit/audit-query';
@@ -10,7 +10,8 @@ import { brusselsDayStart } from '../core/audit/day-bounds';
 import { resolveDataDir } from '../core/config';
 import { keepNewFilesPrivate } from '../core/data-folder';
 import * as stationSchema from '../core/db/station-schema';
-import { STATION_DATABASE_FILE, type StationDb } from '../core/db/open-station-database';
+import { STATION_DATABASE_FILE, type StationSchema } from '../core/db/open-station-database';
+import { SqliteStore } from '../core/db/unit-of-work';
 import { createSettingsFile } from '../core/settings/settings-file';
 
 const USAGE = [
@@ -83,13 +84,17 @@ function request(argv: string[]): Request {
  * The station database opened for reading only, without migrating it: this may run beside a running
  * station (WAL lets a reader in) and must never be the thing that changes the file it checks.
  */
-function openForReading(dataDir: string): { log: AuditLog; close(): void } {
+function openForReading(dataDir: string): { log: AuditLog; close(): Promise<void> } {
   const file = join(dataDir, STATION_DATABASE_FILE);
   if (!existsSync(file)) fail(`no audit log in ${dataDir}: ${STATION_DATABASE_FILE} is not there`, 1);
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema: stationSchema }) as StationDb;
-  return { log: createAuditLog({ db, now: Date.now, mode: () => null }), close: () => sqlite.close() };
+  const db = new SqliteStore(
+    drizzle(sqlite, { schema: stationSchema }) as BetterSQLite3Database<StationSchema> & {
+      $client: Database.Database;
+    },
+  );
+  return { log: createAuditLog({ db, now: Date.now, mode: () => null }), close: () => db.close() };
 }
 
 function describeRow(row: AuditRow): string {
@@ -126,7 +131,7 @@ async function run(req: Request, log: AuditLog): Promise<number> {
     return result.ok ? 0 : 1;
   }
   if (req.command === 'list') {
-    const page = log.list({ ...req.filter, limit: req.limit });
+    const page = await log.list({ ...req.filter, limit: req.limit });
     for (const row of page.entries) console.log(describeRow(row));
     if (page.entries.length === 0) console.log('no entries match');
     else if (page.nextBeforeSeq !== null) console.log(`… older entries: raise --limit or narrow --since`);
@@ -149,7 +154,7 @@ async function main(): Promise<void> {
   try {
     process.exitCode = await run(req, log);
   } finally {
-    close();
+    await close();
   }
 }
 

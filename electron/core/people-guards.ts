@@ -34,7 +34,7 @@ function goingLiveNeedsAnAdministrator(dispatch: Dispatch, staff: Staff): Dispat
   return async (method, input, caller) => {
     if (method === 'settings.goLive' && allows(caller.rights, 'administer')) {
       try {
-        staff.administration.assertMayGoLive(caller);
+        await staff.administration.assertMayGoLive(caller);
       } catch (error) {
         const failure = error as { code?: string; message?: string };
         return {

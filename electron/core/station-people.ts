@@ -19,7 +19,7 @@ import {
   type StationDb,
 } from './db/open-station-database';
 import { createDeviceHandlers } from './devices/device-handlers';
-import { readDeviceNetwork, type DeviceNetwork } from './devices/device-network';
+import { DEFAULT_DEVICE_NETWORK, readDeviceNetwork, type DeviceNetwork } from './devices/device-network';
 import { createDeviceRegistry, type DeviceRegistry } from './devices/device-registry';
 import type { Logger } from './logging/logger';
 import { stationReportNames, type ReportNames } from './reports/report-names';
@@ -58,7 +58,7 @@ export interface StationPeople {
   /** Opens station.sqlite, creates the training administrator while no real one exists, and the station's own device. */
   start(): Promise<void>;
   /** Writes what is pending and closes station.sqlite (a read-only or unmounted folder must be let go of). */
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** The parts built over one open station.sqlite. */
@@ -70,6 +70,8 @@ interface PeopleParts {
   access: StationAccess;
   handlers: StationPeople['handlers'];
   timers: NodeJS.Timeout[];
+  /** Where linked devices reach the station: read at start, kept as stored since (devices.setNetwork). */
+  network: DeviceNetwork;
 }
 
 type PeopleMethod = `${'session' | 'staff' | 'devices' | 'audit'}.${string}` & keyof Handlers;
@@ -101,7 +103,7 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
     handlers,
     access: {
       // Not open (a folder the station cannot write): nobody is signed in, only public methods answer.
-      callerFor: (credentials) => (parts ? parts.access.callerFor(credentials) : noOne(credentials)),
+      callerFor: async (credentials) => (parts ? parts.access.callerFor(credentials) : noOne(credentials)),
       onChanged: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
     },
     guard: (dispatch) => (method, input, caller) =>
@@ -110,7 +112,7 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
         : dispatch(method, input, caller),
     auditFile: (fileName) => exports.find(fileName),
     reportNames: stationReportNames(() => parts?.db ?? null),
-    network: () => (parts ? readDeviceNetwork(parts.db) : null),
+    network: () => parts?.network ?? null,
     async start() {
       try {
         parts ??= openParts(config, hooks, { changed, exports });
@@ -122,9 +124,10 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
       }
       await startParts(parts, config.logger);
     },
-    stop() {
-      if (parts) stopParts(parts, config.logger);
+    async stop() {
+      const stopping = parts;
       parts = null;
+      if (stopping) await stopParts(stopping, config.logger);
     },
   };
 }
@@ -168,20 +171,24 @@ function openParts(
     autoSignedIn: () => staff.administration.autoSignedIn(hooks.mode() !== 'training'),
     changed: shared.changed,
   });
-  devices.onRevoked((deviceId) => {
-    staff.sessions.endForDevice(deviceId, 'revoked');
+  devices.onRevoked(async (deviceId) => {
+    await staff.sessions.endForDevice(deviceId, 'revoked');
     shared.changed();
   });
-  const handlers = peopleHandlers(config, hooks, { db, audit, staff, devices, exports: shared.exports });
-  return { db, audit, staff, devices, access, handlers, timers: [] };
+  const parts = { db, audit, staff, devices, access, timers: [], network: DEFAULT_DEVICE_NETWORK };
+  // The network is read at start and, after that, kept as `devices.setNetwork` stored it.
+  const stored = (network: DeviceNetwork): void => void (parts.network = network);
+  const handlers = peopleHandlers(config, hooks, { ...parts, exports: shared.exports, stored });
+  return Object.assign(parts, { handlers });
 }
 
 async function startParts(parts: PeopleParts, logger: Logger): Promise<void> {
   const { audit, staff, devices } = parts;
   try {
+    parts.network = await readDeviceNetwork(parts.db);
     await staff.training.ensure();
-    devices.ensureStationDevice();
-    devices.sweepExpired();
+    await devices.ensureStationDevice();
+    await devices.sweepExpired();
   } catch (error) {
     // A full disk at start: the book still opens and answers DISK_FULL; people already there can sign in.
     logger.error('the station database could not be brought up to date at start', error);
@@ -189,30 +196,33 @@ async function startParts(parts: PeopleParts, logger: Logger): Promise<void> {
   // A minute's repeated refusals become one entry when the minute is over, even if nothing else is
   // written; a device unused for 30 days loses its access even if it never calls again.
   parts.timers = [
-    setInterval(() => quietly(audit.flush, logger), 60_000),
-    setInterval(() => quietly(devices.sweepExpired, logger), 3_600_000),
+    setInterval(() => void quietly(audit.flush, logger), 60_000),
+    setInterval(() => void quietly(devices.sweepExpired, logger), 3_600_000),
   ];
   for (const timer of parts.timers) timer.unref();
 }
 
-function quietly(work: () => unknown, logger: Logger): void {
+async function quietly(work: () => Promise<unknown>, logger: Logger): Promise<void> {
   try {
-    work();
+    await work();
   } catch (error) {
     logger.error('station database upkeep failed', error);
   }
 }
 
-function stopParts(parts: PeopleParts, logger: Logger): void {
+async function stopParts(parts: PeopleParts, logger: Logger): Promise<void> {
   for (const timer of parts.timers) clearInterval(timer);
-  quietly(parts.audit.flush, logger);
-  parts.db.$client.close();
+  await quietly(parts.audit.flush, logger);
+  await parts.db.close();
 }
 
 function peopleHandlers(
   config: PeopleConfig,
   hooks: PeopleHooks,
-  parts: Pick<PeopleParts, 'db' | 'audit' | 'staff' | 'devices'> & { exports: AuditExportFolder },
+  parts: Pick<PeopleParts, 'db' | 'audit' | 'staff' | 'devices'> & {
+    exports: AuditExportFolder;
+    stored: (network: DeviceNetwork) => void;
+  },
 ): StationPeople['handlers'] {
   const { db, audit, staff, devices, exports } = parts;
   return {
@@ -220,6 +230,7 @@ function peopleHandlers(
     ...createDeviceHandlers({
       ...{ registry: devices, db, audit, dataFolder: config.dataDir, now: config.now },
       onNetworkChanged: hooks.onNetworkChanged,
+      onNetworkStored: parts.stored,
     }),
     ...createAuditHandlers(audit, { exports, locale: hooks.locale }),
   };

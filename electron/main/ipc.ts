@@ -14,9 +14,9 @@ export function connectIpc(station: Station): {
 } {
   const tokens = new Map<number, string>();
   const displays = new Set<number>();
-  ipcMain.handle('kassa:call', (event, method: unknown, input: unknown) => {
+  ipcMain.handle('kassa:call', async (event, method: unknown, input: unknown) => {
     const name = typeof method === 'string' ? method : '';
-    const caller = desktopCaller(station, tokens, event.sender.id, name);
+    const caller = await desktopCaller(station, tokens, event.sender.id, name);
     return station.dispatch(name, input, displays.has(event.sender.id) ? asDisplay(caller) : caller);
   });
   const unsubscribe = station.events.subscribe((event) => {
@@ -43,15 +43,15 @@ function asDisplay(caller: Caller): Caller {
   };
 }
 
-function desktopCaller(
+async function desktopCaller(
   station: Station,
   tokens: Map<number, string>,
   windowId: number,
   method: string,
-): Caller {
+): Promise<Caller> {
   const permission = isMethodName(method) ? methods[method].permission : null;
   const passive = permission === 'public' || permission === 'signedIn';
-  const caller = station.access.callerFor({
+  const caller = await station.access.callerFor({
     channel: 'desktop',
     sessionToken: tokens.get(windowId),
     passive,

@@ -5,25 +5,25 @@ import type { LiveSession } from '../staff/session-store';
 /** Linked devices as the access rule needs them (devices/device-registry.ts is the implementation). */
 export interface DeviceAuthenticator {
   /** The device this credential names; `revoked` when its link ended (revoked, unlinked, expired); null when unknown. */
-  authenticate(credential: string, address: string | undefined): CallerDevice | 'revoked' | null;
+  authenticate(credential: string, address: string | undefined): Promise<CallerDevice | 'revoked' | null>;
   /** The station's own window: the device of every loopback and desktop call. */
-  stationDevice(): CallerDevice;
+  stationDevice(): Promise<CallerDevice>;
 }
 
 export interface AccessDeps {
-  sessions: { resolve(token: string): LiveSession | null; touch(sessionId: string): void };
+  sessions: { resolve(token: string): Promise<LiveSession | null>; touch(sessionId: string): Promise<void> };
   devices: DeviceAuthenticator;
   /**
    * The built-in training administrator, signed in on the station's own window without a session while
    * the station runs in training and no real administrator exists (a fresh install opens on the till).
    */
-  autoSignedIn(): CallerStaff | null;
+  autoSignedIn(): Promise<CallerStaff | null>;
   /** Told when someone's access may have ended; without it, `changed()` tells this access's own listeners. */
   changed?: () => void;
 }
 
 export interface StationAccess {
-  callerFor(credentials: Credentials): Caller;
+  callerFor(credentials: Credentials): Promise<Caller>;
   /** Someone's access may have ended (a sign-out, a switch, a block, a revoke): open streams look again. */
   onChanged(listener: () => void): () => void;
   changed(): void;
@@ -45,8 +45,8 @@ export function createStationAccess(deps: AccessDeps): StationAccess {
       if (deps.changed) return deps.changed();
       for (const listener of [...listeners]) listener();
     },
-    callerFor(credentials) {
-      const device = deviceOf(deps.devices, credentials);
+    async callerFor(credentials) {
+      const device = await deviceOf(deps.devices, credentials);
       const base = {
         channel: credentials.channel,
         address: credentials.address,
@@ -56,21 +56,24 @@ export function createStationAccess(deps: AccessDeps): StationAccess {
       if (device === 'revoked')
         return { ...base, device: null, rights: { session: 'none' }, deviceRevoked: true };
       if (!device) return { ...base, device: null, rights: { session: 'none' } };
-      const session = credentials.sessionToken ? deps.sessions.resolve(credentials.sessionToken) : null;
+      const session = credentials.sessionToken ? await deps.sessions.resolve(credentials.sessionToken) : null;
       if (session && session.deviceId === device.id && session.staff) {
-        if (!credentials.passive) deps.sessions.touch(session.sessionId);
+        if (!credentials.passive) await deps.sessions.touch(session.sessionId);
         return staffCaller(base, device, session.staff, session.sessionId);
       }
       // A customer display's credential is its view-only session: it never holds a person's.
       if (device.kind === 'display') return { ...base, device, rights: displayRights(device) };
-      const auto = device.kind === 'station' ? deps.autoSignedIn() : null;
+      const auto = device.kind === 'station' ? await deps.autoSignedIn() : null;
       if (auto) return staffCaller(base, device, auto, null);
       return { ...base, device, rights: { session: 'none' } };
     },
   };
 }
 
-function deviceOf(devices: DeviceAuthenticator, credentials: Credentials): CallerDevice | 'revoked' | null {
+async function deviceOf(
+  devices: DeviceAuthenticator,
+  credentials: Credentials,
+): Promise<CallerDevice | 'revoked' | null> {
   if (credentials.channel !== 'device-https') return devices.stationDevice();
   if (!credentials.deviceCredential) return null;
   return devices.authenticate(credentials.deviceCredential, credentials.address);

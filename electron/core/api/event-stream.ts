@@ -11,19 +11,19 @@ import type { StationPort } from './station-port';
  * access (signed out, switched, blocked, revoked, unlinked, idle): the station says when access
  * changed, and the stream asks again, with the credentials it was opened with, whether they still work.
  */
-export function streamEvents(
+export async function streamEvents(
   c: Context,
   station: StationPort,
   rules: CookieRules,
   heartbeatMs: number,
-): Response {
+): Promise<Response> {
   // Following the station is not activity: an open stream must not keep a session from idling out.
   const credentials = { ...credentialsOf(c, rules), passive: true };
-  const stillAllowed = (): Caller | null => {
-    const caller = station.access.callerFor(credentials);
+  const stillAllowed = async (): Promise<Caller | null> => {
+    const caller = await station.access.callerFor(credentials);
     return allows(caller.rights, 'signedIn') ? caller : null;
   };
-  const caller = stillAllowed();
+  const caller = await stillAllowed();
   if (!caller) {
     return c.json(
       { ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Sign in to follow the station' } },
@@ -35,9 +35,7 @@ export function streamEvents(
     const unsubscribe = station.events.subscribe((event) => {
       if (concerns(caller, event)) void stream.writeSSE({ data: JSON.stringify(event) });
     });
-    const stopWatching = station.access.onChanged(() => {
-      if (!stillAllowed()) close();
-    });
+    const stopWatching = station.access.onChanged(() => closeUnlessAllowed(stillAllowed, close));
     stream.onAbort(() => {
       unsubscribe();
       stopWatching();
@@ -46,13 +44,23 @@ export function streamEvents(
     while (!stream.aborted && !stream.closed) {
       await stream.sleep(heartbeatMs);
       // An idle session ends without anyone acting: the heartbeat looks again.
-      if (!stillAllowed()) break;
+      if (!(await stillAllowed())) break;
       // A comment line keeps proxies and idle timers from closing a quiet stream.
       await stream.write(': heartbeat\n\n');
     }
     unsubscribe();
     stopWatching();
   });
+}
+
+/** Looks again when access changed; a check that fails (the station database closing) closes too. */
+function closeUnlessAllowed(stillAllowed: () => Promise<Caller | null>, close: () => void): void {
+  void stillAllowed().then(
+    (allowed) => {
+      if (!allowed) close();
+    },
+    () => close(),
+  );
 }
 
 /** A device bound to a till hears about that till's sales only; the station's own window hears everything. */

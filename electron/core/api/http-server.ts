@@ -174,7 +174,7 @@ async function callMethod(c: Context, station: StationPort, rules: CookieRules):
     }
   }
   const method = c.req.param('method') ?? '';
-  const caller = callerOf(c, station, rules, method);
+  const caller = await callerOf(c, station, rules, method);
   return answer(c, await station.dispatch(method, input, caller));
 }
 

@@ -6,8 +6,8 @@ import type { StationPort } from './station-port';
  * database by export id. Only names of that exact shape reach the station, never a file path.
  */
 export function registerRefundDownloads(app: Hono, station: StationPort): void {
-  app.get('/downloads/:file{refunds-[0-9a-f]+\\.(?:xml|csv)}', (c) => {
-    const download = station.download(c.req.param('file'));
+  app.get('/downloads/:file{refunds-[0-9a-f]+\\.(?:xml|csv)}', async (c) => {
+    const download = await station.download(c.req.param('file'));
     if (!download) return c.json({ ok: false, error: { code: 'NOT_FOUND', message: 'No such export' } }, 404);
     c.header('Content-Type', download.contentType);
     c.header('Content-Disposition', `attachment; filename="${download.fileName}"`);

@@ -9,10 +9,16 @@ import type { StationPort } from './station-port';
  * The caller of this request, from its own cookies, with sinks that turn new secrets into cookies. A
  * public or signedIn method (the status, the session, the current sale) is a passive call.
  */
-export function callerOf(c: Context, station: StationPort, rules: CookieRules, method?: string): Caller {
+export async function callerOf(
+  c: Context,
+  station: StationPort,
+  rules: CookieRules,
+  method?: string,
+): Promise<Caller> {
   const permission = method && isMethodName(method) ? methods[method].permission : null;
   const passive = permission === 'public' || permission === 'signedIn';
-  return { ...station.access.callerFor({ ...credentialsOf(c, rules), passive }), ...cookieSinks(c, rules) };
+  const caller = await station.access.callerFor({ ...credentialsOf(c, rules), passive });
+  return { ...caller, ...cookieSinks(c, rules) };
 }
 
 /**
@@ -25,7 +31,7 @@ export function requirePermission(
   permission: Permission,
 ): MiddlewareHandler {
   return async (c, next) => {
-    const caller = callerOf(c, station, rules);
+    const caller = await callerOf(c, station, rules);
     if (!allows(caller.rights, permission)) {
       const code = caller.deviceRevoked
         ? 'DEVICE_REVOKED'

@@ -33,7 +33,7 @@ export interface StationPort {
   events: EventBus;
   /** Who is calling, from the call's own credentials; `onChanged` tells open streams to look again. */
   access: {
-    callerFor(credentials: Credentials): Caller;
+    callerFor(credentials: Credentials): Promise<Caller>;
     onChanged(listener: () => void): () => void;
   };
   /** Where linked devices reach the station (its LAN address and port), or null while that is off. */
@@ -43,7 +43,7 @@ export interface StationPort {
   /** A Bancontact callback for the profile `ppid`, as received: raw body and `Signature` header. */
   receiveCallback(ppid: string, rawBody: string, signature: string | undefined): Promise<CallbackReply>;
   /** A refund export's file by its served name (`refunds-<id>.xml|csv`); null for anything else. */
-  download(fileName: string): InlineDownload | null;
+  download(fileName: string): Promise<InlineDownload | null>;
   /** A report export (CSV or PDF) by the file name `reports.export*` answered with; null for anything else. */
   reportFile(fileName: string): FileDownload | null;
   /** The PDF of a finished print job, by its job id; null for anything else. */

@@ -76,13 +76,16 @@ export async function writeAuditCsv(
     let rows = 0;
     let after = 0;
     for (;;) {
-      const page = db
-        .select()
-        .from(auditLog)
-        .where(and(...conditions, gt(auditLog.seq, after)))
-        .orderBy(asc(auditLog.seq))
-        .limit(PAGE)
-        .all();
+      const from = after;
+      // One read per page; the file is written outside it (a unit of work awaits only the database).
+      const page = await db.read((q) =>
+        q
+          .select()
+          .from(auditLog)
+          .where(and(...conditions, gt(auditLog.seq, from)))
+          .orderBy(asc(auditLog.seq))
+          .limit(PAGE),
+      );
       if (page.length > 0) await file.write(page.map((row) => line(row, separator)).join('\r\n') + '\r\n');
       rows += page.length;
       if (page.length < PAGE) return rows;

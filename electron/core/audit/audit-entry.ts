@@ -17,7 +17,8 @@ export interface AuditEntryInput extends AuditActor {
 
 /** Where services write what they did; the audit log (audit/audit-log.ts) is the one implementation. */
 export interface AuditSink {
-  record(entry: AuditEntryInput): void;
+  /** Awaited by every caller: the audit log writes in a unit of work of the station database. */
+  record(entry: AuditEntryInput): void | Promise<void>;
 }
 
 /**
@@ -27,5 +28,5 @@ export interface AuditSink {
  */
 export interface AuditRefusals {
   /** `callerKey`: the device's id, or the address when the call has no device. */
-  refused(entry: AuditEntryInput, callerKey: string): void;
+  refused(entry: AuditEntryInput, callerKey: string): void | Promise<void>;
 }

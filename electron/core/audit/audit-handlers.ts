@@ -28,8 +28,8 @@ interface FilterInput {
 /** The contract's audit methods over one audit log. */
 export function createAuditHandlers(log: AuditLog, deps: AuditHandlerDeps): Pick<Handlers, AuditMethod> {
   return {
-    'audit.list': (input) => {
-      const page = log.list({ ...toFilter(input), beforeSeq: input.beforeSeq, limit: input.limit });
+    'audit.list': async (input) => {
+      const page = await log.list({ ...toFilter(input), beforeSeq: input.beforeSeq, limit: input.limit });
       return { entries: page.entries.map(toView), nextBeforeSeq: page.nextBeforeSeq };
     },
     'audit.listActions': () => log.actions(),

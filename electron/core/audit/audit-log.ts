@@ -1,4 +1,5 @@
-import type { StationDb } from '../db/open-station-database';
+import type { SqliteStationDb, StationDb } from '../db/open-station-database';
+import { SqliteStore } from '../db/unit-of-work';
 import type { AuditEntryInput, AuditRefusals, AuditSink } from './audit-entry';
 import { writeAuditCsv, type AuditCsvSeparator } from './audit-csv';
 import { distinctActions, listEntries, type AuditFilter, type AuditPage } from './audit-query';
@@ -19,42 +20,57 @@ export interface AuditLog extends AuditSink, AuditRefusals {
    * A refused call: the first one of this caller and action in a minute is written; the rest of that
    * minute are counted and written as one "refused N more times" entry when the minute is over.
    */
-  refused(entry: AuditEntryInput, callerKey: string): void;
+  refused(entry: AuditEntryInput, callerKey: string): Promise<void>;
+  record(entry: AuditEntryInput): Promise<void>;
   /** Writes the counts of minutes that are over; the station runs it every minute. */
-  flush(): void;
+  flush(): Promise<void>;
   /** Newest first, at most 200 per page; `nextBeforeSeq` asks for the next page. */
-  list(filter?: AuditFilter): AuditPage;
+  list(filter?: AuditFilter): Promise<AuditPage>;
   /** The actions the log holds, for a filter's choices. */
-  actions(): string[];
+  actions(): Promise<string[]>;
   /** Recomputes every hash and link from the first entry, a page at a time. */
   verify(options?: { pageSize?: number }): Promise<AuditVerification>;
   /** Writes the filtered entries to `path` as CSV, oldest first (chain order); answers the rows written. */
   exportCsv(filter: AuditFilter, path: string, separator: AuditCsvSeparator): Promise<number>;
 }
 
+/**
+ * The chain is written with better-sqlite3's prepared statements and transactions (SQLite only). Each
+ * write runs inside a unit of work of the station database, so it holds the store's mutex; inside a
+ * caller's unit, better-sqlite3 nests its transaction as a savepoint of that unit's.
+ */
 export function createAuditLog({ db, now, mode }: AuditLogDeps): AuditLog {
-  const sqlite = db.$client;
+  const store = sqliteStore(db);
+  const sqlite = store.client;
   const writes = createWrites(sqlite, createAppender(sqlite, mode));
   return {
-    record: (entry) => writes.record.immediate(entry, now()),
-    refused(entry, callerKey) {
-      const at = now();
-      // A counter bump need not reach the disk on its own: the next entry's commit syncs the WAL with it,
-      // and a flood of refusals must not cost one fsync each.
-      if (writes.onlyCounts(entry, callerKey, at))
-        withoutSync(sqlite, () => writes.refuse.immediate(entry, callerKey, at));
-      else writes.refuse.immediate(entry, callerKey, at);
-    },
-    flush: () => writes.flush.immediate(now()),
+    record: (entry) => store.write(() => writes.record.immediate(entry, now())),
+    // A read scope holds the mutex without opening a unit's transaction: the refusal's own
+    // better-sqlite3 transaction then commits by itself, and a bare counter bump can skip its fsync.
+    refused: (entry, callerKey) =>
+      store.read(() => {
+        const at = now();
+        // A counter bump need not reach the disk on its own: the next entry's commit syncs the WAL with it,
+        // and a flood of refusals must not cost one fsync each.
+        if (writes.onlyCounts(entry, callerKey, at))
+          withoutSync(sqlite, () => writes.refuse.immediate(entry, callerKey, at));
+        else writes.refuse.immediate(entry, callerKey, at);
+      }),
+    flush: () => store.write(() => writes.flush.immediate(now())),
     list: (filter = {}) => listEntries(db, filter),
     actions: () => distinctActions(db),
-    verify: (options) => verifyChain(sqlite, options?.pageSize),
+    verify: (options) => verifyChain(store, options?.pageSize),
     exportCsv: (filter, path, separator) => writeAuditCsv(db, filter, path, separator),
   };
 }
 
+function sqliteStore(db: StationDb): SqliteStationDb {
+  if (db instanceof SqliteStore) return db as SqliteStationDb;
+  throw new Error('The audit log on PostgreSQL comes with stage c');
+}
+
 /** The three writing transactions; each first turns the refusal counts of ended minutes into entries. */
-function createWrites(sqlite: StationDb['$client'], append: Appender) {
+function createWrites(sqlite: SqliteStationDb['client'], append: Appender) {
   const tallies = createRefusalTallies(sqlite, append);
   const hasTally = sqlite
     .prepare<[number, string, string], number>(
@@ -90,7 +106,7 @@ function createWrites(sqlite: StationDb['$client'], append: Appender) {
 }
 
 /** Runs `work` with synchronous = NORMAL, then puts back what was set; not inside someone's transaction. */
-function withoutSync(sqlite: StationDb['$client'], work: () => void): void {
+function withoutSync(sqlite: SqliteStationDb['client'], work: () => void): void {
   if (sqlite.inTransaction) return work();
   const before = sqlite.pragma('synchronous', { simple: true }) as number;
   sqlite.pragma('synchronous = NORMAL');

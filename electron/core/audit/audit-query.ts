@@ -68,27 +68,26 @@ function actionCondition(action: string | undefined): SQL | undefined {
 }
 
 /** One page, newest first, found by keyset on `seq` so a deep page costs what the first one does. */
-export function listEntries(db: StationDb, filter: AuditFilter): AuditPage {
+export async function listEntries(db: StationDb, filter: AuditFilter): Promise<AuditPage> {
   const limit = Math.min(Math.max(filter.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
   const conditions = filterConditions(filter);
   if (filter.beforeSeq !== undefined) conditions.push(lt(auditLog.seq, filter.beforeSeq));
-  const rows = db
-    .select()
-    .from(auditLog)
-    .where(and(...conditions))
-    .orderBy(desc(auditLog.seq))
-    .limit(limit + 1)
-    .all();
+  const rows = await db.read((q) =>
+    q
+      .select()
+      .from(auditLog)
+      .where(and(...conditions))
+      .orderBy(desc(auditLog.seq))
+      .limit(limit + 1),
+  );
   const entries = rows.slice(0, limit);
   return { entries, nextBeforeSeq: rows.length > limit ? (entries.at(-1)?.seq ?? null) : null };
 }
 
 /** Every action the log holds, in order, read off the `audit_action` index. */
-export function distinctActions(db: StationDb): string[] {
-  return db
-    .selectDistinct({ action: auditLog.action })
-    .from(auditLog)
-    .orderBy(auditLog.action)
-    .all()
-    .map((row) => row.action);
+export async function distinctActions(db: StationDb): Promise<string[]> {
+  const rows = await db.read((q) =>
+    q.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action),
+  );
+  return rows.map((row) => row.action);
 }

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type Database from 'better-sqlite3';
+import type { SqliteStationDb } from '../db/open-station-database';
 import { entryHash, GENESIS_HASH, type HashedFields } from './audit-hash';
 
 /** Why the chain breaks at `firstBrokenSeq`. */
@@ -29,30 +29,40 @@ const PAGE = 10_000;
 
 /**
  * Walks the whole chain from the first entry: every hash recomputed, every link and sequence number
- * checked. Read a page at a time through `.iterate()` (one row in memory at once) and yields between
- * pages, so a million entries neither fill memory nor stall the payments the station is serving.
+ * checked. Read a page at a time through `.iterate()` (one row in memory at once), each page in its own
+ * read of the store, and yields between pages, so a million entries neither fill memory nor stall the
+ * payments the station is serving.
  */
-export async function verifyChain(sqlite: Database.Database, pageSize = PAGE): Promise<AuditVerification> {
-  const page = sqlite.prepare<[number, number], Row>(
+export async function verifyChain(store: SqliteStationDb, pageSize = PAGE): Promise<AuditVerification> {
+  const page = store.client.prepare<[number, number], Row>(
     `SELECT seq, at, mode, action, outcome, staff_id AS staffId, staff_name AS staffName,
        device_id AS deviceId, device_name AS deviceName, subject, detail, prev_hash AS prevHash, hash
      FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
   );
-  let previous = { seq: 0, hash: GENESIS_HASH };
-  let checked = 0;
+  const walk = { previous: { seq: 0, hash: GENESIS_HASH }, checked: 0 };
   for (;;) {
-    let read = 0;
-    for (const row of page.iterate(previous.seq, pageSize)) {
-      read += 1;
-      checked += 1;
-      const reason = brokenReason(row, previous);
-      if (reason) return broken(row.seq, reason, checked, previous);
-      previous = { seq: row.seq, hash: row.hash };
-    }
-    if (read < pageSize) break;
+    const outcome = await store.read(() => checkPage(page.iterate(walk.previous.seq, pageSize), walk));
+    if (outcome.broken) return outcome.broken;
+    if (outcome.read < pageSize) break;
     await yieldToEventLoop();
   }
+  const { checked, previous } = walk;
   return { ok: true, checked, message: `audit log intact: ${checked} entries`, lastHash: previous.hash };
+}
+
+function checkPage(
+  rows: Iterable<Row>,
+  walk: { previous: { seq: number; hash: string }; checked: number },
+): { read: number; broken?: AuditVerification } {
+  let read = 0;
+  for (const row of rows) {
+    read += 1;
+    walk.checked += 1;
+    const reason = brokenReason(row, walk.previous);
+    if (reason) return { read, broken: broken(row.seq, reason, walk.checked, walk.previous) };
+    walk.previous = { seq: row.seq, hash: row.hash };
+  }
+  return { read };
 }
 
 function brokenReason(row: Row, previous: { seq: number; hash: string }): BrokenReason | null {

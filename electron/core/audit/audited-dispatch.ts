@@ -29,7 +29,7 @@ export function auditedDispatch(dispatch: Dispatch, log: AuditLog, logger: Logge
   return async (method, input, caller) => {
     const result = await dispatch(method, input, caller);
     try {
-      audit(log, method, input, caller, result);
+      await audit(log, method, input, caller, result);
     } catch (error) {
       logger.error(`audit entry for ${method} not written`, error);
     }
@@ -42,14 +42,20 @@ export function callerKey(caller: Caller): string {
   return caller.device?.id ?? caller.address ?? caller.channel;
 }
 
-function audit(log: AuditLog, method: string, input: unknown, caller: Caller, result: Result<unknown>): void {
+async function audit(
+  log: AuditLog,
+  method: string,
+  input: unknown,
+  caller: Caller,
+  result: Result<unknown>,
+): Promise<void> {
   const rule = isMethodName(method) ? (AUDITED_METHODS[method] as AnyRule | undefined) : undefined;
   if (result.ok) {
-    if (rule) log.record(entry(method, input, caller, result, rule));
+    if (rule) await log.record(entry(method, input, caller, result, rule));
     return;
   }
   if (rule || ACCESS_REFUSALS.has(result.error.code))
-    log.refused(entry(method, input, caller, result, rule), callerKey(caller));
+    await log.refused(entry(method, input, caller, result, rule), callerKey(caller));
 }
 
 function entry(

@@ -28,6 +28,8 @@ export interface DeviceHandlerDeps {
    * `DeviceNetworkRunner`'s `apply`); what it throws refuses the change.
    */
   onNetworkChanged?: (network: DeviceNetwork) => unknown;
+  /** Told once a network change is stored (the station keeps the network it serves in memory). */
+  onNetworkStored?: (network: DeviceNetwork) => void;
 }
 
 type DeviceMethods =
@@ -52,12 +54,12 @@ export function createDeviceHandlers(deps: DeviceHandlerDeps): Pick<Handlers, De
   return {
     'devices.list': () => registry.list(),
     'devices.createPairing': async (input, caller) => {
-      const network = readDeviceNetwork(db);
+      const network = await readDeviceNetwork(db);
       // A code is only worth showing if a device can reach the station with it.
       if (!network.enabled || network.address === null)
         throw new ContractFailure('CONFLICT', 'Turn on linked devices on the local network first');
       const certificate = await certificateFor(network);
-      const pairing = registry.createPairing({
+      const pairing = await registry.createPairing({
         ...input,
         tillId: input.tillId ?? null,
         actor: actorOf(caller),
@@ -65,39 +67,40 @@ export function createDeviceHandlers(deps: DeviceHandlerDeps): Pick<Handlers, De
       return pairingView(network, certificate, pairing);
     },
     'devices.revoke': ({ deviceId }, caller) => registry.revoke(deviceId, actorOf(caller)),
-    'devices.pair': ({ code }, caller) => {
-      const { device, credential } = registry.pair({ code, address: caller.address ?? null });
+    'devices.pair': async ({ code }, caller) => {
+      const { device, credential } = await registry.pair({ code, address: caller.address ?? null });
       // A browser holds one link: the one its cookie held until now ends, rather than idling for 30 days.
-      if (caller.device && caller.device.kind !== 'station') registry.unlink(caller.device.id);
+      if (caller.device && caller.device.kind !== 'station') await registry.unlink(caller.device.id);
       // Only the shell's cookie carries it: never in an answer, a log or the audit log.
       caller.deviceCredential?.set(credential);
       return device;
     },
     'devices.unlinkSelf': (_input, caller) => unlinkSelf(registry, caller),
-    'devices.getNetwork': async () => networkView(deps, readDeviceNetwork(db), certificateFor),
+    'devices.getNetwork': async () => networkView(deps, await readDeviceNetwork(db), certificateFor),
     'devices.setNetwork': async (input, caller) => {
       // The listener moves first: an address it cannot listen on is refused and nothing is stored.
       await deps.onNetworkChanged?.(input);
-      setNetwork(deps, input, caller);
+      await setNetwork(deps, input, caller);
       return networkView(deps, input, certificateFor);
     },
   };
 }
 
 /** *Unlink this device*: its access ends, and the browser forgets the session and the credential. */
-function unlinkSelf(registry: DeviceRegistry, caller: Caller) {
+async function unlinkSelf(registry: DeviceRegistry, caller: Caller) {
   if (!caller.device || caller.device.kind === 'station')
     throw new ContractFailure('FORBIDDEN', "The station's own window is not a linked device");
-  const device = registry.unlink(caller.device.id);
+  const device = await registry.unlink(caller.device.id);
   caller.session?.clear();
   caller.deviceCredential?.clear();
   return device;
 }
 
-function setNetwork(deps: DeviceHandlerDeps, network: DeviceNetwork, caller: Caller): void {
-  const before = readDeviceNetwork(deps.db);
-  writeDeviceNetwork(deps.db, network);
-  deps.audit.record({
+async function setNetwork(deps: DeviceHandlerDeps, network: DeviceNetwork, caller: Caller): Promise<void> {
+  const before = await readDeviceNetwork(deps.db);
+  await writeDeviceNetwork(deps.db, network);
+  deps.onNetworkStored?.(network);
+  await deps.audit.record({
     ...actorOf(caller),
     action: 'devices.setNetwork',
     outcome: 'ok',

@@ -27,8 +27,10 @@ const storedNetwork = z.object({
 });
 
 /** Kept in `station_meta`, so it stays the same whatever the mode and survives a restart. */
-export function readDeviceNetwork(db: StationDb): DeviceNetwork {
-  const row = db.select().from(stationMeta).where(eq(stationMeta.key, DEVICE_NETWORK_KEY)).get();
+export async function readDeviceNetwork(db: StationDb): Promise<DeviceNetwork> {
+  const [row] = await db.read((q) =>
+    q.select().from(stationMeta).where(eq(stationMeta.key, DEVICE_NETWORK_KEY)).limit(1),
+  );
   if (!row) return DEFAULT_DEVICE_NETWORK;
   try {
     const parsed = storedNetwork.safeParse(JSON.parse(row.value));
@@ -39,12 +41,14 @@ export function readDeviceNetwork(db: StationDb): DeviceNetwork {
   }
 }
 
-export function writeDeviceNetwork(db: StationDb, network: DeviceNetwork): void {
+export async function writeDeviceNetwork(db: StationDb, network: DeviceNetwork): Promise<void> {
   const value = JSON.stringify(network);
-  db.insert(stationMeta)
-    .values({ key: DEVICE_NETWORK_KEY, value })
-    .onConflictDoUpdate({ target: stationMeta.key, set: { value } })
-    .run();
+  await db.write((tx) =>
+    tx
+      .insert(stationMeta)
+      .values({ key: DEVICE_NETWORK_KEY, value })
+      .onConflictDoUpdate({ target: stationMeta.key, set: { value } }),
+  );
 }
 
 /** This machine's own LAN addresses (IPv4 first), to choose the one devices reach the station on. */

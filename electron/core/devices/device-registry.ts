@@ -4,6 +4,7 @@ import type { DeviceEndReason, DeviceView } from '../../../shared/contract/devic
 import type { AuditActor, AuditRefusals, AuditSink } from '../audit/audit-entry';
 import type { CallerDevice } from '../api/dispatcher';
 import type { StationDb } from '../db/open-station-database';
+import { changedRows } from '../db/raw';
 import { devices, pairingCodes, sessions } from '../db/station-schema';
 import type { Logger } from '../logging/logger';
 import {
@@ -34,7 +35,7 @@ export interface DeviceRegistryDeps {
 }
 
 /** Told when a device's access ends, so its sessions and open event streams close at once. */
-export type RevokedListener = (deviceId: string, reason: DeviceEndReason) => void;
+export type RevokedListener = (deviceId: string, reason: DeviceEndReason) => void | Promise<void>;
 
 export type DeviceRegistry = ReturnType<typeof createDeviceRegistry>;
 
@@ -56,27 +57,27 @@ export function createDeviceRegistry(deps: DeviceRegistryDeps) {
   const end = (row: DeviceRow, reason: DeviceEndReason, actor: AuditActor) =>
     endAccess(ctx, listeners, row, reason, actor);
   return {
-    createPairing: (request: PairingRequest): NewPairing => createPairing(ctx, request),
-    pair(input: { code: string; address: string | null }): { device: DeviceView; credential: string } {
-      const { device, credential } = redeemPairing(ctx, input);
+    createPairing: (request: PairingRequest): Promise<NewPairing> => createPairing(ctx, request),
+    async pair(input: { code: string; address: string | null }): Promise<{ device: DeviceView; credential: string }> {
+      const { device, credential } = await redeemPairing(ctx, input);
       return { device: toDeviceView(device), credential };
     },
-    authenticate: (credential: string, address?: string | null): CallerDevice | 'revoked' | null =>
+    authenticate: (credential: string, address?: string | null): Promise<CallerDevice | 'revoked' | null> =>
       authenticate(ctx, end, credential, address ?? null),
-    list: (): DeviceView[] => listDevices(ctx.db),
-    get: (id: string): DeviceView | null => {
-      const row = findRow(ctx.db, id);
+    list: (): Promise<DeviceView[]> => listDevices(ctx.db),
+    get: async (id: string): Promise<DeviceView | null> => {
+      const row = await findRow(ctx.db, id);
       return row ? toDeviceView(row) : null;
     },
     /** An administrator or manager ends a device's access from the station. */
-    revoke: (id: string, actor: AuditActor): DeviceView => endById(ctx, end, id, 'revoked', actor),
+    revoke: (id: string, actor: AuditActor): Promise<DeviceView> => endById(ctx, end, id, 'revoked', actor),
     /** *Unlink this device*, on the device itself. */
-    unlink: (id: string): DeviceView => endById(ctx, end, id, 'unlinked', null),
+    unlink: (id: string): Promise<DeviceView> => endById(ctx, end, id, 'unlinked', null),
     /** Run daily: every device unused for 30 days loses its access, even if it never calls again. */
-    sweepExpired: (): DeviceView[] => sweepExpired(ctx, end),
-    ensureStationDevice: (): DeviceView => ensureStationDevice(ctx),
+    sweepExpired: (): Promise<DeviceView[]> => sweepExpired(ctx, end),
+    ensureStationDevice: (): Promise<DeviceView> => ensureStationDevice(ctx),
     /** The station's own window as the caller of every loopback and desktop call. */
-    stationDevice: (): CallerDevice => callerDevice(ensureStationDevice(ctx)),
+    stationDevice: async (): Promise<CallerDevice> => callerDevice(await ensureStationDevice(ctx)),
     onRevoked(listener: RevokedListener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -84,35 +85,37 @@ export function createDeviceRegistry(deps: DeviceRegistryDeps) {
   };
 }
 
-type EndAccess = (row: DeviceRow, reason: DeviceEndReason, actor: AuditActor) => DeviceView;
+type EndAccess = (row: DeviceRow, reason: DeviceEndReason, actor: AuditActor) => Promise<DeviceView>;
 
 /**
  * The device a credential belongs to, or null when no device has it. A device whose access ended is
  * `revoked` (the dispatcher answers DEVICE_REVOKED) and the refusal is audited with the reason; one
  * unused for 30 days ends here, on its first call back.
  */
-function authenticate(
+async function authenticate(
   ctx: RegistryContext,
   end: EndAccess,
   credential: string,
   address: string | null,
-): CallerDevice | 'revoked' | null {
-  let row = ctx.db
-    .select()
-    .from(devices)
-    .where(eq(devices.credentialHash, sha256(credential)))
-    .get();
+): Promise<CallerDevice | 'revoked' | null> {
+  let [row] = await ctx.db.read((q) =>
+    q
+      .select()
+      .from(devices)
+      .where(eq(devices.credentialHash, sha256(credential)))
+      .limit(1),
+  );
   if (!row) return null;
   const now = ctx.now();
   if (row.revokedAt === null && isIdleTooLong(row, now)) {
-    end(row, 'expired', { staff: null, device: null });
-    row = findRow(ctx.db, row.id) ?? row;
+    await end(row, 'expired', { staff: null, device: null });
+    row = (await findRow(ctx.db, row.id)) ?? row;
   }
   if (row.revokedAt !== null) {
-    auditRefusal(ctx, row, address);
+    await auditRefusal(ctx, row, address);
     return 'revoked';
   }
-  touch(ctx, row, now, address);
+  await touch(ctx, row, now, address);
   return callerDevice(row);
 }
 
@@ -120,7 +123,7 @@ function callerDevice({ id, name, kind, rights, tillId }: Pick<DeviceRow, keyof 
   return { id, name, kind, rights, tillId };
 }
 
-function auditRefusal(ctx: RegistryContext, row: DeviceRow, address: string | null): void {
+function auditRefusal(ctx: RegistryContext, row: DeviceRow, address: string | null): Promise<void> {
   const reason = row.revokedReason ?? 'revoked';
   const entry = {
     staff: null,
@@ -130,28 +133,29 @@ function auditRefusal(ctx: RegistryContext, row: DeviceRow, address: string | nu
     subject: row.id,
     detail: { reason, address },
   };
-  recordRefusal(ctx, entry, row.id);
+  return recordRefusal(ctx, entry, row.id);
 }
 
 /** Last seen and address, written at most once a minute (or when the address changes). */
-function touch(ctx: RegistryContext, row: DeviceRow, now: number, address: string | null): void {
+async function touch(ctx: RegistryContext, row: DeviceRow, now: number, address: string | null): Promise<void> {
   const fresh = row.lastSeenAt !== null && now - row.lastSeenAt < LAST_SEEN_RESOLUTION_MS;
   if (fresh && (address === null || address === row.lastAddress)) return;
-  ctx.db
-    .update(devices)
-    .set({ lastSeenAt: now, lastAddress: address ?? row.lastAddress })
-    .where(eq(devices.id, row.id))
-    .run();
+  await ctx.db.write(async (tx) => {
+    await tx
+      .update(devices)
+      .set({ lastSeenAt: now, lastAddress: address ?? row.lastAddress })
+      .where(eq(devices.id, row.id));
+  });
 }
 
-function endById(
+async function endById(
   ctx: RegistryContext,
   end: EndAccess,
   id: string,
   reason: 'revoked' | 'unlinked',
   actor: AuditActor | null,
-): DeviceView {
-  const row = findRow(ctx.db, id);
+): Promise<DeviceView> {
+  const row = await findRow(ctx.db, id);
   if (!row) throw new ContractFailure('NOT_FOUND', `No device ${id}`);
   if (row.kind === 'station')
     throw new ContractFailure('FORBIDDEN', "The station's own window cannot be revoked or unlinked");
@@ -164,29 +168,30 @@ function endById(
  * Marks the device ended and ends its sessions in one transaction, writes the audit entry, then tells
  * the listeners (the lead's event streams) so an open stream closes now rather than at its next call.
  */
-function endAccess(
+async function endAccess(
   ctx: RegistryContext,
   listeners: ReadonlySet<RevokedListener>,
   row: DeviceRow,
   reason: DeviceEndReason,
   actor: AuditActor,
-): DeviceView {
+): Promise<DeviceView> {
   const now = ctx.now();
-  const ended = ctx.db.transaction((tx) => {
-    const changed = tx
-      .update(devices)
-      .set({ revokedAt: now, revokedReason: reason })
-      .where(and(eq(devices.id, row.id), isNull(devices.revokedAt)))
-      .run().changes;
-    tx.update(sessions)
+  const ended = await ctx.db.write(async (tx) => {
+    const changed = changedRows(
+      await tx
+        .update(devices)
+        .set({ revokedAt: now, revokedReason: reason })
+        .where(and(eq(devices.id, row.id), isNull(devices.revokedAt))),
+    );
+    await tx
+      .update(sessions)
       .set({ endedAt: now, endedReason: 'revoked' })
-      .where(and(eq(sessions.deviceId, row.id), isNull(sessions.endedAt)))
-      .run();
+      .where(and(eq(sessions.deviceId, row.id), isNull(sessions.endedAt)));
     return changed === 1;
   });
-  const view = toDeviceView(findRow(ctx.db, row.id) ?? row);
+  const view = toDeviceView((await findRow(ctx.db, row.id)) ?? row);
   if (!ended) return view;
-  ctx.audit.record({
+  await ctx.audit.record({
     ...actor,
     action:
       reason === 'unlinked' ? 'devices.unlink' : reason === 'expired' ? 'devices.expire' : 'devices.revoke',
@@ -196,7 +201,7 @@ function endAccess(
   });
   for (const listener of listeners) {
     try {
-      listener(row.id, reason);
+      await listener(row.id, reason);
     } catch (error) {
       ctx.logger?.error(`A listener failed on the end of device ${row.id}`, error);
     }
@@ -204,58 +209,66 @@ function endAccess(
   return view;
 }
 
-function sweepExpired(ctx: RegistryContext, end: EndAccess): DeviceView[] {
+async function sweepExpired(ctx: RegistryContext, end: EndAccess): Promise<DeviceView[]> {
   const cutoff = ctx.now() - DEVICE_IDLE_LIMIT_MS;
-  const idle = ctx.db
-    .select()
-    .from(devices)
-    .where(
-      and(
-        isNull(devices.revokedAt),
-        ne(devices.kind, 'station'),
-        lt(sql`coalesce(${devices.lastSeenAt}, ${devices.createdAt})`, cutoff),
+  const idle = await ctx.db.read((q) =>
+    q
+      .select()
+      .from(devices)
+      .where(
+        and(
+          isNull(devices.revokedAt),
+          ne(devices.kind, 'station'),
+          lt(sql`coalesce(${devices.lastSeenAt}, ${devices.createdAt})`, cutoff),
+        ),
       ),
-    )
-    .all();
+  );
   // Codes long past their five minutes serve no one; the audit log keeps what happened to them.
-  ctx.db
-    .delete(pairingCodes)
-    .where(lt(pairingCodes.expiresAt, ctx.now() - DAY_MS))
-    .run();
-  return idle.map((row) => end(row, 'expired', { staff: null, device: null }));
+  await ctx.db.write(async (tx) => {
+    await tx.delete(pairingCodes).where(lt(pairingCodes.expiresAt, ctx.now() - DAY_MS));
+  });
+  const views: DeviceView[] = [];
+  for (const row of idle) views.push(await end(row, 'expired', { staff: null, device: null }));
+  return views;
 }
 
 /** The station's own window as a device row (id `station`), made on first start. */
-function ensureStationDevice(ctx: RegistryContext): DeviceView {
-  ctx.db
-    .insert(devices)
-    .values({
-      id: STATION_DEVICE_ID,
-      name: 'Station',
-      rights: 'manager',
-      kind: 'station',
-      tillId: null,
-      // A hash of a credential nobody holds: the window is never reached over the network.
-      credentialHash: sha256(randomToken(32)),
-      createdAt: ctx.now(),
-    })
-    .onConflictDoNothing()
-    .run();
-  const row = findRow(ctx.db, STATION_DEVICE_ID);
+async function ensureStationDevice(ctx: RegistryContext): Promise<DeviceView> {
+  // Every loopback and desktop call names this device: once the row is there, a read answers.
+  const existing = await findRow(ctx.db, STATION_DEVICE_ID);
+  if (existing) return toDeviceView(existing);
+  await ctx.db.write(async (tx) => {
+    await tx
+      .insert(devices)
+      .values({
+        id: STATION_DEVICE_ID,
+        name: 'Station',
+        rights: 'manager',
+        kind: 'station',
+        tillId: null,
+        // A hash of a credential nobody holds: the window is never reached over the network.
+        credentialHash: sha256(randomToken(32)),
+        createdAt: ctx.now(),
+      })
+      .onConflictDoNothing();
+  });
+  const row = await findRow(ctx.db, STATION_DEVICE_ID);
   if (!row) throw new Error('The station device row could not be written');
   return toDeviceView(row);
 }
 
 /** Devices still linked first, in the order they were linked; ended ones after them, latest ended first. */
-function listDevices(db: StationDb): DeviceView[] {
-  return db
-    .select()
-    .from(devices)
-    .orderBy(sql`${devices.revokedAt} is not null`, desc(devices.revokedAt), asc(devices.createdAt))
-    .all()
-    .map(toDeviceView);
+async function listDevices(db: StationDb): Promise<DeviceView[]> {
+  const rows = await db.read((q) =>
+    q
+      .select()
+      .from(devices)
+      .orderBy(sql`${devices.revokedAt} is not null`, desc(devices.revokedAt), asc(devices.createdAt)),
+  );
+  return rows.map(toDeviceView);
 }
 
-function findRow(db: StationDb, id: string): DeviceRow | undefined {
-  return db.select().from(devices).where(eq(devices.id, id)).get();
+async function findRow(db: StationDb, id: string): Promise<DeviceRow | undefined> {
+  const [row] = await db.read((q) => q.select().from(devices).where(eq(devices.id, id)).limit(1));
+  return row;
 }

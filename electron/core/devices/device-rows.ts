@@ -22,9 +22,13 @@ export interface RegistryContext {
 }
 
 /** A refusal goes to the per-minute tally when there is one, so a device retrying cannot flood the log. */
-export function recordRefusal(ctx: RegistryContext, entry: AuditEntryInput, callerKey: string): void {
-  if (ctx.refusals) ctx.refusals.refused(entry, callerKey);
-  else ctx.audit.record(entry);
+export async function recordRefusal(
+  ctx: RegistryContext,
+  entry: AuditEntryInput,
+  callerKey: string,
+): Promise<void> {
+  if (ctx.refusals) await ctx.refusals.refused(entry, callerKey);
+  else await ctx.audit.record(entry);
 }
 
 /** The station's own window: a device too, so every call names one, but it is never linked over the network. */

@@ -18,10 +18,10 @@ export interface DeviceUpkeepDeps {
  * the listener keeps running. Returns how many devices it logged out.
  */
 export async function deviceUpkeep({ db, registry, runner, logger }: DeviceUpkeepDeps): Promise<number> {
-  const expired = registry.sweepExpired();
+  const expired = await registry.sweepExpired();
   if (expired.length > 0) logger.info(`linked devices: ${expired.length} logged out after 30 days unused`);
   try {
-    await runner.apply(readDeviceNetwork(db));
+    await runner.apply(await readDeviceNetwork(db));
   } catch (error) {
     // The address may have gone (a laptop moved to another network): the station runs on, the
     // administrator sees the listener off and chooses again.

@@ -32,30 +32,25 @@ export interface NewPairing {
 }
 
 /** Makes a one-time code for a device still to be linked; only its hash is stored. */
-export function createPairing(ctx: RegistryContext, request: PairingRequest): NewPairing {
+export async function createPairing(ctx: RegistryContext, request: PairingRequest): Promise<NewPairing> {
   const code = ctx.newToken(CODE_BYTES);
   const now = ctx.now();
   const expiresAt = now + PAIRING_TTL_MS;
-  const tillId = ctx.db.transaction(
-    (tx) => {
-      const till = tillFor(tx, ctx, request);
-      tx.insert(pairingCodes)
-        .values({
-          codeHash: sha256(code),
-          deviceName: request.name,
-          rights: request.rights,
-          kind: request.kind,
-          tillId: till,
-          createdBy: request.actor.staff?.id ?? null,
-          createdAt: now,
-          expiresAt,
-        })
-        .run();
-      return till;
-    },
-    { behavior: 'immediate' },
-  );
-  ctx.audit.record({
+  const tillId = await ctx.db.write(async (tx) => {
+    const till = await tillFor(tx, ctx, request);
+    await tx.insert(pairingCodes).values({
+      codeHash: sha256(code),
+      deviceName: request.name,
+      rights: request.rights,
+      kind: request.kind,
+      tillId: till,
+      createdBy: request.actor.staff?.id ?? null,
+      createdAt: now,
+      expiresAt,
+    });
+    return till;
+  });
+  await ctx.audit.record({
     ...request.actor,
     action: 'devices.pairingCreated',
     outcome: 'ok',
@@ -70,15 +65,13 @@ export type PairingProblem = 'unknown' | 'used' | 'expired';
  * Links the device holding `code`: works once, and only before the code expires. Anything else is
  * refused with PAIRING_CODE_INVALID, written to the audit log, and changes nothing.
  */
-export function redeemPairing(
+export async function redeemPairing(
   ctx: RegistryContext,
   input: { code: string; address: string | null },
-): { device: DeviceRow; credential: string } {
+): Promise<{ device: DeviceRow; credential: string }> {
   const credential = ctx.newToken(CREDENTIAL_BYTES);
   const link = { now: ctx.now(), codeHash: sha256(input.code), credential, address: input.address };
-  const outcome = ctx.db.transaction((tx) => linkOnce(tx, link), {
-    behavior: 'immediate',
-  });
+  const outcome = await ctx.db.write((tx) => linkOnce(tx, link));
   if ('problem' in outcome) {
     const entry = {
       staff: null,
@@ -87,11 +80,11 @@ export function redeemPairing(
       outcome: 'refused' as const,
       detail: { reason: outcome.problem, address: input.address },
     };
-    recordRefusal(ctx, entry, input.address ?? 'unknown address');
+    await recordRefusal(ctx, entry, input.address ?? 'unknown address');
     throw new ContractFailure('PAIRING_CODE_INVALID', `This pairing code is ${describe(outcome.problem)}`);
   }
   const { device } = outcome;
-  ctx.audit.record({
+  await ctx.audit.record({
     staff: null,
     device: { id: device.id, name: device.name },
     action: 'devices.link',
@@ -102,7 +95,7 @@ export function redeemPairing(
   return { device, credential };
 }
 
-function linkOnce(
+async function linkOnce(
   tx: StationTx,
   {
     now,
@@ -110,8 +103,8 @@ function linkOnce(
     credential,
     address,
   }: { now: number; codeHash: string; credential: string; address: string | null },
-): { problem: PairingProblem } | { device: DeviceRow } {
-  const code = tx.select().from(pairingCodes).where(eq(pairingCodes.codeHash, codeHash)).get();
+): Promise<{ problem: PairingProblem } | { device: DeviceRow }> {
+  const [code] = await tx.select().from(pairingCodes).where(eq(pairingCodes.codeHash, codeHash)).limit(1);
   if (!code) return { problem: 'unknown' };
   if (code.usedAt !== null) return { problem: 'used' };
   if (code.expiresAt <= now) return { problem: 'expired' };
@@ -130,11 +123,11 @@ function linkOnce(
     revokedAt: null,
     revokedReason: null,
   };
-  tx.update(pairingCodes)
+  await tx
+    .update(pairingCodes)
     .set({ usedAt: now, deviceId: device.id })
-    .where(and(eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt)))
-    .run();
-  tx.insert(devices).values(device).run();
+    .where(and(eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt)));
+  await tx.insert(devices).values(device);
   return { device };
 }
 
@@ -144,31 +137,30 @@ function describe(problem: PairingProblem): string {
 }
 
 /** The till the new device will have: the one chosen (checked), or a fresh one for a till or bar. */
-function tillFor(tx: StationTx, ctx: RegistryContext, request: PairingRequest): string | null {
+async function tillFor(tx: StationTx, ctx: RegistryContext, request: PairingRequest): Promise<string | null> {
   const chosen = request.tillId ?? null;
   if (request.kind === 'display') {
     if (chosen === null) throw invalidTill('A customer display shows one till: choose which');
-    if (!knownTills(tx, ctx).has(chosen)) throw invalidTill(`There is no till ${chosen} to display`);
+    if (!(await knownTills(tx, ctx)).has(chosen)) throw invalidTill(`There is no till ${chosen} to display`);
     return chosen;
   }
   if (chosen === null) return freshTillId(tx, ctx);
   // Each till has its own open payment and drawer: a second device on it would share them.
-  const holder = tx
+  const [holder] = await tx
     .select({ id: devices.id })
     .from(devices)
     .where(and(eq(devices.tillId, chosen), isNull(devices.revokedAt), ne(devices.kind, 'display')))
-    .get();
+    .limit(1);
   if (holder) throw invalidTill(`Till ${chosen} already has a linked device: revoke it first`);
   return chosen;
 }
 
 /** The station's own till, the tills of `sales-setup.json`, and those of linked tills and bars. */
-function knownTills(tx: StationTx, ctx: RegistryContext): Set<string> {
-  const linked = tx
+async function knownTills(tx: StationTx, ctx: RegistryContext): Promise<Set<string>> {
+  const linked = await tx
     .select({ tillId: devices.tillId })
     .from(devices)
-    .where(and(isNull(devices.revokedAt), ne(devices.kind, 'display')))
-    .all();
+    .where(and(isNull(devices.revokedAt), ne(devices.kind, 'display')));
   return new Set([DEFAULT_TILL_ID, ...ctx.knownTillIds(), ...linked.flatMap((row) => row.tillId ?? [])]);
 }
 
@@ -176,13 +168,12 @@ function knownTills(tx: StationTx, ctx: RegistryContext): Set<string> {
  * `till-2`, `till-3`…: the first one no device ever had (a revoked tablet's sales stay under its
  * till), `sales-setup.json` does not name, and no pairing code still waiting has reserved.
  */
-function freshTillId(tx: StationTx, ctx: RegistryContext): string {
-  const everLinked = tx.select({ tillId: devices.tillId }).from(devices).all();
-  const reserved = tx
+async function freshTillId(tx: StationTx, ctx: RegistryContext): Promise<string> {
+  const everLinked = await tx.select({ tillId: devices.tillId }).from(devices);
+  const reserved = await tx
     .select({ tillId: pairingCodes.tillId })
     .from(pairingCodes)
-    .where(and(isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, ctx.now())))
-    .all();
+    .where(and(isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, ctx.now())));
   const taken = new Set([
     DEFAULT_TILL_ID,
     ...ctx.knownTillIds(),

@@ -7,27 +7,29 @@ import type { AuditActor, AuditEntryInput, AuditSink } from '../audit/audit-entr
  * (a test's) gets each refusal through `record`.
  */
 export interface StaffAuditSink extends AuditSink {
-  refused?(entry: AuditEntryInput, callerKey: string): void;
+  refused?(entry: AuditEntryInput, callerKey: string): void | Promise<void>;
 }
 
 /** Writes staff actions to the audit log, and refusals with their code (never the secret tried). */
 export function staffAudit(audit: StaffAuditSink) {
-  const ok = (
+  const ok = async (
     action: string,
     actor: AuditActor,
     subject: string | null,
     detail: Record<string, unknown> = {},
-  ) => audit.record({ ...actor, action, outcome: 'ok', subject, detail });
-  const refused = (
+  ): Promise<void> => {
+    await audit.record({ ...actor, action, outcome: 'ok', subject, detail });
+  };
+  const refused = async (
     action: string,
     actor: AuditActor,
     subject: string | null,
     detail: Record<string, unknown>,
-  ) => {
+  ): Promise<void> => {
     const entry = { ...actor, action, outcome: 'refused' as const, subject, detail };
     // Counted against the device, as the audit log counts every other refusal of a caller.
-    if (audit.refused) audit.refused(entry, actor.device?.id ?? 'unknown-device');
-    else audit.record(entry);
+    if (audit.refused) await audit.refused(entry, actor.device?.id ?? 'unknown-device');
+    else await audit.record(entry);
   };
 
   /** Runs a change; a refusal it throws is audited as refused with its code, then passed on unchanged. */
@@ -40,7 +42,7 @@ export function staffAudit(audit: StaffAuditSink) {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof ContractFailure) refused(action, actor, subject, { code: error.code });
+      if (error instanceof ContractFailure) await refused(action, actor, subject, { code: error.code });
       throw error;
     }
   }

@@ -43,8 +43,8 @@ export class Administration {
   constructor(private readonly deps: FirstAdministratorDeps) {}
 
   /** Live without a real administrator: the station's window shows only *Create the first administrator*. */
-  needsFirstAdministrator(live: boolean): boolean {
-    return live && !hasActiveRealAdministrator(this.deps.db);
+  async needsFirstAdministrator(live: boolean): Promise<boolean> {
+    return live && !(await hasActiveRealAdministrator(this.deps.db));
   }
 
   /**
@@ -52,9 +52,9 @@ export class Administration {
    * in training mode, while no real administrator exists (a fresh install opens on the till). Null
    * otherwise: then people sign in. The station creates the row at start (`training.ensure()`).
    */
-  autoSignedIn(live: boolean): CallerStaff | null {
-    if (live || hasActiveRealAdministrator(this.deps.db)) return null;
-    const row = findStaff(this.deps.db, TRAINING_ADMINISTRATOR_ID);
+  async autoSignedIn(live: boolean): Promise<CallerStaff | null> {
+    if (live || (await hasActiveRealAdministrator(this.deps.db))) return null;
+    const row = await findStaff(this.deps.db, TRAINING_ADMINISTRATOR_ID);
     // Not written yet (a fresh install whose disk was full at start): the same person, by the same rule.
     if (!row) return { id: TRAINING_ADMINISTRATOR_ID, name: 'Training administrator', role: 'administrator' };
     if (row.status !== 'active' || !row.training) return null;
@@ -68,38 +68,37 @@ export class Administration {
       const { device } = input;
       if (device?.kind !== 'station')
         throw new ContractFailure('FORBIDDEN', 'The first administrator is created on the station itself');
-      assertNoAdministratorYet(db);
+      await assertNoAdministratorYet(db);
       assertSecretFits('administrator', input.password);
       const secretHash = await hashSecret(input.password);
       // Checked again: another window may have created one while this password was hashing.
-      assertNoAdministratorYet(db);
-      assertNameFree(db, input.name, null);
-      const person = this.insertAdministrator(input, secretHash);
-      const session = sessions.open({ deviceId: device.id, staffId: person.id });
+      await assertNoAdministratorYet(db);
+      await assertNameFree(db, input.name, null);
+      const person = await this.insertAdministrator(input, secretHash);
+      const session = await sessions.open({ deviceId: device.id, staffId: person.id });
       const actor = { staff: { id: person.id, name: person.name }, device: input.actor.device };
-      audit.ok('staff.createFirstAdministrator', actor, person.id, {
+      await audit.ok('staff.createFirstAdministrator', actor, person.id, {
         name: person.name,
         locale: person.locale,
       });
-      training.retireIfReplaced();
+      await training.retireIfReplaced();
       return { person, ...session };
     });
   }
 
   /** Going live needs a real administrator, signed in with their password, doing it. */
-  assertMayGoLive(caller: Caller): void {
-    const row = caller.staff ? findStaff(this.deps.db, caller.staff.id) : null;
+  async assertMayGoLive(caller: Caller): Promise<void> {
+    const row = caller.staff ? await findStaff(this.deps.db, caller.staff.id) : null;
     if (!row || row.role !== 'administrator' || row.status !== 'active' || row.training)
       throw new ContractFailure('ADMINISTRATOR_REQUIRED', 'Going live needs a real administrator signed in');
   }
 
-  private insertAdministrator(input: FirstAdministrator, secretHash: string): StaffRow {
+  private async insertAdministrator(input: FirstAdministrator, secretHash: string): Promise<StaffRow> {
     const id = randomUUID();
     const at = this.deps.now();
     const { name, locale } = input;
-    this.deps.db
-      .insert(staff)
-      .values({
+    await this.deps.db.write(async (tx) => {
+      await tx.insert(staff).values({
         id,
         name,
         locale,
@@ -109,13 +108,13 @@ export class Administration {
         createdAt: at,
         updatedAt: at,
         lastSignInAt: at,
-      })
-      .run();
-    return findStaff(this.deps.db, id) as StaffRow;
+      });
+    });
+    return (await findStaff(this.deps.db, id)) as StaffRow;
   }
 }
 
-function assertNoAdministratorYet(db: StationDb): void {
-  if (hasActiveRealAdministrator(db))
+async function assertNoAdministratorYet(db: StationDb): Promise<void> {
+  if (await hasActiveRealAdministrator(db))
     throw new ContractFailure('FORBIDDEN', 'The station already has an administrator: sign in');
 }

@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, isNull, lt, type AnyColumn } from 'drizzle-orm';
+import { and, eq, isNull, lt, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Locale } from '../../../shared/domain/money';
 import type { Role } from '../../../shared/domain/roles';
-import type { StationDb } from '../db/open-station-database';
+import type { StationDb, StationTx } from '../db/open-station-database';
+import { changedRows } from '../db/raw';
 import { sessions, staff, stationMeta } from '../db/station-schema';
 
 export type SessionEndReason = 'signed-out' | 'idle' | 'switched' | 'revoked' | 'blocked';
@@ -51,105 +52,121 @@ export class SessionStore {
   }
 
   /** A new session on the device; whatever session the device held ends (`switched`). */
-  open({ deviceId, staffId }: { deviceId: string; staffId: string | null }): {
+  async open({ deviceId, staffId }: { deviceId: string; staffId: string | null }): Promise<{
     sessionId: string;
     token: string;
-  } {
+  }> {
     const token = this.newToken();
     const sessionId = randomUUID();
     const at = this.now();
-    this.db.transaction((tx) => {
-      tx.update(sessions)
+    await this.db.write(async (tx) => {
+      await tx
+        .update(sessions)
         .set({ endedAt: at, endedReason: 'switched' })
-        .where(and(eq(sessions.deviceId, deviceId), isNull(sessions.endedAt)))
-        .run();
-      tx.insert(sessions)
-        .values({
-          id: sessionId,
-          tokenHash: tokenHash(token),
-          deviceId,
-          staffId,
-          createdAt: at,
-          lastUsedAt: at,
-        })
-        .run();
+        .where(and(eq(sessions.deviceId, deviceId), isNull(sessions.endedAt)));
+      await tx.insert(sessions).values({
+        id: sessionId,
+        tokenHash: tokenHash(token),
+        deviceId,
+        staffId,
+        createdAt: at,
+        lastUsedAt: at,
+      });
     });
     return { sessionId, token };
   }
 
   /** The live session this token holds, or null; a session idle too long is ended (`idle`) on the way. */
-  resolve(token: string): LiveSession | null {
-    const row = this.db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.tokenHash, tokenHash(token)), isNull(sessions.endedAt)))
-      .get();
-    return row ? this.liveOrEnded(row) : null;
+  resolve(token: string): Promise<LiveSession | null> {
+    return this.liveWhere(and(eq(sessions.tokenHash, tokenHash(token)), isNull(sessions.endedAt)));
   }
 
   /** The live session with this id, by the same rules as `resolve`. */
-  get(sessionId: string): LiveSession | null {
-    const row = this.db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
-      .get();
-    return row ? this.liveOrEnded(row) : null;
+  get(sessionId: string): Promise<LiveSession | null> {
+    return this.liveWhere(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
   }
 
   /** A call by the person: the idle clock starts again. */
-  touch(sessionId: string): void {
+  async touch(sessionId: string): Promise<void> {
     const at = this.now();
-    this.db
-      .update(sessions)
-      .set({ lastUsedAt: at })
-      .where(
-        and(
-          eq(sessions.id, sessionId),
-          isNull(sessions.endedAt),
-          lt(sessions.lastUsedAt, at - TOUCH_EVERY_MS),
-        ),
-      )
-      .run();
+    await this.db.write(async (tx) => {
+      await tx
+        .update(sessions)
+        .set({ lastUsedAt: at })
+        .where(
+          and(
+            eq(sessions.id, sessionId),
+            isNull(sessions.endedAt),
+            lt(sessions.lastUsedAt, at - TOUCH_EVERY_MS),
+          ),
+        );
+    });
   }
 
-  end(sessionId: string, reason: SessionEndReason): void {
-    this.endWhere(sessions.id, sessionId, reason);
+  async end(sessionId: string, reason: SessionEndReason): Promise<void> {
+    await this.endWhere(sessions.id, sessionId, reason);
   }
 
   /** Ends the device's session (revoked, unlinked); answers how many ended. */
-  endForDevice(deviceId: string, reason: SessionEndReason): number {
+  endForDevice(deviceId: string, reason: SessionEndReason): Promise<number> {
     return this.endWhere(sessions.deviceId, deviceId, reason);
   }
 
   /** Ends every session of a person (blocked, deleted); answers how many ended. */
-  endForStaff(staffId: string, reason: SessionEndReason): number {
+  endForStaff(staffId: string, reason: SessionEndReason): Promise<number> {
     return this.endWhere(sessions.staffId, staffId, reason);
   }
 
-  idleLockMinutes(): number {
-    return readIdleLockMinutes(this.db);
+  idleLockMinutes(): Promise<number> {
+    return this.db.read((q) => readIdleLockMinutes(q));
   }
 
-  setIdleLockMinutes(minutes: number): void {
+  async setIdleLockMinutes(minutes: number): Promise<void> {
     if (!Number.isInteger(minutes) || minutes < IDLE_LOCK_RANGE.min || minutes > IDLE_LOCK_RANGE.max)
       throw new RangeError(`idle lock must be ${IDLE_LOCK_RANGE.min}–${IDLE_LOCK_RANGE.max} minutes`);
-    this.db
-      .insert(stationMeta)
-      .values({ key: IDLE_LOCK_KEY, value: String(minutes) })
-      .onConflictDoUpdate({ target: stationMeta.key, set: { value: String(minutes) } })
-      .run();
+    await this.db.write(async (tx) => {
+      await tx
+        .insert(stationMeta)
+        .values({ key: IDLE_LOCK_KEY, value: String(minutes) })
+        .onConflictDoUpdate({ target: stationMeta.key, set: { value: String(minutes) } });
+    });
   }
 
-  private endWhere(column: AnyColumn, value: string, reason: SessionEndReason): number {
-    return this.db
-      .update(sessions)
-      .set({ endedAt: this.now(), endedReason: reason })
-      .where(and(eq(column, value), isNull(sessions.endedAt)))
-      .run().changes;
+  private endWhere(column: AnyColumn, value: string, reason: SessionEndReason): Promise<number> {
+    return this.db.write(async (tx) =>
+      changedRows(
+        await tx
+          .update(sessions)
+          .set({ endedAt: this.now(), endedReason: reason })
+          .where(and(eq(column, value), isNull(sessions.endedAt))),
+      ),
+    );
   }
 
-  private liveOrEnded(row: typeof sessions.$inferSelect): LiveSession | null {
+  /**
+   * Checked on every call, so one read finds the session, its person and the idle lock; only a session
+   * that has to end costs a write.
+   */
+  private async liveWhere(where: SQL | undefined): Promise<LiveSession | null> {
+    const found = await this.db.read(async (q) => {
+      const [row] = await q.select().from(sessions).where(where).limit(1);
+      if (!row || row.staffId === null) return row ? { row, person: undefined, idleMs: 0 } : null;
+      const [person] = await q.select().from(staff).where(eq(staff.id, row.staffId)).limit(1);
+      const idleMs = person && !person.training ? (await readIdleLockMinutes(q)) * 60_000 : 0;
+      return { row, person, idleMs };
+    });
+    if (!found) return null;
+    const live = this.liveOrEnded(found.row, found.person, found.idleMs);
+    if (typeof live !== 'string') return live;
+    await this.end(found.row.id, live);
+    return null;
+  }
+
+  private liveOrEnded(
+    row: typeof sessions.$inferSelect,
+    person: typeof staff.$inferSelect | undefined,
+    idleMs: number,
+  ): LiveSession | 'blocked' | 'idle' {
     const base = {
       sessionId: row.id,
       deviceId: row.deviceId,
@@ -157,24 +174,16 @@ export class SessionStore {
       lastUsedAt: row.lastUsedAt,
     };
     if (row.staffId === null) return { ...base, staff: null };
-    const person = this.db.select().from(staff).where(eq(staff.id, row.staffId)).get();
-    if (!person || person.status !== 'active') {
-      this.end(row.id, 'blocked');
-      return null;
-    }
+    if (!person || person.status !== 'active') return 'blocked';
     // The training administrator's session has nothing to protect and no secret to unlock it with.
-    const idleMs = readIdleLockMinutes(this.db) * 60_000;
-    if (!person.training && this.now() - row.lastUsedAt > idleMs) {
-      this.end(row.id, 'idle');
-      return null;
-    }
+    if (!person.training && this.now() - row.lastUsedAt > idleMs) return 'idle';
     const { id, name, role, locale, training } = person;
     return { ...base, staff: { id, name, role, locale, training } };
   }
 }
 
-function readIdleLockMinutes(db: StationDb): number {
-  const row = db.select().from(stationMeta).where(eq(stationMeta.key, IDLE_LOCK_KEY)).get();
+async function readIdleLockMinutes(q: StationTx): Promise<number> {
+  const [row] = await q.select().from(stationMeta).where(eq(stationMeta.key, IDLE_LOCK_KEY)).limit(1);
   const minutes = Number(row?.value);
   return Number.isInteger(minutes) && minutes >= IDLE_LOCK_RANGE.min && minutes <= IDLE_LOCK_RANGE.max
     ? minutes

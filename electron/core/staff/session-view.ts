@@ -11,17 +11,17 @@ export interface SessionViewDeps {
   db: StationDb;
   now: () => number;
   sessions: SessionStore;
-  needsFirstAdministrator: () => boolean;
+  needsFirstAdministrator: () => Promise<boolean>;
 }
 
 /** What the calling device shows: who is signed in, the idle lock, and who may sign in here. */
-export function buildSessionView(
+export async function buildSessionView(
   deps: SessionViewDeps,
   device: CallerDevice | null,
   staffId: string | null,
-): SessionView {
+): Promise<SessionView> {
   return {
-    staff: staffId ? signedInPerson(deps.db, staffId) : null,
+    staff: staffId ? await signedInPerson(deps.db, staffId) : null,
     device: device && {
       id: device.id,
       name: device.name,
@@ -30,14 +30,14 @@ export function buildSessionView(
       tillId: device.tillId,
     },
     display: device?.kind === 'display',
-    idleLockMinutes: deps.sessions.idleLockMinutes(),
-    needsFirstAdministrator: deps.needsFirstAdministrator(),
-    people: device ? signInPeople(deps, device) : [],
+    idleLockMinutes: await deps.sessions.idleLockMinutes(),
+    needsFirstAdministrator: await deps.needsFirstAdministrator(),
+    people: device ? await signInPeople(deps, device) : [],
   };
 }
 
-function signedInPerson(db: StationDb, staffId: string): SessionView['staff'] {
-  const row = findStaff(db, staffId);
+async function signedInPerson(db: StationDb, staffId: string): Promise<SessionView['staff']> {
+  const row = await findStaff(db, staffId);
   if (!row || row.status !== 'active') return null;
   const { id, name, role, locale, training } = row;
   return { id, name, role, locale, training };
@@ -47,9 +47,9 @@ function signedInPerson(db: StationDb, staffId: string): SessionView['staff'] {
  * Active and pending people whose role can work on this device (sign-in.ts `maySignInOn`), with their
  * lock shown; never blocked, deleted or training people, and nobody on a customer display.
  */
-function signInPeople({ db, now }: SessionViewDeps, device: CallerDevice): SignInPersonView[] {
+async function signInPeople({ db, now }: SessionViewDeps, device: CallerDevice): Promise<SignInPersonView[]> {
   const at = now();
-  return listStaffRows(db, false)
+  return (await listStaffRows(db, false))
     .filter((row) => (row.status === 'active' || row.status === 'pending') && !row.training)
     .filter((row) => maySignInOn(row.role, device))
     .map((row) => ({

@@ -61,11 +61,11 @@ export class SignIn {
     const { device } = attempt;
     if (!device || device.kind === 'display')
       return this.refuse(attempt, new ContractFailure('FORBIDDEN', 'Nobody signs in on a customer display'));
-    const before = findStaff(db, attempt.staffId);
+    const before = await findStaff(db, attempt.staffId);
     if (before && isLocked(before, now())) return this.refuse(attempt, lockedFailure(before));
     // The training administrator is never signed in with a secret: its hash is never tried.
     const matches = await verifySecret(attempt.secret, before && !before.training ? before.secretHash : null);
-    const row = findStaff(db, attempt.staffId);
+    const row = await findStaff(db, attempt.staffId);
     if (!row || row.training)
       return this.refuse(attempt, new ContractFailure('WRONG_SECRET', 'Wrong PIN or password'));
     if (row.status === 'blocked' || row.status === 'deleted')
@@ -81,16 +81,18 @@ export class SignIn {
     return this.succeed(attempt, row, device);
   }
 
-  private refuse(attempt: SignInAttempt, failure: ContractFailure): never {
-    this.deps.audit.refused('staff.signIn', attempt.actor, attempt.staffId, { code: failure.code });
+  private async refuse(attempt: SignInAttempt, failure: ContractFailure): Promise<never> {
+    await this.deps.audit.refused('staff.signIn', attempt.actor, attempt.staffId, { code: failure.code });
     throw failure;
   }
 
-  private wrongTry(attempt: SignInAttempt, row: StaffRow): never {
+  private async wrongTry(attempt: SignInAttempt, row: StaffRow): Promise<never> {
     const { db, now, audit } = this.deps;
     const next = afterWrongTry(row, now());
     const { failedAttempts, lockCount, lockedUntil } = next;
-    db.update(staff).set({ failedAttempts, lockCount, lockedUntil }).where(eq(staff.id, row.id)).run();
+    await db.write(async (tx) => {
+      await tx.update(staff).set({ failedAttempts, lockCount, lockedUntil }).where(eq(staff.id, row.id));
+    });
     if (!next.locked)
       return this.refuse(
         attempt,
@@ -98,16 +100,17 @@ export class SignIn {
           attemptsLeft: attemptsLeft(next, now()),
         }),
       );
-    audit.ok('staff.locked', attempt.actor, row.id, { lockedUntil, lockCount });
+    await audit.ok('staff.locked', attempt.actor, row.id, { lockedUntil, lockCount });
     return this.refuse(attempt, lockedFailure({ lockedUntil }));
   }
 
-  private succeed(attempt: SignInAttempt, row: StaffRow, device: CallerDevice): SignedIn {
+  private async succeed(attempt: SignInAttempt, row: StaffRow, device: CallerDevice): Promise<SignedIn> {
     const { db, now, audit, sessions, training } = this.deps;
     const at = now();
-    // One transaction: a person is never active with their count reset but no session, or the reverse.
-    const session = db.transaction((tx) => {
-      tx.update(staff)
+    // One unit of work: a person is never active with their count reset but no session, or the reverse.
+    const session = await db.write(async (tx) => {
+      await tx
+        .update(staff)
         .set({
           status: 'active',
           failedAttempts: 0,
@@ -116,14 +119,13 @@ export class SignIn {
           lastSignInAt: at,
           updatedAt: at,
         })
-        .where(eq(staff.id, row.id))
-        .run();
+        .where(eq(staff.id, row.id));
       return sessions.open({ deviceId: device.id, staffId: row.id });
     });
     const actor = { staff: { id: row.id, name: row.name }, device: attempt.actor.device };
-    audit.ok('staff.signIn', actor, row.id, { firstSignIn: row.status === 'pending' });
-    training.retireIfReplaced();
-    return { person: findStaff(db, row.id) as StaffRow, ...session };
+    await audit.ok('staff.signIn', actor, row.id, { firstSignIn: row.status === 'pending' });
+    await training.retireIfReplaced();
+    return { person: (await findStaff(db, row.id)) as StaffRow, ...session };
   }
 }
 

@@ -57,10 +57,10 @@ function sessionHandlers({ staff, live }: StaffHandlerDeps): SessionHandlers {
       caller.session?.set(signed.token);
       return view(caller, signed.person.id);
     },
-    'session.signOut': (_input, caller) => {
+    'session.signOut': async (_input, caller) => {
       if (caller.sessionId) {
-        sessions.end(caller.sessionId, 'signed-out');
-        staff.audit.ok('staff.signOut', auditActor(caller), caller.staff?.id ?? null);
+        await sessions.end(caller.sessionId, 'signed-out');
+        await staff.audit.ok('staff.signOut', auditActor(caller), caller.staff?.id ?? null);
       }
       caller.session?.clear();
       return view(caller, null);

@@ -11,27 +11,30 @@ export type StaffRow = typeof staff.$inferSelect;
 /** The built-in training administrator's id (the shells' station-window caller names it too). */
 export const TRAINING_ADMINISTRATOR_ID = 'training-administrator';
 
-export function findStaff(db: StationDb, id: string): StaffRow | null {
-  return db.select().from(staff).where(eq(staff.id, id)).get() ?? null;
+export async function findStaff(db: StationDb, id: string): Promise<StaffRow | null> {
+  const [row] = await db.read((q) => q.select().from(staff).where(eq(staff.id, id)).limit(1));
+  return row ?? null;
 }
 
 /** A real (not training) administrator who has signed in: what going live and the last-one guard count. */
-export function activeRealAdministrators(db: StationDb): StaffRow[] {
-  return db
-    .select()
-    .from(staff)
-    .where(and(eq(staff.role, 'administrator'), eq(staff.status, 'active'), eq(staff.training, false)))
-    .all();
+export function activeRealAdministrators(db: StationDb): Promise<StaffRow[]> {
+  return db.read((q) =>
+    q
+      .select()
+      .from(staff)
+      .where(and(eq(staff.role, 'administrator'), eq(staff.status, 'active'), eq(staff.training, false))),
+  );
 }
 
-export function hasActiveRealAdministrator(db: StationDb): boolean {
-  return activeRealAdministrators(db).length > 0;
+export async function hasActiveRealAdministrator(db: StationDb): Promise<boolean> {
+  return (await activeRealAdministrators(db)).length > 0;
 }
 
 /** Everyone not deleted (or everyone), by name. */
-export function listStaffRows(db: StationDb, includeDeleted: boolean): StaffRow[] {
-  const query = db.select().from(staff);
-  const rows = includeDeleted ? query.all() : query.where(ne(staff.status, 'deleted')).all();
+export async function listStaffRows(db: StationDb, includeDeleted: boolean): Promise<StaffRow[]> {
+  const rows = await db.read((q) =>
+    includeDeleted ? q.select().from(staff) : q.select().from(staff).where(ne(staff.status, 'deleted')),
+  );
   return rows.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
@@ -52,9 +55,9 @@ export function toStaffView(row: StaffRow, now: number): StaffView {
 }
 
 /** Two people with one name would make the two-tap switch a guess. */
-export function assertNameFree(db: StationDb, name: string, exceptId: string | null): void {
+export async function assertNameFree(db: StationDb, name: string, exceptId: string | null): Promise<void> {
   const wanted = name.trim().toLocaleLowerCase();
-  const clash = listStaffRows(db, false).some(
+  const clash = (await listStaffRows(db, false)).some(
     (row) => row.id !== exceptId && row.name.trim().toLocaleLowerCase() === wanted,
   );
   if (clash) throw new ContractFailure('CONFLICT', 'Someone already has this name');

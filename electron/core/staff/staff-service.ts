@@ -48,8 +48,9 @@ export interface PersonChange {
 export class StaffService {
   constructor(private readonly deps: StaffServiceDeps) {}
 
-  list(includeDeleted = false): StaffView[] {
-    return listStaffRows(this.deps.db, includeDeleted).map((row) => toStaffView(row, this.deps.now()));
+  async list(includeDeleted = false): Promise<StaffView[]> {
+    const rows = await listStaffRows(this.deps.db, includeDeleted);
+    return rows.map((row) => toStaffView(row, this.deps.now()));
   }
 
   /** Pending until their first sign-in, with the PIN or password the administrator gave them. */
@@ -58,14 +59,16 @@ export class StaffService {
     return audit.guarded('staff.create', actor, null, async () => {
       assertSecretFits(person.role, person.secret);
       const secretHash = await hashSecret(person.secret);
-      assertNameFree(db, person.name, null);
+      await assertNameFree(db, person.name, null);
       const id = randomUUID();
       const at = now();
       const { name, locale, role } = person;
-      db.insert(staff)
-        .values({ id, name, locale, role, status: 'pending', secretHash, createdAt: at, updatedAt: at })
-        .run();
-      audit.ok('staff.create', actor, id, { name, role, locale });
+      await db.write(async (tx) => {
+        await tx
+          .insert(staff)
+          .values({ id, name, locale, role, status: 'pending', secretHash, createdAt: at, updatedAt: at });
+      });
+      await audit.ok('staff.create', actor, id, { name, role, locale });
       return this.view(id);
     });
   }
@@ -79,72 +82,72 @@ export class StaffService {
 
   setSecret(staffId: string, secret: string, actor: AuditActor): Promise<StaffView> {
     return this.deps.audit.guarded('staff.setSecret', actor, staffId, async () => {
-      const row = editable(this.deps.db, staffId);
+      const row = await editable(this.deps.db, staffId);
       assertSecretFits(row.role, secret);
-      this.write(staffId, { secretHash: await hashSecret(secret) });
-      this.deps.audit.ok('staff.setSecret', actor, staffId, { kind: usesPin(row.role) ? 'pin' : 'password' });
+      await this.write(staffId, { secretHash: await hashSecret(secret) });
+      await this.deps.audit.ok('staff.setSecret', actor, staffId, { kind: usesPin(row.role) ? 'pin' : 'password' });
       return this.view(staffId);
     });
   }
 
   /** Blocked people cannot sign in, and their sessions end at once. */
   block(staffId: string, actor: AuditActor): Promise<StaffView> {
-    return this.deps.audit.guarded('staff.block', actor, staffId, () => {
-      const row = editable(this.deps.db, staffId);
-      assertNotLastAdministrator(this.deps.db, row);
-      this.endAccess(staffId, 'blocked', 'blocked');
-      this.deps.audit.ok('staff.block', actor, staffId, { from: row.status });
+    return this.deps.audit.guarded('staff.block', actor, staffId, async () => {
+      const row = await editable(this.deps.db, staffId);
+      await assertNotLastAdministrator(this.deps.db, row);
+      await this.endAccess(staffId, 'blocked', 'blocked');
+      await this.deps.audit.ok('staff.block', actor, staffId, { from: row.status });
       return this.view(staffId);
     });
   }
 
   /** Back to active, or to pending when they never signed in. */
   reactivate(staffId: string, actor: AuditActor): Promise<StaffView> {
-    return this.deps.audit.guarded('staff.reactivate', actor, staffId, () => {
-      const row = editable(this.deps.db, staffId);
+    return this.deps.audit.guarded('staff.reactivate', actor, staffId, async () => {
+      const row = await editable(this.deps.db, staffId);
       if (row.status !== 'blocked')
         throw new ContractFailure('CONFLICT', 'Only a blocked person can be reactivated');
       const status = row.lastSignInAt === null ? 'pending' : 'active';
-      this.write(staffId, { status });
-      this.deps.audit.ok('staff.reactivate', actor, staffId, { to: status });
-      this.deps.training.retireIfReplaced();
+      await this.write(staffId, { status });
+      await this.deps.audit.ok('staff.reactivate', actor, staffId, { to: status });
+      await this.deps.training.retireIfReplaced();
       return this.view(staffId);
     });
   }
 
   /** Kept for the audit log and the reports, gone everywhere else; their sessions end at once. */
   delete(staffId: string, actor: AuditActor): Promise<StaffView> {
-    return this.deps.audit.guarded('staff.delete', actor, staffId, () => {
-      const row = editable(this.deps.db, staffId);
-      assertNotLastAdministrator(this.deps.db, row);
-      this.endAccess(staffId, 'deleted', 'revoked');
-      this.deps.audit.ok('staff.delete', actor, staffId, { name: row.name, role: row.role });
+    return this.deps.audit.guarded('staff.delete', actor, staffId, async () => {
+      const row = await editable(this.deps.db, staffId);
+      await assertNotLastAdministrator(this.deps.db, row);
+      await this.endAccess(staffId, 'deleted', 'revoked');
+      await this.deps.audit.ok('staff.delete', actor, staffId, { name: row.name, role: row.role });
       return this.view(staffId);
     });
   }
 
   /** Lifts a lock early; the next lock still lasts longer, until a good sign-in. */
   unlock(staffId: string, actor: AuditActor): Promise<StaffView> {
-    return this.deps.audit.guarded('staff.unlock', actor, staffId, () => {
-      editable(this.deps.db, staffId);
-      this.write(staffId, { failedAttempts: 0, lockedUntil: null });
-      this.deps.audit.ok('staff.unlock', actor, staffId);
+    return this.deps.audit.guarded('staff.unlock', actor, staffId, async () => {
+      await editable(this.deps.db, staffId);
+      await this.write(staffId, { failedAttempts: 0, lockedUntil: null });
+      await this.deps.audit.ok('staff.unlock', actor, staffId);
       return this.view(staffId);
     });
   }
 
-  setIdleLock(minutes: number, actor: AuditActor): { idleLockMinutes: number } {
-    const from = this.deps.sessions.idleLockMinutes();
-    this.deps.sessions.setIdleLockMinutes(minutes);
-    this.deps.audit.ok('staff.setIdleLock', actor, null, { from, to: minutes });
+  async setIdleLock(minutes: number, actor: AuditActor): Promise<{ idleLockMinutes: number }> {
+    const from = await this.deps.sessions.idleLockMinutes();
+    await this.deps.sessions.setIdleLockMinutes(minutes);
+    await this.deps.audit.ok('staff.setIdleLock', actor, null, { from, to: minutes });
     return { idleLockMinutes: minutes };
   }
 
   private async applyChange(change: PersonChange, actor: AuditActor): Promise<StaffView> {
     const { db, audit } = this.deps;
-    const row = editable(db, change.staffId);
+    const row = await editable(db, change.staffId);
     const role = change.role ?? row.role;
-    if (role !== row.role && row.role === 'administrator') assertNotLastAdministrator(db, row);
+    if (role !== row.role && row.role === 'administrator') await assertNotLastAdministrator(db, row);
     if (usesPin(role) !== usesPin(row.role) && change.secret === undefined)
       throw new ContractFailure(
         usesPin(role) ? 'INVALID_PIN' : 'WEAK_PASSWORD',
@@ -152,50 +155,51 @@ export class StaffService {
       );
     if (change.secret !== undefined) assertSecretFits(role, change.secret);
     const secretHash = change.secret === undefined ? undefined : await hashSecret(change.secret);
-    if (change.name !== undefined) assertNameFree(db, change.name, row.id);
+    if (change.name !== undefined) await assertNameFree(db, change.name, row.id);
     const values = { name: change.name, locale: change.locale, role: change.role, secretHash };
-    this.write(row.id, values);
+    await this.write(row.id, values);
     const changed = Object.entries(values)
       .filter(([, value]) => value !== undefined)
       .map(([key]) => key);
     const roleChange = role !== row.role ? { role: { from: row.role, to: role } } : {};
-    audit.ok('staff.update', actor, row.id, { changed, ...roleChange });
-    this.deps.training.retireIfReplaced();
+    await audit.ok('staff.update', actor, row.id, { changed, ...roleChange });
+    await this.deps.training.retireIfReplaced();
     return this.view(row.id);
   }
 
-  /** The status and the end of every session of the person in one transaction. */
-  private endAccess(staffId: string, status: 'blocked' | 'deleted', reason: SessionEndReason): void {
-    this.deps.db.transaction(() => {
-      this.write(staffId, { status });
-      this.deps.sessions.endForStaff(staffId, reason);
+  /** The status and the end of every session of the person in one unit of work. */
+  private async endAccess(staffId: string, status: 'blocked' | 'deleted', reason: SessionEndReason): Promise<void> {
+    await this.deps.db.write(async () => {
+      await this.write(staffId, { status });
+      await this.deps.sessions.endForStaff(staffId, reason);
     });
   }
 
-  private view(id: string): StaffView {
-    return toStaffView(findStaff(this.deps.db, id) as StaffRow, this.deps.now());
+  private async view(id: string): Promise<StaffView> {
+    return toStaffView((await findStaff(this.deps.db, id)) as StaffRow, this.deps.now());
   }
 
-  private write(id: string, values: Partial<StaffRow>): void {
-    this.deps.db
-      .update(staff)
-      .set({ ...values, updatedAt: this.deps.now() })
-      .where(eq(staff.id, id))
-      .run();
+  private async write(id: string, values: Partial<StaffRow>): Promise<void> {
+    await this.deps.db.write(async (tx) => {
+      await tx
+        .update(staff)
+        .set({ ...values, updatedAt: this.deps.now() })
+        .where(eq(staff.id, id));
+    });
   }
 }
 
 /** A person an administrator may change: not deleted, and not the built-in training administrator. */
-function editable(db: StationDb, staffId: string): StaffRow {
-  const row = findStaff(db, staffId);
+async function editable(db: StationDb, staffId: string): Promise<StaffRow> {
+  const row = await findStaff(db, staffId);
   if (!row || row.status === 'deleted') throw new ContractFailure('NOT_FOUND', 'No such person');
   if (row.training) throw new ContractFailure('FORBIDDEN', 'The training administrator cannot be changed');
   return row;
 }
 
 /** Once a real administrator is active, the station always keeps one. */
-function assertNotLastAdministrator(db: StationDb, row: StaffRow): void {
+async function assertNotLastAdministrator(db: StationDb, row: StaffRow): Promise<void> {
   if (row.role !== 'administrator' || row.status !== 'active' || row.training) return;
-  if (activeRealAdministrators(db).some((other) => other.id !== row.id)) return;
+  if ((await activeRealAdministrators(db)).some((other) => other.id !== row.id)) return;
   throw new ContractFailure('LAST_ADMINISTRATOR', 'This is the last active administrator');
 }

@@ -28,12 +28,14 @@ export interface TrainingAdministratorDeps {
  */
 export function trainingAdministrator({ db, now, audit, sessions }: TrainingAdministratorDeps) {
   /** Retires the training administrator as soon as a real administrator is active. */
-  function retireIfReplaced(): void {
-    const row = findStaff(db, TRAINING_ADMINISTRATOR_ID);
-    if (!row || row.status === 'deleted' || !hasActiveRealAdministrator(db)) return;
-    db.update(staff).set({ status: 'deleted', updatedAt: now() }).where(eq(staff.id, row.id)).run();
-    sessions.endForStaff(row.id, 'revoked');
-    audit.ok('staff.trainingAdministratorRetired', SYSTEM_ACTOR, row.id);
+  async function retireIfReplaced(): Promise<void> {
+    const row = await findStaff(db, TRAINING_ADMINISTRATOR_ID);
+    if (!row || row.status === 'deleted' || !(await hasActiveRealAdministrator(db))) return;
+    await db.write(async (tx) => {
+      await tx.update(staff).set({ status: 'deleted', updatedAt: now() }).where(eq(staff.id, row.id));
+    });
+    await sessions.endForStaff(row.id, 'revoked');
+    await audit.ok('staff.trainingAdministratorRetired', SYSTEM_ACTOR, row.id);
   }
 
   /**
@@ -41,27 +43,21 @@ export function trainingAdministrator({ db, now, audit, sessions }: TrainingAdmi
    * has (then it is retired, and a retired one never comes back).
    */
   async function ensure(): Promise<StaffRow | null> {
-    retireIfReplaced();
-    if (hasActiveRealAdministrator(db)) return null;
-    const existing = findStaff(db, TRAINING_ADMINISTRATOR_ID);
+    await retireIfReplaced();
+    if (await hasActiveRealAdministrator(db)) return null;
+    const existing = await findStaff(db, TRAINING_ADMINISTRATOR_ID);
     if (existing) return existing.status === 'active' ? existing : null;
     const secretHash = await hashSecret(randomBytes(32).toString('base64url'));
     const at = now();
-    db.insert(staff)
-      .values({
-        id: TRAINING_ADMINISTRATOR_ID,
-        name: 'Training administrator',
-        locale: 'en',
-        role: 'administrator',
-        status: 'active',
-        secretHash,
-        training: true,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .onConflictDoNothing()
-      .run();
-    audit.ok('staff.create', SYSTEM_ACTOR, TRAINING_ADMINISTRATOR_ID, {
+    const row = {
+      ...{ id: TRAINING_ADMINISTRATOR_ID, name: 'Training administrator', locale: 'en' as const },
+      ...{ role: 'administrator' as const, status: 'active' as const, secretHash, training: true },
+      ...{ createdAt: at, updatedAt: at },
+    };
+    await db.write(async (tx) => {
+      await tx.insert(staff).values(row).onConflictDoNothing();
+    });
+    await audit.ok('staff.create', SYSTEM_ACTOR, TRAINING_ADMINISTRATOR_ID, {
       role: 'administrator',
       training: true,
     });
