@@ -16,12 +16,12 @@ let tracker: PaymentTracker | null;
 /** What Bancontact answers to the next GETs, in order; the last one repeats. */
 let answers: Array<BancontactStatus | BancontactError>;
 let polledAt: number[];
-/** What the sale looked like in the database each time a change was announced. */
-let announced: Array<SaleView | null>;
+/** What the sale looked like in the database each time a change was announced (read at once). */
+let announced: Array<Promise<SaleView | null>>;
 
 const START = 1_000_000;
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers({ now: START });
   db = openDatabase({ file: ':memory:', migrationsFolder: MIGRATIONS });
   repo = new SalesRepo(db);
@@ -29,20 +29,20 @@ beforeEach(() => {
   polledAt = [];
   announced = [];
   tracker = null;
-  openPayment('sale-1', 'pay-1', 'a'.repeat(24));
+  await openPayment('sale-1', 'pay-1', 'a'.repeat(24));
 });
-afterEach(() => {
+afterEach(async () => {
   tracker?.stop();
-  db.$client.close();
   vi.useRealTimers();
+  await db.close();
 });
 
-function openPayment(saleId: string, paymentId: string, bancontactId: string): void {
-  repo.insertSaleWithPayment(
+async function openPayment(saleId: string, paymentId: string, bancontactId: string): Promise<void> {
+  await repo.insertSaleWithPayment(
     { id: saleId, tillId: 'till-1', amountCents: 1250, idempotencyKey: `k-${saleId}`, at: Date.now() },
     { id: paymentId, saleId, profileId: 'p', posId: null, amountCents: 1250, at: Date.now() },
   );
-  applyStatus(db, {
+  await applyStatus(db, {
     paymentId,
     status: 'PENDING',
     source: 'create',
@@ -92,9 +92,12 @@ describe('the payment tracker', () => {
     await vi.advanceTimersByTimeAsync(800 + 1_000 + 2_000 + 5_000 + 15_000 + 15_000);
     const gaps = polledAt.slice(1).map((at, i) => at - polledAt[i]!);
     expect(gaps).toEqual([1_000, 2_000, 5_000, 15_000, 15_000]);
-    expect(announced[0]?.payment).toMatchObject({ status: 'PENDING', problem: { code: 'NETWORK_DOWN' } });
+    expect((await announced[0])?.payment).toMatchObject({
+      status: 'PENDING',
+      problem: { code: 'NETWORK_DOWN' },
+    });
     // Once Bancontact answers again the reason goes away and the normal pace returns.
-    expect(repo.saleView('sale-1')?.payment?.problem).toBeNull();
+    expect((await repo.saleView('sale-1'))?.payment?.problem).toBeNull();
     await vi.advanceTimersByTimeAsync(800);
     expect(polledAt.at(-1)! - polledAt.at(-2)!).toBe(800);
   });
@@ -103,7 +106,7 @@ describe('the payment tracker', () => {
     answers = ['IDENTIFIED', 'SUCCEEDED'];
     startTracker().follow('pay-1');
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(announced.map((sale) => [sale?.status, sale?.payment?.status])).toEqual([
+    expect((await Promise.all(announced)).map((sale) => [sale?.status, sale?.payment?.status])).toEqual([
       ['open', 'IDENTIFIED'],
       ['paid', 'SUCCEEDED'],
     ]);
@@ -111,9 +114,9 @@ describe('the payment tracker', () => {
   });
 
   it('resumes every unfinished payment at start-up, the one on screen at once', async () => {
-    openPayment('sale-2', 'pay-2', 'b'.repeat(24));
-    applyStatus(db, { paymentId: 'pay-2', status: 'SUCCEEDED', source: 'poll', at: Date.now() });
-    expect(startTracker().resume()).toBe(1);
+    await openPayment('sale-2', 'pay-2', 'b'.repeat(24));
+    await applyStatus(db, { paymentId: 'pay-2', status: 'SUCCEEDED', source: 'poll', at: Date.now() });
+    expect(await startTracker().resume()).toBe(1);
     await vi.advanceTimersByTimeAsync(0);
     expect(polledAt).toEqual([0]);
   });
@@ -121,7 +124,8 @@ describe('the payment tracker', () => {
 
 describe('the payment tracker with more open payments than the rate limit allows GETs for', () => {
   it('follows them all by one shared search per round instead of a GET each', async () => {
-    for (let i = 2; i <= 8; i++) openPayment(`sale-${i}`, `pay-${i}`, String(i).repeat(24).slice(0, 24));
+    for (let i = 2; i <= 8; i++)
+      await openPayment(`sale-${i}`, `pay-${i}`, String(i).repeat(24).slice(0, 24));
     const searches: number[] = [];
     let round = 0;
     tracker = new PaymentTracker({
@@ -140,7 +144,12 @@ describe('the payment tracker with more open payments than the rate limit allows
           round += 1;
           if (round < 2) return;
           for (let i = 1; i <= 8; i++)
-            applyStatus(db, { paymentId: `pay-${i}`, status: 'SUCCEEDED', source: 'sweep', at: Date.now() });
+            await applyStatus(db, {
+              paymentId: `pay-${i}`,
+              status: 'SUCCEEDED',
+              source: 'sweep',
+              at: Date.now(),
+            });
         },
       },
     });
@@ -148,7 +157,7 @@ describe('the payment tracker with more open payments than the rate limit allows
     await vi.advanceTimersByTimeAsync(5_000);
     expect(polledAt).toEqual([]);
     expect(searches.length).toBeGreaterThanOrEqual(2);
-    for (let i = 1; i <= 8; i++) expect(repo.saleView(`sale-${i}`)?.status).toBe('paid');
+    for (let i = 1; i <= 8; i++) expect((await repo.saleView(`sale-${i}`))?.status).toBe('paid');
     const calls = searches.length;
     await vi.advanceTimersByTimeAsync(5_000);
     expect(searches.length).toBe(calls);

@@ -2,7 +2,8 @@ import { tmpdir } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallbackVerification } from '../../electron/core/bancontact/callback-verifier';
-import { openDatabase, type Db } from '../../electron/core/db/open-database';
+import { openDatabase, type SqliteDb } from '../../electron/core/db/open-database';
+import { rawRun } from '../../electron/core/db/raw';
 import { isDiskFull, StorageGuard } from '../../electron/core/db/storage-errors';
 import type { Logger } from '../../electron/core/logging/logger';
 import { CallbackIntake } from '../../electron/core/payments/callback-intake';
@@ -14,23 +15,23 @@ import { MIGRATIONS, waitFor } from '../support/temp';
  * SQLite's own limit on the file's size (`max_page_count`) gives a real SQLITE_FULL without a full disk;
  * the tmpfs test (test/integration/disk-full.test.ts) covers the real thing end to end.
  */
-let db: Db;
+let db: SqliteDb;
 const roomy = tmpdir();
 
 beforeEach(() => {
   db = openDatabase({ file: ':memory:', migrationsFolder: MIGRATIONS });
 });
-afterEach(() => db.$client.close());
+afterEach(() => db.close());
 
 /** From now on SQLite cannot grow the database by a single page. */
 function fillUp(): void {
-  const pages = db.$client.pragma('page_count', { simple: true }) as number;
-  db.$client.pragma(`max_page_count = ${pages}`);
+  const pages = db.client.pragma('page_count', { simple: true }) as number;
+  db.client.pragma(`max_page_count = ${pages}`);
 }
 
-function errorOf(write: () => unknown): unknown {
+async function errorOf(write: () => unknown): Promise<unknown> {
   try {
-    write();
+    await write();
   } catch (error) {
     return error;
   }
@@ -48,19 +49,25 @@ const recordingLogger = () => {
 };
 
 describe('telling a full disk apart', () => {
-  it('recognises SQLITE_FULL from SQLite, also wrapped by drizzle, and ENOSPC from Node', () => {
-    db.$client.exec('CREATE TABLE filler (x TEXT)');
+  it('recognises SQLITE_FULL from SQLite, also wrapped by drizzle, and ENOSPC from Node', async () => {
+    db.client.exec('CREATE TABLE filler (x TEXT)');
     fillUp();
     const big = 'x'.repeat(64 * 1024);
-    const raw = errorOf(() => db.$client.prepare('INSERT INTO filler VALUES (?)').run(big));
-    const wrapped = errorOf(() => db.run(sql`INSERT INTO filler VALUES (${big})`));
+    const raw = await errorOf(() => db.client.prepare('INSERT INTO filler VALUES (?)').run(big));
+    const wrapped = await errorOf(() =>
+      db.write((tx) => rawRun(tx, sql`INSERT INTO filler VALUES (${big})`)),
+    );
     expect(isDiskFull(raw, roomy)).toBe(true);
     expect(isDiskFull(wrapped, roomy)).toBe(true);
-    expect(isDiskFull(Object.assign(new Error('no space left on device, write'), { code: 'ENOSPC' }), roomy)).toBe(true);
+    expect(
+      isDiskFull(Object.assign(new Error('no space left on device, write'), { code: 'ENOSPC' }), roomy),
+    ).toBe(true);
   });
 
-  it('does not take other failures for a full disk, nor an I/O error on a disk with room', () => {
-    const constraint = errorOf(() => db.run(sql`INSERT INTO sales (id) VALUES (NULL)`));
+  it('does not take other failures for a full disk, nor an I/O error on a disk with room', async () => {
+    const constraint = await errorOf(() =>
+      db.write((tx) => rawRun(tx, sql`INSERT INTO sales (id) VALUES (NULL)`)),
+    );
     expect(isDiskFull(constraint, roomy)).toBe(false);
     const io = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' });
     expect(isDiskFull(io, roomy)).toBe(false);
@@ -94,15 +101,24 @@ describe('telling a full disk apart', () => {
 describe('a callback on a full disk', () => {
   it('is answered 503 so that Bancontact sends it again, and applied when it comes back with room', async () => {
     const repo = new SalesRepo(db);
-    repo.insertSaleWithPayment(
+    await repo.insertSaleWithPayment(
       { id: 'sale-1', tillId: 'till-1', amountCents: 1250, idempotencyKey: 'k-1', at: 1 },
       { id: 'pay-1', saleId: 'sale-1', profileId: 'p', posId: null, amountCents: 1250, at: 1 },
     );
-    const created = { bancontactId: 'b'.repeat(24), deeplink: 'https://pay.bancontact.net/pay/2/b', expiresAt: 9 };
-    applyStatus(db, { paymentId: 'pay-1', status: 'PENDING', source: 'create', at: 2, created });
+    const created = {
+      bancontactId: 'b'.repeat(24),
+      deeplink: 'https://pay.bancontact.net/pay/2/b',
+      expiresAt: 9,
+    };
+    await applyStatus(db, { paymentId: 'pay-1', status: 'PENDING', source: 'create', at: 2, created });
     const verified: CallbackVerification = {
       ok: true,
-      callback: { jti: 'jti-1', iat: '3', kid: 'k', body: { paymentId: created.bancontactId, status: 'SUCCEEDED' } },
+      callback: {
+        jti: 'jti-1',
+        iat: '3',
+        kid: 'k',
+        body: { paymentId: created.bancontactId, status: 'SUCCEEDED' },
+      },
     };
     const { logger } = recordingLogger();
     const storage = new StorageGuard({ folder: roomy, logger });
@@ -114,11 +130,14 @@ describe('a callback on a full disk', () => {
     const rawBody = JSON.stringify({ padding: 'x'.repeat(64 * 1024) });
     try {
       fillUp();
-      expect(await intake.receive(rawBody, 'sig')).toEqual({ status: 503, body: { ok: false, reason: 'DISK_FULL' } });
-      expect(repo.saleView('sale-1')?.status).toBe('open');
-      db.$client.pragma('max_page_count = 1000000');
+      expect(await intake.receive(rawBody, 'sig')).toEqual({
+        status: 503,
+        body: { ok: false, reason: 'DISK_FULL' },
+      });
+      expect((await repo.saleView('sale-1'))?.status).toBe('open');
+      db.client.pragma('max_page_count = 1000000');
       expect(await intake.receive(rawBody, 'sig')).toEqual({ status: 200, body: { ok: true } });
-      expect(repo.saleView('sale-1')?.status).toBe('paid');
+      expect((await repo.saleView('sale-1'))?.status).toBe('paid');
     } finally {
       storage.stop();
     }
