@@ -59,15 +59,15 @@ async function batch(command: BatchCommand): Promise<number> {
     emit: (job) => job.state === 'running' && console.error(progressLine(job)),
   });
   try {
-    const row = service.create(command.input);
-    const view = service.view(row);
+    const row = await service.create(command.input);
+    const view = await service.view(row);
     console.error(
       `Batch ${row.id} (${context.mode} mode): ${row.count} wristbands ${view.firstWristbandId} … ${view.lastWristbandId}`,
     );
     const locale = command.localeGiven ? (command.input.locale ?? stored.locale) : stored.locale;
     const job = printing.start(
       row.id,
-      service.print(row, command.input.layout, command.input.grid, locale),
+      await service.print(row, command.input.layout, command.input.grid, locale),
       command.out,
     );
     process.once('SIGINT', () => printing.cancel(job.jobId));
@@ -83,7 +83,7 @@ async function batch(command: BatchCommand): Promise<number> {
     console.log(command.out);
     return 0;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 

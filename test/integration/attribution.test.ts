@@ -178,7 +178,7 @@ describe('who did it and on which device', () => {
     const bob = await signInAs(kassa.station, 'cashier', { name: 'Bob', on: bar.credentials });
     const manager = await signInAs(kassa.station, 'manager', { name: 'Mira' });
     const stationDevice = manager.caller().device?.id;
-    const [band] = seedWristbands(kassa.dataDir, { count: 1 });
+    const [band] = await seedWristbands(kassa.dataDir, { count: 1 });
     // A visitor's own top-up comes in through Bancontact: nobody at the station did it.
     await payOnline(topupPayload(band!), 300);
     await waitFor(

@@ -65,7 +65,7 @@ async function checkLiability() {
 describe('the end of the event', () => {
   it('refuses refund files before the end, and never refuses a bar because of refunds', async () => {
     kassa = await startStationWithShell({ topupSweepIntervalMs: 3_600_000 });
-    const [band] = seedWristbands(kassa.dataDir);
+    const [band] = await seedWristbands(kassa.dataDir);
     expect(await kassa.must('topup.getEvent', {})).toEqual({
       ended: false,
       endedAt: null,
@@ -97,7 +97,7 @@ describe('the end of the event', () => {
     kassa = await startStationWithShell({ topupSweepIntervalMs: 3_600_000 });
     const events: StationEvent[] = [];
     kassa.station.events.subscribe((event) => events.push(event));
-    const [band] = seedWristbands(kassa.dataDir);
+    const [band] = await seedWristbands(kassa.dataDir);
     await topUp(band!, 2_000);
     const retried = { amountCents: 500, idempotencyKey: 'paid-before-the-end', wristbandId: band };
     const before = await kassa.must('till.payWithWristband', retried);
@@ -147,7 +147,7 @@ describe('the end of the event', () => {
 
   it('credits a top-up paid after the end, even to a wristband a refund file closed, and refunds it in the next file', async () => {
     kassa = await startStationWithShell({ topupSweepIntervalMs: 3_600_000 });
-    const [band, late] = seedWristbands(kassa.dataDir);
+    const [band, late] = await seedWristbands(kassa.dataDir);
     await topUp(band!, 2_500, ANNA);
     expect(codeOf(await payAtBar(band!, 1_000))).toBe('OK');
     expect(await checkLiability()).toMatchObject({ outstandingCents: 1_500, refundedCents: 0 });
@@ -226,7 +226,7 @@ describe('the end of the event', () => {
     // No HTTP shell: no callback can reach this station, only its sweep of the top-up profile.
     const station = await startTestStation({ topupSweepIntervalMs: 150 });
     try {
-      const [band] = seedWristbands(station.dataDir);
+      const [band] = await seedWristbands(station.dataDir);
       const sim = station.station.simulatorUrl()!;
       const post = async (path: string, body: unknown) =>
         (await (
@@ -269,7 +269,7 @@ describe('the end of the event', () => {
     kassa = await startStationWithShell({ topupSweepIntervalMs: 3_600_000 });
     const station = await startTestStation({ topupSweepIntervalMs: 3_600_000 });
     try {
-      const [band] = seedWristbands(station.dataDir);
+      const [band] = await seedWristbands(station.dataDir);
       await station.must('topup.endEvent', { confirm: true });
       await station.restart();
       expect(await station.must('topup.getEvent', {})).toMatchObject({ ended: true, canReopen: true });

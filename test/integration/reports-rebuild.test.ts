@@ -40,7 +40,7 @@ beforeAll(async () => {
   await kassa.must('settings.setSalesSetup', {
     tills: [{ tillId: 'till-2', vatRate: 12, cashierId: 'bob' }],
   });
-  const [band] = seedWristbands(kassa.dataDir, { count: 1 }) as [string];
+  const [band] = (await seedWristbands(kassa.dataDir, { count: 1 })) as [string];
   await sales.expired(333, 'till-1');
   await sales.paid(1250, 'till-1');
   await sales.paid(480, 'till-2');

@@ -30,7 +30,7 @@ describe('restoring a festival', () => {
   it('keeps an ended event ended, and refuses a backup from before a refund file', async () => {
     folder = tempDir();
     kassa = await openStation(folder.dir, { topupSweepIntervalMs: 3_600_000 });
-    const [band] = seedWristbands(folder.dir);
+    const [band] = await seedWristbands(folder.dir);
     await topUp(kassa, band!, 2_000);
     const beforeTheEnd = backUp(folder.dir, 'training.sqlite');
     await tick();

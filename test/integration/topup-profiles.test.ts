@@ -66,7 +66,7 @@ describe('live top-up profiles', () => {
     expect(readFileSync(join(kassa.dataDir, 'settings.json'), 'utf8')).not.toContain(TOPUP.apiKey);
     expect(readFileSync(join(kassa.dataDir, 'secrets.json'), 'utf8')).toContain(TOPUP.apiKey);
 
-    const [band] = seedWristbands(kassa.dataDir, { file: 'preprod.sqlite', profileId: TOPUP.ppid });
+    const [band] = await seedWristbands(kassa.dataDir, { file: 'preprod.sqlite', profileId: TOPUP.ppid });
     await topUpAtBancontact(band!, 1_200);
     await waitFor(async () => (await balance(band!)) === 1_200, 3_000, 'the sweep to credit the top-up');
 
@@ -77,7 +77,7 @@ describe('live top-up profiles', () => {
 
   it('are removed with their key, and their payments are no longer followed', async () => {
     await kassa.must('settings.addTopupProfile', TOPUP);
-    const [band] = seedWristbands(kassa.dataDir, { file: 'preprod.sqlite', profileId: TOPUP.ppid });
+    const [band] = await seedWristbands(kassa.dataDir, { file: 'preprod.sqlite', profileId: TOPUP.ppid });
     expect(await kassa.must('settings.removeTopupProfile', { ppid: TOPUP.ppid })).toEqual([]);
     expect(readFileSync(join(kassa.dataDir, 'secrets.json'), 'utf8')).not.toContain(TOPUP.apiKey);
     await topUpAtBancontact(band!, 800);

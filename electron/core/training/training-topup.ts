@@ -8,12 +8,14 @@ import { batchIdOfWristband, findBatch, latestPrintOf, rootOf } from '../topup/b
  * The payload printed on a wristband right now (its latest print, so a re-issued batch scans on the
  * new host): what a festival-goer's banking app would read from it.
  */
-export function printedPayloadOf(db: Db, wristbandInput: string): string {
+export async function printedPayloadOf(db: Db, wristbandInput: string): Promise<string> {
   const wristbandId = normalizeWristbandId(wristbandInput);
   if (!wristbandId) throw new ContractFailure('INVALID_WRISTBAND_ID', 'This is not a wristband id');
-  const batchId = batchIdOfWristband(db, wristbandId);
-  const first = batchId ? findBatch(db, batchId) : undefined;
-  const batch = first ? latestPrintOf(db, rootOf(first)) : undefined;
+  const batch = await db.read(async (q) => {
+    const batchId = await batchIdOfWristband(q, wristbandId);
+    const first = batchId ? await findBatch(q, batchId) : undefined;
+    return first ? latestPrintOf(q, rootOf(first)) : undefined;
+  });
   if (!batch) throw new ContractFailure('NOT_FOUND', `No wristband ${wristbandId}`);
   return buildTopupPayload({
     ppid: batch.profileId,
