@@ -31,22 +31,22 @@ let log: AuditLog;
 let open = true;
 const file = () => join(folder.dir, STATION_DATABASE_FILE);
 
-beforeEach(() => {
+beforeEach(async () => {
   folder = tempDir('kassa-audit-cli-');
   db = openStationDatabase(file(), STATION_MIGRATIONS);
   open = true;
   let clock = Date.UTC(2026, 11, 3, 9, 0);
   log = createAuditLog({ db, now: () => (clock += 60_000), mode: () => 'live' });
   const who = { staff: { id: 'staff-an', name: 'An' }, device: { id: 'station', name: 'Station' } };
-  log.record({
+  await log.record({
     ...who,
     action: 'drawer.open',
     outcome: 'ok',
     subject: 'till-1',
     detail: { floatCents: 5000 },
   });
-  log.record({ ...who, action: 'reports.closeDay', outcome: 'ok', subject: 'Z 4', detail: {} });
-  log.record({
+  await log.record({ ...who, action: 'reports.closeDay', outcome: 'ok', subject: 'Z 4', detail: {} });
+  await log.record({
     ...who,
     action: 'settings.goLive',
     outcome: 'refused',
@@ -54,28 +54,28 @@ beforeEach(() => {
     detail: { error: 'FORBIDDEN' },
   });
 });
-afterEach(() => {
-  if (open) db.$client.close();
+afterEach(async () => {
+  if (open) await db.close();
   folder.remove();
 });
 
 describe('npm run audit', () => {
-  it('verify: exit 0 and the count, beside a running station', () => {
+  it('verify: exit 0 and the count, beside a running station', async () => {
     const run = audit(['verify', '--data', folder.dir]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^audit log intact: 3 entries \(last hash [0-9a-f]{64}\)\n$/);
   });
 
-  it('verify: also on a closed station’s file, and it does not change the file', () => {
-    db.$client.close();
+  it('verify: also on a closed station’s file, and it does not change the file', async () => {
+    await db.close();
     open = false;
     const before = readFileSync(file());
     expect(audit(['verify', '--data', folder.dir])).toMatchObject({ code: 0 });
     expect(readFileSync(file()).equals(before)).toBe(true);
   });
 
-  it('verify: exit 1 naming the first broken entry when one was changed outside Kassa', () => {
-    db.$client.close();
+  it('verify: exit 1 naming the first broken entry when one was changed outside Kassa', async () => {
+    await db.close();
     open = false;
     const outside = new Database(file());
     outside.exec('DROP TRIGGER audit_log_no_update');
@@ -88,7 +88,7 @@ describe('npm run audit', () => {
     );
   });
 
-  it('list: newest first, filtered by action and by day', () => {
+  it('list: newest first, filtered by action and by day', async () => {
     const all = audit(['list', '--data', folder.dir]);
     expect(all.code).toBe(0);
     const lines = all.stdout.trimEnd().split('\n');
@@ -102,7 +102,7 @@ describe('npm run audit', () => {
     expect(audit(['list', '--since', '2026-12-04', '--data', folder.dir]).stdout).toBe('no entries match\n');
   });
 
-  it('export: a CSV with one line per entry', () => {
+  it('export: a CSV with one line per entry', async () => {
     const out = join(folder.dir, 'audit.csv');
     const run = audit(['export', '--out', out, '--separator', ',', '--data', folder.dir]);
     expect(run).toMatchObject({ code: 0, stdout: `wrote ${out}: 3 audit entries\n` });
@@ -113,7 +113,7 @@ describe('npm run audit', () => {
     );
   });
 
-  it('refuses bad arguments with the usage (exit 2), and a folder without a station database (exit 1)', () => {
+  it('refuses bad arguments with the usage (exit 2), and a folder without a station database (exit 1)', async () => {
     expect(audit(['list', '--since', '3 December', '--data', folder.dir])).toMatchObject({ code: 2 });
     expect(audit(['export', '--data', folder.dir]).stderr).toContain('--out FILE');
     const empty = tempDir('kassa-audit-empty-');

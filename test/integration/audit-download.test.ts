@@ -34,12 +34,12 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  f.close();
+  await f.close();
 });
 
 describe('GET /downloads/audit/<file>', () => {
   it('serves the CSV audit.export answered, to an administrator only', async () => {
-    f.log.record(entry({ subject: 'Z 3' }));
+    await f.log.record(entry({ subject: 'Z 3' }));
     const handlers = createAuditHandlers(f.log, { exports: folder, locale: () => 'fr' });
     const view = await handlers['audit.export']({}, stationWindowCaller('local-http'));
     const asAdmin = await fetch(base + view.path, { headers: { 'x-test-role': 'administrator' } });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   dispatch = auditedDispatch(kassa.station.dispatch, log);
 });
 afterAll(async () => {
-  db.$client.close();
+  await db.close();
   await kassa.close();
 });
 
@@ -38,7 +38,7 @@ describe('the audit log around the real station', () => {
     const closed = await call('reports.closeDay', {});
     expect(closed).toMatchObject({ ok: true });
     const z = closed.ok ? (closed.value as { number: number }).number : 0;
-    const entries = log.list({}).entries.reverse();
+    const entries = (await log.list({})).entries.reverse();
     expect(entries.map((e) => [e.action, e.outcome, e.subject])).toEqual([
       ['drawer.open', 'ok', 'till-1'],
       ['drawer.cashIn', 'ok', 'till-1'],
@@ -53,13 +53,13 @@ describe('the audit log around the real station', () => {
   });
 
   it('records a refused call with the station’s error code, and ordinary reads not at all', async () => {
-    const before = log.list({}).entries.length;
+    const before = (await log.list({})).entries.length;
     expect(await call('drawer.close', { tillId: 'till-1', countedCents: 0 })).toMatchObject({
       ok: false,
       error: { code: 'DRAWER_NOT_OPEN' },
     });
     expect(await call('reports.getSummaries', {})).toMatchObject({ ok: true });
-    const entries = log.list({}).entries;
+    const entries = (await log.list({})).entries;
     expect(entries).toHaveLength(before + 1);
     expect(entries[0]).toMatchObject({ action: 'drawer.close', outcome: 'refused', subject: 'till-1' });
     expect(JSON.parse(entries[0]!.detail)).toMatchObject({ error: 'DRAWER_NOT_OPEN' });

@@ -13,9 +13,9 @@ afterEach(() => station.close());
 
 const ANN = { name: 'Ann', locale: 'fr', role: 'administrator', secret: GOOD_PASSWORD } as const;
 
-function codeOf(run: () => void): string | null {
+async function codeOf(run: () => Promise<void>): Promise<string | null> {
   try {
-    run();
+    await run();
     return null;
   } catch (error) {
     return (error as { code?: string }).code ?? 'not a contract failure';
@@ -69,12 +69,14 @@ describe('the training administrator', () => {
     const trainingCaller = {
       staff: { id: 'training-administrator', name: 'T', role: 'administrator' as const },
     };
-    expect(codeOf(() => asTraining.assertMayGoLive(trainingCaller as never))).toBe('ADMINISTRATOR_REQUIRED');
+    expect(await codeOf(() => asTraining.assertMayGoLive(trainingCaller as never))).toBe(
+      'ADMINISTRATOR_REQUIRED',
+    );
     const ann = await window.ok<StaffView>('staff.create', ANN);
     const annCaller = { staff: { id: ann.id, name: ann.name, role: ann.role } };
-    expect(codeOf(() => asTraining.assertMayGoLive(annCaller as never))).toBe('ADMINISTRATOR_REQUIRED');
+    expect(await codeOf(() => asTraining.assertMayGoLive(annCaller as never))).toBe('ADMINISTRATOR_REQUIRED');
     await window.ok('session.signIn', { staffId: ann.id, secret: GOOD_PASSWORD });
-    expect(codeOf(() => asTraining.assertMayGoLive(annCaller as never))).toBeNull();
+    expect(await codeOf(() => asTraining.assertMayGoLive(annCaller as never))).toBeNull();
   });
 });
 

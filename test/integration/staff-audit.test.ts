@@ -39,9 +39,9 @@ describe('sign-ins in the real audit log', () => {
     // While locked no hash is spent, so a script can try fast: 200 tries in the same minute.
     for (let i = 0; i < 200; i += 1) expect(await codeOf(() => attempt('4821'))).toBe('STAFF_LOCKED');
     clock.now += 60_000;
-    log.flush();
+    await log.flush();
 
-    const entries = log.list({ limit: 200 }).entries;
+    const entries = (await log.list({ limit: 200 })).entries;
     const signIns = entries.filter((e) => e.action === 'staff.signIn');
     expect(signIns.length).toBeLessThanOrEqual(3);
     const counted = signIns.reduce(
@@ -53,6 +53,6 @@ describe('sign-ins in the real audit log', () => {
     expect(entries.filter((e) => e.action === 'staff.create' && e.subject === jan.id)).toHaveLength(1);
     expect(JSON.stringify(entries)).not.toContain('4821');
     expect((await log.verify()).ok).toBe(true);
-    db.$client.close();
+    await db.close();
   });
 });

@@ -65,8 +65,8 @@ export interface StaffStation {
   live: boolean;
   browser(device: CallerDevice): Browser;
   /** Closes station.sqlite and opens it again with a new service, as a station restart does. */
-  restart(): void;
-  close(): void;
+  restart(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface Browser {
@@ -83,7 +83,7 @@ export async function startStaffStation(options: { live?: boolean } = {}): Promi
   const file = join(tmp.dir, STATION_DATABASE_FILE);
   let db = openStationDatabase(file, STATION_MIGRATIONS);
   const build = (database: StationDb) =>
-    createStaff({ db: database, now: () => clock.now, audit: { record: (entry) => audit.push(entry) } });
+    createStaff({ db: database, now: () => clock.now, audit: { record: (entry) => void audit.push(entry) } });
   let staff = build(db);
   let dispatch = dispatcherFor(staff, () => station.live);
   const station: StaffStation = {
@@ -104,14 +104,14 @@ export async function startStaffStation(options: { live?: boolean } = {}): Promi
         () => dispatch,
         () => station.live,
       ),
-    restart() {
-      db.$client.close();
+    async restart() {
+      await db.close();
       db = openStationDatabase(file, STATION_MIGRATIONS);
       staff = build(db);
       dispatch = dispatcherFor(staff, () => station.live);
     },
-    close() {
-      db.$client.close();
+    async close() {
+      await db.close();
       tmp.remove();
     },
   };
@@ -136,18 +136,23 @@ function dispatcherFor(staff: Staff, live: () => boolean): Dispatch {
  * The caller a shell would build from this browser's cookie: the session counts only on its own device;
  * without one the station's window is the training administrator while that rule holds.
  */
-function callerOf(staff: Staff, device: CallerDevice, token: string | undefined, live: boolean): Caller {
+async function callerOf(
+  staff: Staff,
+  device: CallerDevice,
+  token: string | undefined,
+  live: boolean,
+): Promise<Caller> {
   const base = { channel: 'local-http' as const, device, staff: null, sessionId: null };
-  const session = token ? staff.sessions.resolve(token) : null;
+  const session = token ? await staff.sessions.resolve(token) : null;
   if (session && session.deviceId === device.id && session.staff) {
-    staff.sessions.touch(session.sessionId);
+    await staff.sessions.touch(session.sessionId);
     const { id, name, role } = session.staff;
     const rights = { session: 'staff' as const, role, deviceRights: device.rights, deviceKind: device.kind };
     return { ...base, staff: { id, name, role }, sessionId: session.sessionId, rights };
   }
   if (device.kind === 'display')
     return { ...base, rights: { session: 'display', deviceRights: device.rights, deviceKind: device.kind } };
-  const auto = device.kind === 'station' ? staff.administration.autoSignedIn(live) : null;
+  const auto = device.kind === 'station' ? await staff.administration.autoSignedIn(live) : null;
   if (!auto) return { ...base, rights: { session: 'none' } };
   const rights = {
     session: 'staff' as const,
@@ -168,7 +173,7 @@ function browserOn(
     token: undefined,
     async call<T>(method: string, input: unknown = {}) {
       const caller: Caller = {
-        ...callerOf(staff(), device, browser.token, live()),
+        ...(await callerOf(staff(), device, browser.token, live())),
         session: { set: (token) => (browser.token = token), clear: () => (browser.token = undefined) },
       };
       return (await dispatch()(method, input, caller)) as Result<T>;

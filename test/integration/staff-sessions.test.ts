@@ -31,13 +31,9 @@ describe('sessions', () => {
     expect((await till.ok<SessionView>('session.get')).staff?.name).toBe('Jan');
     station.clock.now += 5 * MINUTE + 1;
     expect((await till.ok<SessionView>('session.get')).staff).toBeNull();
-    expect(
-      station.db
-        .select()
-        .from(sessions)
-        .all()
-        .map((s) => s.endedReason),
-    ).toEqual(['idle']);
+    expect((await station.db.read((q) => q.select().from(sessions))).map((s) => s.endedReason)).toEqual([
+      'idle',
+    ]);
     // Coming back does not revive it.
     station.clock.now = 0;
     expect((await till.ok<SessionView>('session.get')).staff).toBeNull();
@@ -70,8 +66,8 @@ describe('sessions', () => {
     const view = await till.ok<SessionView>('session.signIn', { staffId: mia?.id, secret: '4821' });
     expect(view.staff?.name).toBe('Mia');
     expect(till.token).not.toBe(janToken);
-    expect(station.staff.sessions.resolve(janToken ?? '')).toBeNull();
-    const rows = station.db.select().from(sessions).all();
+    expect(await station.staff.sessions.resolve(janToken ?? '')).toBeNull();
+    const rows = await station.db.read((q) => q.select().from(sessions));
     expect(rows.map((s) => [s.staffId, s.endedReason])).toEqual([
       [jan?.id, 'switched'],
       [mia?.id, null],
@@ -87,12 +83,13 @@ describe('sessions', () => {
     const after = await till.ok<SessionView>('session.signOut');
     expect(after.staff).toBeNull();
     expect(till.token).toBeUndefined();
-    expect(station.staff.sessions.resolve(token)).toBeNull();
-    const [row] = station.db
-      .select()
-      .from(sessions)
-      .where(eq(sessions.staffId, jan?.id ?? ''))
-      .all();
+    expect(await station.staff.sessions.resolve(token)).toBeNull();
+    const [row] = await station.db.read((q) =>
+      q
+        .select()
+        .from(sessions)
+        .where(eq(sessions.staffId, jan?.id ?? '')),
+    );
     expect(row?.endedReason).toBe('signed-out');
   });
 
@@ -117,7 +114,7 @@ describe('sessions', () => {
     for (let i = 0; i < 5; i += 1) await other.call('session.signIn', { staffId: mia?.id, secret: '0000' });
     const lockedUntil = station.clock.now + 30_000;
 
-    station.restart();
+    await station.restart();
 
     expect((await till.ok<SessionView>('session.get')).staff?.name).toBe('Jan');
     expect(await other.call('session.signIn', { staffId: mia?.id, secret: '4821' })).toMatchObject({
@@ -126,7 +123,7 @@ describe('sessions', () => {
     });
     station.clock.now += 14 * MINUTE;
     expect((await till.ok<SessionView>('session.get')).idleLockMinutes).toBe(15);
-    station.restart();
+    await station.restart();
     station.clock.now += 15 * MINUTE + 1;
     expect((await till.ok<SessionView>('session.get')).staff).toBeNull();
   });

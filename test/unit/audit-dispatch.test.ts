@@ -55,7 +55,7 @@ function caller(role: Role | null, device: string | null = 'device-till-2', addr
 
 let f: AuditFixture;
 let dispatch: Dispatch;
-beforeEach(() => {
+beforeEach(async () => {
   f = auditFixture();
   dispatch = auditedDispatch(createDispatcher(handlers, silentLogger), f.log, silentLogger);
 });
@@ -67,7 +67,7 @@ describe('auditedDispatch', () => {
   it('records a Z with its number, who closed the day and on which device', async () => {
     const answer = await dispatch('reports.closeDay', { date: '2026-12-02' }, caller('manager'));
     expect(answer.ok).toBe(true);
-    const [row] = rows(f.db);
+    const [row] = await rows(f.db);
     expect(row).toMatchObject({
       action: 'reports.closeDay',
       outcome: 'ok',
@@ -87,7 +87,7 @@ describe('auditedDispatch', () => {
 
   it('records a move of a balance as from → to, with the ids the station answered', async () => {
     await dispatch('wristbands.moveBalance', { fromId: 'ab12', toId: 'cd34' }, caller('manager'));
-    expect(rows(f.db)[0]).toMatchObject({ subject: 'AB12 → CD34', outcome: 'ok' });
+    expect((await rows(f.db))[0]).toMatchObject({ subject: 'AB12 → CD34', outcome: 'ok' });
   });
 
   it('records a refused audited call with its error code, and the answer is unchanged', async () => {
@@ -97,8 +97,12 @@ describe('auditedDispatch', () => {
       caller('administrator'),
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'NO_REFUNDS_READY' } });
-    expect(rows(f.db)[0]).toMatchObject({ action: 'refunds.export', outcome: 'refused', subject: null });
-    expect(detail(rows(f.db)[0])).toMatchObject({ error: 'NO_REFUNDS_READY' });
+    expect((await rows(f.db))[0]).toMatchObject({
+      action: 'refunds.export',
+      outcome: 'refused',
+      subject: null,
+    });
+    expect(detail((await rows(f.db))[0])).toMatchObject({ error: 'NO_REFUNDS_READY' });
   });
 
   it('never writes the API key of a credential check, done or refused, anywhere in the file', async () => {
@@ -113,14 +117,14 @@ describe('auditedDispatch', () => {
       { environment: 'preprod', ppid: 'not a ppid!', apiKey: API_KEY },
       admin,
     );
-    const written = rows(f.db);
+    const written = await rows(f.db);
     expect(written.map((row) => [row.action, row.outcome, row.subject])).toEqual([
       ['settings.testConnection', 'ok', 'preprod'],
       ['settings.goLive', 'refused', null],
     ]);
     expect(detail(written[0])).toEqual({ input: { environment: 'preprod', ppid: 'PPID1' } });
     expect(detail(written[1])).toMatchObject({ error: 'INVALID_INPUT', fields: ['ppid'] });
-    f.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    f.db.client.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = readFileSync(f.file).toString('latin1');
     expect(bytes).toContain('PPID1');
     expect(bytes).not.toContain(API_KEY);
@@ -143,7 +147,7 @@ describe('auditedDispatch', () => {
       { environment: 'production', ppid: 'PPID2', ...secrets },
       caller('cashier'),
     );
-    const stored = String(rows(f.db)[0]?.detail);
+    const stored = String((await rows(f.db))[0]?.detail);
     expect(JSON.parse(stored)).toMatchObject({
       error: 'FORBIDDEN',
       input: { environment: 'production', ppid: 'PPID2' },
@@ -156,33 +160,37 @@ describe('auditedDispatch', () => {
       const answer = await dispatch('reports.closeDay', {}, caller('cashier'));
       expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
-    expect(rows(f.db)).toHaveLength(1);
-    expect(rows(f.db)[0]).toMatchObject({
+    expect(await rows(f.db)).toHaveLength(1);
+    expect((await rows(f.db))[0]).toMatchObject({
       action: 'reports.closeDay',
       outcome: 'refused',
       staff_id: 'staff-cashier',
     });
-    expect(detail(rows(f.db)[0])).toMatchObject({ error: 'FORBIDDEN', caller: 'device-till-2' });
+    expect(detail((await rows(f.db))[0])).toMatchObject({ error: 'FORBIDDEN', caller: 'device-till-2' });
     f.clock.ms += MINUTE;
-    f.log.flush();
-    expect(detail(rows(f.db)[1])).toMatchObject({ repeated: 49 });
+    await f.log.flush();
+    expect(detail((await rows(f.db))[1])).toMatchObject({ repeated: 49 });
   });
 
   it('counts calls without a session against the address when there is no device', async () => {
     await dispatch('till.listSales', {}, caller(null, null, '127.0.0.9'));
     await dispatch('till.listSales', {}, caller(null, null, '127.0.0.9'));
-    expect(rows(f.db)).toHaveLength(1);
-    expect(rows(f.db)[0]).toMatchObject({ action: 'till.listSales', outcome: 'refused', device_id: null });
-    expect(detail(rows(f.db)[0])).toMatchObject({ error: 'NOT_SIGNED_IN', caller: '127.0.0.9' });
+    expect(await rows(f.db)).toHaveLength(1);
+    expect((await rows(f.db))[0]).toMatchObject({
+      action: 'till.listSales',
+      outcome: 'refused',
+      device_id: null,
+    });
+    expect(detail((await rows(f.db))[0])).toMatchObject({ error: 'NOT_SIGNED_IN', caller: '127.0.0.9' });
   });
 
   it('does not record ordinary calls of methods that are not audited', async () => {
     expect(await dispatch('till.listSales', {}, caller('cashier'))).toMatchObject({ ok: true });
-    expect(rows(f.db)).toEqual([]);
+    expect(await rows(f.db)).toEqual([]);
   });
 
   it('still answers when the audit log cannot be written', async () => {
-    f.db.$client.exec('DROP TABLE audit_refusal_tallies');
+    f.db.client.exec('DROP TABLE audit_refusal_tallies');
     const answer = await dispatch('reports.closeDay', {}, caller('cashier'));
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

@@ -1,24 +1,27 @@
 import { join } from 'node:path';
 import { createAuditLog, type AuditLog } from '../../electron/core/audit/audit-log';
 import type { AuditEntryInput } from '../../electron/core/audit/audit-entry';
+import { sql } from 'drizzle-orm';
 import {
   openStationDatabase,
   STATION_DATABASE_FILE,
+  type SqliteStationDb,
   type StationDb,
 } from '../../electron/core/db/open-station-database';
+import { rawRows } from '../../electron/core/db/raw';
 import { STATION_MIGRATIONS, tempDir } from '../support/temp';
 
 /** A real station database in a temp folder, an audit log over it and a clock the test moves. */
 export interface AuditFixture {
   dir: string;
   file: string;
-  db: StationDb;
+  db: SqliteStationDb;
   log: AuditLog;
   clock: { ms: number };
   mode: { current: string | null };
   /** Another audit log over the same file, as after a restart. */
   reopen(): AuditLog;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const T0 = Date.UTC(2026, 11, 3, 10, 0, 0);
@@ -38,8 +41,8 @@ export function auditFixture(): AuditFixture {
     clock,
     mode,
     reopen: make,
-    close() {
-      db.$client.close();
+    async close() {
+      await db.close();
       folder.remove();
     },
   };
@@ -58,6 +61,6 @@ export function entry(overrides: Partial<AuditEntryInput> = {}): AuditEntryInput
 }
 
 /** The raw rows, oldest first, as any SQLite reader sees them. */
-export function rows(db: StationDb): Array<Record<string, unknown>> {
-  return db.$client.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Array<Record<string, unknown>>;
+export function rows(db: StationDb): Promise<Array<Record<string, unknown>>> {
+  return db.read((q) => rawRows<Record<string, unknown>>(q, sql`SELECT * FROM audit_log ORDER BY seq`));
 }

@@ -25,16 +25,16 @@ const admin = stationWindowCaller('local-http');
 const LATE_ON_THE_2ND = Date.UTC(2026, 11, 2, 22, 30);
 const EARLY_ON_THE_3RD = Date.UTC(2026, 11, 2, 23, 30);
 
-beforeEach(() => {
+beforeEach(async () => {
   f = auditFixture();
   locale = 'nl';
   folder = new AuditExportFolder(join(f.dir, 'exports'));
   const handlers = createAuditHandlers(f.log, { exports: folder, locale: () => locale });
   dispatch = createDispatcher(handlers as unknown as Handlers, silentLogger);
   f.clock.ms = LATE_ON_THE_2ND;
-  f.log.record(entry({ action: 'reports.closeDay', subject: 'Z 1', detail: { note: 'a;b "c"' } }));
+  await f.log.record(entry({ action: 'reports.closeDay', subject: 'Z 1', detail: { note: 'a;b "c"' } }));
   f.clock.ms = EARLY_ON_THE_3RD;
-  f.log.record(
+  await f.log.record(
     entry({ action: 'drawer.open', subject: 'till-1', staff: { id: 'staff-x', name: '=HYPERLINK("x")' } }),
   );
 });
@@ -105,7 +105,7 @@ describe('audit.* methods', () => {
     expect(lines[1]).toMatch(/^2,2026-12-03 00:30:00,/);
   });
 
-  it('hands out no file by a name it did not make', () => {
+  it('hands out no file by a name it did not make', async () => {
     expect(folder.find('../station.sqlite')).toBeNull();
     expect(folder.find('transactions-all-0123456789ab.csv')).toBeNull();
   });

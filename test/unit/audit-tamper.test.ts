@@ -4,19 +4,19 @@ import { entryHash } from '../../electron/core/audit/audit-hash';
 import { auditFixture, entry, rows, type AuditFixture } from './audit-fixture';
 
 let f: AuditFixture;
-beforeEach(() => {
+beforeEach(async () => {
   f = auditFixture();
-  f.db.$client.transaction(() => {
+  await f.db.write(async () => {
     for (let n = 1; n <= 10; n += 1) {
-      f.log.record(entry({ subject: `Z ${n}`, detail: { salesCents: n * 100 } }));
+      await f.log.record(entry({ subject: `Z ${n}`, detail: { salesCents: n * 100 } }));
       f.clock.ms += 1_000;
     }
-  })();
+  });
 });
 afterEach(() => f.close());
 
 const TRIGGERS = () =>
-  f.db.$client
+  f.db.client
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
     .all() as Array<{ name: string; sql: string }>;
 
@@ -35,7 +35,7 @@ function tamper(sql: string): void {
 }
 
 describe('the append-only triggers', () => {
-  it('refuse UPDATE and DELETE through raw SQL, and the entry stays as it was', () => {
+  it('refuse UPDATE and DELETE through raw SQL, and the entry stays as it was', async () => {
     const outside = new Database(f.file);
     try {
       expect(() => outside.exec(`UPDATE audit_log SET detail = '{}' WHERE seq = 3`)).toThrow(
@@ -47,7 +47,7 @@ describe('the append-only triggers', () => {
     } finally {
       outside.close();
     }
-    expect(rows(f.db)[2]).toMatchObject({ seq: 3, detail: '{"salesCents":300}' });
+    expect((await rows(f.db))[2]).toMatchObject({ seq: 3, detail: '{"salesCents":300}' });
   });
 });
 
@@ -70,7 +70,7 @@ describe('verify finds what was done with the triggers dropped', () => {
   });
 
   it('names the entry after one changed with its own hash recomputed', async () => {
-    const target = rows(f.db)[4]!;
+    const target = (await rows(f.db))[4]!;
     const forged = entryHash({
       seq: 5,
       at: Number(target.at),
