@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { contribution, type Booking } from '../../electron/core/ledger/booking';
 import {
   cashBooking,
@@ -8,7 +7,7 @@ import {
   type PaymentRaw,
 } from '../../electron/core/ledger/raw-bookings';
 import { TotalsAccumulator } from '../../electron/core/reports/totals-accumulator';
-import type { Db } from '../../electron/core/db/open-database';
+import type { SqliteDb } from '../../electron/core/db/open-database';
 import { localTime } from '../../shared/domain/business-day';
 import { cashDue } from '../../shared/domain/cash';
 import { BENCH_TILLS, benchStatements, type BenchStatements, type BenchTill } from './reports-rows';
@@ -43,7 +42,7 @@ const hex = (n: number, prefix: string) => prefix + n.toString(16).padStart(24 -
 
 /**
  * Writes `sales` sales over `days` days straight into the database file with prepared statements in
- * one transaction per day: the raw rows (sales, payments and their events, cash tenders, drawer
+ * one unit of work per day: the raw rows (sales, payments and their events, cash tenders, drawer
  * sessions, wristband entries) and, derived from them by the station's own mapping, the
  * transactions rows and the running totals. A rebuild afterwards finds nothing to change.
  */
@@ -56,28 +55,28 @@ export class BenchDataGenerator {
   private drawers = new Map<string, { id: string; sales: number }>();
 
   constructor(
-    private readonly db: Db,
+    private readonly db: SqliteDb,
     private readonly options: GenerateOptions,
   ) {
-    this.s = benchStatements(db.$client);
+    this.s = benchStatements(db.client);
     this.balances = new Int32Array(options.wristbands);
   }
 
-  run(): { bookings: number } {
-    const client: Database.Database = this.db.$client;
-    client.transaction(() => this.s.wristbands(this.options.wristbands, this.options.firstDayMs))();
+  /** The prepared statements are SQLite's own; each unit of work holds the store's mutex and transaction. */
+  async run(): Promise<{ bookings: number }> {
+    await this.db.write(() => this.s.wristbands(this.options.wristbands, this.options.firstDayMs));
     const perDay = Math.ceil(this.options.sales / this.options.days);
     let bookings = 0;
     for (let day = 0; day < this.options.days; day++) {
       const count = Math.min(perDay, this.options.sales - day * perDay);
-      client.transaction(() => {
+      await this.db.write(() => {
         bookings += this.day(this.options.firstDayMs + day * 24 * HOUR, count);
-      })();
+      });
     }
-    client.transaction(() => {
+    await this.db.write(() => {
       this.s.balances(this.balances);
       this.sums.replaceTables(this.db);
-    })();
+    });
     return { bookings };
   }
 

@@ -77,7 +77,7 @@ async function generate(dataDir: string, file: string, sales: number, days: numb
   db.client.pragma('foreign_keys = OFF');
   db.client.pragma('cache_size = -262144');
   const started = performance.now();
-  const { bookings } = new BenchDataGenerator(db, {
+  const { bookings } = await new BenchDataGenerator(db, {
     sales,
     days,
     firstDayMs: FIRST_DAY,
