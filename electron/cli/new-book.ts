@@ -52,7 +52,7 @@ function liveFileOf(dataDir: string): string {
  * aside (never deleted), the new book's Z numbers continue above the old one's, and the station then
  * starts on it. Refuses while a station runs on the folder: it holds the book open.
  */
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   keepNewFilesPrivate();
   const { dataDir, databaseFile } = request(argv);
   const pid = runningStation(dataDir);
@@ -62,7 +62,7 @@ function main(argv: string[]): number {
     );
     return 1;
   }
-  const done = startNewBook({
+  const done = await startNewBook({
     dataDir,
     databaseFile,
     at: Date.now(),
@@ -77,13 +77,14 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exit(main(process.argv.slice(2)));
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`${error.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-}
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

@@ -78,11 +78,11 @@ async function main(): Promise<void> {
   if (mode === 'live') checkLiveDatabase(req.dataDir, databaseFile);
   const db = openDatabase({ file: join(req.dataDir, databaseFile), migrationsFolder: MIGRATIONS_FOLDER });
   try {
-    ensureReady(db);
-    new SalesSetupStore(req.dataDir, db).mirror();
+    await ensureReady(db);
+    await new SalesSetupStore(req.dataDir, db).mirror();
     console.log(await write(db, req, stored.locale));
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 
@@ -97,9 +97,9 @@ async function write(db: Db, req: Request, locale: 'en' | 'nl' | 'fr'): Promise<
     );
     return `wrote ${req.out}: ${rows} transactions from ${req.date} to ${req.to}`;
   }
-  const number = req.kind === 'z' ? closing.numberOf(req.date) : null;
+  const number = req.kind === 'z' ? await closing.numberOf(req.date) : null;
   if (req.kind === 'z' && number === null) fail(`no Z report closes ${req.date}: that day is still open`, 1);
-  const report = number === null ? closing.x(req.date) : closing.z(number);
+  const report = number === null ? await closing.x(req.date) : await closing.z(number);
   writeFileSync(req.out, await renderReportPdf(report, locale));
   const name = report.kind === 'z' ? `Z report ${report.number}` : 'X report';
   return `wrote ${req.out}: ${name} of ${report.businessDate}, sales ${report.sales.count} for ${report.sales.cents} cents`;

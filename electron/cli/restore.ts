@@ -62,7 +62,7 @@ function request(argv: string[]): Request {
 }
 
 /** `npm run restore`: puts a checked backup in its database's place while no station runs on the folder. */
-function main(): void {
+async function main(): Promise<void> {
   keepNewFilesPrivate();
   const req = request(process.argv.slice(2));
   const pid = runningStation(req.dataDir);
@@ -72,7 +72,7 @@ function main(): void {
       1,
     );
   try {
-    const done = restoreDatabase({
+    const done = await restoreDatabase({
       ...req,
       takenAt: Math.floor(req.takenAt),
       migrationsFolder: MIGRATIONS_FOLDER,
@@ -100,4 +100,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

@@ -17,9 +17,9 @@ import { liability } from './topup/liability';
  */
 export interface ModeReaders {
   transactions: TransactionReader;
-  rejectedCallbacks(limit: number): RejectedCallbackGroupView[];
-  liability(): LiabilityView;
-  lastRestore(): RestoreView | null;
+  rejectedCallbacks(limit: number): Promise<RejectedCallbackGroupView[]>;
+  liability(): Promise<LiabilityView>;
+  lastRestore(): Promise<RestoreView | null>;
   /** Made per call: it works over the mode's top-up profiles as they are at that moment. */
   batches(): BatchService;
 }

@@ -54,7 +54,8 @@ export interface ModeRuntime {
   readers: ModeReaders;
   /** Searches Bancontact for what a restore's gap lost, until it has (restore/gap-recovery.ts). */
   recovery: GapRecovery;
-  close(): void;
+  /** Stops the mode's background work and closes its database (once its last unit of work is done). */
+  close(): Promise<void>;
 }
 
 /** Which Bancontact a mode talks to, with which profile (runtime-host.ts decides it with `resolveMode`). */
@@ -104,25 +105,25 @@ interface Opening {
   onSaleChanged: (saleId: string) => void;
 }
 
-export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
+export async function openModeRuntime(options: RuntimeOptions): Promise<ModeRuntime> {
   const { connection } = options;
-  const opening = openModeBook(options);
+  const opening = await openModeBook(options);
   const { databaseFile, db, repo } = opening;
-  const reports = openReports(opening);
+  const reports = await openReports(opening);
   const limiter = new RateLimiter(options.config.timings.rateLimitPerSecond);
   const client = modeClient(options, limiter);
   const parts = buildParts(opening, client);
   const training = connection.simulatorUrl
     ? createTrainingService({ db, repo, simulatorUrl: connection.simulatorUrl, ppid: connection.profileId })
     : null;
-  abandonInterruptedCreations(db, repo, options.config.now, options.storage);
-  const resumed = parts.tracker.resume();
+  await abandonInterruptedCreations(db, repo, options.config.now, options.storage);
+  const resumed = await parts.tracker.resume();
   if (resumed > 0) options.config.logger.info(`resumed ${resumed} unfinished payment(s)`);
   parts.sweep.start();
   const topup = openTopup(opening);
-  const recovery = openRecovery(opening, client, topup);
+  const recovery = await openRecovery(opening, client, topup);
   const { mode, environment, profileId } = connection;
-  options.backups?.opened(databaseFile, db.$client);
+  options.backups?.opened(databaseFile, db);
   return {
     ...parts,
     ...{ mode, environment, profileId, databaseFile, db, repo, limiter, training, topup, reports, recovery },
@@ -131,26 +132,26 @@ export function openModeRuntime(options: RuntimeOptions): ModeRuntime {
     get topupProfiles() {
       return topup.lanes.profiles();
     },
-    close() {
+    async close() {
       recovery.stop();
       topup.close();
       parts.sweep.stop();
       parts.tracker.stop();
-      flushRejectionCounts(db);
-      db.$client.close();
+      await flushRejectionCounts(db);
+      await db.close();
     },
   };
 }
 
-function openModeBook(options: RuntimeOptions): Opening {
+async function openModeBook(options: RuntimeOptions): Promise<Opening> {
   const databaseFile = databaseFileFor(options.connection.mode, options.connection.environment);
-  const db = openModeDatabase(options, databaseFile);
+  const db = await openModeDatabase(options, databaseFile);
   const repo = new SalesRepo(db);
   return { options, databaseFile, db, repo, onSaleChanged: (id) => options.onSaleChanged(repo, id) };
 }
 
 /** A live book that is not the one its marker remembers refuses (StartRefusal) before SQLite opens it. */
-function openModeDatabase(options: RuntimeOptions, databaseFile: string): Db {
+function openModeDatabase(options: RuntimeOptions, databaseFile: string): Promise<Db> {
   const { dataDir, logger, now, migrationsFolder, synchronous } = options.config;
   const opening = { dataDir, databaseFile, live: options.connection.mode === 'live', logger, at: now() };
   return openBook(opening, () =>
@@ -164,13 +165,14 @@ function openModeDatabase(options: RuntimeOptions, databaseFile: string): Db {
 }
 
 /** First of all: the sales setup is copied in (and an older database gets its report tables) before any hook runs. */
-function openReports({ options, databaseFile, db, repo, onSaleChanged }: Opening): ReportServices {
+function openReports({ options, databaseFile, db, repo, onSaleChanged }: Opening): Promise<ReportServices> {
   const { dataDir, now, logger } = options.config;
-  // The listeners of a Z: the book marker follows it durably, then the backup starts in the background.
+  // The listeners of a Z: the book marker follows it durably (the Z is answered once it has), then the
+  // backup starts in the background.
   const live = options.connection.mode === 'live';
   const bookMarker = markerAfterZ(db, { dataDir, databaseFile, live, logger, now });
-  const onDayClosed = (): void => {
-    bookMarker();
+  const onDayClosed = async (): Promise<void> => {
+    await bookMarker();
     options.backups?.afterZ(databaseFile);
   };
   return createReportServices({ ...{ db, repo, dataDir, now, newId, onDayClosed }, onSaleChanged });
@@ -182,14 +184,18 @@ function modeClient({ connection, config }: RuntimeOptions, limiter: RateLimiter
 }
 
 /** After a restore, the gap's SUCCEEDED payments come back as sales and top-ups (retried until Bancontact answers). */
-function openRecovery(opening: Opening, client: BancontactClient, topup: TopupServices): GapRecovery {
+async function openRecovery(
+  opening: Opening,
+  client: BancontactClient,
+  topup: TopupServices,
+): Promise<GapRecovery> {
   const { now, logger } = opening.options.config;
   const recovery = new GapRecovery({
     ...{ db: opening.db, client, now, newId, logger, profileId: opening.options.connection.profileId },
     ...{ ledger: topup.ledger, topupClients: () => topup.lanes.clients() },
     onSaleChanged: opening.onSaleChanged,
   });
-  recovery.start();
+  await recovery.start();
   return recovery;
 }
 
@@ -200,7 +206,7 @@ function buildParts({ options, db, repo, onSaleChanged: announce }: Opening, cli
     acknowledger?.consider(saleId);
     announce(saleId);
   };
-  const isOnScreen = (paymentId: string): boolean => repo.isOnScreen(paymentId);
+  const isOnScreen = (paymentId: string): Promise<boolean> => repo.isOnScreen(paymentId);
   const shared = { db, repo, client, now, logger, onSaleChanged, storage: options.storage };
   const sweep = new SearchSweep({ ...shared, intervalMs: timings.sweepMs });
   // More open payments than requests per second: one search follows them all (see followBySearch).
@@ -254,20 +260,24 @@ function buildIntake(
  * A payment still CREATING at start-up was being created when the station stopped. Its QR was never
  * shown, so no customer can pay it; it is closed as failed and the cashier can retry the sale.
  */
-function abandonInterruptedCreations(
+async function abandonInterruptedCreations(
   db: Db,
   repo: SalesRepo,
   now: () => number,
   storage: StorageGuard,
-): void {
+): Promise<void> {
   // On a full disk they stay as they are (the station still starts), and are closed at the next start.
-  storage.attempt('closing payments a stop interrupted', () => closeInterrupted(db, repo, now));
+  try {
+    await closeInterrupted(db, repo, now);
+  } catch (error) {
+    if (!storage.absorbs(error, 'closing payments a stop interrupted')) throw error;
+  }
 }
 
-function closeInterrupted(db: Db, repo: SalesRepo, now: () => number): void {
-  for (const payment of repo.paymentsBeingCreated()) {
-    applyStatus(db, { paymentId: payment.id, status: 'CREATE_FAILED', source: 'recovery', at: now() });
-    recordProblem(
+async function closeInterrupted(db: Db, repo: SalesRepo, now: () => number): Promise<void> {
+  for (const payment of await repo.paymentsBeingCreated()) {
+    await applyStatus(db, { paymentId: payment.id, status: 'CREATE_FAILED', source: 'recovery', at: now() });
+    await recordProblem(
       db,
       payment.id,
       { code: 'NETWORK_DOWN', message: 'The station stopped while creating this payment' },

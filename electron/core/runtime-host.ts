@@ -87,14 +87,13 @@ export class RuntimeHost {
   }
 
   async open(stored: StoredSettings): Promise<void> {
-    this.runtime?.close();
-    this.runtime = null;
+    await this.closeRuntime();
     const connection = await this.connect(stored);
     // The embedded simulator may call back to this machine over http; any other Bancontact needs the public URL.
     const local = connection.mode === 'training' && !this.config.simulatorUrl ? this.localUrl : null;
     const base = this.config.publicUrl ?? stored.publicUrl ?? local;
     const callbackUrl = base ? `${base.replace(/\/+$/, '')}/callbacks/${connection.profileId}` : null;
-    this.runtime = openModeRuntime({
+    this.runtime = await openModeRuntime({
       ...this.hooks,
       config: this.config,
       connection,
@@ -121,14 +120,15 @@ export class RuntimeHost {
   }
 
   /** Lets go of the current mode's database (a restore replaces its file); `open` starts it again. */
-  closeRuntime(): void {
-    this.runtime?.close();
+  async closeRuntime(): Promise<void> {
+    // No longer the current mode from here: nothing new reaches it while it finishes its last unit of work.
+    const runtime = this.runtime;
     this.runtime = null;
+    await runtime?.close();
   }
 
   async close(): Promise<void> {
-    this.runtime?.close();
-    this.runtime = null;
+    await this.closeRuntime();
     this.storage.stop();
     await this.stopEmbeddedSimulator();
   }

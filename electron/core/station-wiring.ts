@@ -4,12 +4,14 @@ import type { ErrorTranslator } from './api/dispatcher';
 import type { EventBus } from './api/event-bus';
 import type { CallbackReply, StationPort } from './api/station-port';
 import type { OpenDatabase } from './backup/backup-service';
+import { sqliteClientOf } from './backup/station-backups';
 import { createStationBook } from './books/station-book';
 import { makeDataFolderPrivate } from './data-folder';
 import { openDatabase } from './db/open-database';
 import { readSalesSetupFile, SALES_SETUP_FILE } from './reports/sales-setup-store';
 import { claimStationLock, releaseStationLock } from './restore/station-lock';
 import { createStationRestore, type RestorableHost } from './restore/station-restore';
+import type { Logger } from './logging/logger';
 import type { RuntimeHost } from './runtime-host';
 import type { SalesRepo } from './sales/sales-repo';
 import type { SettingsFile } from './settings/settings-file';
@@ -82,7 +84,7 @@ export function stationRestore(
       if (!runtime) return null;
       return {
         databaseFile: runtime.databaseFile,
-        hasOpenSale: () => runtime.repo.findAnyOpenSale() !== undefined,
+        hasOpenSale: async () => (await runtime.repo.findAnyOpenSale()) !== undefined,
         lastRestore: () => runtime.readers.lastRestore(),
       };
     },
@@ -97,7 +99,7 @@ export function stationRestore(
 /** The current mode's database for the backups, or null while none runs. */
 export function openDatabaseOf(host: RuntimeHost): OpenDatabase | null {
   const runtime = host.running();
-  return runtime && { databaseFile: runtime.databaseFile, sqlite: runtime.db.$client };
+  return runtime && { databaseFile: runtime.databaseFile, sqlite: sqliteClientOf(runtime.db) };
 }
 
 /**
@@ -130,7 +132,8 @@ export function downloads(
   return {
     printFile: (jobId) => printing.downloadFile(jobId),
     // Nothing is served from a book the station refused to open.
-    download: (fileName) => (host.isOpen() ? exportDownload(host.current().topup.refunds, fileName) : null),
+    download: async (fileName) =>
+      host.isOpen() ? exportDownload(host.current().topup.refunds, fileName) : null,
     reportFile: (fileName) => (host.isOpen() ? host.current().reports.folder.find(fileName) : null),
   };
 }
@@ -177,10 +180,23 @@ export async function receiveCallback(
   return topup ?? { status: 404, body: { ok: false, reason: 'UNKNOWN_PROFILE' } };
 }
 
-export function emitSale(host: RuntimeHost, events: EventBus, repo: SalesRepo, saleId: string): void {
+/** The sale as it is once its change committed; a mode swapped out meanwhile has no news to tell. */
+export function emitSale(
+  to: { host: RuntimeHost; events: EventBus; logger: Logger },
+  repo: SalesRepo,
+  saleId: string,
+): void {
+  const { host, events, logger } = to;
   if (!host.isCurrent(repo)) return;
-  const sale = repo.saleView(saleId);
-  if (sale) events.emit('payments.changed', { sale });
+  repo.saleView(saleId).then(
+    (sale) => {
+      if (sale && host.isCurrent(repo)) events.emit('payments.changed', { sale });
+    },
+    (error: unknown) => {
+      // A mode closed while its sale was read has nothing to tell; anything else is worth a line.
+      if (host.isCurrent(repo)) logger.error('a changed sale could not be told to the screens', error);
+    },
+  );
 }
 
 export function emitWristband(
@@ -197,8 +213,8 @@ export function emitWristband(
   });
 }
 
-export function assertNoOpenPayment(host: RuntimeHost): void {
-  if (host.current().repo.findAnyOpenSale()) {
+export async function assertNoOpenPayment(host: RuntimeHost): Promise<void> {
+  if (await host.current().repo.findAnyOpenSale()) {
     throw new ContractFailure('PAYMENT_OPEN', 'Finish or cancel the open payment before changing mode');
   }
 }

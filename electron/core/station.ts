@@ -63,7 +63,7 @@ export function createStation(options: StationOptions): Station {
   const host: RuntimeHost = new RuntimeHost(config, {
     backups: backups.hooks,
     onStorageChanged: () => book.announce(),
-    onSaleChanged: (repo, saleId) => emitSale(host, events, repo, saleId),
+    onSaleChanged: (repo, saleId) => emitSale({ host, events, logger }, repo, saleId),
     onWristbandChanged: (repo, band) => emitWristband(host, events, repo, band),
   });
   const book = stationBook(config, { file, host, events, backups: backups.service });

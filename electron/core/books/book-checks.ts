@@ -62,11 +62,11 @@ export function readMarker(dataDir: string, databaseFile: string): BookIdentity 
  * After the database opened: gives it an identity the first time, and for a live book writes the
  * marker when there was none or the database is ahead of it (a higher Z is fine).
  */
-export function rememberBook(
+export async function rememberBook(
   db: Db,
   options: { dataDir: string; databaseFile: string; live: boolean; at: number },
-) {
-  const identity = ensureBookIdentity(db, options.at);
+): Promise<BookIdentity> {
+  const identity = await db.write((tx) => ensureBookIdentity(tx, options.at));
   if (!options.live) return identity;
   const marker = readMarker(options.dataDir, options.databaseFile);
   if (!marker || marker.bookId !== identity.bookId || marker.lastZ < identity.lastZ)
@@ -111,15 +111,15 @@ export interface BookOpening {
  * is not the one its marker remembers, a damaged training file is set aside. SQLite is never given
  * the chance to create an empty file where a book was expected.
  */
-export function openBook(opening: BookOpening, open: () => Db): Db {
+export async function openBook(opening: BookOpening, open: () => Db): Promise<Db> {
   const { dataDir, databaseFile, live, logger, at } = opening;
   if (live) checkLiveDatabase(dataDir, databaseFile);
   else setAsideDamagedTraining(dataDir, databaseFile, logger, at);
   const db = open();
   try {
-    rememberBook(db, { dataDir, databaseFile, live, at });
+    await rememberBook(db, { dataDir, databaseFile, live, at });
   } catch (error) {
-    db.$client.close();
+    await db.close();
     throw error;
   }
   return db;
@@ -130,10 +130,10 @@ export function openBook(opening: BookOpening, open: () => Db): Db {
  * A marker that failed to follow is only behind, which the next start accepts (a higher Z is fine).
  */
 export function markerAfterZ(db: Db, opening: Omit<BookOpening, 'at'> & { now: () => number }) {
-  return (): void => {
+  return async (): Promise<void> => {
     if (!opening.live) return;
     try {
-      const identity = readBookIdentity(db);
+      const identity = await db.read((q) => readBookIdentity(q));
       if (identity) writeBookMarker(opening.dataDir, opening.databaseFile, identity, opening.now());
     } catch (error) {
       opening.logger.error(`the book marker could not follow the Z of ${opening.databaseFile}`, error);

@@ -30,7 +30,7 @@ export interface NewBookDone {
  * whose Z floor is the highest last Z anyone remembers (the marker's, the old file's when readable),
  * and the marker is rewritten for it. No Z number is ever issued twice.
  */
-export function startNewBook(request: NewBookRequest): NewBookDone {
+export async function startNewBook(request: NewBookRequest): Promise<NewBookDone> {
   const { dataDir, databaseFile, at } = request;
   // A read-only folder is said as such (the refusal's own words), before anything is touched.
   checkWritableFolder(dataDir);
@@ -39,14 +39,16 @@ export function startNewBook(request: NewBookRequest): NewBookDone {
   const movedAside = moveAside(dataDir, databaseFile, at);
   const db = request.open(file);
   try {
-    ensureBookIdentity(db, at);
-    raiseZFloor(db, floor);
-    const identity = readBookIdentity(db);
+    const identity = await db.write(async (tx) => {
+      await ensureBookIdentity(tx, at);
+      await raiseZFloor(tx, floor);
+      return readBookIdentity(tx);
+    });
     if (!identity) throw new Error(`${file}: the new book has no identity`);
     writeBookMarker(dataDir, databaseFile, identity, at);
     return { movedAside, nextZNumber: identity.lastZ + 1, bookId: identity.bookId };
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 

@@ -19,13 +19,13 @@ export interface StationBookDeps {
   tlsFingerprint: () => string | null;
   /** Opens the mode the settings name; throws a StartRefusal when its database fails the checks. */
   openMode: (stored: StoredSettings) => Promise<void>;
-  closeMode: () => void;
+  closeMode: () => Promise<void>;
   isRunning: () => boolean;
   /** The running mode, for the status. */
   running: () => Pick<StationStatus, 'mode' | 'environment'>;
   /** The data folder while its disk is full, else null. */
   diskFull: () => string | null;
-  assertNoOpenPayment: () => void;
+  assertNoOpenPayment: () => Promise<void>;
   /** Opens (creates, migrates) a database file, for the new book. */
   openDatabase: (file: string) => Db;
   /** Runs once the folder is known to be writable, before the files are checked (modes, the station lock). */
@@ -92,11 +92,11 @@ function handlers(
   return {
     'station.getStatus': status,
     'station.startNewBook': async ({ databaseFile }): Promise<NewBookView> => {
-      if (deps.isRunning()) deps.assertNoOpenPayment();
-      deps.closeMode();
+      if (deps.isRunning()) await deps.assertNoOpenPayment();
+      await deps.closeMode();
       let done;
       try {
-        done = startNewBook({ dataDir: deps.dataDir, databaseFile, at: deps.now(), open: deps.openDatabase });
+        done = await startNewBook({ dataDir: deps.dataDir, databaseFile, at: deps.now(), open: deps.openDatabase });
       } catch (error) {
         await reopen();
         throw error;

@@ -33,8 +33,9 @@ export class GapRecovery {
 
   constructor(private readonly deps: GapRecoveryDeps) {}
 
-  start(): void {
-    if (unsearchedRestores(this.deps.db).length > 0) void this.runSafely();
+  /** Resolves once it knows whether there is a gap to search; the search itself runs in the background. */
+  async start(): Promise<void> {
+    if ((await unsearchedRestores(this.deps.db)).length > 0) void this.runSafely();
   }
 
   stop(): void {
@@ -63,10 +64,10 @@ export class GapRecovery {
 
   private async recoverAll(): Promise<number> {
     let count = 0;
-    for (const restore of unsearchedRestores(this.deps.db)) {
+    for (const restore of await unsearchedRestores(this.deps.db)) {
       count += await this.recoverGap(restore);
       if (this.stopped) return count;
-      markSearched(this.deps.db, restore.id, this.deps.now());
+      await markSearched(this.deps.db, restore.id, this.deps.now());
     }
     if (count > 0) this.deps.onRecovered?.();
     return count;
@@ -81,14 +82,14 @@ export class GapRecovery {
     if (this.stopped) return 0;
     let count = 0;
     for (const payment of sales) {
-      const row = recoverSale(this.deps, restore, payment);
+      const row = await recoverSale(this.deps, restore, payment);
       if (!row) continue;
       count += 1;
       if (row.saleId) this.deps.onSaleChanged(row.saleId);
     }
     for (const [ppid, found] of topups) {
       for (const payment of found) {
-        const recovered = recoverTopup(this.deps, restore, ppid, payment);
+        const recovered = await recoverTopup(this.deps, restore, ppid, payment);
         if (!recovered) continue;
         count += 1;
         this.deps.ledger.announce(recovered.outcome);

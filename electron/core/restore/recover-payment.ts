@@ -28,39 +28,35 @@ export function succeededAt(payment: GetPaymentResponse): number {
  * A SUCCEEDED till payment the book does not know (no payment row with its Bancontact id) becomes a
  * paid Bancontact sale. Its payment reaches SUCCEEDED now, through the payment rows and the same
  * reporting hook as any sale (recordPayment), so it lands on the first open business day and X and Z
- * count it. Sale, payment, event, totals and the recovered row are one transaction.
+ * count it. Sale, payment, event, totals and the recovered row are one unit of work.
  */
-export function recoverSale(
+export async function recoverSale(
   deps: RecoverDeps,
   restore: RestoreRow,
   payment: GetPaymentResponse,
-): RecoveredRow | null {
+): Promise<RecoveredRow | null> {
   if (payment.status !== 'SUCCEEDED') return null;
-  return deps.db.transaction((tx) => {
-    if (isRecovered(tx, payment.paymentId) || knownPayment(tx, payment.paymentId)) return null;
+  return deps.db.write(async (tx) => {
+    if ((await isRecovered(tx, payment.paymentId)) || (await knownPayment(tx, payment.paymentId))) return null;
     const at = deps.now();
     const createdAt = Date.parse(payment.createdAt) || at;
     const saleId = deps.newId();
     const paymentId = deps.newId();
-    tx.insert(sales)
-      .values({
+    await tx.insert(sales).values({
         ...{ id: saleId, tillId: RECOVERED_TILL_ID, amountCents: payment.amount },
         ...{ idempotencyKey: `recovered-${payment.paymentId}`, status: 'paid', tender: 'bancontact' },
-        ...{ createdAt, updatedAt: at },
-      })
-      .run();
-    tx.insert(payments)
-      .values({
-        ...{ id: paymentId, saleId, bancontactId: payment.paymentId, profileId: deps.profileId },
-        ...{ status: 'SUCCEEDED', amountCents: payment.amount, createdAt, updatedAt: at },
-      })
-      .run();
-    tx.insert(paymentEvents)
-      .values({ paymentId, at, fromStatus: null, toStatus: 'SUCCEEDED', source: 'recovery' })
-      .run();
-    recordPayment(tx, paymentId);
+      ...{ createdAt, updatedAt: at },
+    });
+    await tx.insert(payments).values({
+      ...{ id: paymentId, saleId, bancontactId: payment.paymentId, profileId: deps.profileId },
+      ...{ status: 'SUCCEEDED', amountCents: payment.amount, createdAt, updatedAt: at },
+    });
+    await tx
+      .insert(paymentEvents)
+      .values({ paymentId, at, fromStatus: null, toStatus: 'SUCCEEDED', source: 'recovery' });
+    await recordPayment(tx, paymentId);
     const row = recoveredRow(restore, payment, 'sale', at, { saleId, wristbandId: null });
-    insertRecovered(tx, row);
+    await insertRecovered(tx, row);
     return row;
   });
 }
@@ -71,16 +67,16 @@ export function recoverSale(
  * The top-up profiles' own sweeps may have credited it since the restore; it is then listed as
  * recovered with the credit they made, and never credited twice (the ledger is unique per payment).
  */
-export function recoverTopup(
+export async function recoverTopup(
   deps: RecoverDeps,
   restore: RestoreRow,
   profileId: string,
   payment: GetPaymentResponse,
-): { row: RecoveredRow; outcome: CreditOutcome } | null {
+): Promise<{ row: RecoveredRow; outcome: CreditOutcome } | null> {
   if (payment.status !== 'SUCCEEDED' || succeededAt(payment) >= restore.restoredAt) return null;
-  return deps.db.transaction((tx) => {
-    if (isRecovered(tx, payment.paymentId)) return null;
-    const booked = bookedSince(tx, payment.paymentId, restore.restoredAt);
+  return deps.db.write(async (tx) => {
+    if (await isRecovered(tx, payment.paymentId)) return null;
+    const booked = await bookedSince(tx, payment.paymentId, restore.restoredAt);
     if (booked === 'before') return null;
     const at = deps.now();
     if (booked) {
@@ -88,42 +84,43 @@ export function recoverTopup(
         saleId: null,
         wristbandId: booked.wristbandId,
       });
-      insertRecovered(tx, row);
+      await insertRecovered(tx, row);
       return { row, outcome: { kind: 'ignored' } as CreditOutcome };
     }
-    const outcome = deps.ledger.creditInTx(tx, profileId, payment);
+    const outcome = await deps.ledger.creditInTx(tx, profileId, payment);
     if (outcome.kind === 'ignored') return null;
     const wristbandId = outcome.kind === 'credited' ? outcome.wristband.id : null;
     const row = recoveredRow(restore, payment, 'topup', at, { saleId: null, wristbandId });
-    insertRecovered(tx, row);
+    await insertRecovered(tx, row);
     return { row, outcome };
   });
 }
 
-function knownPayment(tx: Tx, bancontactId: string): boolean {
-  return tx.select().from(payments).where(eq(payments.bancontactId, bancontactId)).get() !== undefined;
+async function knownPayment(tx: Tx, bancontactId: string): Promise<boolean> {
+  const [row] = await tx.select().from(payments).where(eq(payments.bancontactId, bancontactId)).limit(1);
+  return row !== undefined;
 }
 
 /**
  * 'before': the restored book already had this top-up. A credit or attention row written at or after the
  * restore was written by a sweep or callback since then: the book had lost it.
  */
-function bookedSince(
+async function bookedSince(
   tx: Tx,
   bancontactId: string,
   restoredAt: number,
-): 'before' | { wristbandId: string | null } | null {
-  const entry = tx
+): Promise<'before' | { wristbandId: string | null } | null> {
+  const [entry] = await tx
     .select()
     .from(wristbandEntries)
     .where(eq(wristbandEntries.bancontactId, bancontactId))
-    .get();
+    .limit(1);
   if (entry) return entry.at < restoredAt ? 'before' : { wristbandId: entry.wristbandId };
-  const attention = tx
+  const [attention] = await tx
     .select()
     .from(topupAttention)
     .where(eq(topupAttention.bancontactId, bancontactId))
-    .get();
+    .limit(1);
   if (attention) return attention.receivedAt < restoredAt ? 'before' : { wristbandId: null };
   return null;
 }

@@ -5,8 +5,9 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ensureBookIdentity, raiseZFloor, readBookIdentity, type BookIdentity } from '../books/book-identity';
 import { readBookMarker, writeBookMarker } from '../books/book-marker';
-import type { Db } from '../db/open-database';
+import type { Tx } from '../db/open-database';
 import * as schema from '../db/schema';
+import { SqliteStore } from '../db/unit-of-work';
 import { syncFile, syncFolder } from '../files/durable-file';
 import { fileStamp } from '../files/file-stamp';
 import {
@@ -60,12 +61,12 @@ const COMPANIONS = ['', '-wal', '-shm', '-journal'];
  * synced, and finally the marker is written with the restored identity. The station must not have the
  * database open meanwhile.
  */
-export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
+export async function restoreDatabase(request: RestoreRequest): Promise<RestoreOutcome> {
   const { dataDir, databaseFile, now } = request;
   const checked = request.checked ?? checkBackup(request.source, request.migrationsFolder);
   const target = join(dataDir, databaseFile);
-  const replaced = checkAgainstThisBook(request, checked, target);
-  const floor = Math.max(markerLastZ(dataDir, databaseFile), databaseLastZ(target));
+  const replaced = await checkAgainstThisBook(request, checked, target);
+  const floor = Math.max(markerLastZ(dataDir, databaseFile), await databaseLastZ(target));
   const temporary = `${target}.restoring-${fileStamp(now)}`;
   // A new computer after the old one died: the data folder may not exist yet.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -73,7 +74,7 @@ export function restoreDatabase(request: RestoreRequest): RestoreOutcome {
   chmodSync(temporary, 0o600);
   let prepared: Prepared;
   try {
-    prepared = prepareCopy(temporary, request, floor, checked.hasIdentity);
+    prepared = await prepareCopy(temporary, request, floor, checked.hasIdentity);
     if (replaced?.eventEndedAt && !checked.festival.eventEndedAt)
       keepEventEnded(temporary, replaced.eventEndedAt);
     syncFile(temporary);
@@ -107,9 +108,10 @@ function outcomeOf(request: RestoreRequest, prepared: Prepared, movedAside: stri
 }
 
 /** Only this book's backups, and none that would give back money a refund file already paid out. */
-function checkAgainstThisBook(request: RestoreRequest, checked: CheckedBackup, target: string) {
-  assertSameBook(request.source, checked, expectedBookId(request.dataDir, request.databaseFile, target));
-  const replaced = readDatabase(target, (_db, sqlite) => readFestivalState(sqlite), null);
+async function checkAgainstThisBook(request: RestoreRequest, checked: CheckedBackup, target: string) {
+  const expected = await expectedBookId(request.dataDir, request.databaseFile, target);
+  assertSameBook(request.source, checked, expected);
+  const replaced = await readDatabase(target, (_q, sqlite) => readFestivalState(sqlite), null);
   if (replaced) assertNoRefundFileLost(request.source, checked.festival, replaced);
   return replaced;
 }
@@ -119,32 +121,41 @@ function checkAgainstThisBook(request: RestoreRequest, checked: CheckedBackup, t
  * migrating would copy a file that is itself a backup), and leaves it in rollback-journal mode so the
  * single file holds everything; the station switches it back to WAL when it opens it.
  */
-function prepareCopy(file: string, request: RestoreRequest, floor: number, hasIdentity: boolean) {
+async function prepareCopy(
+  file: string,
+  request: RestoreRequest,
+  floor: number,
+  hasIdentity: boolean,
+): Promise<Prepared> {
   const sqlite = new Database(file, { fileMustExist: true });
+  const store = new SqliteStore(drizzle(sqlite, { schema }));
   try {
     sqlite.pragma('journal_mode = DELETE');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    const db = drizzle(sqlite, { schema }) as Db;
-    migrate(db, { migrationsFolder: request.migrationsFolder });
-    // A temporary copy: nothing reads it until it is renamed into place, so no transaction is needed.
-    if (!hasIdentity) ensureBookIdentity(db, request.now);
-    const backupLastZ = readBookIdentity(db)?.lastZ ?? 0;
-    raiseZFloor(db, floor);
-    const identity = readBookIdentity(db) ?? ensureBookIdentity(db, request.now);
-    const searchedFrom = request.takenAt - SAFETY_MARGIN_MS;
-    const restoreId = request.newId();
-    insertRestore(db, {
-      id: restoreId,
-      restoredAt: request.now,
-      fromFile: basename(request.source),
-      backupTakenAt: request.takenAt,
-      searchedFrom,
-    });
-    return { identity, backupLastZ, restoreId, searchedFrom };
+    migrate(store.syncDb, { migrationsFolder: request.migrationsFolder });
+    // A temporary copy: nothing reads it until it is renamed into place; one unit of work all the same.
+    return await store.write((tx) => prepareBook(tx, request, floor, hasIdentity));
   } finally {
-    sqlite.close();
+    await store.close();
   }
+}
+
+async function prepareBook(tx: Tx, request: RestoreRequest, floor: number, hasIdentity: boolean) {
+  if (!hasIdentity) await ensureBookIdentity(tx, request.now);
+  const backupLastZ = (await readBookIdentity(tx))?.lastZ ?? 0;
+  await raiseZFloor(tx, floor);
+  const identity = (await readBookIdentity(tx)) ?? (await ensureBookIdentity(tx, request.now));
+  const searchedFrom = request.takenAt - SAFETY_MARGIN_MS;
+  const restoreId = request.newId();
+  await insertRestore(tx, {
+    id: restoreId,
+    restoredAt: request.now,
+    fromFile: basename(request.source),
+    backupTakenAt: request.takenAt,
+    searchedFrom,
+  });
+  return { identity, backupLastZ, restoreId, searchedFrom };
 }
 
 /**
@@ -189,14 +200,14 @@ function keepEventEnded(file: string, endedAt: number): void {
 }
 
 /** The book this folder holds for that database: its marker's id, else the replaced file's own. */
-function expectedBookId(dataDir: string, databaseFile: string, target: string): string | null {
+async function expectedBookId(dataDir: string, databaseFile: string, target: string): Promise<string | null> {
   try {
     const marked = readBookMarker(dataDir, databaseFile);
     if (marked) return marked.bookId;
   } catch {
     // An unreadable marker is what a restore may be repairing: ask the file itself.
   }
-  return readDatabase(target, (db) => readBookIdentity(db)?.bookId ?? null, null);
+  return readDatabase(target, async (q) => (await readBookIdentity(q))?.bookId ?? null, null);
 }
 
 /** The last Z the marker remembers; an unreadable marker is exactly what a restore may be repairing. */
@@ -209,21 +220,26 @@ function markerLastZ(dataDir: string, databaseFile: string): number {
 }
 
 /** The last Z of the database being replaced, if it can still be read (it may be damaged or missing). */
-function databaseLastZ(file: string): number {
-  return readDatabase(file, (db, sqlite) => readBookIdentity(db)?.lastZ ?? highestZOnly(sqlite), 0);
+function databaseLastZ(file: string): Promise<number> {
+  return readDatabase(file, async (q, sqlite) => (await readBookIdentity(q))?.lastZ ?? highestZOnly(sqlite), 0);
 }
 
 /** Reads the database being replaced, if it can still be read; `otherwise` when it cannot. */
-function readDatabase<T>(file: string, read: (db: Db, sqlite: Database.Database) => T, otherwise: T): T {
+async function readDatabase<T>(
+  file: string,
+  read: (q: Tx, sqlite: Database.Database) => Promise<T> | T,
+  otherwise: T,
+): Promise<T> {
   if (!existsSync(file)) return otherwise;
-  let sqlite: Database.Database | null = null;
+  let store: SqliteStore<typeof schema> | null = null;
   try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true });
-    return read(drizzle(sqlite, { schema }) as Db, sqlite);
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    store = new SqliteStore(drizzle(sqlite, { schema }));
+    return await store.read((q) => read(q, sqlite));
   } catch {
     return otherwise;
   } finally {
-    sqlite?.close();
+    await store?.close();
   }
 }
 

@@ -4,7 +4,7 @@ import type { RestoreService } from './restore-service';
 
 export interface RestoreHandlerDeps {
   /** The running mode's last restore and what its gap brought back; null when none, or no mode runs. */
-  lastRestore: () => RestoreView | null;
+  lastRestore: () => Promise<RestoreView | null>;
   restore: RestoreService;
 }
 

@@ -17,47 +17,48 @@ export const SAFETY_MARGIN_MS = 15 * 60_000;
 export type RestoreRow = typeof restores.$inferSelect;
 export type RecoveredRow = typeof recoveredPayments.$inferSelect;
 
-export function insertRestore(db: Db | Tx, row: Omit<RestoreRow, 'searchedAt'>): void {
-  db.insert(restores)
-    .values({ ...row, searchedAt: null })
-    .run();
+export async function insertRestore(tx: Tx, row: Omit<RestoreRow, 'searchedAt'>): Promise<void> {
+  await tx.insert(restores).values({ ...row, searchedAt: null });
 }
 
 /** Restores whose gap Bancontact has not been searched for yet, oldest first. */
-export function unsearchedRestores(db: Db): RestoreRow[] {
-  return db
-    .select()
-    .from(restores)
-    .where(isNull(restores.searchedAt))
-    .orderBy(asc(restores.restoredAt))
-    .all();
-}
-
-export function markSearched(db: Db, restoreId: string, at: number): void {
-  db.update(restores).set({ searchedAt: at }).where(eq(restores.id, restoreId)).run();
-}
-
-export function isRecovered(db: Db | Tx, bancontactId: string): boolean {
-  return (
-    db.select().from(recoveredPayments).where(eq(recoveredPayments.bancontactId, bancontactId)).get() !==
-    undefined
+export function unsearchedRestores(db: Db): Promise<RestoreRow[]> {
+  return db.read((q) =>
+    q.select().from(restores).where(isNull(restores.searchedAt)).orderBy(asc(restores.restoredAt)),
   );
 }
 
-export function insertRecovered(tx: Tx, row: RecoveredRow): void {
-  tx.insert(recoveredPayments).values(row).onConflictDoNothing().run();
+export async function markSearched(db: Db, restoreId: string, at: number): Promise<void> {
+  await db.write((tx) => tx.update(restores).set({ searchedAt: at }).where(eq(restores.id, restoreId)));
+}
+
+export async function isRecovered(q: Tx, bancontactId: string): Promise<boolean> {
+  const [row] = await q
+    .select()
+    .from(recoveredPayments)
+    .where(eq(recoveredPayments.bancontactId, bancontactId))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function insertRecovered(tx: Tx, row: RecoveredRow): Promise<void> {
+  await tx.insert(recoveredPayments).values(row).onConflictDoNothing();
 }
 
 /** The newest restore of this database with everything it brought back; null when it was never restored. */
-export function lastRestoreView(db: Db): RestoreView | null {
-  const row = db.select().from(restores).orderBy(desc(restores.restoredAt)).limit(1).get();
-  if (!row) return null;
-  const recovered = db
-    .select()
-    .from(recoveredPayments)
-    .where(eq(recoveredPayments.restoreId, row.id))
-    .orderBy(asc(recoveredPayments.succeededAt))
-    .all();
+export async function lastRestoreView(db: Db): Promise<RestoreView | null> {
+  const found = await db.read(async (q) => {
+    const [row] = await q.select().from(restores).orderBy(desc(restores.restoredAt)).limit(1);
+    if (!row) return null;
+    const recovered = await q
+      .select()
+      .from(recoveredPayments)
+      .where(eq(recoveredPayments.restoreId, row.id))
+      .orderBy(asc(recoveredPayments.succeededAt));
+    return { row, recovered };
+  });
+  if (!found) return null;
+  const { row, recovered } = found;
   return {
     id: row.id,
     restoredAt: iso(row.restoredAt),

@@ -19,7 +19,7 @@ export interface RestoreServiceDeps {
   /** The database file the running mode has open, or null when none is open (a refused start). */
   openDatabaseFile: () => string | null;
   /** Throws PAYMENT_OPEN while a till waits for a payment. */
-  assertNoOpenPayment: () => void;
+  assertNoOpenPayment: () => Promise<void>;
   /** Lets go of the open database, so its file can be replaced. */
   closeRuntime: () => Promise<void> | void;
   /** Opens the current mode again (and leaves a refused state when the restore repaired it). */
@@ -57,11 +57,11 @@ export class RestoreService {
     const source = found;
     const checked = checkBackup(source, this.deps.migrationsFolder);
     const open = this.deps.openDatabaseFile();
-    if (open !== null) this.deps.assertNoOpenPayment();
+    if (open !== null) await this.deps.assertNoOpenPayment();
     if (open !== null) await this.deps.closeRuntime();
     let outcome: RestoreOutcome;
     try {
-      outcome = restoreDatabase({
+      outcome = await restoreDatabase({
         ...{ dataDir: this.deps.dataDir, migrationsFolder: this.deps.migrationsFolder, source, checked },
         ...{
           databaseFile: name.databaseFile,

@@ -12,15 +12,15 @@ import { RestoreService } from './restore-service';
 export interface RestorableMode {
   /** Its database file in the data folder (`training.sqlite`, `kassa.sqlite`…). */
   databaseFile: string;
-  hasOpenSale(): boolean;
-  lastRestore(): RestoreView | null;
+  hasOpenSale(): Promise<boolean>;
+  lastRestore(): Promise<RestoreView | null>;
 }
 
 /** What the restore needs of the station's runtime host (runtime-host.ts). */
 export interface RestorableHost {
   /** The mode that runs, or null when none is open (a refused start, a book being replaced). */
   running(): RestorableMode | null;
-  closeRuntime(): void;
+  closeRuntime(): Promise<void>;
 }
 
 export interface StationRestoreOptions {
@@ -44,8 +44,8 @@ export function createStationRestore(
     logger: options.logger,
     backupFolders: () => restorableFolders(options.dataDir, options.settingsFile.read().backup),
     openDatabaseFile: () => host.running()?.databaseFile ?? null,
-    assertNoOpenPayment: () => {
-      if (host.running()?.hasOpenSale()) {
+    assertNoOpenPayment: async () => {
+      if (await host.running()?.hasOpenSale()) {
         throw new ContractFailure(
           'PAYMENT_OPEN',
           'Finish or cancel the open payment before restoring a backup',
@@ -55,6 +55,6 @@ export function createStationRestore(
     closeRuntime: () => host.closeRuntime(),
     reopen: options.reopen,
   });
-  const lastRestore = () => host.running()?.lastRestore() ?? null;
+  const lastRestore = async () => (await host.running()?.lastRestore()) ?? null;
   return createRestoreHandlers({ lastRestore, restore: service });
 }

@@ -24,7 +24,7 @@ export interface SettingsDeps {
   /** Switches the station to the mode now stored. */
   switchMode: (next: StoredSettings) => Promise<void>;
   /** Throws PAYMENT_OPEN while the till has a payment that is not finished. */
-  assertNoOpenPayment: () => void;
+  assertNoOpenPayment: () => Promise<void>;
   onChanged: (view: SettingsView) => void;
   /** The callback URL the current runtime uses, or null when it polls alone. */
   currentCallbackUrl: () => string | null;
@@ -96,7 +96,7 @@ export class SettingsService {
   async goLive(input: { environment: Environment; ppid: string; apiKey: string }): Promise<SettingsView> {
     assertWellFormedApiKey(input.apiKey);
     this.passedTests.assertPassed(input);
-    this.deps.assertNoOpenPayment();
+    await this.deps.assertNoOpenPayment();
     this.deps.secrets.set(API_KEY_SECRET, input.apiKey);
     const { environment, ppid } = input;
     await this.deps.switchMode(this.deps.file.update({ mode: 'live', environment, ppid }));
@@ -105,19 +105,19 @@ export class SettingsService {
 
   /** Changing where callbacks go, or how this till takes payments, restarts the mode's runtime. */
   async setPublicUrl(publicUrl: string | null): Promise<SettingsView> {
-    this.deps.assertNoOpenPayment();
+    await this.deps.assertNoOpenPayment();
     await this.deps.switchMode(this.deps.file.update({ publicUrl: publicUrl?.replace(/\/+$/, '') ?? null }));
     return this.changed();
   }
 
   async setStickerPosId(stickerPosId: string | null): Promise<SettingsView> {
-    this.deps.assertNoOpenPayment();
+    await this.deps.assertNoOpenPayment();
     await this.deps.switchMode(this.deps.file.update({ stickerPosId }));
     return this.changed();
   }
 
   async useTraining(): Promise<SettingsView> {
-    this.deps.assertNoOpenPayment();
+    await this.deps.assertNoOpenPayment();
     await this.deps.switchMode(this.deps.file.update({ mode: 'training' }));
     return this.changed();
   }

@@ -23,7 +23,7 @@ type PayerAction = 'scan' | 'confirm' | 'refuse';
 export function createTrainingService(deps: TrainingDeps) {
   const postToSimulator = simulatorPoster(deps.simulatorUrl, deps.timeoutMs);
   const act = async (action: PayerAction, saleId: string): Promise<SaleView> => {
-    const sale = deps.repo.saleView(saleId);
+    const sale = await deps.repo.saleView(saleId);
     if (!sale) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
     const payment = sale.payment;
     if (!payment?.bancontactId || !payment.deeplink) {
@@ -41,7 +41,7 @@ export function createTrainingService(deps: TrainingDeps) {
    * be changed for a modifiable one, and is the printed one for a fixed code (then leave it out).
    */
   const topUp = async (wristbandId: string, amountCents?: number): Promise<{ paymentId: string }> => {
-    const payload = printedPayloadOf(deps.db, wristbandId);
+    const payload = await printedPayloadOf(deps.db, wristbandId);
     const scanned = (await postToSimulator('/_sim/payer/scan', {
       payload,
       ...(amountCents === undefined ? {} : { amount: amountCents }),
