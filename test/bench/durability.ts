@@ -32,11 +32,14 @@ export async function benchDurability(sales = 200): Promise<void> {
   const folder = tempDir('kassa-bench-durability-');
   const settings: SynchronousSetting[] = ['FULL', 'NORMAL'];
   const stations = await Promise.all(
-    settings.map((synchronous) => spawnDurableStation({ dataDir: join(folder.dir, synchronous), synchronous })),
+    settings.map((synchronous) =>
+      spawnDurableStation({ dataDir: join(folder.dir, synchronous), synchronous }),
+    ),
   );
   const samples: number[][] = settings.map(() => []);
   try {
-    for (const station of stations) await must(station.url, 'drawer.open', { tillId: 'till-1', floatCents: 0 });
+    for (const station of stations)
+      await must(station.url, 'drawer.open', { tillId: 'till-1', floatCents: 0 });
     for (let sale = 0; sale < WARM_UP_SALES + sales; sale++) {
       for (const [index, station] of stations.entries()) {
         const took = await timedCashSale(station, `bench-durability-${sale}`);
@@ -48,13 +51,20 @@ export async function benchDurability(sales = 200): Promise<void> {
     folder.remove();
   }
   printDurability(sales, settings, samples);
-  printCommitCost(sales);
+  await printCommitCost(sales);
 }
 
-/** The commit alone, without HTTP: one small transaction per sample on a database opened like the station's. */
-function commitTimes(dir: string, synchronous: SynchronousSetting, commits: number): number[] {
-  const db = openDatabase({ file: join(dir, `commit-${synchronous}.sqlite`), migrationsFolder: MIGRATIONS, synchronous });
-  const sqlite = db.$client;
+/**
+ * The commit alone, without HTTP: one small transaction per sample on a database opened like the
+ * station's. SQLite's own cost, so straight on its connection (autocommit, no unit of work around it).
+ */
+async function commitTimes(dir: string, synchronous: SynchronousSetting, commits: number): Promise<number[]> {
+  const db = openDatabase({
+    file: join(dir, `commit-${synchronous}.sqlite`),
+    migrationsFolder: MIGRATIONS,
+    synchronous,
+  });
+  const sqlite = db.client;
   sqlite.exec('CREATE TABLE bench_commits (id INTEGER PRIMARY KEY, at REAL NOT NULL)');
   const insert = sqlite.prepare('INSERT INTO bench_commits (at) VALUES (?)');
   const times: number[] = [];
@@ -63,17 +73,17 @@ function commitTimes(dir: string, synchronous: SynchronousSetting, commits: numb
     insert.run(started);
     times.push(epochNow() - started);
   }
-  sqlite.close();
+  await db.close();
   return times;
 }
 
 const fineMs = (value: number): string => `${value.toFixed(2)} ms`;
 
-function printCommitCost(commits: number): void {
+async function printCommitCost(commits: number): Promise<void> {
   const folder = tempDir('kassa-bench-commit-');
   try {
-    const full = summary(commitTimes(folder.dir, 'FULL', commits));
-    const normal = summary(commitTimes(folder.dir, 'NORMAL', commits));
+    const full = summary(await commitTimes(folder.dir, 'FULL', commits));
+    const normal = summary(await commitTimes(folder.dir, 'NORMAL', commits));
     console.log(
       `  one commit alone: FULL median ${fineMs(full.median)} (p95 ${fineMs(full.p95)}), ` +
         `NORMAL median ${fineMs(normal.median)} (p95 ${fineMs(normal.p95)}): the sync of the WAL is the difference`,
@@ -92,5 +102,7 @@ function printDurability(sales: number, settings: SynchronousSetting[], samples:
   });
   const extra = full!.median - normal!.median;
   const ratio = full!.median / normal!.median;
-  console.log(`  FULL costs ${ms(extra)} more per sale at the median: ${ratio.toFixed(2)}× the time of NORMAL`);
+  console.log(
+    `  FULL costs ${ms(extra)} more per sale at the median: ${ratio.toFixed(2)}× the time of NORMAL`,
+  );
 }

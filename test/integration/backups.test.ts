@@ -90,20 +90,21 @@ describe('a backup every N minutes of activity', () => {
   function serviceOverDatabase() {
     const dataDir = folder();
     const db = openDatabase({ file: join(dataDir, 'kassa.sqlite'), migrationsFolder: MIGRATIONS });
-    cleanups.push(() => void db.$client.close());
+    cleanups.push(() => db.close());
     const clock = { at: Date.parse('2026-12-03T10:00:00Z') };
     const service = new BackupService({
       dataDir,
       settings: () => ({ folder: null, intervalMinutes: 15, previousFolders: [] }),
-      current: () => ({ databaseFile: 'kassa.sqlite', sqlite: db.$client }),
+      current: () => ({ databaseFile: 'kassa.sqlite', sqlite: db.client }),
       now: () => clock.at,
       logger: silentLogger,
       onChanged: () => undefined,
     });
     cleanups.push(() => service.stop());
     let n = 0;
+    // Backups count SQLite's own changes on the station's connection: straight on it.
     const change = () =>
-      db.$client.prepare('insert into report_meta (key, value) values (?, ?)').run(`probe-${n++}`, 'x');
+      db.client.prepare('insert into report_meta (key, value) values (?, ?)').run(`probe-${n++}`, 'x');
     return { service, clock, change, folder: join(dataDir, 'backups') };
   }
   const minutes = (m: number) => m * 60_000;
@@ -157,7 +158,7 @@ describe('one backup at a time per database', () => {
   it('makes requests that come while one runs share a single backup after it, named for the weightiest reason', async () => {
     const dataDir = folder();
     const db = openDatabase({ file: join(dataDir, 'kassa.sqlite'), migrationsFolder: MIGRATIONS });
-    cleanups.push(() => void db.$client.close());
+    cleanups.push(() => db.close());
     let clock = Date.parse('2026-12-03T10:00:00Z');
     const started: BackupRequest[] = [];
     const runner = new BackupRunner({

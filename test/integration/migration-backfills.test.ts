@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open-database';
+import { rawRows } from '../../electron/core/db/raw';
 import { writeOlderDatabase } from '../support/older-database';
 import { MIGRATIONS, tempDir } from '../support/temp';
 
@@ -16,7 +18,7 @@ function olderDatabase(count: number): string {
 }
 
 describe('upgrading a book made by an older Kassa', () => {
-  it('ends the event of a festival that already made refund files, and counts its refused callbacks', () => {
+  it('ends the event of a festival that already made refund files, and counts its refused callbacks', async () => {
     const file = olderDatabase(6);
     const sqlite = new Database(file);
     const hour = Date.UTC(2026, 6, 4, 22);
@@ -36,25 +38,26 @@ describe('upgrading a book made by an older Kassa', () => {
     sqlite.close();
 
     const db = openDatabase({ file, migrationsFolder: MIGRATIONS });
-    const client = db.$client;
-    expect(client.prepare('select id, ended_at as endedAt from event_end').all()).toEqual([
-      { id: 1, endedAt: hour + 5_000 },
-    ]);
-    const tallies = client
-      .prepare('select reason, hour_start as hourStart, count from callback_rejection_tallies order by 1, 2')
-      .all();
+    const ended = await db.read((q) => rawRows(q, sql`select id, ended_at as "endedAt" from event_end`));
+    expect(ended).toEqual([{ id: 1, endedAt: hour + 5_000 }]);
+    const tallies = await db.read((q) =>
+      rawRows(
+        q,
+        sql`select reason, hour_start as "hourStart", count from callback_rejection_tallies order by 1, 2`,
+      ),
+    );
     expect(tallies).toEqual([
       { reason: 'BAD_SIGNATURE', hourStart: hour, count: 2 },
       { reason: 'BAD_SIGNATURE', hourStart: hour + 3_600_000, count: 1 },
       { reason: 'UNKNOWN_KEY', hourStart: hour, count: 1 },
     ]);
-    client.close();
+    await db.close();
   });
 
-  it('leaves a festival that made no refund file running', () => {
+  it('leaves a festival that made no refund file running', async () => {
     const file = olderDatabase(6);
     const db = openDatabase({ file, migrationsFolder: MIGRATIONS });
-    expect(db.$client.prepare('select count(*) as n from event_end').get()).toEqual({ n: 0 });
-    db.$client.close();
+    expect(await db.read((q) => rawRows(q, sql`select count(*) as n from event_end`))).toEqual([{ n: 0 }]);
+    await db.close();
   });
 });

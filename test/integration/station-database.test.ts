@@ -20,9 +20,10 @@ describe('the station database', () => {
     expect(run.unchanged).toBe(true);
   });
 
-  it('refuses to change or remove an audit entry, even through raw SQL', () => {
+  it('refuses to change or remove an audit entry, even through raw SQL', async () => {
     const db = openStationDatabase(join(folder(), 'station.sqlite'), STATION_MIGRATIONS);
-    const sqlite = db.$client;
+    // The triggers are SQLite's own: straight on its connection.
+    const sqlite = db.client;
     sqlite
       .prepare(
         `INSERT INTO audit_log (seq, at, action, outcome, detail, prev_hash, hash) VALUES (1, 1, 'staff.signIn', 'ok', '{}', 'a', 'b')`,
@@ -31,6 +32,6 @@ describe('the station database', () => {
     expect(() => sqlite.prepare(`UPDATE audit_log SET outcome = 'refused'`).run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(sqlite.prepare('SELECT outcome FROM audit_log').all()).toEqual([{ outcome: 'ok' }]);
-    sqlite.close();
+    await db.close();
   });
 });
