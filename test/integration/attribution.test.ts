@@ -20,7 +20,7 @@ const key = () => `key-${Math.random().toString(36).slice(2)}`;
 /** The station with its device network on, and the station window's training administrator. */
 async function stationWithNetwork(): Promise<{ training: Caller }> {
   kassa = await startStationWithShell({ topupSweepIntervalMs: 3_600_000 });
-  const training = kassa.station.access.callerFor({ channel: 'local-http' });
+  const training = await kassa.station.access.callerFor({ channel: 'local-http' });
   await openDeviceNetwork(kassa.station, training);
   return { training };
 }
@@ -66,7 +66,7 @@ describe('who did it and on which device', () => {
     const anna = await signInAs(kassa.station, 'cashier', { name: 'Anna', on: north.credentials });
     const bram = await signInAs(kassa.station, 'cashier', { name: 'Bram', on: south.credentials });
     const manager = await signInAs(kassa.station, 'manager', { name: 'Mira' });
-    const stationDevice = manager.caller().device?.id;
+    const stationDevice = (await manager.caller()).device?.id;
     expect(stationDevice).toBeTruthy();
     for (const till of [north, south]) {
       await manager.must('drawer.open', { tillId: tillOf(till), floatCents: 10_000 });
@@ -177,7 +177,7 @@ describe('who did it and on which device', () => {
     const bar = await link(training, 'Bar tent', 'bar');
     const bob = await signInAs(kassa.station, 'cashier', { name: 'Bob', on: bar.credentials });
     const manager = await signInAs(kassa.station, 'manager', { name: 'Mira' });
-    const stationDevice = manager.caller().device?.id;
+    const stationDevice = (await manager.caller()).device?.id;
     const [band] = await seedWristbands(kassa.dataDir, { count: 1 });
     // A visitor's own top-up comes in through Bancontact: nobody at the station did it.
     await payOnline(topupPayload(band!), 300);

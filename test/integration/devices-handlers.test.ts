@@ -60,18 +60,20 @@ function errorCode(result: Result<unknown>): string {
 
 /** The device methods through the real dispatcher (permissions, validation) on a real station.sqlite. */
 describe('the device contract', () => {
-  const cleanups: Array<() => void> = [];
-  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
 
   function setUp() {
     const folder = tempDir();
     const db: StationDb = openStationDatabase(join(folder.dir, 'station.sqlite'), STATION_MIGRATIONS);
-    cleanups.push(() => {
-      db.$client.close();
+    cleanups.push(async () => {
+      await db.close();
       folder.remove();
     });
     const entries: AuditEntryInput[] = [];
-    const audit = { record: (entry: AuditEntryInput) => entries.push(entry) };
+    const audit = { record: (entry: AuditEntryInput) => void entries.push(entry) };
     const registry = createDeviceRegistry({ db, now: Date.now, audit });
     const changed: unknown[] = [];
     const handlers = createDeviceHandlers({
@@ -120,7 +122,7 @@ describe('the device contract', () => {
     });
     const credential = jar.get('device') ?? '';
     expect(JSON.stringify(linked)).not.toContain(credential);
-    const device = registry.authenticate(credential, '192.168.1.31');
+    const device = await registry.authenticate(credential, '192.168.1.31');
     expect(device).toMatchObject({ id: linked.id, tillId: 'till-2' });
     expect(errorCode(await dispatch('devices.pair', { code: pairing.code }, browser(new Map())))).toBe(
       'PAIRING_CODE_INVALID',
@@ -135,21 +137,24 @@ describe('the device contract', () => {
         { ...browser(jar), device: device as CallerDevice },
       ),
     );
-    expect(registry.get(linked.id)?.status).toBe('unlinked');
-    expect(registry.authenticate(jar.get('device') ?? '', null)).toMatchObject({ id: relinked.id });
+    expect((await registry.get(linked.id))?.status).toBe('unlinked');
+    expect(await registry.authenticate(jar.get('device') ?? '', null)).toMatchObject({ id: relinked.id });
 
-    const cashier = personOn(registry.authenticate(jar.get('device') ?? '', null) as CallerDevice, 'cashier');
+    const cashier = personOn(
+      (await registry.authenticate(jar.get('device') ?? '', null)) as CallerDevice,
+      'cashier',
+    );
     // The cashier signed in on the tablet, with the browser's cookies as the shell's sinks.
     const onTablet = { ...browser(jar), ...cashier };
     const unlinked = value<DeviceView>(await dispatch('devices.unlinkSelf', {}, onTablet));
     expect(unlinked).toMatchObject({ id: relinked.id, status: 'unlinked' });
     expect(jar.size).toBe(0);
-    expect(registry.authenticate(credential, null)).toBe('revoked');
+    expect(await registry.authenticate(credential, null)).toBe('revoked');
   });
 
   it('lets administrators and managers manage devices, and nobody else', async () => {
     const { dispatch, registry } = setUp();
-    registry.ensureStationDevice();
+    await registry.ensureStationDevice();
     const managerTablet: CallerDevice = {
       id: 'd1',
       name: 'Office',

@@ -33,13 +33,13 @@ describe("the station's daily care of linked devices", () => {
     const folder = tempDir();
     cleanups.push(() => folder.remove());
     const db = openStationDatabase(join(folder.dir, 'station.sqlite'), STATION_MIGRATIONS);
-    cleanups.push(() => db.$client.close());
+    cleanups.push(() => db.close());
     const clock = { at: Date.parse('2026-12-03T10:00:00Z') };
     const entries: AuditEntryInput[] = [];
     const registry = createDeviceRegistry({
       db,
       now: () => clock.at,
-      audit: { record: (e) => entries.push(e) },
+      audit: { record: (e) => void entries.push(e) },
     });
     const app = new Hono();
     const runner = createDeviceNetworkRunner({
@@ -53,9 +53,9 @@ describe("the station's daily care of linked devices", () => {
     const deps = { db, registry, runner, logger: silentLogger };
 
     const actor = { staff: null, device: null };
-    const pairing = registry.createPairing({ name: 'Bar', rights: 'employee', kind: 'bar', actor });
-    registry.pair({ code: pairing.code, address: null });
-    writeDeviceNetwork(db, { enabled: true, address: '127.0.0.2', port: await freePort('127.0.0.2') });
+    const pairing = await registry.createPairing({ name: 'Bar', rights: 'employee', kind: 'bar', actor });
+    await registry.pair({ code: pairing.code, address: null });
+    await writeDeviceNetwork(db, { enabled: true, address: '127.0.0.2', port: await freePort('127.0.0.2') });
 
     expect(await deviceUpkeep(deps)).toBe(0);
     const url = runner.url();
@@ -64,7 +64,7 @@ describe("the station's daily care of linked devices", () => {
 
     clock.at += 31 * DAY;
     expect(await deviceUpkeep(deps)).toBe(1);
-    expect(registry.list().map((d) => d.status)).toEqual(['expired']);
+    expect((await registry.list()).map((d) => d.status)).toEqual(['expired']);
     expect(readStored(folder.dir)?.fingerprint()).toBe(first);
 
     clock.at += 700 * DAY;

@@ -87,7 +87,7 @@ describe('the permission matrix', () => {
     expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(methods).sort());
   });
 
-  async function callerOf(who: Who): Promise<() => Caller> {
+  async function callerOf(who: Who): Promise<() => Promise<Caller>> {
     if (who.kind === 'person') return (await linked.signIn(who.role, who.on)).caller;
     if (who.kind === 'display') return linked.display.caller;
     return linked.places[who.on].caller;
@@ -100,7 +100,11 @@ describe('the permission matrix', () => {
       const wrong: string[] = [];
       for (const method of ALL_METHODS) {
         const input = WALKED_WITHOUT_RUNNING.has(method) ? { matrixProbe: true } : {};
-        const problem = mismatch(method, who, await linked.kassa.station.dispatch(method, input, caller()));
+        const problem = mismatch(
+          method,
+          who,
+          await linked.kassa.station.dispatch(method, input, await caller()),
+        );
         if (problem) wrong.push(problem);
       }
       expect(wrong).toEqual([]);
@@ -270,20 +274,22 @@ describe('the end of a session or a link', () => {
 
     const address = '127.0.0.9';
     const request = { name: 'Spare bar', rights: 'employee', kind: 'bar' } as const;
-    const spare = await linkDevice(linked.kassa.station, linked.admin.caller(), request, address);
+    const spare = await linkDevice(linked.kassa.station, await linked.admin.caller(), request, address);
     await admin().must('devices.revoke', { deviceId: spare.device.id });
     linked.nextMinute();
-    const revoked = await linked.kassa.station.dispatch('till.listSales', {}, spare.caller());
+    const revoked = await linked.kassa.station.dispatch('till.listSales', {}, await spare.caller());
     expect(codeOf(revoked)).toBe('DEVICE_REVOKED');
     expect(await refusals('till.listSales', { address }, 'DEVICE_REVOKED')).toHaveLength(1);
 
     const tillId = linked.places['Manager till'].tillId ?? undefined;
-    const screen = await linkDevice(linked.kassa.station, linked.admin.caller(), {
+    const screen = await linkDevice(linked.kassa.station, await linked.admin.caller(), {
       ...{ name: 'Spare display', rights: 'employee', kind: 'display' },
       tillId,
     });
-    expect(codeOf(await linked.kassa.station.dispatch('devices.unlinkSelf', {}, screen.caller()))).toBe('OK');
-    const after = await linked.kassa.station.dispatch('till.getCurrentSale', {}, screen.caller());
+    expect(codeOf(await linked.kassa.station.dispatch('devices.unlinkSelf', {}, await screen.caller()))).toBe(
+      'OK',
+    );
+    const after = await linked.kassa.station.dispatch('till.getCurrentSale', {}, await screen.caller());
     expect(codeOf(after)).toBe('DEVICE_REVOKED');
   });
 });

@@ -29,7 +29,7 @@ const key = () => `tender-outcome-${++keys}`;
 
 /** What till-1's customer display reads when it asks for its till's current sale. */
 async function shownOnDisplay(): Promise<SaleView | null> {
-  const result = await kassa.station.dispatch('till.getCurrentSale', {}, display.caller());
+  const result = await kassa.station.dispatch('till.getCurrentSale', {}, await display.caller());
   if (!result.ok) throw new Error(`the display was refused: ${result.error.code}`);
   return result.value as SaleView | null;
 }

@@ -16,7 +16,7 @@ export interface LinkedDevice {
   /** What the device's HTTPS shell hands on every call: pass as `on` to `signInAs`. */
   credentials: Omit<Credentials, 'sessionToken'>;
   /** The device with nobody signed in: no session, or a customer display's own view-only one. */
-  caller(): Caller;
+  caller(): Promise<Caller>;
 }
 
 export interface LinkRequest {
@@ -62,7 +62,7 @@ export async function linkDevice(
   );
   let credential: string | undefined;
   const browser: Caller = {
-    ...station.access.callerFor({ channel: 'device-https', address }),
+    ...(await station.access.callerFor({ channel: 'device-https', address })),
     deviceCredential: { set: (secret) => (credential = secret), clear: () => (credential = undefined) },
   };
   const device = value<DeviceView>(

@@ -29,7 +29,7 @@ export async function startLinkedStation(): Promise<LinkedStation> {
   let offset = 0;
   const kassa = await startTestStation({ now: () => Date.now() + offset });
   const { station } = kassa;
-  const training = station.access.callerFor({ channel: 'local-http' });
+  const training = await station.access.callerFor({ channel: 'local-http' });
   // A minute's step of the clock must never end a session: the longest idle lock.
   await kassa.must('staff.setIdleLock', { minutes: 240 });
   await openDeviceNetwork(station, training);
@@ -56,7 +56,8 @@ export async function startLinkedStation(): Promise<LinkedStation> {
   };
   return {
     ...{ kassa, admin, places, display },
-    signIn: (role, on) => signInAs(station, role, { by: admin.caller(), on: places[on].credentials }),
+    signIn: async (role, on) =>
+      signInAs(station, role, { by: await admin.caller(), on: places[on].credentials }),
     nextMinute: () => void (offset += 61_000),
   };
 }

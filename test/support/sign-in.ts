@@ -13,7 +13,7 @@ export interface SignedIn {
   staffId: string;
   /** The session's token, as the device's cookie would hold it. */
   token(): string | undefined;
-  caller(): Caller;
+  caller(): Promise<Caller>;
   call<M extends MethodName>(method: M, input: unknown): Promise<Result<MethodOutput<M>>>;
   must<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>>;
 }
@@ -32,7 +32,7 @@ export interface SignInOptions {
  */
 export async function signInAs(station: Station, role: Role, options: SignInOptions = {}): Promise<SignedIn> {
   const on: Omit<Credentials, 'sessionToken'> = options.on ?? { channel: 'local-http' };
-  const by = options.by ?? station.access.callerFor({ channel: 'local-http' });
+  const by = options.by ?? (await station.access.callerFor({ channel: 'local-http' }));
   const secret = role === 'cashier' ? TEST_PIN : TEST_PASSWORD;
   const name = options.name ?? `${role} ${Math.random().toString(36).slice(2, 7)}`;
   const created = await station.dispatch('staff.create', { name, locale: 'en', role, secret }, by);
@@ -40,14 +40,14 @@ export async function signInAs(station: Station, role: Role, options: SignInOpti
   const staffId = (created.value as { id: string }).id;
   let token: string | undefined;
   const signing = {
-    ...station.access.callerFor(on),
+    ...(await station.access.callerFor(on)),
     session: { set: (t: string) => (token = t), clear: () => (token = undefined) },
   };
   const signed = await station.dispatch('session.signIn', { staffId, secret }, signing);
   if (!signed.ok) throw new Error(`session.signIn failed: ${signed.error.code} ${signed.error.message}`);
-  const caller = (): Caller => station.access.callerFor({ ...on, sessionToken: token });
-  const call = <M extends MethodName>(method: M, input: unknown) =>
-    station.dispatch(method, input, caller()) as Promise<Result<MethodOutput<M>>>;
+  const caller = (): Promise<Caller> => station.access.callerFor({ ...on, sessionToken: token });
+  const call = async <M extends MethodName>(method: M, input: unknown) =>
+    station.dispatch(method, input, await caller()) as Promise<Result<MethodOutput<M>>>;
   return {
     staffId,
     token: () => token,

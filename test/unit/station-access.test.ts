@@ -30,59 +30,69 @@ const anna: LiveSession = {
 };
 const sessionsByToken: Record<string, LiveSession> = { annaAtBar: anna };
 
-function access(autoSignedIn: AccessDeps['autoSignedIn'] = () => null) {
+function access(autoSignedIn: AccessDeps['autoSignedIn'] = async () => null) {
   const touched: string[] = [];
   const deps: AccessDeps = {
-    sessions: { resolve: (token) => sessionsByToken[token] ?? null, touch: (id) => void touched.push(id) },
+    sessions: {
+      resolve: async (token) => sessionsByToken[token] ?? null,
+      touch: async (id) => void touched.push(id),
+    },
     devices: {
-      authenticate: (credential) => devicesByCredential[credential] ?? null,
-      stationDevice: () => stationDevice,
+      authenticate: async (credential) => devicesByCredential[credential] ?? null,
+      stationDevice: async () => stationDevice,
     },
     autoSignedIn,
   };
   return { ...createStationAccess(deps), touched };
 }
 
-const trainingAdmin = () => ({
+const trainingAdmin = async () => ({
   id: 'training-administrator',
   name: 'Training administrator',
   role: 'administrator' as const,
 });
 
 describe('who is calling', () => {
-  it('signs the station window in as the training administrator only while the rule says so', () => {
-    const fresh = access(trainingAdmin).callerFor({ channel: 'local-http' });
+  it('signs the station window in as the training administrator only while the rule says so', async () => {
+    const fresh = await access(trainingAdmin).callerFor({ channel: 'local-http' });
     expect(fresh.staff?.role).toBe('administrator');
     expect(fresh.device?.id).toBe('station');
-    const real = access().callerFor({ channel: 'local-http' });
+    const real = await access().callerFor({ channel: 'local-http' });
     expect(real.rights).toEqual({ session: 'none' });
     expect(real.device?.id).toBe('station');
   });
 
-  it('never signs a linked device in by itself, even while the station window is', () => {
-    const caller = access(trainingAdmin).callerFor({ channel: 'device-https', deviceCredential: 'bar' });
+  it('never signs a linked device in by itself, even while the station window is', async () => {
+    const caller = await access(trainingAdmin).callerFor({
+      channel: 'device-https',
+      deviceCredential: 'bar',
+    });
     expect(caller.rights).toEqual({ session: 'none' });
     expect(caller.device?.id).toBe('bar-1');
   });
 
-  it('takes a session only on the device it was opened on, and restarts its idle clock', () => {
+  it('takes a session only on the device it was opened on, and restarts its idle clock', async () => {
     const at = access();
-    const ok = at.callerFor({ channel: 'device-https', deviceCredential: 'bar', sessionToken: 'annaAtBar' });
+    const ok = await at.callerFor({
+      channel: 'device-https',
+      deviceCredential: 'bar',
+      sessionToken: 'annaAtBar',
+    });
     expect(ok.staff?.name).toBe('Anna');
     expect(ok.rights).toMatchObject({ session: 'staff', role: 'cashier', deviceRights: 'employee' });
     expect(at.touched).toEqual(['s-anna']);
-    const copied = at.callerFor({
+    const copied = await at.callerFor({
       channel: 'device-https',
       deviceCredential: 'display',
       sessionToken: 'annaAtBar',
     });
     expect(copied.staff).toBeNull();
-    const onStation = at.callerFor({ channel: 'local-http', sessionToken: 'annaAtBar' });
+    const onStation = await at.callerFor({ channel: 'local-http', sessionToken: 'annaAtBar' });
     expect(onStation.rights).toEqual({ session: 'none' });
   });
 
-  it('gives a customer display its own view-only session, never a person', () => {
-    const caller = access().callerFor({ channel: 'device-https', deviceCredential: 'display' });
+  it('gives a customer display its own view-only session, never a person', async () => {
+    const caller = await access().callerFor({ channel: 'device-https', deviceCredential: 'display' });
     expect(caller.rights).toEqual({ session: 'display', deviceRights: 'employee', deviceKind: 'display' });
     expect(caller.staff).toBeNull();
   });
@@ -90,12 +100,12 @@ describe('who is calling', () => {
   it('answers DEVICE_REVOKED for a revoked device and NOT_SIGNED_IN without a device, through the dispatcher', async () => {
     const handlers = new Proxy({} as Handlers, { get: () => () => ({}) });
     const dispatch = createDispatcher(handlers, silentLogger);
-    const revoked = access().callerFor({ channel: 'device-https', deviceCredential: 'old' });
+    const revoked = await access().callerFor({ channel: 'device-https', deviceCredential: 'old' });
     expect(await dispatch('till.listSales', {}, revoked)).toMatchObject({
       ok: false,
       error: { code: 'DEVICE_REVOKED' },
     });
-    const stranger = access().callerFor({ channel: 'device-https' });
+    const stranger = await access().callerFor({ channel: 'device-https' });
     expect(await dispatch('till.listSales', {}, stranger)).toMatchObject({
       ok: false,
       error: { code: 'NOT_SIGNED_IN' },
