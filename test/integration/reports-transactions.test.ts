@@ -27,7 +27,7 @@ beforeAll(async () => {
     ],
     tills: [{ tillId: 'till-2', shopId: 'food', vatRate: 6, cashierId: 'anna' }],
   });
-  [band] = await seedWristbands(kassa.dataDir, { count: 1 }) as [string];
+  [band] = (await seedWristbands(kassa.dataDir, { count: 1 })) as [string];
   const sale = await sales.paid(1250, 'till-1');
   paid = { saleId: sale.id, paymentId: sale.payment!.id, bancontactId: sale.payment!.bancontactId! };
   await sales.refused(700, 'till-2');

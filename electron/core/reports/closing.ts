@@ -23,7 +23,7 @@ export interface ClosingDeps {
    * Called after a Z has committed and before the close is answered: the book marker and the backup
    * listen here. `mode-runtime.ts` composes the listeners.
    */
-  onDayClosed?: (zNumber: number) => void;
+  onDayClosed?: (zNumber: number) => Promise<void> | void;
 }
 
 /** X snapshots and Z closings. A Z is inserted once and read back as it was; nothing updates it. */
@@ -79,7 +79,7 @@ export class Closing {
       await tx.insert(zReports).values({ ...frozen, ...actorColumns(actor) });
       return built;
     });
-    if (report.number !== null) this.deps.onDayClosed?.(report.number);
+    if (report.number !== null) await this.deps.onDayClosed?.(report.number);
     return report;
   }
 

@@ -21,7 +21,7 @@ export interface ReportServicesOptions {
   newId: () => string;
   onSaleChanged: (saleId: string) => void;
   /** After each Z has committed (book marker, backup); see `ClosingDeps.onDayClosed`. */
-  onDayClosed?: (zNumber: number) => void;
+  onDayClosed?: (zNumber: number) => Promise<void> | void;
 }
 
 /** Cash, drawers, closing and exports of one mode's database. */
