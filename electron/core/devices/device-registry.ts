@@ -58,7 +58,10 @@ export function createDeviceRegistry(deps: DeviceRegistryDeps) {
     endAccess(ctx, listeners, row, reason, actor);
   return {
     createPairing: (request: PairingRequest): Promise<NewPairing> => createPairing(ctx, request),
-    async pair(input: { code: string; address: string | null }): Promise<{ device: DeviceView; credential: string }> {
+    async pair(input: {
+      code: string;
+      address: string | null;
+    }): Promise<{ device: DeviceView; credential: string }> {
       const { device, credential } = await redeemPairing(ctx, input);
       return { device: toDeviceView(device), credential };
     },
@@ -137,7 +140,12 @@ function auditRefusal(ctx: RegistryContext, row: DeviceRow, address: string | nu
 }
 
 /** Last seen and address, written at most once a minute (or when the address changes). */
-async function touch(ctx: RegistryContext, row: DeviceRow, now: number, address: string | null): Promise<void> {
+async function touch(
+  ctx: RegistryContext,
+  row: DeviceRow,
+  now: number,
+  address: string | null,
+): Promise<void> {
   const fresh = row.lastSeenAt !== null && now - row.lastSeenAt < LAST_SEEN_RESOLUTION_MS;
   if (fresh && (address === null || address === row.lastAddress)) return;
   await ctx.db.write(async (tx) => {

@@ -85,7 +85,9 @@ export class StaffService {
       const row = await editable(this.deps.db, staffId);
       assertSecretFits(row.role, secret);
       await this.write(staffId, { secretHash: await hashSecret(secret) });
-      await this.deps.audit.ok('staff.setSecret', actor, staffId, { kind: usesPin(row.role) ? 'pin' : 'password' });
+      await this.deps.audit.ok('staff.setSecret', actor, staffId, {
+        kind: usesPin(row.role) ? 'pin' : 'password',
+      });
       return this.view(staffId);
     });
   }
@@ -168,7 +170,11 @@ export class StaffService {
   }
 
   /** The status and the end of every session of the person in one unit of work. */
-  private async endAccess(staffId: string, status: 'blocked' | 'deleted', reason: SessionEndReason): Promise<void> {
+  private async endAccess(
+    staffId: string,
+    status: 'blocked' | 'deleted',
+    reason: SessionEndReason,
+  ): Promise<void> {
     await this.deps.db.write(async () => {
       await this.write(staffId, { status });
       await this.deps.sessions.endForStaff(staffId, reason);
