@@ -54,6 +54,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`durable station could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `durable station could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exit(1);
 });

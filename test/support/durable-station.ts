@@ -29,7 +29,12 @@ const READY = /durable station ready at (http:\/\/\S+) \(simulator at (\S+)\) pi
 const OUTPUT_KEPT = 64 * 1024;
 
 function commandLine(args: DurableStationArgs): string[] {
-  const argv = [process.execPath, '--import', 'tsx', join(REPO_ROOT, 'test/support/durable-station-child.ts')];
+  const argv = [
+    process.execPath,
+    '--import',
+    'tsx',
+    join(REPO_ROOT, 'test/support/durable-station-child.ts'),
+  ];
   argv.push('--data', args.dataDir, '--synchronous', args.synchronous ?? 'FULL');
   if (args.simulatorUrl) argv.push('--simulator-url', args.simulatorUrl);
   if (args.pollIntervalMs !== undefined) argv.push('--poll-interval-ms', String(args.pollIntervalMs));

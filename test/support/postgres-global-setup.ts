@@ -19,9 +19,10 @@ export async function setup(): Promise<void> {
   psql(server.baseUrl, 'postgres', `DROP DATABASE IF EXISTS ${TEMPLATE_SITE}`);
   psql(server.baseUrl, 'postgres', `CREATE DATABASE ${TEMPLATE_SITE}`);
   const opening = { siteUrl, migrationsFolder: MIGRATIONS };
-  const stores = [await openPostgresStation(opening)];
-  for (const books of ['training', 'preprod', 'live'] as const) stores.push(await openPostgresBooks(opening, books));
-  for (const store of stores) await store.close();
+  await (await openPostgresStation(opening)).close();
+  for (const books of ['training', 'preprod', 'live'] as const) {
+    await (await openPostgresBooks(opening, books)).close();
+  }
   process.env.KASSA_TEST_POSTGRES_BASE = server.baseUrl;
 }
 

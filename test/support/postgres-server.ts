@@ -61,7 +61,10 @@ export async function startThrowawayPostgres(): Promise<PostgresServer> {
   chmodSync(folder, 0o777); // the postgres user writes here when the tests run as root
   const dataDir = join(folder, 'db');
   const port = await freePort();
-  run(asServerUser(join(bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']), 'initdb');
+  run(
+    asServerUser(join(bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']),
+    'initdb',
+  );
   // Durability is not what these tests measure (the bench and the SQLite tests do): fsync off.
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400`;
   const pgCtl = (args: string[]) => asServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, ...args]);

@@ -3,7 +3,8 @@ import { TEMPLATE_SITE } from './postgres-global-setup';
 import { psql } from './postgres-server';
 
 /** The engine the integration suite runs on: `integration-pg` sets KASSA_TEST_ENGINE=postgres. */
-export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.KASSA_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+export const TEST_ENGINE: 'sqlite' | 'postgres' =
+  process.env.KASSA_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
 /**
  * A fresh site on the run's PostgreSQL server, cloned from the migrated template: its address for

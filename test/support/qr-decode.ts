@@ -9,7 +9,9 @@ export function decodeQrPng(png: Buffer): string[] {
   try {
     const file = join(dir, 'code.png');
     writeFileSync(file, png);
-    const output = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', file], { encoding: 'utf8' });
+    const output = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', file], {
+      encoding: 'utf8',
+    });
     return output.split('\n').filter((line) => line.length > 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -32,14 +32,23 @@ export function modelShape(schema: Record<string, unknown>): SchemaShape {
   const shape: SchemaShape = {};
   for (const table of Object.values(schema).filter((v): v is SQLiteTable => is(v, SQLiteTable))) {
     const config = getTableConfig(table);
-    const pk = config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name);
+    const pk =
+      config.primaryKeys[0]?.columns.map((c) => c.name) ??
+      config.columns.filter((c) => c.primary).map((c) => c.name);
     const indexes = config.indexes.map(({ config: ix }) =>
-      indexKey(ix.columns.map((c) => (c as SQLiteColumn).name), ix.unique, Boolean(ix.where)),
+      indexKey(
+        ix.columns.map((c) => (c as SQLiteColumn).name),
+        ix.unique,
+        Boolean(ix.where),
+      ),
     );
     for (const c of config.columns) if (c.isUnique) indexes.push(indexKey([c.name], true, false));
     shape[config.name] = {
       columns: Object.fromEntries(
-        config.columns.map((c) => [c.name, { type: family(c.getSQLType()), notNull: c.notNull || pk.includes(c.name) }]),
+        config.columns.map((c) => [
+          c.name,
+          { type: family(c.getSQLType()), notNull: c.notNull || pk.includes(c.name) },
+        ]),
       ),
       primaryKey: pk.sort(),
       indexes: indexes.sort(),
@@ -51,19 +60,38 @@ export function modelShape(schema: Record<string, unknown>): SchemaShape {
 
 export function sqliteShape(sqlite: Database.Database): SchemaShape {
   const tables = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'",
+    )
     .all() as { name: string; sql: string }[];
   const shape: SchemaShape = {};
   for (const { name, sql } of tables) {
-    const info = sqlite.pragma(`table_info(${JSON.stringify(name)})`) as { name: string; type: string; notnull: number; pk: number }[];
-    const list = sqlite.pragma(`index_list(${JSON.stringify(name)})`) as { name: string; unique: number; origin: string; partial: number }[];
+    const info = sqlite.pragma(`table_info(${JSON.stringify(name)})`) as {
+      name: string;
+      type: string;
+      notnull: number;
+      pk: number;
+    }[];
+    const list = sqlite.pragma(`index_list(${JSON.stringify(name)})`) as {
+      name: string;
+      unique: number;
+      origin: string;
+      partial: number;
+    }[];
     shape[name] = {
-      columns: Object.fromEntries(info.map((c) => [c.name, { type: family(c.type), notNull: c.notnull === 1 || c.pk > 0 }])),
-      primaryKey: info.filter((c) => c.pk > 0).map((c) => c.name).sort(),
+      columns: Object.fromEntries(
+        info.map((c) => [c.name, { type: family(c.type), notNull: c.notnull === 1 || c.pk > 0 }]),
+      ),
+      primaryKey: info
+        .filter((c) => c.pk > 0)
+        .map((c) => c.name)
+        .sort(),
       indexes: list
         .filter((ix) => ix.origin !== 'pk')
         .map((ix) => {
-          const cols = (sqlite.pragma(`index_info(${JSON.stringify(ix.name)})`) as { name: string }[]).map((c) => c.name);
+          const cols = (sqlite.pragma(`index_info(${JSON.stringify(ix.name)})`) as { name: string }[]).map(
+            (c) => c.name,
+          );
           return indexKey(cols, ix.unique === 1, ix.partial === 1);
         })
         .sort(),
@@ -74,10 +102,21 @@ export function sqliteShape(sqlite: Database.Database): SchemaShape {
 }
 
 export async function postgresShape(client: pg.ClientBase): Promise<SchemaShape> {
-  const columns = await client.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>(
+  const columns = await client.query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+  }>(
     "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position",
   );
-  const indexes = await client.query<{ table: string; cols: string[]; unique: boolean; partial: boolean; primary: boolean }>(`
+  const indexes = await client.query<{
+    table: string;
+    cols: string[];
+    unique: boolean;
+    partial: boolean;
+    primary: boolean;
+  }>(`
     SELECT t.relname AS table, i.indisunique AS unique, i.indpred IS NOT NULL AS partial, i.indisprimary AS primary,
            array(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(n, o)
                  JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.n ORDER BY k.o)::text[] AS cols

@@ -51,7 +51,8 @@ export function spawnStation(args: SpawnStationArgs): Promise<StationProcess> {
     '--sweep-interval-ms': args.sweepIntervalMs,
     '--rate-limit': args.rateLimit,
   };
-  for (const [flag, value] of Object.entries(numbers)) if (value !== undefined) argv.push(flag, String(value));
+  for (const [flag, value] of Object.entries(numbers))
+    if (value !== undefined) argv.push(flag, String(value));
   const child = spawn(process.execPath, argv, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const end = async (signal: NodeJS.Signals): Promise<void> => {

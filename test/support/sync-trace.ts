@@ -88,7 +88,11 @@ export function answeredRequests(
     const inBetween = calls.filter((c) => c.start > request.end && c.end < before && isDatabase(c.target));
     const lastDatabaseWrite = inBetween.filter((c) => WRITES.has(c.name)).at(-1) ?? null;
     const syncsBeforeAnswer = inBetween.filter(
-      (c) => SYNCS.has(c.name) && lastDatabaseWrite !== null && c.end > lastDatabaseWrite.end && /= 0\s*$/.test(c.result),
+      (c) =>
+        SYNCS.has(c.name) &&
+        lastDatabaseWrite !== null &&
+        c.end > lastDatabaseWrite.end &&
+        /= 0\s*$/.test(c.result),
     );
     return { request, answer, lastDatabaseWrite, syncsBeforeAnswer };
   });

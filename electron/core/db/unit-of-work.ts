@@ -34,13 +34,41 @@ export interface Store<S extends Record<string, unknown>> {
   close(): Promise<void>;
 }
 
-type Scope = 'read' | 'write';
+/**
+ * The unit a piece of code runs in. `open` turns false when the unit ends: a timer or a promise made
+ * inside a unit keeps its AsyncLocalStorage context after the commit, and must then start a unit of
+ * its own instead of joining one that no longer holds the lock.
+ */
+export interface UnitScope<H> {
+  kind: 'read' | 'write';
+  handle: H;
+  open: boolean;
+}
+
+/** The unit a call joins, if one is running around it. */
+export function joinable<H>(scope: AsyncLocalStorage<UnitScope<H>>): UnitScope<H> | undefined {
+  const current = scope.getStore();
+  return current?.open ? current : undefined;
+}
+
+/** Runs `work` as a unit, and marks the unit ended whatever the outcome. */
+export async function runUnit<H, T>(
+  scope: AsyncLocalStorage<UnitScope<H>>,
+  unit: UnitScope<H>,
+  work: () => Promise<T> | T,
+): Promise<T> {
+  try {
+    return await scope.run(unit, work);
+  } finally {
+    unit.open = false;
+  }
+}
 
 /** The SQLite store: one connection, units of work serialised behind a mutex. */
 export class SqliteStore<S extends Record<string, unknown>> implements Store<S> {
   readonly engine = 'sqlite' as const;
   private readonly mutex = new Mutex();
-  private readonly scope = new AsyncLocalStorage<Scope>();
+  private readonly scope = new AsyncLocalStorage<UnitScope<QueryHandle<S>>>();
   private readonly handle: QueryHandle<S>;
 
   constructor(private readonly db: BetterSQLite3Database<S> & { $client: Database.Database }) {
@@ -63,15 +91,17 @@ export class SqliteStore<S extends Record<string, unknown>> implements Store<S> 
   }
 
   read<T>(work: (q: QueryHandle<S>) => Promise<T> | T): Promise<T> {
-    if (this.scope.getStore()) return Promise.resolve().then(() => work(this.handle));
-    return this.mutex.runExclusive(() => this.scope.run('read', () => work(this.handle)));
+    if (joinable(this.scope)) return Promise.resolve().then(() => work(this.handle));
+    const unit = { kind: 'read' as const, handle: this.handle, open: true };
+    return this.mutex.runExclusive(() => runUnit(this.scope, unit, () => work(this.handle)));
   }
 
   write<T>(work: (tx: QueryHandle<S>) => Promise<T> | T): Promise<T> {
-    const current = this.scope.getStore();
-    if (current === 'write') return Promise.resolve().then(() => work(this.handle));
-    if (current === 'read') return Promise.reject(new Error('a write cannot start inside a read'));
-    return this.mutex.runExclusive(() => this.scope.run('write', () => this.inTransaction(work)));
+    const current = joinable(this.scope);
+    if (current?.kind === 'write') return Promise.resolve().then(() => work(this.handle));
+    if (current) return Promise.reject(new Error('a write cannot start inside a read'));
+    const unit = { kind: 'write' as const, handle: this.handle, open: true };
+    return this.mutex.runExclusive(() => runUnit(this.scope, unit, () => this.inTransaction(work)));
   }
 
   async close(): Promise<void> {

@@ -33,16 +33,19 @@ function columnTwin(column: SQLiteColumn): PgColumnBuilderBase {
   let twin;
   if (type === 'integer') {
     const int = bigint(column.name, { mode: 'number' });
-    twin = column.primary && column.autoIncrement ? int.generatedByDefaultAsIdentity() : int;
+    twin = column.primary && isAutoIncrement(column) ? int.generatedByDefaultAsIdentity() : int;
   } else if (type === 'real') twin = doublePrecision(column.name);
   else if (type === 'text') twin = text(column.name);
   else throw new Error(`no PostgreSQL twin for ${column.name} (${type})`);
   if (column.notNull) twin = twin.notNull();
   if (column.primary) twin = twin.primaryKey();
   if (column.isUnique) twin = twin.unique(column.uniqueName);
-  if (column.default !== undefined) twin = twin.default(defaultOf(column));
+  if (column.default !== undefined) twin = twin.default(defaultOf(column) as never);
   return twin;
 }
+
+/** Only integer primary keys have it (SQLiteInteger); the base column type does not say so. */
+const isAutoIncrement = (column: SQLiteColumn) => (column as unknown as { autoIncrement?: boolean }).autoIncrement === true;
 
 /** SQLite stores `true` as 1; the twin's integer column takes the same number. */
 function defaultOf(column: SQLiteColumn): unknown {
@@ -56,18 +59,19 @@ export function pgTwin(table: SQLiteTable): AnyTable {
   const config = getTableConfig(table);
   const keyOf = new Map(Object.entries(table).map(([key, column]) => [column, key] as const));
   const columns = Object.fromEntries(config.columns.map((c) => [keyOf.get(c) ?? c.name, columnTwin(c)]));
-  const twinOf = (t: AnyTable, column: SQLiteColumn) => t[keyOf.get(column) ?? column.name];
+  // The extra-config callback's columns are typed per key; here they are found by the model's key.
+  const twinOf = (t: object, column: SQLiteColumn) => (t as Record<string, never>)[keyOf.get(column) ?? column.name]!;
   return pgTable(config.name, columns, (t) => [
     ...config.indexes.map(({ config: ix }) => {
       const on = ix.columns.map((c) => twinOf(t, c as SQLiteColumn));
-      const made = (ix.unique ? uniqueIndex(ix.name) : index(ix.name)).on(on[0], ...on.slice(1));
+      const made = (ix.unique ? uniqueIndex(ix.name) : index(ix.name)).on(on[0]!, ...on.slice(1));
       return ix.where ? made.where(ix.where) : made;
     }),
     ...config.checks.map((c) => check(c.name, c.value)),
     ...config.primaryKeys.map((pk) => {
       const on = pk.columns.map((c) => twinOf(t, c));
       // PostgreSQL's own name: drizzle's joins every column and passes the 63-character limit.
-      return primaryKey({ name: `${config.name}_pkey`, columns: [on[0], ...on.slice(1)] });
+      return primaryKey({ name: `${config.name}_pkey`, columns: [on[0]!, ...on.slice(1)] });
     }),
     ...config.foreignKeys.map((fk) => {
       const ref = fk.reference();

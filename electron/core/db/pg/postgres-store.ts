@@ -3,7 +3,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import type { QueryHandle, Store } from '../unit-of-work';
+import { joinable, runUnit, type QueryHandle, type Store, type UnitScope } from '../unit-of-work';
 
 /*
  * The PostgreSQL store: the same unit-of-work shape as SqliteStore (db/unit-of-work.ts).
@@ -39,13 +39,11 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, asNumber);
 /** One key for the writers' lock: any constant shared by every station of the site. */
 const WRITE_LOCK_KEY = 0x4b617373; // "Kass"
 
-type Scope = { kind: 'read' | 'write'; handle: unknown };
-
 export class PostgresStore<S extends Record<string, unknown>> implements Store<S> {
   readonly engine = 'postgres' as const;
   readonly pool: pg.Pool;
   private readonly db: NodePgDatabase<S>;
-  private readonly scope = new AsyncLocalStorage<Scope>();
+  private readonly scope = new AsyncLocalStorage<UnitScope<QueryHandle<S>>>();
 
   constructor(options: PostgresStoreOptions, schema: S) {
     this.pool = new pg.Pool({
@@ -64,21 +62,25 @@ export class PostgresStore<S extends Record<string, unknown>> implements Store<S
   }
 
   read<T>(work: (q: QueryHandle<S>) => Promise<T> | T): Promise<T> {
-    const current = this.scope.getStore();
-    if (current) return Promise.resolve().then(() => work(current.handle as QueryHandle<S>));
+    const current = joinable(this.scope);
+    if (current) return Promise.resolve().then(() => work(current.handle));
     return this.db.transaction(
-      (tx) => this.scope.run({ kind: 'read', handle: tx }, () => work(tx as unknown as QueryHandle<S>)),
+      async (tx) => {
+        const handle = tx as unknown as QueryHandle<S>;
+        return runUnit(this.scope, { kind: 'read', handle, open: true }, () => work(handle));
+      },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
   }
 
   write<T>(work: (tx: QueryHandle<S>) => Promise<T> | T): Promise<T> {
-    const current = this.scope.getStore();
-    if (current?.kind === 'write') return Promise.resolve().then(() => work(current.handle as QueryHandle<S>));
+    const current = joinable(this.scope);
+    if (current?.kind === 'write') return Promise.resolve().then(() => work(current.handle));
     if (current) return Promise.reject(new Error('a write cannot start inside a read'));
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
-      return this.scope.run({ kind: 'write', handle: tx }, () => work(tx as unknown as QueryHandle<S>));
+      const handle = tx as unknown as QueryHandle<S>;
+      return runUnit(this.scope, { kind: 'write', handle, open: true }, () => work(handle));
     });
   }
 
