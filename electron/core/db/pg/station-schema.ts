@@ -7,4 +7,14 @@ import { pgTwins } from './pg-twin';
  */
 const twins = pgTwins(stationSchema);
 
-export const { staff, devices, pairingCodes, sessions, stationMeta, auditLog, auditRefusalTallies } = twins;
+export const {
+  staff,
+  devices,
+  pairingCodes,
+  sessions,
+  stationMeta,
+  auditLog,
+  auditRefusalTallies,
+  siteLeases,
+  siteRateSlots,
+} = twins;

@@ -125,3 +125,36 @@ export const auditRefusalTallies = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.minute, t.callerKey, t.action] })],
 );
+
+/*
+ * Coordination between the stations of one site on PostgreSQL (electron/core/site). On SQLite there is
+ * one station and these tables stay empty: every lease is simply held, the rate limit is in-process.
+ */
+
+/** Work that must happen once per site (following a profile's payments, a sweep, a job): who holds it. */
+export const siteLeases = sqliteTable('site_leases', {
+  /** `poll:<profileId>`, `sweep:<profileId>`, `job:<name>`. */
+  name: text('name').primaryKey(),
+  /** The station process holding it; a restarted station is a new holder. */
+  holder: text('holder').notNull(),
+  /** Goes up by one each time the lease changes hands: the fence a holder's work checks. */
+  generation: integer('generation').notNull(),
+  /** Milliseconds by the database server's clock; the holder renews it, anyone takes it once passed. */
+  expiresAt: integer('expires_at').notNull(),
+});
+
+/**
+ * Bancontact's requests per second and profile, shared by every station: one row per place. A place
+ * is free again one second after the request that held it ended, as in bancontact/rate-limiter.ts.
+ */
+export const siteRateSlots = sqliteTable(
+  'site_rate_slots',
+  {
+    profileId: text('profile_id').notNull(),
+    slot: integer('slot').notNull(),
+    /** Milliseconds by the database server's clock: when the request ended, or the latest it may end. */
+    endedAt: integer('ended_at').notNull(),
+    holder: text('holder'),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.slot] })],
+);
