@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/open-database';
+import { greatest } from '../db/dialect';
 import { bookIdentity, zReports } from '../db/schema';
 
 /** Which book a database holds, and the last Z number it has issued or must stay above. */
@@ -32,7 +33,7 @@ export async function ensureBookIdentity(tx: Tx, at: number): Promise<BookIdenti
 export async function raiseZFloor(tx: Tx, floor: number): Promise<void> {
   await tx
     .update(bookIdentity)
-    .set({ zFloor: sql`max(${bookIdentity.zFloor}, ${floor})` })
+    .set({ zFloor: greatest(tx, sql`${bookIdentity.zFloor}`, floor) })
     .where(eq(bookIdentity.id, 1));
 }
 

