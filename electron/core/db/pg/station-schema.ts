@@ -17,4 +17,6 @@ export const {
   auditRefusalTallies,
   siteLeases,
   siteRateSlots,
+  siteSecrets,
+  siteSettings,
 } = twins;

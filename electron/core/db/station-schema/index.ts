@@ -158,3 +158,29 @@ export const siteRateSlots = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.profileId, t.slot] })],
 );
+
+/*
+ * What the stations of one site share besides staff and devices (electron/core/settings/site-*.ts).
+ * On SQLite the one station keeps them here as well, so the code is the same on both engines.
+ */
+
+/**
+ * Secrets (Bancontact API keys), AES-256-GCM under the site key: a 0600 file each station of the site
+ * is given, never in the database. The name is the cipher's associated data: a value copied to another
+ * name does not decrypt.
+ */
+export const siteSecrets = sqliteTable('site_secrets', {
+  name: text('name').primaryKey(),
+  /** 12 random bytes, base64: a fresh one for every value written. */
+  nonce: text('nonce').notNull(),
+  /** The encrypted value followed by its 16-byte GCM tag, base64. */
+  ciphertext: text('ciphertext').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** The site's shared settings (mode, environment, ppid, locale, top-up profiles): one row a field, JSON. */
+export const siteSettings = sqliteTable('site_settings', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
