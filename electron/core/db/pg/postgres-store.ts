@@ -3,6 +3,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { retriedOnceOnly } from './connection-loss';
 import { joinable, runUnit, type QueryHandle, type Store, type UnitScope } from '../unit-of-work';
 
 /*
@@ -56,8 +57,10 @@ export class PostgresStore<S extends Record<string, unknown>> implements Store<S
       statement_timeout: options.statementTimeoutMs ?? 15_000,
       idle_in_transaction_session_timeout: options.idleInTransactionMs ?? 5_000,
     });
-    // A connection the server or the network dropped while idle is replaced on the next query.
+    // A connection the server or the network dropped is replaced on the next query; the query it was
+    // running fails on its own (and a write is retried, connection-loss.ts), so the event is not news.
     this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.db = drizzle(this.pool, { schema });
   }
 
@@ -77,10 +80,29 @@ export class PostgresStore<S extends Record<string, unknown>> implements Store<S
     const current = joinable(this.scope);
     if (current?.kind === 'write') return Promise.resolve().then(() => work(current.handle));
     if (current) return Promise.reject(new Error('a write cannot start inside a read'));
+    return retriedOnceOnly((unitId) => this.attempt(unitId, work));
+  }
+
+  /**
+   * One attempt at a unit. Its receipt commits with it: when a retry finds the receipt, the earlier
+   * attempt committed (only its answer was lost) and the retry answers what it answered.
+   */
+  private attempt<T>(unitId: string, work: (tx: QueryHandle<S>) => Promise<T> | T): Promise<T> {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      const earlier = await tx.execute<{ result: string }>(
+        sql`SELECT result FROM kassa.unit_receipts WHERE unit_id = ${unitId}`,
+      );
+      if (earlier.rows[0]) return JSON.parse(earlier.rows[0].result) as T;
       const handle = tx as unknown as QueryHandle<S>;
-      return runUnit(this.scope, { kind: 'write', handle, open: true }, () => work(handle));
+      const result = await runUnit(this.scope, { kind: 'write', handle, open: true }, () => work(handle));
+      const at = Date.now();
+      await tx.execute(sql`INSERT INTO kassa.unit_receipts (unit_id, result, at)
+        VALUES (${unitId}, ${JSON.stringify(result ?? null)}, ${at})`);
+      // A retry comes within seconds; receipts an hour old can go (about one write in 500 tidies up).
+      if (Math.random() < 0.002)
+        await tx.execute(sql`DELETE FROM kassa.unit_receipts WHERE at < ${at - 3_600_000}`);
+      return result;
     });
   }
 
