@@ -45,7 +45,8 @@ function columnTwin(column: SQLiteColumn): PgColumnBuilderBase {
 }
 
 /** Only integer primary keys have it (SQLiteInteger); the base column type does not say so. */
-const isAutoIncrement = (column: SQLiteColumn) => (column as unknown as { autoIncrement?: boolean }).autoIncrement === true;
+const isAutoIncrement = (column: SQLiteColumn) =>
+  (column as unknown as { autoIncrement?: boolean }).autoIncrement === true;
 
 /** SQLite stores `true` as 1; the twin's integer column takes the same number. */
 function defaultOf(column: SQLiteColumn): unknown {
@@ -60,7 +61,8 @@ export function pgTwin(table: SQLiteTable): AnyTable {
   const keyOf = new Map(Object.entries(table).map(([key, column]) => [column, key] as const));
   const columns = Object.fromEntries(config.columns.map((c) => [keyOf.get(c) ?? c.name, columnTwin(c)]));
   // The extra-config callback's columns are typed per key; here they are found by the model's key.
-  const twinOf = (t: object, column: SQLiteColumn) => (t as Record<string, never>)[keyOf.get(column) ?? column.name]!;
+  const twinOf = (t: object, column: SQLiteColumn) =>
+    (t as Record<string, never>)[keyOf.get(column) ?? column.name]!;
   return pgTable(config.name, columns, (t) => [
     ...config.indexes.map(({ config: ix }) => {
       const on = ix.columns.map((c) => twinOf(t, c as SQLiteColumn));
@@ -102,7 +104,10 @@ function twinOfForeign(column: SQLiteColumn): never {
 export function pgTwins<S extends Record<string, unknown>>(schema: S): Record<string, AnyTable> {
   const out: Record<string, AnyTable> = {};
   // Referenced tables first: a table's foreign keys need their targets' twins.
-  const pending = Object.entries(schema).filter(([, value]) => is(value, SQLiteTable)) as [string, SQLiteTable][];
+  const pending = Object.entries(schema).filter(([, value]) => is(value, SQLiteTable)) as [
+    string,
+    SQLiteTable,
+  ][];
   while (pending.length > 0) {
     const index = pending.findIndex(([, table]) =>
       getTableConfig(table).foreignKeys.every((fk) => {

@@ -23,7 +23,9 @@ export function booksNameFor(databaseFile: string): BooksName {
 export function siteDatabaseName(siteUrl: string): string {
   const name = decodeURIComponent(new URL(siteUrl).pathname.replace(/^\//, ''));
   if (!/^[a-z][a-z0-9_]{0,40}$/.test(name)) {
-    throw new Error('the PostgreSQL address must name a database of lower-case letters, digits and _ (e.g. …/kassa)');
+    throw new Error(
+      'the PostgreSQL address must name a database of lower-case letters, digits and _ (e.g. …/kassa)',
+    );
   }
   return name;
 }
@@ -70,7 +72,13 @@ export async function openPostgresBooks(opening: PostgresOpening, books: BooksNa
 
 /** The site database's station tables (staff, devices, sessions, audit log), migrated if need be. */
 export async function openPostgresStation(opening: PostgresOpening) {
-  const store = new PostgresStore({ url: opening.siteUrl, applicationName: opening.applicationName }, stationSchema);
-  await store.migrate(pgFolder(opening.migrationsFolder, 'pg-station-migrations'), '__kassa_station_migrations');
+  const store = new PostgresStore(
+    { url: opening.siteUrl, applicationName: opening.applicationName },
+    stationSchema,
+  );
+  await store.migrate(
+    pgFolder(opening.migrationsFolder, 'pg-station-migrations'),
+    '__kassa_station_migrations',
+  );
   return store;
 }
