@@ -9,6 +9,7 @@ import { startListeners } from '../core/station-listeners';
 export interface RunStationOptions extends Pick<
   StationOptions,
   | 'dataDir'
+  | 'database'
   | 'simulatorUrl'
   | 'publicUrl'
   | 'requestTimeoutMs'

@@ -53,6 +53,8 @@ if (binary) {
   runStation({
     port: portFromEnv(process.env.KASSA_PORT),
     dataDir: resolveDataDir(undefined),
+    // A site's PostgreSQL (postgres://…/kassa); SQLite files in the data folder without it.
+    database: process.env.KASSA_DATABASE || undefined,
     exitOnRefusal: false,
   })
     .then((url) => console.log(`Open ${url} in a browser (the customer display is at /customer).`))

@@ -4,7 +4,7 @@ import { keepNewFilesPrivate } from '../core/data-folder';
 import { failStart, runStation } from './run-station';
 
 const USAGE =
-  'usage: npm run station -- [--port N] [--data DIR] [--simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N] [--sweep-interval-ms N] [--rate-limit N] [--callback-port N] [--callback-host ADDRESS]';
+  'usage: npm run station -- [--port N] [--data DIR] [--database postgres://HOST/kassa] [--simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N] [--sweep-interval-ms N] [--rate-limit N] [--callback-port N] [--callback-host ADDRESS]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -19,6 +19,10 @@ function wholeNumber(name: string, raw: string | undefined, max: number, min = 0
   return value;
 }
 
+function databaseFromEnv(): string | undefined {
+  return process.env.KASSA_DATABASE || undefined;
+}
+
 function main(): void {
   keepNewFilesPrivate();
   let values;
@@ -27,6 +31,7 @@ function main(): void {
       options: {
         port: { type: 'string', default: '4780' },
         data: { type: 'string' },
+        database: { type: 'string' },
         'simulator-url': { type: 'string' },
         'public-url': { type: 'string' },
         'request-timeout-ms': { type: 'string' },
@@ -44,6 +49,8 @@ function main(): void {
   runStation({
     port: wholeNumber('port', values.port, 65_535) ?? 4780,
     dataDir: resolveDataDir(values.data),
+    // The flag, else KASSA_DATABASE (which keeps a password out of the process list); else SQLite.
+    database: values.database ?? databaseFromEnv(),
     simulatorUrl: values['simulator-url'],
     publicUrl: values['public-url'],
     requestTimeoutMs: wholeNumber('request-timeout-ms', values['request-timeout-ms'], 600_000, 1),

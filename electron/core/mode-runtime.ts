@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Environment, Mode } from '../../shared/contract';
 import type { RuntimeBackupHooks } from './backup/station-backups';
 import { createCallbackVerifier } from './bancontact/callback-verifier';
@@ -6,7 +5,7 @@ import { createBancontactClient, type BancontactClient } from './bancontact/clie
 import { RateLimiter } from './bancontact/rate-limiter';
 import { markerAfterZ, openBook } from './books/book-checks';
 import { newId } from './db/ids';
-import { openDatabase, type Db } from './db/open-database';
+import type { Db } from './db/open-database';
 import type { StorageGuard } from './db/storage-errors';
 import { createModeReaders, type ModeReaders } from './mode-readers';
 import { databaseFileFor } from './modes/resolve-mode';
@@ -21,6 +20,7 @@ import { GapRecovery } from './restore/gap-recovery';
 import { SalesRepo } from './sales/sales-repo';
 import { trainingTopupProfiles, type TopupProfile } from './settings/topup-profiles';
 import type { StationConfig } from './station-config';
+import { bookLocation, openBooks } from './station-storage';
 import { TillService } from './till/till-service';
 import { createTopupServices, type TopupServices } from './topup/topup-services';
 import type { WristbandRow } from './topup/wristband-book';
@@ -74,7 +74,14 @@ export interface ModeConnection {
 /** What a mode takes of the station's validated configuration. */
 export type ModeConfig = Pick<
   StationConfig,
-  'dataDir' | 'migrationsFolder' | 'logger' | 'now' | 'timings' | 'synchronous'
+  | 'dataDir'
+  | 'migrationsFolder'
+  | 'stationMigrationsFolder'
+  | 'database'
+  | 'logger'
+  | 'now'
+  | 'timings'
+  | 'synchronous'
 >;
 
 export interface RuntimeOptions {
@@ -150,17 +157,21 @@ async function openModeBook(options: RuntimeOptions): Promise<Opening> {
   return { options, databaseFile, db, repo, onSaleChanged: (id) => options.onSaleChanged(repo, id) };
 }
 
-/** A live book that is not the one its marker remembers refuses (StartRefusal) before SQLite opens it. */
+/**
+ * A live book that is not the one its marker remembers refuses (StartRefusal): a SQLite file before
+ * SQLite opens it, the shared PostgreSQL books once opened (books/book-checks.ts).
+ */
 function openModeDatabase(options: RuntimeOptions, databaseFile: string): Promise<Db> {
-  const { dataDir, logger, now, migrationsFolder, synchronous } = options.config;
-  const opening = { dataDir, databaseFile, live: options.connection.mode === 'live', logger, at: now() };
+  const { config } = options;
+  const opening = {
+    ...{ dataDir: config.dataDir, databaseFile, live: options.connection.mode === 'live' },
+    ...{ logger: config.logger, at: config.now(), location: bookLocation(config, databaseFile) },
+    onServer: config.database !== null,
+  };
   return openBook(opening, () =>
-    openDatabase({
-      file: join(dataDir, databaseFile),
-      migrationsFolder,
-      beforeMigrating: (sqlite) => options.backups?.beforeMigrating(sqlite, migrationsFolder, databaseFile),
-      synchronous,
-    }),
+    openBooks(config, databaseFile, (sqlite) =>
+      options.backups?.beforeMigrating(sqlite, config.migrationsFolder, databaseFile),
+    ),
   );
 }
 

@@ -18,6 +18,7 @@ import {
   type SimulatorServer,
 } from './simulator';
 import type { StationConfig } from './station-config';
+import { withoutCredentials } from './station-storage';
 import type { WristbandRow } from './topup/wristband-book';
 
 /** The host's own hooks; everything else it reads from the station's validated configuration. */
@@ -46,6 +47,7 @@ export class RuntimeHost {
   ) {
     this.storage = new StorageGuard({
       folder: config.dataDir,
+      database: config.database && withoutCredentials(config.database),
       logger: config.logger,
       onChanged: () => hooks.onStorageChanged?.(),
     });

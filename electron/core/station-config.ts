@@ -11,6 +11,11 @@ import { createFileSecretStore, type SecretStore } from './settings/secret-store
 export interface StationOptions {
   dataDir: string;
   migrationsFolder: string;
+  /**
+   * `postgres://…/kassa`: the site's PostgreSQL database (docs/storage-engines.md); the books go in
+   * `kassa_training`, `kassa_live`… beside it. Absent: SQLite files in the data folder.
+   */
+  database?: string | null;
   secrets?: SecretStore;
   logger?: Logger;
   now?: () => number;
@@ -53,6 +58,8 @@ export interface StationConfig {
   migrationsFolder: string;
   /** The station database's migrations (staff, devices, sessions, audit log), beside the mode ones. */
   stationMigrationsFolder: string;
+  /** The site's PostgreSQL address, or null for SQLite files. Holds credentials: never logged. */
+  database: string | null;
   /** Without trailing slashes; null: training runs an embedded simulator. */
   simulatorUrl: string | null;
   environmentUrls: Record<Environment, string>;
@@ -68,11 +75,23 @@ export interface StationConfig {
 
 const absolutePath = z.string().refine(isAbsolute, 'must be an absolute path');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+/*
+ * A PostgreSQL address. The messages never quote the value: it may carry a password.
+ */
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), {
+    error: 'must be a postgres:// or postgresql:// address',
+  })
+  .refine((value) => /^\/[a-z][a-z0-9_]{0,40}$/.test(new URL(value).pathname), {
+    error: 'must name a database of lower-case letters, digits and _ (e.g. postgres://host/kassa)',
+  });
 const interval = (fallback: number) => z.number().int().positive().default(fallback);
 
 const dataFields = z.object({
   dataDir: absolutePath,
   migrationsFolder: absolutePath,
+  database: postgresUrl.nullish(),
   simulatorUrl: httpUrl.nullish(),
   environmentUrls: z
     .object({ production: httpUrl.optional(), preprod: httpUrl.optional() })
@@ -110,6 +129,7 @@ export function parseStationConfig(options: StationOptions): StationConfig {
     dataDir: fields.dataDir,
     migrationsFolder: fields.migrationsFolder,
     stationMigrationsFolder: stationMigrationsFolder(fields.migrationsFolder),
+    database: fields.database ?? null,
     simulatorUrl: fields.simulatorUrl ? fields.simulatorUrl.replace(/\/+$/, '') : null,
     environmentUrls: { ...ENVIRONMENT_URLS, ...fields.environmentUrls },
     publicUrl: fields.publicUrl ?? null,

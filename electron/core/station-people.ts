@@ -12,12 +12,7 @@ import { createStationAccess, type StationAccess } from './access/station-access
 import { AuditExportFolder } from './audit/audit-export-folder';
 import { createAuditHandlers } from './audit/audit-handlers';
 import { createAuditLog, type AuditLog } from './audit/audit-log';
-import {
-  openStationDatabase,
-  STATION_DATABASE_FILE,
-  stationMigrationsFolder,
-  type StationDb,
-} from './db/open-station-database';
+import { STATION_DATABASE_FILE, type StationDb } from './db/open-station-database';
 import { createDeviceHandlers } from './devices/device-handlers';
 import { DEFAULT_DEVICE_NETWORK, readDeviceNetwork, type DeviceNetwork } from './devices/device-network';
 import { createDeviceRegistry, type DeviceRegistry } from './devices/device-registry';
@@ -27,10 +22,10 @@ import { guarded } from './people-guards';
 import { readSalesSetupFile, SALES_SETUP_FILE } from './reports/sales-setup-store';
 import { createStaff, type Staff } from './staff/staff';
 import { createStaffHandlers } from './staff/staff-handlers';
+import { openPeopleStore, withoutCredentials, type StorageConfig } from './station-storage';
 
-export interface PeopleConfig {
-  dataDir: string;
-  migrationsFolder: string;
+/** Where the people live (station.sqlite, or the site's PostgreSQL database), and the station's log and clock. */
+export interface PeopleConfig extends StorageConfig {
   logger: Logger;
   now: () => number;
 }
@@ -115,11 +110,11 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
     network: () => parts?.network ?? null,
     async start() {
       try {
-        parts ??= openParts(config, hooks, { changed, exports });
+        parts ??= await openParts(config, hooks, { changed, exports });
       } catch (error) {
-        // A read-only or damaged folder: the book's own checks refuse the start and say why; until the
-        // station database opens, nobody can sign in and only the public methods answer.
-        config.logger.error('the station database (station.sqlite) could not be opened', error);
+        // A read-only or damaged folder, an unreachable server: the book's own checks refuse the start
+        // and say why; until the station database opens, nobody can sign in and only the public methods answer.
+        config.logger.error(`the station database (${peopleLocation(config)}) could not be opened`, error);
         return;
       }
       await startParts(parts, config.logger);
@@ -151,17 +146,19 @@ function noOne(credentials: Credentials): Caller {
   };
 }
 
-function openParts(
+/** Named in the log: the file, or the site database's address without credentials. */
+function peopleLocation(config: PeopleConfig): string {
+  return config.database ? withoutCredentials(config.database) : STATION_DATABASE_FILE;
+}
+
+async function openParts(
   config: PeopleConfig,
   hooks: PeopleHooks,
   shared: { changed: () => void; exports: AuditExportFolder },
-): PeopleParts {
+): Promise<PeopleParts> {
   const { now, logger } = config;
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const db = openStationDatabase(
-    join(config.dataDir, STATION_DATABASE_FILE),
-    stationMigrationsFolder(config.migrationsFolder),
-  );
+  const db = await openPeopleStore(config);
   const audit = createAuditLog({ db, now, mode: hooks.mode });
   const staff = createStaff({ db, now, audit });
   const devices = createDeviceRegistry({ db, now, audit, knownTillIds: hooks.knownTillIds, logger });

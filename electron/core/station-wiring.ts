@@ -8,6 +8,7 @@ import { sqliteClientOf } from './backup/station-backups';
 import { createStationBook } from './books/station-book';
 import { makeDataFolderPrivate } from './data-folder';
 import { openDatabase } from './db/open-database';
+import { SqliteStore } from './db/unit-of-work';
 import { readSalesSetupFile, SALES_SETUP_FILE } from './reports/sales-setup-store';
 import { claimStationLock, releaseStationLock } from './restore/station-lock';
 import { createStationRestore, type RestorableHost } from './restore/station-restore';
@@ -18,6 +19,7 @@ import type { SettingsFile } from './settings/settings-file';
 import { SettingsService } from './settings/settings-service';
 import { TopupProfileSettings } from './settings/topup-profile-settings';
 import type { StationConfig } from './station-config';
+import { withoutCredentials } from './station-storage';
 import { readStored } from './tls/station-certificate';
 import { PrintJobs } from './topup/print-jobs';
 import { exportDownload } from './topup/refunds/refund-downloads';
@@ -46,7 +48,7 @@ export function stationBook(
       host.storage.attempt('writing the station lock', () => claimStationLock(dataDir, now()));
     },
     onRunning: () => {
-      logger.info(`station started in ${host.current().mode} mode`);
+      logger.info(`station started in ${host.current().mode} mode${engineNote(config)}`);
       backups.start();
     },
     onStatusChanged: (status) => events.emit('station.changed', status),
@@ -64,8 +66,23 @@ export function stationBook(
     isRunning: () => host.isOpen(),
     running: () => ({ mode: host.current().mode, environment: host.current().environment }),
     assertNoOpenPayment: () => assertNoOpenPayment(host),
-    openDatabase: (databaseFile) => openDatabase({ file: databaseFile, migrationsFolder, synchronous }),
+    openDatabase: (databaseFile) => {
+      if (config.database) throw new ContractFailure('NOT_CONFIGURED', NEW_BOOK_ON_SERVER);
+      return openDatabase({ file: databaseFile, migrationsFolder, synchronous });
+    },
   });
+}
+
+const NEW_BOOK_ON_SERVER =
+  "A new book on PostgreSQL is started on the database server by the site's administrator, not from one station";
+
+/** Said once at start: which engine keeps the books, and that SQLite's file backups do not apply to it. */
+function engineNote(config: StationConfig): string {
+  if (!config.database) return '';
+  return (
+    ` on PostgreSQL (${withoutCredentials(config.database)}); the station's SQLite backups are skipped, ` +
+    "back the site's databases up with PostgreSQL's own tools (pg_dump)"
+  );
 }
 
 /**
@@ -96,10 +113,14 @@ export function stationRestore(
   });
 }
 
-/** The current mode's database for the backups, or null while none runs. */
+/**
+ * The current mode's database for the backups, or null while none runs. The backups copy SQLite files;
+ * on PostgreSQL there is none to copy (the server's own tools back it up).
+ */
 export function openDatabaseOf(host: RuntimeHost): OpenDatabase | null {
   const runtime = host.running();
-  return runtime && { databaseFile: runtime.databaseFile, sqlite: sqliteClientOf(runtime.db) };
+  if (!runtime || !(runtime.db instanceof SqliteStore)) return null;
+  return { databaseFile: runtime.databaseFile, sqlite: sqliteClientOf(runtime.db) };
 }
 
 /**

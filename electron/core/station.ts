@@ -61,7 +61,8 @@ export function createStation(options: StationOptions): Station {
     emit: (status) => events.emit('backups.changed', status),
   });
   const host: RuntimeHost = new RuntimeHost(config, {
-    backups: backups.hooks,
+    // SQLite's file backups; on PostgreSQL the server's own tools back the books up.
+    backups: config.database ? undefined : backups.hooks,
     onStorageChanged: () => book.announce(),
     onSaleChanged: (repo, saleId) => emitSale({ host, events, logger }, repo, saleId),
     onWristbandChanged: (repo, band) => emitWristband(host, events, repo, band),

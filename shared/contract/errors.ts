@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'AMOUNT_MODE_MISMATCH',
   // Never lose the books: a full disk, a refused start, backups, credentials, the end of the event, limits.
   'DISK_FULL',
+  // The books' PostgreSQL server cannot be reached: nothing was saved, the call works again once it answers.
+  'DATABASE_UNREACHABLE',
   'STATION_REFUSED',
   'BACKUP_INVALID',
   'CONNECTION_NOT_TESTED',

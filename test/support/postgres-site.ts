@@ -22,3 +22,42 @@ export function freshTestSite(): string | null {
   for (const statement of statements) psql(base, 'postgres', statement);
   return `${base}/${site}`;
 }
+
+/** A value as a PostgreSQL literal, for the tests' own queries (never user input). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/**
+ * A test's look into a mode's books on PostgreSQL, as `new Database(file).prepare(sql).all(...)` is on
+ * SQLite: `?` placeholders, rows as objects with the columns' names. Synchronous through psql, so that
+ * the SQLite-shaped helpers keep their shape.
+ */
+export function queryBooks<T>(siteUrl: string, books: string, sql: string, params: unknown[]): T[] {
+  let next = 0;
+  const bound = sql.replace(/\?/g, () => literal(params[next++]));
+  const url = new URL(siteUrl);
+  const database = `${url.pathname.slice(1)}_${books}`;
+  const out = psql(
+    `${url.protocol}//${url.username}@${url.host}`,
+    database,
+    `SELECT coalesce(json_agg(t), '[]') FROM (${bound}) t`,
+  );
+  return JSON.parse(out) as T[];
+}
+
+const sites = new Map<string, string>();
+
+/**
+ * The PostgreSQL site of a data folder under `integration-pg` (null on SQLite): the same one every
+ * time, so that a station started again on its folder finds its books, as it finds its files.
+ */
+export function testSiteFor(dataDir: string): string | null {
+  if (TEST_ENGINE !== 'postgres') return null;
+  let site = sites.get(dataDir);
+  if (!site) sites.set(dataDir, (site = freshTestSite()!));
+  return site;
+}

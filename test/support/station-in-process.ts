@@ -4,6 +4,7 @@ import { silentLogger } from '../../electron/core/logging/logger';
 import { createStation, type Station, type StationOptions } from '../../electron/core/station';
 import { startSimulatorServer, type SimulatorServer } from '../../electron/core/simulator';
 import { signInAs } from './sign-in';
+import { testSiteFor } from './postgres-site';
 import { MIGRATIONS, tempDir } from './temp';
 
 export const localCaller: Caller = stationWindowCaller('local-http');
@@ -11,6 +12,8 @@ export const localCaller: Caller = stationWindowCaller('local-http');
 export interface TestStation {
   station: Station;
   dataDir: string;
+  /** The PostgreSQL site the station runs on, or null on SQLite. */
+  database: string | null;
   events: StationEvent[];
   call<M extends MethodName>(method: M, input: unknown): Promise<Result<MethodOutput<M>>>;
   /** Like `call`, but fails the test when the call fails. */
@@ -19,10 +22,14 @@ export interface TestStation {
   close(): Promise<void>;
 }
 
-/** A station on a real SQLite folder, in-process, reached through its dispatcher. */
+/**
+ * A station on a real SQLite folder, in-process, reached through its dispatcher; under `integration-pg`
+ * its books and people are on a fresh site of the run's PostgreSQL server (kept across restarts).
+ */
 export async function startTestStation(options: Partial<StationOptions> = {}): Promise<TestStation> {
   const folder = options.dataDir ? null : tempDir();
   const dataDir = options.dataDir ?? folder!.dir;
+  const database = options.database === undefined ? testSiteFor(dataDir) : options.database;
   const make = (): Station =>
     createStation({
       dataDir,
@@ -30,6 +37,7 @@ export async function startTestStation(options: Partial<StationOptions> = {}): P
       logger: silentLogger,
       pollIntervalMs: 50,
       ...options,
+      database,
     });
   const events: StationEvent[] = [];
   let station = make();
@@ -50,6 +58,7 @@ export async function startTestStation(options: Partial<StationOptions> = {}): P
       return station;
     },
     dataDir,
+    database,
     events,
     call,
     async must(method, input) {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { testSiteFor } from './postgres-site';
 import { REPO_ROOT } from './temp';
 
 export interface StationProcess {
@@ -16,6 +17,8 @@ export interface StationProcess {
 
 export interface SpawnStationArgs {
   dataDir: string;
+  /** `--database`: a PostgreSQL site; under `integration-pg` a fresh one when not given, null for SQLite. */
+  database?: string | null;
   port?: number;
   simulatorUrl?: string;
   /** `--public-url`: where Bancontact (here the simulator) posts callbacks; without it, polling alone. */
@@ -43,6 +46,8 @@ export function spawnStation(args: SpawnStationArgs): Promise<StationProcess> {
     '--data',
     args.dataDir,
   ];
+  const database = args.database === undefined ? testSiteFor(args.dataDir) : args.database;
+  if (database) argv.push('--database', database);
   if (args.simulatorUrl) argv.push('--simulator-url', args.simulatorUrl);
   if (args.publicUrl) argv.push('--public-url', args.publicUrl);
   const numbers = {

@@ -4,17 +4,23 @@ import { startHttpShell, type HttpShell } from '../../electron/core/api/http-ser
 import { silentLogger } from '../../electron/core/logging/logger';
 import { createStation, type Station, type StationOptions } from '../../electron/core/station';
 import type { MethodName, MethodOutput, SaleView } from '../../shared/contract';
+import { queryBooks, testSiteFor } from './postgres-site';
 import { localCaller } from './station-in-process';
 import { MIGRATIONS, tempDir, waitFor } from './temp';
 
-/** A station in this process with its HTTP shell, so a simulator can post callbacks to it. */
+/**
+ * A station in this process with its HTTP shell, so a simulator can post callbacks to it; under
+ * `integration-pg` on a fresh PostgreSQL site.
+ */
 export async function startStationWithShell(options: Partial<StationOptions> = {}) {
   const folder = tempDir();
+  const database = options.database === undefined ? testSiteFor(folder.dir) : options.database;
   const station: Station = createStation({
     dataDir: folder.dir,
     migrationsFolder: MIGRATIONS,
     logger: silentLogger,
     ...options,
+    database,
   });
   const shell: HttpShell = await startHttpShell(station, { port: 0 });
   station.setLocalUrl(shell.url);
@@ -29,6 +35,8 @@ export async function startStationWithShell(options: Partial<StationOptions> = {
     station,
     shell,
     dataDir: folder.dir,
+    /** The PostgreSQL site the station runs on, or null on SQLite. */
+    database,
     must,
     call: <M extends MethodName>(method: M, input: unknown) => station.dispatch(method, input, localCaller),
     /** The simulator's control API (the embedded one unless a simulatorUrl was given). */
@@ -49,8 +57,9 @@ export async function startStationWithShell(options: Partial<StationOptions> = {
         timeoutMs,
         `sale ${saleId}`,
       ),
-    /** Reads the station's own database file, as a manager's tool would. */
+    /** Reads the training books (the file, or the PostgreSQL database), as a manager's tool would. */
     query<T>(sql: string, ...params: unknown[]): T[] {
+      if (database) return queryBooks<T>(database, 'training', sql, params);
       const file = join(folder.dir, 'training.sqlite');
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {

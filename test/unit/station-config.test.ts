@@ -74,4 +74,20 @@ describe('the station configuration, validated at the door', () => {
     expect(problems({ publicUrl: 'ftp://example.com' })[0]).toMatch(/^publicUrl /);
     expect(problems({ environmentUrls: { staging: 'http://127.0.0.1:1' } })[0]).toMatch(/environmentUrls/);
   });
+
+  it('takes a PostgreSQL site address, and refuses another kind without ever quoting it (it may hold a password)', () => {
+    const url = 'postgres://kassa:s3cret@db.example:5432/kassa';
+    expect(parseStationConfig({ ...base, database: url }).database).toBe(url);
+    expect(parseStationConfig(base).database).toBeNull();
+    for (const database of ['mysql://kassa:s3cret@db/kassa', 'postgres://kassa:s3cret@db/Kassa-Site']) {
+      let message = '';
+      try {
+        parseStationConfig({ ...base, database });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/database must/);
+      expect(message).not.toContain('s3cret');
+    }
+  });
 });

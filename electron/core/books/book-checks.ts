@@ -30,8 +30,17 @@ export function checkLiveDatabase(dataDir: string, databaseFile: string): BookId
   if (probe.state === 'empty') return fail('empty', 'it is empty (0 bytes)');
   if (probe.state !== 'ok') return fail(probe.state, probe.detail);
   if (!marker) return null;
-  const found = probe.identity;
-  if (!found) return fail('no-identity', 'it has no book identity, so it is not the book this folder kept');
+  matchMarker(probe.identity, marker, fail);
+  return marker;
+}
+
+/** The book found must be the one the marker remembers, with at least its last Z; `fail` throws. */
+function matchMarker(
+  found: BookIdentity | null,
+  marker: BookIdentity,
+  fail: (problem: RefusalProblem, detail: string) => never,
+): void {
+  if (!found) fail('no-identity', 'it has no book identity, so it is not the book this folder kept');
   if (found.bookId !== marker.bookId)
     fail('other-book', `it holds another book (${found.bookId}, expected ${marker.bookId})`);
   if (found.lastZ < marker.lastZ)
@@ -39,7 +48,23 @@ export function checkLiveDatabase(dataDir: string, databaseFile: string): BookId
       'older-z',
       `its last Z is ${found.lastZ}, but Z ${marker.lastZ} was issued: it is older than the books`,
     );
-  return marker;
+}
+
+/**
+ * The shared live books on PostgreSQL, once opened: the data folder's marker is checked against them
+ * as against a file. A database without a book yet, where the marker remembers one, was replaced or
+ * emptied: refused like a missing file.
+ */
+export async function checkSharedBook(db: Db, opening: BookOpening): Promise<void> {
+  const { dataDir, databaseFile, location } = opening;
+  const marker = readMarker(dataDir, databaseFile);
+  if (!marker) return;
+  const found = await db.read((q) => readBookIdentity(q));
+  const fail = (problem: RefusalProblem, detail: string): never => {
+    throw refuse({ file: location, problem, detail, databaseFile, remedies: [...BOOK_REMEDIES] });
+  };
+  if (!found) fail('missing', `it holds no book, but this folder's books say it holds Z ${marker.lastZ}`);
+  matchMarker(found, marker, fail);
 }
 
 /** `books.json` that cannot be read is a refusal naming it, not a reason to start without a marker. */
@@ -104,6 +129,10 @@ export interface BookOpening {
   live: boolean;
   logger: Logger;
   at: number;
+  /** The book's file, or its PostgreSQL database's address without credentials: named in a refusal. */
+  location: string;
+  /** True on PostgreSQL: no file to probe or set aside, the opened books are checked instead. */
+  onServer: boolean;
 }
 
 /**
@@ -111,12 +140,13 @@ export interface BookOpening {
  * is not the one its marker remembers, a damaged training file is set aside. SQLite is never given
  * the chance to create an empty file where a book was expected.
  */
-export async function openBook(opening: BookOpening, open: () => Db): Promise<Db> {
-  const { dataDir, databaseFile, live, logger, at } = opening;
-  if (live) checkLiveDatabase(dataDir, databaseFile);
-  else setAsideDamagedTraining(dataDir, databaseFile, logger, at);
-  const db = open();
+export async function openBook(opening: BookOpening, open: () => Promise<Db>): Promise<Db> {
+  const { dataDir, databaseFile, live, logger, at, onServer } = opening;
+  if (live && !onServer) checkLiveDatabase(dataDir, databaseFile);
+  if (!live && !onServer) setAsideDamagedTraining(dataDir, databaseFile, logger, at);
+  const db = await open();
   try {
+    if (live && onServer) await checkSharedBook(db, opening);
     await rememberBook(db, { dataDir, databaseFile, live, at });
   } catch (error) {
     await db.close();
@@ -129,7 +159,10 @@ export async function openBook(opening: BookOpening, open: () => Db): Promise<Db
  * The listener of a Z in a live book: the marker learns the new last Z before the close is answered.
  * A marker that failed to follow is only behind, which the next start accepts (a higher Z is fine).
  */
-export function markerAfterZ(db: Db, opening: Omit<BookOpening, 'at'> & { now: () => number }) {
+export function markerAfterZ(
+  db: Db,
+  opening: Pick<BookOpening, 'dataDir' | 'databaseFile' | 'live' | 'logger'> & { now: () => number },
+) {
   return async (): Promise<void> => {
     if (!opening.live) return;
     try {

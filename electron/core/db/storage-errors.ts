@@ -12,6 +12,7 @@ const NEARLY_FULL_BYTES = 1024 * 1024;
 /** Free space that ends a disk-full episode: room for a good number of sales and their log. */
 const RECOVERED_BYTES = 4 * 1024 * 1024;
 const PROBE_INTERVAL_MS = 2_000;
+const UNREACHABLE_LOG_MS = 60_000;
 
 /** Free bytes for this process on the file system holding `folder`; null when that cannot be told. */
 export function freeBytes(folder: string): number | null {
@@ -46,6 +47,39 @@ export function isDiskFull(error: unknown, folder: string): boolean {
   return free !== null && free < NEARLY_FULL_BYTES;
 }
 
+/** Node's words for a server that cannot be reached, or a connection that broke. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+]);
+/** PostgreSQL's: connection exceptions (class 08), and a server shutting down or not yet up (57P01-03). */
+const SERVER_GONE = /^(08...|57P0[123])$/;
+/** pg and pg-pool say a few of these in words only. */
+const GONE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+
+/**
+ * The PostgreSQL server cannot be reached or dropped the connection: nothing was committed (a unit of
+ * work is one transaction), and the same call works again once the server answers.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (codesOf(error).some((code) => NETWORK_CODES.has(code) || SERVER_GONE.test(code))) return true;
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (GONE_MESSAGES.test(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+export function databaseUnreachableMessage(): string {
+  return 'The database server cannot be reached: nothing was saved, try again in a moment';
+}
+
 export function diskFullMessage(folder: string): string {
   return `The disk holding Kassa's data is full: free space on ${folder}`;
 }
@@ -53,6 +87,11 @@ export function diskFullMessage(folder: string): string {
 export interface StorageGuardOptions {
   /** The data folder: named in the message, and watched for free space during an episode. */
   folder: string;
+  /**
+   * The books are on a PostgreSQL server (its address without credentials): a server that cannot be
+   * reached answers DATABASE_UNREACHABLE, said once in the log until it answers again.
+   */
+  database?: string | null;
   logger: Logger;
   probeIntervalMs?: number;
   /** Told when an episode starts and when it ends, so every screen can say so. */
@@ -77,8 +116,12 @@ export class StorageGuard {
     return this.probe !== null;
   }
 
-  /** DISK_FULL with the plain message for a full-disk error (logged once per episode); null otherwise. */
+  /**
+   * DISK_FULL with the plain message for a full-disk error (logged once per episode),
+   * DATABASE_UNREACHABLE for a PostgreSQL server that cannot be reached; null otherwise.
+   */
   failureFor(error: unknown, doing: string): ContractFailure | null {
+    if (this.options.database && isDatabaseUnreachable(error)) return this.unreachable(doing);
     if (!isDiskFull(error, this.folder)) return null;
     this.noteFull(doing);
     return new ContractFailure('DISK_FULL', diskFullMessage(this.folder), { folder: this.folder });
@@ -105,6 +148,20 @@ export class StorageGuard {
     this.probe = null;
   }
 
+  private unreachableLoggedAt = 0;
+
+  /** Said at most once a minute: an outage fails every call, the log needs it once. */
+  private unreachable(doing: string): ContractFailure {
+    if (Date.now() - this.unreachableLoggedAt > UNREACHABLE_LOG_MS) {
+      this.unreachableLoggedAt = Date.now();
+      this.options.logger.error(
+        `the database server ${this.options.database ?? ''} cannot be reached (first noticed ${doing}). ` +
+          'New sales are refused and open payments wait; nothing is lost, Kassa carries on once it answers.',
+      );
+    }
+    return new ContractFailure('DATABASE_UNREACHABLE', databaseUnreachableMessage());
+  }
+
   private noteFull(doing: string): void {
     if (this.probe) return;
     this.options.logger.error(
@@ -128,8 +185,11 @@ export class StorageGuard {
   }
 }
 
-/** A guard of its own for a part built without the station's (unit tests, tools): same checks, own log. */
+/**
+ * A guard of its own for a part built without the station's (unit tests, tools): same checks, own log.
+ * On PostgreSQL there is no data folder whose disk could fill: only an unreachable server is told.
+ */
 export function guardFor(db: object, logger: Logger): StorageGuard {
-  if (!(db instanceof SqliteStore)) throw new Error('a storage guard of its own on PostgreSQL comes with stage c');
-  return new StorageGuard({ folder: dirname(db.client.name), logger });
+  if (db instanceof SqliteStore) return new StorageGuard({ folder: dirname(db.client.name), logger });
+  return new StorageGuard({ folder: '', logger, database: 'PostgreSQL' });
 }

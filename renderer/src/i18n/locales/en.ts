@@ -224,6 +224,8 @@ export const en = {
     NO_REFUNDS_READY: 'No refund is ready yet: fetch the payers’ IBANs first.',
     AMOUNT_MODE_MISMATCH:
       "This top-up profile was set up for other codes. Bancontact support sets a profile's amount mode (open, modifiable or fixed); print codes of that mode, or use a profile set up for this one.",
+    DATABASE_UNREACHABLE:
+      'The database server cannot be reached: nothing was saved. Try again in a moment; Kassa carries on once it answers.',
     DISK_FULL:
       "The disk holding Kassa's data is full: free space on it, then try again. Nothing was half written.",
     diskFullFolder: 'Data folder: {{folder}}',

@@ -230,6 +230,8 @@ export const fr: Catalogue = {
     NO_REFUNDS_READY: 'Aucun remboursement n’est prêt : récupérez d’abord les IBAN des payeurs.',
     AMOUNT_MODE_MISMATCH:
       "Ce profil de recharge est configuré pour d'autres codes. Le support Bancontact fixe le type de montant d'un profil (libre, modifiable ou fixe) ; imprimez des codes de ce type, ou utilisez un profil configuré pour celui-ci.",
+    DATABASE_UNREACHABLE:
+      "Le serveur de base de données est injoignable : rien n'a été enregistré. Réessayez dans un instant ; Kassa reprend dès qu'il répond.",
     DISK_FULL:
       "Le disque qui contient les données de Kassa est plein : libérez de l'espace, puis réessayez. Rien n'a été écrit à moitié.",
     diskFullFolder: 'Dossier des données : {{folder}}',

@@ -225,6 +225,8 @@ export const nl: Catalogue = {
     NO_REFUNDS_READY: 'Nog geen terugbetaling klaar: haal eerst de IBAN’s van de betalers op.',
     AMOUNT_MODE_MISMATCH:
       'Dit top-upprofiel is voor andere codes ingesteld. Bancontact-support legt het bedragtype van een profiel vast (open, aanpasbaar of vast); druk codes van dat type, of gebruik een profiel dat voor dit type is ingesteld.',
+    DATABASE_UNREACHABLE:
+      'De databaseserver is niet bereikbaar: er is niets opgeslagen. Probeer zo opnieuw; Kassa gaat verder zodra hij antwoordt.',
     DISK_FULL:
       'De schijf met de gegevens van Kassa is vol: maak er ruimte vrij en probeer opnieuw. Er is niets half weggeschreven.',
     diskFullFolder: 'Gegevensmap: {{folder}}',

@@ -1,0 +1,40 @@
+/*
+ * The integration tests `integration-pg` leaves out (vitest.config.mts), each with its one reason.
+ * Every other integration test runs on both engines.
+ */
+
+const folder = 'test/integration/';
+
+/** About SQLite files by their nature: on PostgreSQL there is no such file to back up, damage or fill. */
+export const SQLITE_ONLY_TESTS: Record<string, string> = {
+  'backups.test.ts': "SQLite's file backups (VACUUM INTO); PostgreSQL is backed up by pg_dump",
+  'backup-folders.test.ts': 'where the SQLite backup files go',
+  'station-database-backup.test.ts': "station.sqlite's file backups",
+  'restore.test.ts': 'restores a SQLite backup file over the book',
+  'restore-cli.test.ts': '`npm run restore` copies a SQLite backup file',
+  'restore-festival.test.ts': 'restores a SQLite backup file',
+  'restore-recovery.test.ts': 'the gap after restoring a SQLite backup file',
+  'refuse-start.test.ts': 'deleted, truncated, damaged .sqlite files',
+  'disk-full.test.ts': "SQLite on a full data folder's disk",
+  'durability-fsync.test.ts': "SQLite's fsync trace (strace) and synchronous = FULL",
+  'storage.test.ts': "the SQLite file, WAL mode and SQLite's migrations",
+  'station-database.test.ts': "station.sqlite's file, its SQLite migrations and triggers",
+  'migration-backfills.test.ts': 'books made by an older Kassa are SQLite files',
+};
+
+/** Run once already: they start no station, or try both engines themselves. */
+export const ENGINE_FREE_TESTS: Record<string, string> = {
+  'engine-schemas.test.ts': 'migrates SQLite and PostgreSQL itself',
+  'engine-twins-dialect.test.ts': 'runs both engines itself',
+  'engine-twins-topup.test.ts': 'runs both engines itself',
+  'site-events.test.ts': 'starts its own PostgreSQL',
+  'site-leases.test.ts': 'starts its own PostgreSQL',
+  'site-rate-budget.test.ts': 'starts its own PostgreSQL',
+  'site-settings.test.ts': 'starts its own PostgreSQL, and tries SQLite itself',
+  'simulator-*.test.ts': 'the Bancontact simulator alone, which keeps no Kassa books',
+};
+
+/** The globs `integration-pg` excludes. */
+export function leftOutOfPostgres(): string[] {
+  return [...Object.keys(SQLITE_ONLY_TESTS), ...Object.keys(ENGINE_FREE_TESTS)].map((name) => folder + name);
+}
