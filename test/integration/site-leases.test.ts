@@ -58,6 +58,7 @@ describe('site leases on PostgreSQL', () => {
     holder.kill('SIGSTOP');
     const frozenAt = Date.now();
     const taken = await other.waitFor(gained, 10_000);
+    console.info(`frozen holder: taken over after ${taken.readAt - frozenAt} ms`);
     expect(taken.readAt - frozenAt).toBeLessThan(10_000);
     expect(Number(taken.generation)).toBe(Number(first.generation) + 1);
     await other.waitFor((l) => l.ev === 'work', 2_000);
@@ -78,6 +79,7 @@ describe('site leases on PostgreSQL', () => {
     holder.kill('SIGKILL');
     const killedAt = Date.now();
     const taken = await other.waitFor(gained, 10_000);
+    console.info(`killed holder: taken over after ${taken.readAt - killedAt} ms`);
     expect(taken.readAt - killedAt).toBeLessThan(10_000);
   }, 60_000);
 

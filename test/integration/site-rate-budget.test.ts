@@ -50,12 +50,12 @@ describe('the shared rate budget', () => {
         Math.min(...perStation.map((s) => Math.max(...s))) -
         Math.max(...perStation.map((s) => Math.min(...s)));
       expect(overlap).toBeGreaterThan(10_000);
-      // And the budget is used: close to 5 a second overall.
+      // And the budget is used: close to 5 a second overall (4.85–4.98 measured; lower bound for a loaded CI).
       const rate = (starts.length - 1) / ((starts.at(-1)! - starts[0]!) / 1_000);
       console.info(
         `200 requests from 2 stations at ${rate.toFixed(2)} per second; ${perStation.map((s) => s.length).join(' + ')}`,
       );
-      expect(rate).toBeGreaterThan(4);
+      expect(rate).toBeGreaterThan(3);
     } finally {
       for (const station of stations) station.kill('SIGKILL');
     }

@@ -36,3 +36,24 @@ export function coordinationPool(options: CoordinationOptions): pg.Pool {
   pool.on('error', () => undefined);
   return pool;
 }
+
+/**
+ * Runs one statement on a connection of the pool. A connection whose statement failed is closed, not
+ * handed back: after a client-side timeout node-postgres keeps waiting on that connection for the lost
+ * answer, and every later statement would queue behind it until TCP gives up, minutes later.
+ */
+export async function coordinate<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  pool: pg.Pool,
+  text: string,
+  params: unknown[],
+): Promise<pg.QueryResult<R>> {
+  const client = await pool.connect();
+  try {
+    const result = await client.query<R>(text, params);
+    client.release();
+    return result;
+  } catch (error) {
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { DB_NOW_MS } from './coordination-pool';
+import { coordinate, DB_NOW_MS } from './coordination-pool';
 import { Deadline, type Lease, type Leases, type LeaseWatch } from './lease';
 
 /*
@@ -127,7 +127,7 @@ class LeaseKeeper {
     const lease = this.lease;
     if (!lease) return;
     this.drop(lease);
-    await this.pool.query(RELEASE, [this.name, this.holder, lease.generation]).catch(() => undefined);
+    await coordinate(this.pool, RELEASE, [this.name, this.holder, lease.generation]).catch(() => undefined);
   }
 
   private async tick(): Promise<void> {
@@ -144,7 +144,7 @@ class LeaseKeeper {
 
   private async take(): Promise<void> {
     const sent = Deadline.stamp();
-    const { rows } = await this.pool.query<{ generation: number }>(TAKE, [
+    const { rows } = await coordinate<{ generation: number }>(this.pool, TAKE, [
       this.name,
       this.holder,
       this.timing.ttlMs,
@@ -152,7 +152,7 @@ class LeaseKeeper {
     if (!rows[0]) return;
     const generation = Number(rows[0].generation);
     if (this.stopped) {
-      await this.pool.query(RELEASE, [this.name, this.holder, generation]);
+      await coordinate(this.pool, RELEASE, [this.name, this.holder, generation]);
       return;
     }
     const lease = new HeldLease(this.name, generation, this.deadlineFrom(sent), (l) => this.renew(l));
@@ -165,7 +165,7 @@ class LeaseKeeper {
   private async renew(lease: HeldLease): Promise<boolean> {
     const sent = Deadline.stamp();
     const params = [this.name, this.holder, lease.generation, this.timing.ttlMs];
-    const { rows } = await this.pool.query(RENEW, params);
+    const { rows } = await coordinate(this.pool, RENEW, params);
     if (!lease.live) return false;
     if (!rows[0]) {
       this.drop(lease);

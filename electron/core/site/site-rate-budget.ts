@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { DB_NOW_MS } from './coordination-pool';
+import { coordinate, DB_NOW_MS } from './coordination-pool';
 
 /*
  * Bancontact allows 5 requests a second per profile, counted across every station of the site. This
@@ -104,21 +104,25 @@ export class SiteRateBudget implements RequestBudget {
 
   /** Grants the head of `queue` a place and answers 0, or answers how long to wait before trying again. */
   private async tryGrant(queue: Grant[]): Promise<number> {
-    this.seeded ??= this.pool.query(SEED, [this.profileId, this.perSecond]).catch((error: unknown) => {
+    this.seeded ??= coordinate(this.pool, SEED, [this.profileId, this.perSecond]).catch((error: unknown) => {
       this.seeded = null;
       throw error;
     });
     await this.seeded;
     const mark = `${this.holder}:${this.granted}`;
     const base = [this.profileId, this.perSecond, this.windowMs];
-    const { rows } = await this.pool.query<{ slot: number }>(GRANT, [...base, this.maxRequestMs, mark]);
+    const { rows } = await coordinate<{ slot: number }>(this.pool, GRANT, [...base, this.maxRequestMs, mark]);
     if (rows[0]) {
       this.granted += 1;
       const slot = Number(rows[0].slot);
       queue.shift()?.(this.releaser(slot, mark));
       return 0;
     }
-    const next = await this.pool.query<{ next_free: number | null; running: boolean | null }>(NEXT, base);
+    const next = await coordinate<{ next_free: number | null; running: boolean | null }>(
+      this.pool,
+      NEXT,
+      base,
+    );
     const { next_free: nextFree, running } = next.rows[0] ?? { next_free: null, running: null };
     const untilFree = nextFree === null ? this.pollMs : Math.max(1, Number(nextFree));
     return running ? Math.min(untilFree, this.pollMs) : untilFree;
@@ -130,8 +134,7 @@ export class SiteRateBudget implements RequestBudget {
       if (released) return;
       released = true;
       // Should this fail, the place frees itself `maxRequestMs` after the grant.
-      void this.pool
-        .query(RELEASE, [this.profileId, slot, mark])
+      void coordinate(this.pool, RELEASE, [this.profileId, slot, mark])
         .catch(() => undefined)
         .then(() => this.drain());
     };
