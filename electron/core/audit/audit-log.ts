@@ -1,4 +1,5 @@
 import type { SqliteStationDb, StationDb } from '../db/open-station-database';
+import { unitWrites } from './audit-chain-units';
 import { SqliteStore } from '../db/unit-of-work';
 import type { AuditEntryInput, AuditRefusals, AuditSink } from './audit-entry';
 import { writeAuditCsv, type AuditCsvSeparator } from './audit-csv';
@@ -35,12 +36,40 @@ export interface AuditLog extends AuditSink, AuditRefusals {
 }
 
 /**
- * The chain is written with better-sqlite3's prepared statements and transactions (SQLite only). Each
- * write runs inside a unit of work of the station database, so it holds the store's mutex; inside a
- * caller's unit, better-sqlite3 nests its transaction as a savepoint of that unit's.
+ * On SQLite the chain is written with better-sqlite3's prepared statements and transactions (see
+ * createSqliteAuditLog); on PostgreSQL through units of work (audit-chain-units.ts), the same entries
+ * with the same hashes. Reading, verifying and exporting are the same on both.
  */
-export function createAuditLog({ db, now, mode }: AuditLogDeps): AuditLog {
-  const store = sqliteStore(db);
+export function createAuditLog(deps: AuditLogDeps): AuditLog {
+  const { db } = deps;
+  const reading = {
+    list: (filter: AuditFilter = {}) => listEntries(db, filter),
+    actions: () => distinctActions(db),
+    verify: (options?: { pageSize?: number }) => verifyChain(db, options?.pageSize),
+    exportCsv: (filter: AuditFilter, path: string, separator: AuditCsvSeparator) =>
+      writeAuditCsv(db, filter, path, separator),
+  };
+  return { ...reading, ...(db instanceof SqliteStore ? sqliteWrites(deps) : unitsWrites(deps)) };
+}
+
+type Writing = Pick<AuditLog, 'record' | 'refused' | 'flush'>;
+
+/** PostgreSQL: each write one unit of work, serialised across the site's stations by the store. */
+function unitsWrites({ db, now, mode }: AuditLogDeps): Writing {
+  const writes = unitWrites(db, mode);
+  return {
+    record: (entry) => writes.record(entry, now()),
+    refused: (entry, callerKey) => writes.refuse(entry, callerKey, now()),
+    flush: () => writes.flush(now()),
+  };
+}
+
+/**
+ * SQLite: each write runs inside a unit of work of the station database, so it holds the store's
+ * mutex; inside a caller's unit, better-sqlite3 nests its transaction as a savepoint of that unit's.
+ */
+function sqliteWrites({ db, now, mode }: AuditLogDeps): Writing {
+  const store = db as SqliteStationDb;
   const sqlite = store.client;
   const writes = createWrites(sqlite, createAppender(sqlite, mode));
   return {
@@ -57,16 +86,7 @@ export function createAuditLog({ db, now, mode }: AuditLogDeps): AuditLog {
         else writes.refuse.immediate(entry, callerKey, at);
       }),
     flush: () => store.write(() => writes.flush.immediate(now())),
-    list: (filter = {}) => listEntries(db, filter),
-    actions: () => distinctActions(db),
-    verify: (options) => verifyChain(store, options?.pageSize),
-    exportCsv: (filter, path, separator) => writeAuditCsv(db, filter, path, separator),
   };
-}
-
-function sqliteStore(db: StationDb): SqliteStationDb {
-  if (db instanceof SqliteStore) return db as SqliteStationDb;
-  throw new Error('The audit log on PostgreSQL comes with stage c');
 }
 
 /** The three writing transactions; each first turns the refusal counts of ended minutes into entries. */

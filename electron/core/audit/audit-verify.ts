@@ -1,5 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { SqliteStationDb } from '../db/open-station-database';
+import { asc, gt } from 'drizzle-orm';
+import type { StationDb, StationTx } from '../db/open-station-database';
+import { auditLog } from '../db/station-schema';
+import { SqliteStore } from '../db/unit-of-work';
 import { entryHash, GENESIS_HASH, type HashedFields } from './audit-hash';
 
 /** Why the chain breaks at `firstBrokenSeq`. */
@@ -33,21 +36,36 @@ const PAGE = 10_000;
  * read of the store, and yields between pages, so a million entries neither fill memory nor stall the
  * payments the station is serving.
  */
-export async function verifyChain(store: SqliteStationDb, pageSize = PAGE): Promise<AuditVerification> {
-  const page = store.client.prepare<[number, number], Row>(
-    `SELECT seq, at, mode, action, outcome, staff_id AS staffId, staff_name AS staffName,
-       device_id AS deviceId, device_name AS deviceName, subject, detail, prev_hash AS prevHash, hash
-     FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
-  );
+export async function verifyChain(store: StationDb, pageSize = PAGE): Promise<AuditVerification> {
+  const page = pageReader(store, pageSize);
   const walk = { previous: { seq: 0, hash: GENESIS_HASH }, checked: 0 };
   for (;;) {
-    const outcome = await store.read(() => checkPage(page.iterate(walk.previous.seq, pageSize), walk));
+    const outcome = await store.read(async (q) => checkPage(await page(q, walk.previous.seq), walk));
     if (outcome.broken) return outcome.broken;
     if (outcome.read < pageSize) break;
     await yieldToEventLoop();
   }
   const { checked, previous } = walk;
   return { ok: true, checked, message: `audit log intact: ${checked} entries`, lastHash: previous.hash };
+}
+
+type PageReader = (q: StationTx, after: number) => Promise<Iterable<Row>>;
+
+/**
+ * The entries after `after`, a page of them: on SQLite through `.iterate()` (one row in memory at
+ * once), on PostgreSQL one query whose page is held (pageSize rows of a few hundred bytes).
+ */
+function pageReader(store: StationDb, pageSize: number): PageReader {
+  if (store instanceof SqliteStore) {
+    const page = store.client.prepare<[number, number], Row>(
+      `SELECT seq, at, mode, action, outcome, staff_id AS staffId, staff_name AS staffName,
+         device_id AS deviceId, device_name AS deviceName, subject, detail, prev_hash AS prevHash, hash
+       FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
+    );
+    return (_q, after) => Promise.resolve(page.iterate(after, pageSize));
+  }
+  return (q, after) =>
+    q.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(pageSize);
 }
 
 function checkPage(

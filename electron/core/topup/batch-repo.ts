@@ -51,7 +51,9 @@ export async function insertBatchWithWristbands(
  * gives the same (or an earlier) one. `batch` is updated, so the caller answers what was stored.
  */
 async function insertBatchIn(tx: Tx, batch: BatchRow): Promise<void> {
-  const [newest] = await tx.select({ at: sql<number | null>`max(${topupBatches.createdAt})` }).from(topupBatches);
+  const [newest] = await tx
+    .select({ at: sql<number | null>`max(${topupBatches.createdAt})` })
+    .from(topupBatches);
   const after = newest?.at ?? null;
   if (after !== null && batch.createdAt <= after) batch.createdAt = after + 1;
   await tx.insert(topupBatches).values(batch);
@@ -72,7 +74,8 @@ async function drawIdsAvoiding(tx: Tx, count: number, nextId: () => string): Pro
     for (const id of drawn) {
       if (chosen.length === count) break;
       if (taken.has(id) || mine.has(id)) {
-        if (++clashesInARow >= MAX_DRAWS_PER_ID) throw new Error('the wristband id source keeps repeating ids');
+        if (++clashesInARow >= MAX_DRAWS_PER_ID)
+          throw new Error('the wristband id source keeps repeating ids');
         continue;
       }
       clashesInARow = 0;

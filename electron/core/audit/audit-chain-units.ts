@@ -1,0 +1,115 @@
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import type { StationDb, StationTx } from '../db/open-station-database';
+import { changedRows } from '../db/raw';
+import { auditLog, auditRefusalTallies, devices } from '../db/station-schema';
+import type { AuditEntryInput } from './audit-entry';
+import { canonicalJson, entryHash, GENESIS_HASH, type HashedFields } from './audit-hash';
+import { MINUTE_MS, minuteOf } from './refusal-tallies';
+import { safeDetail } from './secret-fields';
+
+/*
+ * The audit chain written through units of work (PostgreSQL; audit-writer.ts and refusal-tallies.ts
+ * are SQLite's prepared-statement twins, with the same entries and the same hashes). Every write is
+ * one `db.write`, and writes are serialised across the stations of the site by the store's advisory
+ * lock: no two stations read the same last hash, so the chain stays one line whoever appends.
+ */
+
+/** Appends one entry after the last one; inside the caller's write. */
+async function append(tx: StationTx, mode: string | null, entry: AuditEntryInput, at: number): Promise<void> {
+  const [previous] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const fields: HashedFields = {
+    seq: (previous?.seq ?? 0) + 1,
+    at,
+    mode,
+    action: entry.action,
+    outcome: entry.outcome,
+    staffId: entry.staff?.id ?? null,
+    staffName: entry.staff?.name ?? null,
+    deviceId: entry.device?.id ?? null,
+    deviceName: entry.device?.name ?? null,
+    subject: entry.subject ?? null,
+    // Cleaned here too, whoever wrote the entry: a secret in an append-only log can never be taken out.
+    detail: canonicalJson(safeDetail(entry.detail)),
+    prevHash: previous?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditLog).values({ ...fields, outcome: entry.outcome, hash: entryHash(fields) });
+}
+
+/** True when this refusal is the first of its minute for this caller and action (it is then an entry). */
+async function countRefusal(tx: StationTx, entry: AuditEntryInput, callerKey: string, minute: number) {
+  const t = auditRefusalTallies;
+  const key = and(eq(t.minute, minute), eq(t.callerKey, callerKey), eq(t.action, entry.action));
+  const bumped = await tx
+    .update(t)
+    .set({ count: sql`${t.count} + 1` })
+    .where(key);
+  if (changedRows(bumped) > 0) return false;
+  await tx.insert(t).values({ minute, callerKey, action: entry.action, count: 1 });
+  return true;
+}
+
+/** Turns the tallies of minutes before `minute` into "refused N more times" entries. */
+async function closeMinutesBefore(tx: StationTx, mode: string | null, minute: number, at: number) {
+  const t = auditRefusalTallies;
+  const ended = await tx
+    .select()
+    .from(t)
+    .where(lt(t.minute, minute))
+    .orderBy(asc(t.minute), asc(t.callerKey), asc(t.action));
+  for (const tally of ended) {
+    if (tally.count <= 1) continue;
+    const [device] = await tx
+      .select({ name: devices.name })
+      .from(devices)
+      .where(eq(devices.id, tally.callerKey));
+    const detail = {
+      repeated: tally.count - 1,
+      minute: new Date(tally.minute * MINUTE_MS).toISOString(),
+      caller: tally.callerKey,
+    };
+    // The caller key is a device id when the call came from a linked device, else an address.
+    const named = device ? { id: tally.callerKey, name: device.name } : null;
+    const closing = { action: tally.action, outcome: 'refused' as const, staff: null, device: named, detail };
+    await append(tx, mode, closing, at);
+  }
+  await tx.delete(t).where(lt(t.minute, minute));
+}
+
+/** record, refuse and flush as units of work; each first closes the refusal tallies of ended minutes. */
+export function unitWrites(db: StationDb, mode: () => string | null) {
+  /** Minutes before this one are closed already (none yet: leftovers of a restart are closed first). */
+  let closedBefore = Number.NEGATIVE_INFINITY;
+  async function closeEndedMinutes(tx: StationTx, at: number): Promise<void> {
+    const minute = minuteOf(at);
+    if (minute <= closedBefore) return;
+    await closeMinutesBefore(tx, mode(), minute, at);
+    closedBefore = minute;
+  }
+  return {
+    record: (entry: AuditEntryInput, at: number) =>
+      db.write(async (tx) => {
+        await closeEndedMinutes(tx, at);
+        await append(tx, mode(), entry, at);
+      }),
+    refuse: (entry: AuditEntryInput, callerKey: string, at: number) =>
+      db.write(async (tx) => {
+        await closeEndedMinutes(tx, at);
+        if (!(await countRefusal(tx, entry, callerKey, minuteOf(at)))) return;
+        await append(
+          tx,
+          mode(),
+          { ...entry, outcome: 'refused', detail: { ...entry.detail, caller: callerKey } },
+          at,
+        );
+      }),
+    flush: (at: number) =>
+      db.write(async (tx) => {
+        closedBefore = Number.NEGATIVE_INFINITY;
+        await closeEndedMinutes(tx, at);
+      }),
+  };
+}
