@@ -14,12 +14,21 @@ export const REFUSAL_PROBLEMS = [
   'unreadable',
   'read-only',
   'no-credentials',
+  'too-open',
+  'wrong-key',
 ] as const;
 export type RefusalProblem = (typeof REFUSAL_PROBLEMS)[number];
 
 /** What an administrator can do about it. */
 export type RefusalRemedy =
-  'restore-backup' | 'start-new-book' | 'fix-field' | 'fix-file' | 'make-writable' | 'enter-credentials';
+  | 'restore-backup'
+  | 'start-new-book'
+  | 'fix-field'
+  | 'fix-file'
+  | 'make-writable'
+  | 'enter-credentials'
+  | 'owner-only'
+  | 'copy-site-key';
 
 /** Why the station would not start, held instead of a running till until a remedy is applied. */
 export interface StationRefusal {
@@ -52,6 +61,8 @@ const REMEDY_TEXT: Record<RefusalRemedy, (r: RefusalInput) => string> = {
   'make-writable': () => 'make the folder writable, or choose another data folder with --data',
   'enter-credentials': () =>
     'put the file back, or set "mode" to "training" in settings.json and enter the credentials again in Settings',
+  'owner-only': (r) => `make it readable by its owner only (chmod 600 ${r.file})`,
+  'copy-site-key': () => 'copy the site key file from a station of this site (see docs/site-setup.md)',
 };
 
 function capitalised(text: string): string {

@@ -6,7 +6,7 @@ import { writePrivateFile } from '../files/durable-file';
 import { readJsonFile } from './validated-file';
 
 // Loose objects: a field this version does not know (written by a newer one) survives every rewrite.
-const stored = z.looseObject({
+export const storedSettingsSchema = z.looseObject({
   mode: z.enum(['training', 'live']).default('training'),
   environment: z.enum(['preprod', 'production']).nullable().default(null),
   ppid: z.string().nullable().default(null),
@@ -43,7 +43,7 @@ type KnownFields<T> = T extends readonly (infer U)[]
     ? { [K in keyof T as string extends K ? never : K]: KnownFields<T[K]> }
     : T;
 
-export type StoredSettings = KnownFields<z.infer<typeof stored>>;
+export type StoredSettings = KnownFields<z.infer<typeof storedSettingsSchema>>;
 
 /** Station settings that are not secret, in `settings.json` of the data folder. */
 export interface SettingsFile {
@@ -64,9 +64,9 @@ export function createSettingsFile(dataDir: string): SettingsFile {
   // with these (and writes them back at the next change), never with the defaults.
   let known: StoredSettings | null = null;
   const read = (): StoredSettings => {
-    const found = readJsonFile(file, stored);
+    const found = readJsonFile(file, storedSettingsSchema);
     if (found) known = found;
-    return found ?? known ?? stored.parse({});
+    return found ?? known ?? storedSettingsSchema.parse({});
   };
   return {
     read,
