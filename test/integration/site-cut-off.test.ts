@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coordinationPool, SiteEvents, SiteLeases, type Lease } from '../../electron/core/site';
+import { BancontactError } from '../../electron/core/bancontact/errors';
+import {
+  coordinationPool,
+  SiteEvents,
+  SiteLeases,
+  SiteRateBudget,
+  type Lease,
+} from '../../electron/core/site';
 import { startTestSite, type TestSite } from '../support/site-coordination';
 import { startCutProxy, type CutProxy } from '../support/tcp-cut-proxy';
 
@@ -89,5 +96,24 @@ describe('a station cut off from PostgreSQL', () => {
     // The event sent during the cut was not heard; the resync before 'after' is what covers it.
     expect(seen).toEqual(['down', 'resync', 'after']);
     await Promise.all([listener.close(), sender.close()]);
+  }, 30_000);
+
+  it('its Bancontact requests fail as not sent, instead of waiting for ever or breaking the site’s limit; back on line, they go again', async () => {
+    const pool = coordinationPool({ url: cutOffUrl });
+    const budget = new SiteRateBudget(pool, 'p-cut', 'station-a', { unreachableMs: 2_000 });
+    (await budget.acquire('high'))();
+    proxy.cut();
+    const cutAt = Date.now();
+    const failure = await budget.acquire('high').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(BancontactError);
+    expect((failure as BancontactError).kind).toBe('network');
+    expect(Date.now() - cutAt).toBeLessThan(10_000);
+    proxy.heal();
+    (await budget.acquire('high'))();
+    expect(budget.granted).toBe(2);
+    await pool.end();
   }, 30_000);
 });

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { BancontactError } from '../bancontact/errors';
 import { coordinate, DB_NOW_MS } from './coordination-pool';
 
 /*
@@ -33,6 +34,8 @@ export interface RateBudgetOptions {
   maxRequestMs?: number;
   /** How often a waiting station looks again while places are held by requests still running. */
   pollMs?: number;
+  /** How long the database may stay unreachable before waiting requests fail instead of waiting on. */
+  unreachableMs?: number;
 }
 
 const SEED = `INSERT INTO site_rate_slots (profile_id, slot, ended_at)
@@ -54,17 +57,23 @@ const NEXT = `SELECT min(ended_at + $3::bigint - ${DB_NOW_MS}) AS next_free, boo
 const RELEASE = `UPDATE site_rate_slots SET ended_at = ${DB_NOW_MS}, holder = NULL
   WHERE profile_id = $1 AND slot = $2 AND holder = $3`;
 
-type Grant = (release: () => void) => void;
+interface Waiter {
+  grant: (release: () => void) => void;
+  fail: (error: Error) => void;
+}
 
 export class SiteRateBudget implements RequestBudget {
   granted = 0;
-  private readonly waiting: { high: Grant[]; low: Grant[] } = { high: [], low: [] };
+  private readonly waiting: { high: Waiter[]; low: Waiter[] } = { high: [], low: [] };
   private draining = false;
   private seeded: Promise<unknown> | null = null;
   private readonly perSecond: number;
   private readonly windowMs: number;
   private readonly maxRequestMs: number;
   private readonly pollMs: number;
+  private readonly unreachableMs: number;
+  /** Since when every statement failed; null while the database answers. */
+  private failingSince: number | null = null;
 
   /** `holder` names this station process (e.g. SiteLeases.holder): it marks the places it holds. */
   constructor(
@@ -77,11 +86,12 @@ export class SiteRateBudget implements RequestBudget {
     this.windowMs = options.windowMs ?? 1_000;
     this.maxRequestMs = options.maxRequestMs ?? 15_000;
     this.pollMs = options.pollMs ?? 50;
+    this.unreachableMs = options.unreachableMs ?? 5_000;
   }
 
   acquire(priority: 'high' | 'low' = 'low'): Promise<() => void> {
-    return new Promise((resolve) => {
-      this.waiting[priority].push(resolve);
+    return new Promise((grant, fail) => {
+      this.waiting[priority].push({ grant, fail });
       void this.drain();
     });
   }
@@ -94,7 +104,10 @@ export class SiteRateBudget implements RequestBudget {
       for (;;) {
         const queue = this.waiting.high.length > 0 ? this.waiting.high : this.waiting.low;
         if (queue.length === 0) return;
-        const wait = await this.tryGrant(queue).catch(() => this.pollMs * 4);
+        const wait = await this.tryGrant(queue).then(
+          (answer) => ((this.failingSince = null), answer),
+          () => this.unreachable(),
+        );
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       }
     } finally {
@@ -102,8 +115,25 @@ export class SiteRateBudget implements RequestBudget {
     }
   }
 
+  /**
+   * The database did not answer. A request waits for it a while; then every waiting request fails as
+   * one that could not reach Bancontact would (it was not sent), rather than hang the cashier, or go
+   * without the other stations knowing and break the site's limit.
+   */
+  private unreachable(): number {
+    const now = performance.now();
+    this.failingSince ??= now;
+    if (now - this.failingSince < this.unreachableMs) return this.pollMs * 4;
+    const error = new BancontactError(
+      'network',
+      'the site database did not answer: the request was not sent',
+    );
+    for (const waiter of [...this.waiting.high.splice(0), ...this.waiting.low.splice(0)]) waiter.fail(error);
+    return 0;
+  }
+
   /** Grants the head of `queue` a place and answers 0, or answers how long to wait before trying again. */
-  private async tryGrant(queue: Grant[]): Promise<number> {
+  private async tryGrant(queue: Waiter[]): Promise<number> {
     this.seeded ??= coordinate(this.pool, SEED, [this.profileId, this.perSecond]).catch((error: unknown) => {
       this.seeded = null;
       throw error;
@@ -115,7 +145,7 @@ export class SiteRateBudget implements RequestBudget {
     if (rows[0]) {
       this.granted += 1;
       const slot = Number(rows[0].slot);
-      queue.shift()?.(this.releaser(slot, mark));
+      queue.shift()?.grant(this.releaser(slot, mark));
       return 0;
     }
     const next = await coordinate<{ next_free: number | null; running: boolean | null }>(
