@@ -116,6 +116,37 @@ describe('a site’s settings and secrets in the shared database', () => {
     expect(a.settings.read()).toMatchObject({ mode: 'live', publicUrl: 'https://a.example' });
   });
 
+  it('the sales setup is the site’s: the first station’s file seeds it, a change at one station reaches the other', async () => {
+    const siteUrl = freshSite();
+    const first = await station(siteUrl);
+    const shops = [{ id: 'bar-north', name: 'Bar North' }];
+    writeFileSync(join(first.dir, 'sales-setup.json'), JSON.stringify({ shops }));
+    const a = await openSiteSettings({ db: first.db, dataDir: first.dir });
+    const second = await station(siteUrl);
+    copyKey(first, second);
+    const b = await openSiteSettings({ db: second.db, dataDir: second.dir });
+    expect(b.salesSetup.read().shops).toEqual(shops);
+
+    a.salesSetup.write({
+      ...a.salesSetup.read(),
+      tills: [{ tillId: 'till-1', shopId: 'bar-north', stickerPosId: 'pos-9' }],
+    });
+    await a.flush();
+    await b.refresh();
+    expect(b.salesSetup.read().tills).toEqual([
+      { tillId: 'till-1', shopId: 'bar-north', stickerPosId: 'pos-9' },
+    ]);
+  });
+
+  it('two stations changing different settings at once both keep their change', async () => {
+    const { a, b } = await twoStations();
+    a.settings.update({ locale: 'fr' });
+    b.settings.update({ ppid: 'pp-2' });
+    await Promise.all([a.flush(), b.flush()]);
+    await Promise.all([a.refresh(), b.refresh()]);
+    for (const s of [a, b]) expect(s.settings.read()).toMatchObject({ locale: 'fr', ppid: 'pp-2' });
+  });
+
   it('the table holds neither the value nor any part of the site key', async () => {
     const { siteUrl, a, keyFile } = await twoStations();
     a.secrets.set('bancontact.apiKey', API_KEY);

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StationDb } from '../db/open-station-database';
+import { SALES_SETUP_FILE } from '../reports/sales-setup-store';
 import { createSettingsFile } from './settings-file';
 import { createSiteKey, readSiteKey, SITE_KEY_FILE, SiteCipher } from './site-key';
+import { SiteSalesSetup } from './site-sales-setup';
 import { SiteSecretStore } from './site-secret-store';
 import { SiteSettingsStore } from './site-settings-store';
 
@@ -18,6 +20,8 @@ export interface SiteSettingsOpening {
 export interface SiteSettings {
   settings: SiteSettingsStore;
   secrets: SiteSecretStore;
+  /** Where SalesSetupStore keeps the setup on a site, instead of sales-setup.json. */
+  salesSetup: SiteSalesSetup;
   keyFile: string;
   /** Takes in what other stations changed (call it on their settings events). */
   refresh(): Promise<void>;
@@ -38,17 +42,21 @@ export async function openSiteSettings(opening: SiteSettingsOpening): Promise<Si
   const secrets = new SiteSecretStore(opening.db, new SiteCipher(key), keyFile);
   const settings = new SiteSettingsStore(opening.db, createSettingsFile(opening.dataDir));
   await secrets.load();
+  const salesSetup = new SiteSalesSetup(opening.db, join(opening.dataDir, SALES_SETUP_FILE));
   await settings.load();
+  await salesSetup.load();
   return {
     settings,
     secrets,
+    salesSetup,
     keyFile,
     refresh: async () => {
       await secrets.refresh();
       await settings.refresh();
+      await salesSetup.refresh();
     },
     flush: async () => {
-      await Promise.all([secrets.flush(), settings.flush()]);
+      await Promise.all([secrets.flush(), settings.flush(), salesSetup.flush()]);
     },
   };
 }

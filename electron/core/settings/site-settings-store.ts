@@ -47,7 +47,7 @@ export class SiteSettingsStore implements SettingsFile {
   /** The site's settings; a site without any yet takes this station's (its first station's) as they are. */
   async load(): Promise<void> {
     let rows = await this.rows();
-    if (rows.length === 0) {
+    if (!rows.some((r) => isShared(r.name))) {
       const seed = sharedPart(this.local.read());
       await this.db.write((tx) => tx.insert(siteSettings).values(settingRows(seed)).onConflictDoNothing());
       rows = await this.rows();
