@@ -9,23 +9,23 @@ import type { MarkKind } from './business-calendar';
  * makes "rebuild equals running" hold by construction rather than by care.
  */
 const SALE_COLUMNS =
-  's.till_id AS tillId, s.shop_id AS shopId, s.cashier_id AS cashierId, s.vat_rate AS vatRate';
+  's.till_id AS "tillId", s.shop_id AS "shopId", s.cashier_id AS "cashierId", s.vat_rate AS "vatRate"';
 
-export const PAYMENT_ROWS = `SELECT p.id AS paymentId, p.sale_id AS saleId, p.profile_id AS profileId, p.status AS status,
-  p.amount_cents AS amountCents, p.pos_id AS posId, p.bancontact_id AS bancontactId, p.created_at AS createdAt,
-  ${SALE_COLUMNS}, e.id AS eventId, e.at AS eventAt
+export const PAYMENT_ROWS = `SELECT p.id AS "paymentId", p.sale_id AS "saleId", p.profile_id AS "profileId", p.status AS status,
+  p.amount_cents AS "amountCents", p.pos_id AS "posId", p.bancontact_id AS "bancontactId", p.created_at AS "createdAt",
+  ${SALE_COLUMNS}, e.id AS "eventId", e.at AS "eventAt"
   FROM payments p JOIN sales s ON s.id = p.sale_id
   LEFT JOIN payment_events e ON e.payment_id = p.id AND e.to_status = p.status`;
 
-export const CASH_ROWS = `SELECT c.id AS cashId, c.rounding_cents AS roundingCents, s.id AS saleId,
-  s.amount_cents AS amountCents, s.created_at AS createdAt, ${SALE_COLUMNS}
+export const CASH_ROWS = `SELECT c.id AS "cashId", c.rounding_cents AS "roundingCents", s.id AS "saleId",
+  s.amount_cents AS "amountCents", s.created_at AS "createdAt", ${SALE_COLUMNS}
   FROM cash_tenders c JOIN sales s ON s.id = c.sale_id`;
 
 /** Transfers between wristbands move no money in or out, so they are not bookings. */
-export const ENTRY_ROWS = `SELECT e.id AS entryId, e.kind AS kind, e.amount_cents AS amountCents, e.bancontact_id AS bancontactId,
-  e.sale_id AS saleId, e.wristband_id AS wristbandId, e.at AS at, ${SALE_COLUMNS},
+export const ENTRY_ROWS = `SELECT e.id AS "entryId", e.kind AS kind, e.amount_cents AS "amountCents", e.bancontact_id AS "bancontactId",
+  e.sale_id AS "saleId", e.wristband_id AS "wristbandId", e.at AS at, ${SALE_COLUMNS},
   coalesce((SELECT a.profile_id FROM topup_attention a WHERE a.bancontact_id = e.bancontact_id),
-    (SELECT r.profile_id FROM callback_receipts r WHERE r.bancontact_id = e.bancontact_id LIMIT 1), '') AS profileId
+    (SELECT r.profile_id FROM callback_receipts r WHERE r.bancontact_id = e.bancontact_id LIMIT 1), '') AS "profileId"
   FROM wristband_entries e LEFT JOIN sales s ON s.id = e.sale_id
   WHERE e.kind IN ('topup', 'debit', 'refund')`;
 

@@ -80,7 +80,7 @@ function lastPayer(tx: Tx, wristbandId: string): Promise<LastPayer | undefined> 
       union
       select w.id from wristbands w join chain c on w.moved_to = c.id
     )
-    select bancontact_id as bancontactId, payer_name as payerName from wristband_entries
+    select bancontact_id as "bancontactId", payer_name as "payerName" from wristband_entries
     where kind = 'topup' and bancontact_id is not null and wristband_id in (select id from chain)
     order by at desc, id desc limit 1`,
   );
