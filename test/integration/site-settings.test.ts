@@ -201,6 +201,20 @@ describe('a site’s settings and secrets in the shared database', () => {
     expect(open.line).toContain(`chmod 600 ${newcomer.keyFile}`);
   });
 
+  it('two first stations starting at once: one creates the site key, the other is refused and keeps no key of its own', async () => {
+    const siteUrl = freshSite();
+    const [one, two] = [await station(siteUrl), await station(siteUrl)];
+    const outcomes = await Promise.allSettled(
+      [one, two].map((s) => openSiteSettings({ db: s.db, dataDir: s.dir })),
+    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const loser = outcomes[0]!.status === 'rejected' ? one : two;
+    expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(
+      StartRefusal,
+    );
+    expect(existsSync(loser.keyFile)).toBe(false);
+  });
+
   it('a value copied to another name does not decrypt', async () => {
     const { siteUrl, a, b } = await twoStations();
     a.secrets.set('bancontact.topup.tp-1.apiKey', API_KEY);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StationDb } from '../db/open-station-database';
 import { SALES_SETUP_FILE } from '../reports/sales-setup-store';
@@ -41,7 +41,14 @@ export async function openSiteSettings(opening: SiteSettingsOpening): Promise<Si
   const key = isFirst ? createSiteKey(keyFile) : readSiteKey(keyFile);
   const secrets = new SiteSecretStore(opening.db, new SiteCipher(key), keyFile);
   const settings = new SiteSettingsStore(opening.db, createSettingsFile(opening.dataDir));
-  await secrets.load();
+  try {
+    await secrets.load();
+  } catch (error) {
+    // Two first stations raced and the other's key check was stored first: the key made here is of
+    // no site, and must not be mistaken later for this site's key.
+    if (isFirst) rmSync(keyFile, { force: true });
+    throw error;
+  }
   const salesSetup = new SiteSalesSetup(opening.db, join(opening.dataDir, SALES_SETUP_FILE));
   await settings.load();
   await salesSetup.load();
