@@ -1,6 +1,9 @@
 import type { RebuildView } from '../../../shared/contract/report-views';
 import { localTime } from '../../../shared/domain/business-day';
 import type { Db, SqliteDb, Tx } from '../db/open-database';
+import { sql } from 'drizzle-orm';
+import { cursorRows, quotedAliases } from '../db/dialect';
+import { rawRows } from '../db/raw';
 import { SqliteStore } from '../db/unit-of-work';
 import { transactions } from '../db/schema';
 import { attributeLegacySales } from '../ledger/attribution';
@@ -18,7 +21,13 @@ import {
   type EntryRaw,
   type PaymentRaw,
 } from '../ledger/raw-bookings';
-import { snapshotDifferences, totalsSnapshot, TotalsAccumulator } from './totals-accumulator';
+import {
+  replaceTablesIn,
+  snapshotDifferences,
+  totalsSnapshot,
+  totalsSnapshotIn,
+  TotalsAccumulator,
+} from './totals-accumulator';
 
 const FINAL =
   "('SUCCEEDED', 'AUTHORIZATION_FAILED', 'FAILED', 'CANCELLED', 'EXPIRED', 'VOIDED', 'CREATE_FAILED')";
@@ -29,29 +38,40 @@ const MISSING = (prefix: string, id: string) =>
  * Recomputes the running totals from the raw rows (payments and their events, cash tenders, wristband
  * entries) and says how many totals rows differed. Rows of the transactions list that a raw row lacks
  * (data from before the reports existed) are added first. One transaction: readers see the old
- * totals or the new ones, never a half-written mix. The raw rows are read and the totals written
- * through better-sqlite3 itself, inside the unit of work.
+ * totals or the new ones, never a half-written mix. On SQLite the raw rows are read and the totals
+ * written through better-sqlite3 itself, inside the unit of work; on PostgreSQL the raw rows come
+ * through a cursor of the unit's transaction and the totals go back a few thousand rows per INSERT.
  */
 export async function rebuildTotals(db: Db): Promise<RebuildView> {
-  if (!(db instanceof SqliteStore)) throw new Error('Rebuilding the totals on PostgreSQL comes with stage c');
   const started = performance.now();
   return db.write(async (tx) => {
     await attributeLegacySales(db);
     const days = await resolver(tx);
-    const rowsAdded = await backfill(db, tx, days);
-    const before = totalsSnapshot(db);
+    const engine = db instanceof SqliteStore ? sqliteEngine(db) : unitEngine(tx);
+    const rowsAdded = await backfill(tx, await engine.missing(days));
+    const before = await engine.snapshot();
     const sums = new TotalsAccumulator();
     let bookings = 0;
-    for (const booking of allBookings(db, days)) {
+    for await (const booking of engine.bookings(days)) {
       const c = contribution(booking);
       if (!c) continue;
       sums.add(c);
       bookings++;
     }
-    sums.replaceTables(db);
-    const differences = snapshotDifferences(before, totalsSnapshot(db));
+    await engine.replace(sums);
+    const differences = snapshotDifferences(before, await engine.snapshot());
     return { bookings, rowsAdded, differences, tookMs: Math.round(performance.now() - started) };
   });
+}
+
+/** How a rebuild reads the raw rows and writes the totals on one engine. */
+interface RebuildEngine {
+  /** Bookings whose row in the transactions list is missing (read in full: they are few). */
+  missing(days: DayResolver): Promise<Booking[]>;
+  /** Every final booking, streamed. */
+  bookings(days: DayResolver): AsyncIterable<Booking> | Iterable<Booking>;
+  replace(sums: TotalsAccumulator): Promise<void>;
+  snapshot(): Promise<Map<string, string>>;
 }
 
 async function resolver(q: Tx): Promise<DayResolver> {
@@ -63,30 +83,59 @@ async function resolver(q: Tx): Promise<DayResolver> {
   };
 }
 
-/** Streams every final booking from the raw tables; nothing but one row at a time is held. */
-function* allBookings(db: SqliteDb, days: DayResolver): Generator<Booking> {
+const QUERIES = {
+  final: `${PAYMENT_ROWS} WHERE p.status IN ${FINAL}`,
+  missingPayments: `${PAYMENT_ROWS} WHERE ${MISSING('p', 'p.id')}`,
+  missingCash: `${CASH_ROWS} WHERE ${MISSING('c', 's.id')}`,
+  missingEntries: `${ENTRY_ROWS} AND ${MISSING('e', 'e.id')}`,
+};
+
+/** SQLite: better-sqlite3's statements on the unit's connection; nothing but one row at a time is held. */
+function sqliteEngine(db: SqliteDb): RebuildEngine {
   const client = db.client;
-  for (const raw of client.prepare(`${PAYMENT_ROWS} WHERE p.status IN ${FINAL}`).iterate()) {
-    yield paymentBooking(raw as PaymentRaw, days);
-  }
-  for (const raw of client.prepare(CASH_ROWS).iterate()) yield cashBooking(raw as CashRaw, days);
-  for (const raw of client.prepare(ENTRY_ROWS).iterate()) yield entryBooking(raw as EntryRaw, days);
+  return {
+    // Read first, then write: better-sqlite3 runs no statement while an iterator is open.
+    missing: (days) =>
+      Promise.resolve([
+        ...(client.prepare(QUERIES.missingPayments).all() as PaymentRaw[]).map((r) =>
+          paymentBooking(r, days),
+        ),
+        ...(client.prepare(QUERIES.missingCash).all() as CashRaw[]).map((r) => cashBooking(r, days)),
+        ...(client.prepare(QUERIES.missingEntries).all() as EntryRaw[]).map((r) => entryBooking(r, days)),
+      ]),
+    bookings: function* (days) {
+      for (const raw of client.prepare(QUERIES.final).iterate())
+        yield paymentBooking(raw as PaymentRaw, days);
+      for (const raw of client.prepare(CASH_ROWS).iterate()) yield cashBooking(raw as CashRaw, days);
+      for (const raw of client.prepare(ENTRY_ROWS).iterate()) yield entryBooking(raw as EntryRaw, days);
+    },
+    replace: (sums) => Promise.resolve(sums.replaceTables(db)),
+    snapshot: () => Promise.resolve(totalsSnapshot(db)),
+  };
 }
 
-async function backfill(db: SqliteDb, tx: Tx, days: DayResolver): Promise<number> {
-  const client = db.client;
-  // Read first, then write: better-sqlite3 runs no statement while an iterator is open.
-  const missing: Booking[] = [
-    ...(client.prepare(`${PAYMENT_ROWS} WHERE ${MISSING('p', 'p.id')}`).all() as PaymentRaw[]).map((r) =>
-      paymentBooking(r, days),
-    ),
-    ...(client.prepare(`${CASH_ROWS} WHERE ${MISSING('c', 's.id')}`).all() as CashRaw[]).map((r) =>
-      cashBooking(r, days),
-    ),
-    ...(client.prepare(`${ENTRY_ROWS} AND ${MISSING('e', 'e.id')}`).all() as EntryRaw[]).map((r) =>
-      entryBooking(r, days),
-    ),
-  ];
+/** PostgreSQL: the same queries (aliases quoted), read through a cursor of the unit's transaction. */
+function unitEngine(tx: Tx): RebuildEngine {
+  const all = <T>(text: string) => rawRows<T>(tx, sql.raw(quotedAliases(text)));
+  const stream = <T>(text: string) => cursorRows<T>(tx, sql.raw(quotedAliases(text)));
+  return {
+    missing: async (days) => [
+      ...(await all<PaymentRaw>(QUERIES.missingPayments)).map((r) => paymentBooking(r, days)),
+      ...(await all<CashRaw>(QUERIES.missingCash)).map((r) => cashBooking(r, days)),
+      ...(await all<EntryRaw>(QUERIES.missingEntries)).map((r) => entryBooking(r, days)),
+    ],
+    bookings: async function* (days) {
+      for await (const rows of stream<PaymentRaw>(QUERIES.final))
+        yield* rows.map((r) => paymentBooking(r, days));
+      for await (const rows of stream<CashRaw>(CASH_ROWS)) yield* rows.map((r) => cashBooking(r, days));
+      for await (const rows of stream<EntryRaw>(ENTRY_ROWS)) yield* rows.map((r) => entryBooking(r, days));
+    },
+    replace: (sums) => replaceTablesIn(sums, tx),
+    snapshot: () => totalsSnapshotIn(tx),
+  };
+}
+
+async function backfill(tx: Tx, missing: Booking[]): Promise<number> {
   for (const booking of missing) await tx.insert(transactions).values(booking);
   return missing.length;
 }

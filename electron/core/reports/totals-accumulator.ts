@@ -1,4 +1,7 @@
-import type { SqliteDb } from '../db/open-database';
+import { sql } from 'drizzle-orm';
+import type { SqliteDb, Tx } from '../db/open-database';
+import { rawRows } from '../db/raw';
+import { reportDaily, reportHourly, reportTotals } from '../db/schema';
 import type { Contribution, TotalsDelta, TotalsKey } from '../ledger/booking';
 
 interface PaidRow {
@@ -50,6 +53,27 @@ export class TotalsAccumulator {
     slot.cents += c.paid.cents;
   }
 
+  /** The sums as rows of the three totals tables. */
+  rows() {
+    return {
+      totals: [...this.totals.values()].map(({ key, delta }) => ({ ...key, ...delta })),
+      daily: [...this.daily.values()].map((r) => ({
+        businessDay: r.day,
+        shopId: r.shopId,
+        method: r.method,
+        count: r.count,
+        cents: r.cents,
+      })),
+      hourly: [...this.hourly.values()].map((r) => ({
+        businessDay: r.day,
+        hour: r.hour,
+        method: r.method,
+        count: r.count,
+        cents: r.cents,
+      })),
+    };
+  }
+
   /**
    * Replaces the three totals tables with these sums; the caller holds the unit of work (`db.write`),
    * whose transaction these better-sqlite3 statements join.
@@ -89,6 +113,28 @@ export class TotalsAccumulator {
   }
 }
 
+/** Rows per INSERT on PostgreSQL: 13 columns × 2 000 stays far below its 65 535 parameters. */
+const ROWS_PER_INSERT = 2_000;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let at = 0; at < rows.length; at += ROWS_PER_INSERT)
+    await insert(rows.slice(at, at + ROWS_PER_INSERT));
+}
+
+/**
+ * replaceTables through a unit of work's handle, for PostgreSQL (SQLite keeps its prepared statements):
+ * the same rows, written a few thousand per statement inside the caller's transaction.
+ */
+export async function replaceTablesIn(sums: TotalsAccumulator, tx: Tx): Promise<void> {
+  const { totals, daily, hourly } = sums.rows();
+  await tx.delete(reportTotals);
+  await tx.delete(reportDaily);
+  await tx.delete(reportHourly);
+  await insertChunked(totals, (chunk) => tx.insert(reportTotals).values(chunk));
+  await insertChunked(daily, (chunk) => tx.insert(reportDaily).values(chunk));
+  await insertChunked(hourly, (chunk) => tx.insert(reportHourly).values(chunk));
+}
+
 function bump<T extends PaidRow>(map: Map<string, T>, key: string, make: () => Omit<T, keyof PaidRow>): T {
   let row = map.get(key);
   if (!row) {
@@ -97,6 +143,17 @@ function bump<T extends PaidRow>(map: Map<string, T>, key: string, make: () => O
   }
   return row;
 }
+
+/** Each totals table with its key columns and its value columns. */
+const SNAPSHOT_TABLES: [string, string[], string[]][] = [
+  [
+    'report_totals',
+    ['business_day', 'shop_id', 'till_id', 'cashier_id', 'method', 'vat_rate'],
+    [...TOTALS_COLUMNS],
+  ],
+  ['report_daily', ['business_day', 'shop_id', 'method'], ['count', 'cents']],
+  ['report_hourly', ['business_day', 'hour', 'method'], ['count', 'cents']],
+];
 
 /**
  * Every non-zero totals row of the three tables, as `table|key` → values. Rows that sum to zero say
@@ -116,13 +173,26 @@ export function totalsSnapshot(db: SqliteDb): Map<string, string> {
       out.set(`${table}|${row.slice(0, keys.length).join('|')}`, vals.join(','));
     }
   };
-  read(
-    'report_totals',
-    ['business_day', 'shop_id', 'till_id', 'cashier_id', 'method', 'vat_rate'],
-    [...TOTALS_COLUMNS],
-  );
-  read('report_daily', ['business_day', 'shop_id', 'method'], ['count', 'cents']);
-  read('report_hourly', ['business_day', 'hour', 'method'], ['count', 'cents']);
+  for (const [table, keys, values] of SNAPSHOT_TABLES) read(table, keys, values);
+  return out;
+}
+
+/** totalsSnapshot through a unit of work's handle (PostgreSQL). */
+export async function totalsSnapshotIn(q: Tx): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const read = async (table: string, keys: string[], values: string[]) => {
+    const columns = [...keys, ...values];
+    const rows = await rawRows<Record<string, unknown>>(
+      q,
+      sql.raw(`SELECT ${columns.join(', ')} FROM ${table}`),
+    );
+    for (const row of rows) {
+      const vals = values.map((v) => row[v]);
+      if (vals.every((v) => v === 0)) continue;
+      out.set(`${table}|${keys.map((k) => row[k]).join('|')}`, vals.join(','));
+    }
+  };
+  for (const [table, keys, values] of SNAPSHOT_TABLES) await read(table, keys, values);
   return out;
 }
 

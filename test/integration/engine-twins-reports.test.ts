@@ -1,0 +1,135 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { asc, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../electron/core/db/open-database';
+import { rawRun } from '../../electron/core/db/raw';
+import { reportDaily, reportHourly, reportTotals } from '../../electron/core/db/schema';
+import { rebuildTotals } from '../../electron/core/reports/rebuild';
+import { copyBooks } from '../support/books-copy';
+import { startEnginePair, type EnginePair } from '../support/engine-pair';
+import { reportSales } from '../support/report-sales';
+import { startStationWithShell } from '../support/station-with-shell';
+import { MIGRATIONS, tempDir } from '../support/temp';
+import { seedWristbands } from '../support/wristbands';
+
+let pair: EnginePair;
+const folder = tempDir();
+/** The books a real station wrote (SQLite), and a row-for-row copy of them on PostgreSQL. */
+const books: { sqlite?: Db; postgres?: Db } = {};
+
+/** Two business days with a Z between them and every kind of outcome (as reports-rebuild.test.ts). */
+async function playTwoDays(): Promise<string> {
+  const kassa = await startStationWithShell({ topupSweepIntervalMs: 3_600_000 });
+  const sales = reportSales(kassa);
+  await kassa.must('settings.setSalesSetup', {
+    tills: [{ tillId: 'till-2', vatRate: 12, cashierId: 'bob' }],
+  });
+  const [band] = (await seedWristbands(kassa.dataDir, { count: 1 })) as [string];
+  await sales.expired(333, 'till-1');
+  await sales.paid(1250, 'till-1');
+  await sales.refused(700, 'till-2');
+  await kassa.must('drawer.open', { tillId: 'till-1', floatCents: 2_000 });
+  await sales.cash(1001, 1500, 'till-1');
+  await sales.topUp(band, 3_000, { name: 'Anna', iban: 'NL91ABNA0417164300' });
+  await sales.wristband(band, 650, 'bar-1');
+  await kassa.must('drawer.close', { tillId: 'till-1', countedCents: 3_001 });
+  await kassa.must('reports.closeDay', {});
+  await kassa.must('drawer.open', { tillId: 'till-1', floatCents: 2_000 });
+  await sales.cash(1002, 2000, 'till-1');
+  await sales.paid(2500, 'till-2');
+  await sales.wristband(band, 200, 'bar-1');
+  const file = join(kassa.dataDir, 'training.sqlite');
+  const copy = join(folder.dir, 'training.sqlite');
+  await kassa.must('drawer.close', { tillId: 'till-1', countedCents: 4_002 });
+  // A consistent copy, WAL included, before the station's folder goes away with it.
+  const outside = new Database(file);
+  outside.exec(`VACUUM INTO '${copy}'`);
+  outside.close();
+  await kassa.close();
+  return copy;
+}
+
+beforeAll(async () => {
+  pair = await startEnginePair();
+  books.sqlite = openDatabase({ file: await playTwoDays(), migrationsFolder: MIGRATIONS });
+  books.postgres = await pair.books('postgres');
+  await copyBooks(books.sqlite, books.postgres);
+}, 120_000);
+afterAll(async () => {
+  await books.sqlite?.close();
+  await pair?.end();
+  folder.remove();
+});
+
+const both = () => [books.sqlite!, books.postgres!] as const;
+
+/** The three totals tables, zero rows left out, in key order. */
+async function totals(db: Db) {
+  return db.read(async (q) => ({
+    totals: (
+      await q
+        .select()
+        .from(reportTotals)
+        .orderBy(
+          asc(reportTotals.businessDay),
+          asc(reportTotals.tillId),
+          asc(reportTotals.method),
+          asc(reportTotals.vatRate),
+        )
+    ).filter(
+      (r) =>
+        r.paidCount ||
+        r.paidCents ||
+        r.cancelledCount ||
+        r.expiredCount ||
+        r.refusedCount ||
+        r.failedCount ||
+        r.roundingCents,
+    ),
+    daily: (
+      await q
+        .select()
+        .from(reportDaily)
+        .orderBy(asc(reportDaily.businessDay), asc(reportDaily.shopId), asc(reportDaily.method))
+    ).filter((r) => r.count || r.cents),
+    hourly: (
+      await q
+        .select()
+        .from(reportHourly)
+        .orderBy(asc(reportHourly.businessDay), asc(reportHourly.hour), asc(reportHourly.method))
+    ).filter((r) => r.count || r.cents),
+  }));
+}
+
+describe('rebuilding the totals on SQLite and PostgreSQL', () => {
+  it('finds the same drift, repairs it, and rebuilds a book that lost its transactions list alike', async () => {
+    const running = await totals(books.sqlite!);
+    expect(running.daily.length).toBeGreaterThan(3);
+    expect(await totals(books.postgres!)).toEqual(running);
+    const outcomes = [];
+    for (const db of both()) {
+      await db.write((tx) =>
+        tx
+          .update(reportDaily)
+          .set({ cents: sql`${reportDaily.cents} + 1` })
+          .where(eq(reportDaily.method, 'cash')),
+      );
+      const drift = await rebuildTotals(db);
+      await db.write(async (tx) => {
+        for (const table of ['transactions', 'report_totals', 'report_daily', 'report_hourly'])
+          await rawRun(tx, sql.raw(`DELETE FROM ${table}`));
+      });
+      const legacy = await rebuildTotals(db);
+      expect(await totals(db)).toEqual(running);
+      outcomes.push(
+        [drift, legacy].map(({ bookings, rowsAdded, differences }) => ({ bookings, rowsAdded, differences })),
+      );
+    }
+    expect(outcomes[0]).toEqual([
+      { bookings: 9, rowsAdded: 0, differences: 2 },
+      { bookings: 9, rowsAdded: 9, differences: 22 },
+    ]);
+    expect(outcomes[1]).toEqual(outcomes[0]);
+  });
+});
