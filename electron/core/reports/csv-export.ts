@@ -2,10 +2,10 @@ import { open } from 'node:fs/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, desc, Placeholder, sql } from 'drizzle-orm';
 import { formatDay, localTime, parseDay } from '../../../shared/domain/business-day';
-import type { Db, SqliteDb } from '../db/open-database';
+import type { Db, SqliteDb, Tx } from '../db/open-database';
 import { SqliteStore } from '../db/unit-of-work';
 import { transactions as t } from '../db/schema';
-import { CSV_HEADER, csvLine, offsetWindows } from './csv-sql';
+import { CSV_HEADER, csvLine, csvLinePg, offsetWindows } from './csv-sql';
 import { filterConditions, type TransactionFilters } from './transaction-queries';
 
 export type CsvSeparator = ';' | ',';
@@ -20,7 +20,7 @@ type Cursor = { day: number; seq: number };
 
 /**
  * Streams the filtered transactions to `path`, newest first like the list: UTF-8 with a BOM (so
- * Excel reads it as UTF-8), CRLF line ends. SQLite builds the lines (see csvLine for why); pages
+ * Excel reads it as UTF-8), CRLF line ends. The database builds the lines (see csvLine for why); pages
  * are read by keyset and the loop yields to the event loop between them, so payments keep flowing
  * while a million rows are written, and only one page is ever held in memory.
  */
@@ -31,9 +31,11 @@ export async function writeTransactionsCsv(
   separator: CsvSeparator,
   pageSize = PAGE,
 ): Promise<number> {
-  if (!(db instanceof SqliteStore)) throw new Error('The CSV export on PostgreSQL comes with stage c');
   const range = await dayRange(db, filters);
-  const { page, cursor } = await db.read(() => prepare(db, filters, separator, pageSize, range));
+  const pages =
+    db instanceof SqliteStore
+      ? await db.read(() => prepare(db, filters, separator, pageSize, range))
+      : unitPages(filters, separator, pageSize, range);
   const file = await open(path, 'w');
   try {
     await file.write(BOM + CSV_HEADER.join(separator) + '\r\n');
@@ -41,10 +43,10 @@ export async function writeTransactionsCsv(
     let after: Cursor = START;
     for (;;) {
       // Each page is its own read: the file is written and the event loop turns between them.
-      const lines = await db.read(() => page(after));
+      const lines = await db.read((q) => pages.page(q, after));
       if (lines.length > 0) await file.write(lines.join('\r\n') + '\r\n');
       rows += lines.length;
-      const next = lines.length === pageSize ? await db.read(() => cursor.get(after)) : undefined;
+      const next = lines.length === pageSize ? await db.read((q) => pages.cursor(q, after)) : undefined;
       if (!next) return rows;
       after = next;
       await yieldToEventLoop();
@@ -52,6 +54,50 @@ export async function writeTransactionsCsv(
   } finally {
     await file.close();
   }
+}
+
+/** A page of lines after a cursor, and the cursor of that page's last row; each runs in a read. */
+interface Pages {
+  page(q: Tx, after: Cursor): Promise<string[]>;
+  cursor(q: Tx, after: Cursor): Promise<Cursor | undefined>;
+}
+
+const NEWEST_FIRST = [desc(t.businessDay), desc(t.seq)] as const;
+
+/**
+ * PostgreSQL builds the same lines (csvLinePg) and is read by the same keyset pages, each its own
+ * REPEATABLE READ unit: no transaction stays open while the file is written, and only a page is held.
+ */
+function unitPages(
+  filters: TransactionFilters,
+  separator: CsvSeparator,
+  pageSize: number,
+  range: [number, number],
+): Pages {
+  const line = csvLinePg(separator, offsetWindows(...range));
+  const where = (after: Cursor) =>
+    and(...filterConditions(filters), sql`(${t.businessDay}, ${t.seq}) < (${after.day}, ${after.seq})`);
+  return {
+    page: async (q, after) => {
+      const rows = await q
+        .select({ line: sql<string>`${line}` })
+        .from(t)
+        .where(where(after))
+        .orderBy(...NEWEST_FIRST)
+        .limit(pageSize);
+      return rows.map((row) => row.line);
+    },
+    cursor: async (q, after) => {
+      const [last] = await q
+        .select({ day: t.businessDay, seq: t.seq })
+        .from(t)
+        .where(where(after))
+        .orderBy(...NEWEST_FIRST)
+        .limit(1)
+        .offset(pageSize - 1);
+      return last;
+    },
+  };
 }
 
 /**
@@ -68,13 +114,12 @@ function prepare(
   const line = csvLine(separator, offsetWindows(...range));
   const after = sql`(${t.businessDay}, ${t.seq}) < (${sql.placeholder('day')}, ${sql.placeholder('seq')})`;
   const where = and(...filterConditions(filters), after);
-  const newestFirst = [desc(t.businessDay), desc(t.seq)] as const;
   const query = db.syncDb
     .select({ line: sql<string>`${line}` })
     .from(t)
     .where(where)
-    .orderBy(...newestFirst)
-    .limit(PAGE)
+    .orderBy(...NEWEST_FIRST)
+    .limit(pageSize)
     .toSQL();
   const statement = db.client.prepare(query.sql).pluck();
   const bind = (cursor: Cursor) =>
@@ -83,11 +128,14 @@ function prepare(
     .select({ day: t.businessDay, seq: t.seq })
     .from(t)
     .where(where)
-    .orderBy(...newestFirst)
+    .orderBy(...NEWEST_FIRST)
     .limit(1)
     .offset(pageSize - 1)
     .prepare();
-  return { page: (after: Cursor) => statement.all(...bind(after)) as string[], cursor };
+  return {
+    page: (_q: Tx, after: Cursor) => Promise.resolve(statement.all(...bind(after)) as string[]),
+    cursor: (_q: Tx, after: Cursor) => Promise.resolve(cursor.get(after)),
+  } satisfies Pages;
 }
 
 /** The days the export can touch, from the first of January of the first one: a row may be created the day before it counts. */

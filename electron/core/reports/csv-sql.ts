@@ -109,3 +109,55 @@ function printfArguments(windows: { start: number; offset: number }[], texts: SQ
     ...[t.saleId, t.paymentId, t.bancontactId, t.wristbandId].map((c) => optional(sql`${c}`)),
   ];
 }
+
+/*
+ * PostgreSQL's twin of csvLine: the same bytes, built with concat (which, like printf's %s, writes
+ * NULL as nothing), lpad for the zero-padded numbers and to_char for the wall-clock time. The quoting
+ * guard is a regular expression of the same class as SQLite's GLOB, on the same concatenation (so a
+ * NULL column leaves a row unquoted on both engines alike).
+ */
+
+const text = (column: SQL) => sql`(${column})::text`;
+const padded = (value: SQL) => sql`lpad(${text(value)}, 2, '0')`;
+/** A computed integer (an offset, a window's start), written into the SQL as a typed literal. */
+const literal = (n: number) => sql.raw(`${Math.trunc(n)}::bigint`);
+
+function localDateTimePg(column: SQL, windows: { start: number; offset: number }[]): SQL {
+  const cases = windows
+    .slice(1)
+    .reverse()
+    .map((w) => sql`WHEN ${column} >= ${literal(w.start)} THEN ${literal(w.offset)}`);
+  const offset = sql`CASE ${sql.join(cases, sql` `)} ELSE ${literal(windows[0]!.offset)} END`;
+  return sql`to_char(to_timestamp((${column} + ${offset}) / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
+}
+
+function fieldsPg(separator: string, windows: { start: number; offset: number }[], texts: SQL[]): SQL[] {
+  const decimal = separator === ';' ? ',' : '.';
+  const day = sql`${t.businessDay}`;
+  const money = (column: SQL) =>
+    sql`concat(CASE WHEN ${column} < 0 THEN '-' ELSE '' END, ${text(sql`abs(${column}) / 100`)}, ${decimal}::text, ${padded(sql`abs(${column}) % 100`)})`;
+  const optional = (column: SQL) => sql`coalesce(${text(column)}, '')`;
+  return [
+    sql`concat(${text(sql`${day} / 10000`)}, '-', ${padded(sql`${day} / 100 % 100`)}, '-', ${padded(sql`${day} % 100`)})`,
+    localDateTimePg(sql`${t.createdAt}`, windows),
+    ...[sql`${t.method}`, sql`${t.status}`, optional(sql`${t.paymentStatus}`)],
+    money(sql`${t.amountCents}`),
+    money(sql`${t.roundingCents}`),
+    optional(sql`${t.vatRate}`),
+    ...texts,
+    ...[t.saleId, t.paymentId, t.bancontactId, t.wristbandId].map((c) => optional(sql`${c}`)),
+  ];
+}
+
+/** One CSV line per row, built by PostgreSQL; the same line csvLine builds on SQLite. */
+export function csvLinePg(separator: string, windows: { start: number; offset: number }[]): SQL {
+  const chosen = [sql`${t.shopId}`, sql`${t.tillId}`, sql`${t.cashierId}`, sql`${t.profileId}`];
+  const line = (texts: SQL[]) =>
+    sql`concat_ws(${separator}::text, ${sql.join(fieldsPg(separator, windows, texts), sql`, `)})`;
+  const needsQuotes = `[${separator}"\n\r]`;
+  const guard = sql`(${sql.join(chosen, sql` || `)}) ~ ${needsQuotes}::text`;
+  const quotedWhereNeeded = chosen.map(
+    (c) => sql`coalesce(CASE WHEN ${c} ~ ${needsQuotes}::text THEN ${quoted(c)} ELSE ${c} END, '')`,
+  );
+  return sql`CASE WHEN ${guard} THEN ${line(quotedWhereNeeded)} ELSE ${line(chosen.map((c) => sql`coalesce(${c}, '')`))} END`;
+}
