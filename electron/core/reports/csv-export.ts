@@ -12,6 +12,12 @@ export type CsvSeparator = ';' | ',';
 
 /** Rows per query: large enough to be quick, small enough that memory stays flat and tills keep their turn. */
 const PAGE = 5_000;
+/**
+ * On PostgreSQL each page sorts what is left of its business day (no index on (business_day, seq)
+ * there: SQLite's index ends in the rowid, PostgreSQL's does not), so fewer, larger pages: 50 000
+ * lines, a few MB, measured 1.9 s instead of 5.3 s for 200 000 rows.
+ */
+const PG_PAGE = 50_000;
 const BOM = '\ufeff';
 /** Above any business day and row number: the first page's cursor. */
 const START = { day: 99_991_231, seq: Number.MAX_SAFE_INTEGER };
@@ -29,13 +35,14 @@ export async function writeTransactionsCsv(
   filters: TransactionFilters,
   path: string,
   separator: CsvSeparator,
-  pageSize = PAGE,
+  pageSize?: number,
 ): Promise<number> {
   const range = await dayRange(db, filters);
-  const pages =
-    db instanceof SqliteStore
-      ? await db.read(() => prepare(db, filters, separator, pageSize, range))
-      : unitPages(filters, separator, pageSize, range);
+  const sqlite = db instanceof SqliteStore ? db : null;
+  const size = pageSize ?? (sqlite ? PAGE : PG_PAGE);
+  const pages = sqlite
+    ? await db.read(() => prepare(sqlite, filters, separator, size, range))
+    : unitPages(filters, separator, size, range);
   const file = await open(path, 'w');
   try {
     await file.write(BOM + CSV_HEADER.join(separator) + '\r\n');
@@ -46,7 +53,7 @@ export async function writeTransactionsCsv(
       const lines = await db.read((q) => pages.page(q, after));
       if (lines.length > 0) await file.write(lines.join('\r\n') + '\r\n');
       rows += lines.length;
-      const next = lines.length === pageSize ? await db.read((q) => pages.cursor(q, after)) : undefined;
+      const next = lines.length === size ? await db.read((q) => pages.cursor(q, after)) : undefined;
       if (!next) return rows;
       after = next;
       await yieldToEventLoop();
