@@ -27,6 +27,7 @@ export const ENGINE_FREE_TESTS: Record<string, string> = {
   'engine-schemas.test.ts': 'migrates SQLite and PostgreSQL itself',
   'engine-twins-dialect.test.ts': 'runs both engines itself',
   'engine-twins-topup.test.ts': 'runs both engines itself',
+  'station-on-postgres.test.ts': 'starts its own PostgreSQL',
   'site-events.test.ts': 'starts its own PostgreSQL',
   'site-leases.test.ts': 'starts its own PostgreSQL',
   'site-rate-budget.test.ts': 'starts its own PostgreSQL',

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { retriedOnceOnly } from './connection-loss';
+import { isConnectionLoss, retriedOnceOnly } from './connection-loss';
 import { joinable, runUnit, type QueryHandle, type Store, type UnitScope } from '../unit-of-work';
 
 /*
@@ -37,6 +37,9 @@ const asNumber = (value: string) => Number(value);
 pg.types.setTypeParser(pg.types.builtins.INT8, asNumber);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, asNumber);
 
+/** The transaction handle drizzle's pg dialect hands a transaction's work. */
+type PgTx<S extends Record<string, unknown>> = Parameters<Parameters<NodePgDatabase<S>['transaction']>[0]>[0];
+
 /** One key for the writers' lock: any constant shared by every station of the site. */
 const WRITE_LOCK_KEY = 0x4b617373; // "Kass"
 
@@ -45,8 +48,12 @@ export class PostgresStore<S extends Record<string, unknown>> implements Store<S
   readonly pool: pg.Pool;
   private readonly db: NodePgDatabase<S>;
   private readonly scope = new AsyncLocalStorage<UnitScope<QueryHandle<S>>>();
+  private readonly clientDbs = new WeakMap<pg.PoolClient, NodePgDatabase<S>>();
 
-  constructor(options: PostgresStoreOptions, schema: S) {
+  constructor(
+    options: PostgresStoreOptions,
+    private readonly schema: S,
+  ) {
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 8,
@@ -67,7 +74,7 @@ export class PostgresStore<S extends Record<string, unknown>> implements Store<S
   read<T>(work: (q: QueryHandle<S>) => Promise<T> | T): Promise<T> {
     const current = joinable(this.scope);
     if (current) return Promise.resolve().then(() => work(current.handle));
-    return this.db.transaction(
+    return this.transaction(
       async (tx) => {
         const handle = tx as unknown as QueryHandle<S>;
         return runUnit(this.scope, { kind: 'read', handle, open: true }, () => work(handle));
@@ -88,7 +95,7 @@ export class PostgresStore<S extends Record<string, unknown>> implements Store<S
    * attempt committed (only its answer was lost) and the retry answers what it answered.
    */
   private attempt<T>(unitId: string, work: (tx: QueryHandle<S>) => Promise<T> | T): Promise<T> {
-    return this.db.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
       const earlier = await tx.execute<{ result: string }>(
         sql`SELECT result FROM kassa.unit_receipts WHERE unit_id = ${unitId}`,
@@ -104,6 +111,35 @@ export class PostgresStore<S extends Record<string, unknown>> implements Store<S
         await tx.execute(sql`DELETE FROM kassa.unit_receipts WHERE at < ${at - 3_600_000}`);
       return result;
     });
+  }
+
+  /**
+   * drizzle's own transaction over a pool sends BEGIN before its try/finally: a BEGIN that fails on a
+   * connection the server dropped never gives the connection back, and the pool (and `close`) wait for
+   * it forever. So the connection is taken here, and given back whatever happens; one that failed is
+   * destroyed instead of reused.
+   */
+  private async transaction<T>(
+    work: (tx: PgTx<S>) => Promise<T>,
+    config?: Parameters<NodePgDatabase<S>['transaction']>[1],
+  ): Promise<T> {
+    const client = await this.pool.connect();
+    let failure: Error | undefined;
+    try {
+      return await this.onClient(client).transaction(work, config);
+    } catch (error) {
+      failure = isConnectionLoss(error) ? (error as Error) : undefined;
+      throw error;
+    } finally {
+      client.release(failure);
+    }
+  }
+
+  /** One drizzle database per pooled connection, made once: the pool hands the same clients out again. */
+  private onClient(client: pg.PoolClient): NodePgDatabase<S> {
+    let db = this.clientDbs.get(client);
+    if (!db) this.clientDbs.set(client, (db = drizzle(client, { schema: this.schema })));
+    return db;
   }
 
   /** Applies pending migrations once, whichever station of the site starts first. */
