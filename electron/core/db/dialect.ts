@@ -24,14 +24,6 @@ export function least(q: object, a: SQL | number, b: SQL | number): SQL {
   return engineOf(q) === 'postgres' ? sql`least(${a}, ${b})` : sql`min(${a}, ${b})`;
 }
 
-/**
- * Raw SQL whose `AS camelCase` aliases keep their case on PostgreSQL too, which folds unquoted names to
- * lower case (SQLite keeps them as written). Quoted aliases mean the same on both engines.
- */
-export function quotedAliases(text: string): string {
-  return text.replace(/\bAS ([A-Za-z_][A-Za-z0-9_]*)\b/g, 'AS "$1"');
-}
-
 let cursors = 0;
 
 /**

@@ -2,7 +2,7 @@ import type { RebuildView } from '../../../shared/contract/report-views';
 import { localTime } from '../../../shared/domain/business-day';
 import type { Db, SqliteDb, Tx } from '../db/open-database';
 import { sql } from 'drizzle-orm';
-import { cursorRows, quotedAliases } from '../db/dialect';
+import { cursorRows } from '../db/dialect';
 import { rawRows } from '../db/raw';
 import { SqliteStore } from '../db/unit-of-work';
 import { transactions } from '../db/schema';
@@ -114,10 +114,10 @@ function sqliteEngine(db: SqliteDb): RebuildEngine {
   };
 }
 
-/** PostgreSQL: the same queries (aliases quoted), read through a cursor of the unit's transaction. */
+/** PostgreSQL: the same queries, read through a cursor of the unit's transaction. */
 function unitEngine(tx: Tx): RebuildEngine {
-  const all = <T>(text: string) => rawRows<T>(tx, sql.raw(quotedAliases(text)));
-  const stream = <T>(text: string) => cursorRows<T>(tx, sql.raw(quotedAliases(text)));
+  const all = <T>(text: string) => rawRows<T>(tx, sql.raw(text));
+  const stream = <T>(text: string) => cursorRows<T>(tx, sql.raw(text));
   return {
     missing: async (days) => [
       ...(await all<PaymentRaw>(QUERIES.missingPayments)).map((r) => paymentBooking(r, days)),
