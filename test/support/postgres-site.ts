@@ -36,11 +36,21 @@ function literal(value: unknown): string {
  * SQLite: `?` placeholders, rows as objects with the columns' names. Synchronous through psql, so that
  * the SQLite-shaped helpers keep their shape.
  */
-export function queryBooks<T>(siteUrl: string, books: string, sql: string, params: unknown[]): T[] {
+export function queryBooks<T>(
+  siteUrl: string,
+  books: string,
+  sql: string,
+  params: unknown[],
+  kind: 'rows' | 'statement' = 'rows',
+): T[] {
   let next = 0;
   const bound = sql.replace(/\?/g, () => literal(params[next++]));
   const url = new URL(siteUrl);
   const database = `${url.pathname.slice(1)}_${books}`;
+  if (kind === 'statement') {
+    psql(`${url.protocol}//${url.username}@${url.host}`, database, bound);
+    return [];
+  }
   const out = psql(
     `${url.protocol}//${url.username}@${url.host}`,
     database,

@@ -24,14 +24,10 @@ export const SQLITE_ONLY_TESTS: Record<string, string> = {
 
 /** Run once already: they start no station, or try both engines themselves. */
 export const ENGINE_FREE_TESTS: Record<string, string> = {
-  'engine-schemas.test.ts': 'migrates SQLite and PostgreSQL itself',
-  'engine-twins-dialect.test.ts': 'runs both engines itself',
-  'engine-twins-topup.test.ts': 'runs both engines itself',
-  'station-on-postgres.test.ts': 'starts its own PostgreSQL',
-  'site-events.test.ts': 'starts its own PostgreSQL',
-  'site-leases.test.ts': 'starts its own PostgreSQL',
-  'site-rate-budget.test.ts': 'starts its own PostgreSQL',
-  'site-settings.test.ts': 'starts its own PostgreSQL, and tries SQLite itself',
+  'engine-*.test.ts': 'the engine twins: each tries SQLite and its own PostgreSQL side by side',
+  'pg-*.test.ts': 'PostgreSQL itself, on a server the test starts',
+  'site-*.test.ts': 'many stations of a site, on a PostgreSQL server the test starts',
+  'station-on-postgres.test.ts': 'a station on a PostgreSQL server the test starts (and stops)',
   'simulator-*.test.ts': 'the Bancontact simulator alone, which keeps no Kassa books',
 };
 

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { openDatabase } from '../../electron/core/db/open-database';
+import { openDatabase, type Db } from '../../electron/core/db/open-database';
+import { PostgresStore } from '../../electron/core/db/pg/postgres-store';
+import { booksNameFor, booksUrl } from '../../electron/core/db/pg/site-databases';
+import * as schema from '../../electron/core/db/schema';
 import { topupBatches, wristbands } from '../../electron/core/db/schema';
 import { TRAINING_TOPUP_PROFILE } from '../../electron/core/simulator';
 import { WRISTBAND_ALPHABET, wristbandIdFromData } from '../../shared/domain/wristband-id';
+import { queryBooks, testSiteFor } from './postgres-site';
 import { MIGRATIONS } from './temp';
 
 /** A fresh, well-formed wristband id (check characters included) that no batch holds. */
@@ -25,10 +29,7 @@ export interface SeedOptions {
  * and answers their ids. The station may be running: SQLite (WAL) lets both write.
  */
 export async function seedWristbands(dataDir: string, options: SeedOptions = {}): Promise<string[]> {
-  const db = openDatabase({
-    file: join(dataDir, options.file ?? 'training.sqlite'),
-    migrationsFolder: MIGRATIONS,
-  });
+  const db = openBooksOf(dataDir, options.file ?? 'training.sqlite');
   try {
     const batchId = randomBytes(12).toString('hex');
     const count = options.count ?? 3;
@@ -55,8 +56,20 @@ export async function seedWristbands(dataDir: string, options: SeedOptions = {})
   }
 }
 
-/** Runs one statement on the station's database file (SQLite), as a manager's tool would. */
+/**
+ * The books of a test station's data folder: its SQLite file, or under `integration-pg` its site's
+ * PostgreSQL database. The station may be running: both engines let another connection write.
+ */
+function openBooksOf(dataDir: string, file: string): Db {
+  const site = testSiteFor(dataDir);
+  if (site) return new PostgresStore({ url: booksUrl(site, booksNameFor(file)) }, schema);
+  return openDatabase({ file: join(dataDir, file), migrationsFolder: MIGRATIONS });
+}
+
+/** Runs one statement on the station's training books, as a manager's tool would. */
 export async function writeDb(dataDir: string, sql: string, ...params: unknown[]): Promise<void> {
+  const site = testSiteFor(dataDir);
+  if (site) return void queryBooks(site, 'training', sql, params, 'statement');
   const db = openDatabase({ file: join(dataDir, 'training.sqlite'), migrationsFolder: MIGRATIONS });
   try {
     await db.write(() => {
