@@ -8,6 +8,7 @@ import type { StationDb } from '../../electron/core/db/open-station-database';
 import { PostgresStore } from '../../electron/core/db/pg/postgres-store';
 import * as stationSchema from '../../electron/core/db/station-schema';
 import { SqliteStore } from '../../electron/core/db/unit-of-work';
+import { waitFor } from '../support/temp';
 import { ENGINES, startEnginePair, type EngineName, type EnginePair } from '../support/engine-pair';
 
 let pair: EnginePair;
@@ -131,5 +132,30 @@ describe('the audit chain on SQLite and PostgreSQL', () => {
     );
     expect(await logs[0]!.verify()).toMatchObject({ ok: true, checked: 60 });
     await second.close();
+  });
+
+  it('counts a flood of refusals on PostgreSQL in a handful of commits, and still writes it as one entry', async () => {
+    const db = await pair.station('postgres');
+    const pool = pgOf(db).pool;
+    // Every transaction that writes takes a transaction id: the ids taken between two readings count the writes.
+    const xid = async () => Number((await pool.query('SELECT pg_current_xact_id()::text AS x')).rows[0].x);
+    const clock = { ms: T0 };
+    const log = createAuditLog({ db, now: () => clock.ms, mode: () => 'live' });
+    await log.record(signIn('ok'));
+    const before = await xid();
+    for (let n = 0; n < 200; n += 1) {
+      clock.ms += 100;
+      await log.refused(signIn('refused'), '10.0.0.7');
+    }
+    // The first refusal of the minute is an entry at once; the other 199 wait in memory (one write each without batching).
+    expect((await xid()) - before - 1).toBe(1);
+    const tally = () => db.read((q) => q.select().from(stationSchema.auditRefusalTallies));
+    await waitFor(async () => (await tally())[0]?.count === 200, 3_000, 'the held bumps written');
+    clock.ms = T0 + 120_000;
+    await log.flush();
+    const entries = await entriesOf(db);
+    expect(entries.map((e) => e.detail).at(-1)).toBe(
+      '{"caller":"10.0.0.7","minute":"2026-07-04T18:00:00.000Z","repeated":199}',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { auditLog, auditRefusalTallies, devices } from '../db/station-schema';
 import type { AuditEntryInput } from './audit-entry';
 import { canonicalJson, entryHash, GENESIS_HASH, type HashedFields } from './audit-hash';
 import { MINUTE_MS, minuteOf } from './refusal-tallies';
+import { BUMP_FLUSH_MS, RefusalBumps, writeBumps } from './refusal-bumps';
 import { safeDetail } from './secret-fields';
 
 /*
@@ -79,37 +80,68 @@ async function closeMinutesBefore(tx: StationTx, mode: string | null, minute: nu
   await tx.delete(t).where(lt(t.minute, minute));
 }
 
-/** record, refuse and flush as units of work; each first closes the refusal tallies of ended minutes. */
-export function unitWrites(db: StationDb, mode: () => string | null) {
-  /** Minutes before this one are closed already (none yet: leftovers of a restart are closed first). */
-  let closedBefore = Number.NEGATIVE_INFINITY;
+/**
+ * The units the writes run in: the held bumps first (so a closing counts them), then the closing of
+ * ended minutes, then the work; the bumps are kept if the unit fails.
+ */
+function unitRunner(db: StationDb, mode: () => string | null, bumps: RefusalBumps) {
+  const state = { closedBefore: Number.NEGATIVE_INFINITY, timer: null as NodeJS.Timeout | null };
   async function closeEndedMinutes(tx: StationTx, at: number): Promise<void> {
     const minute = minuteOf(at);
-    if (minute <= closedBefore) return;
+    if (minute <= state.closedBefore) return;
     await closeMinutesBefore(tx, mode(), minute, at);
-    closedBefore = minute;
+    state.closedBefore = minute;
   }
+  async function unit(at: number, work: (tx: StationTx) => Promise<void>): Promise<void> {
+    const held = bumps.take();
+    try {
+      await db.write(async (tx) => {
+        await writeBumps(tx, held);
+        await closeEndedMinutes(tx, at);
+        await work(tx);
+      });
+    } catch (error) {
+      bumps.restore(held);
+      throw error;
+    }
+  }
+  function writeSoon(now: () => number): void {
+    if (state.timer) return;
+    state.timer = setTimeout(() => {
+      state.timer = null;
+      // A failed write keeps the bumps for the next one: the station's minute flush or entry.
+      if (bumps.size > 0) unit(now(), () => Promise.resolve()).catch(() => undefined);
+    }, BUMP_FLUSH_MS);
+    state.timer.unref();
+  }
+  return { state, unit, writeSoon };
+}
+
+/** record, refuse and flush as units of work; each first closes the refusal tallies of ended minutes. */
+export function unitWrites(db: StationDb, mode: () => string | null) {
+  const bumps = new RefusalBumps();
+  const { state, unit, writeSoon } = unitRunner(db, mode, bumps);
   return {
-    record: (entry: AuditEntryInput, at: number) =>
-      db.write(async (tx) => {
-        await closeEndedMinutes(tx, at);
-        await append(tx, mode(), entry, at);
-      }),
-    refuse: (entry: AuditEntryInput, callerKey: string, at: number) =>
-      db.write(async (tx) => {
-        await closeEndedMinutes(tx, at);
-        if (!(await countRefusal(tx, entry, callerKey, minuteOf(at)))) return;
-        await append(
-          tx,
-          mode(),
-          { ...entry, outcome: 'refused', detail: { ...entry.detail, caller: callerKey } },
-          at,
-        );
-      }),
-    flush: (at: number) =>
-      db.write(async (tx) => {
-        closedBefore = Number.NEGATIVE_INFINITY;
-        await closeEndedMinutes(tx, at);
-      }),
+    record: (entry: AuditEntryInput, at: number) => unit(at, (tx) => append(tx, mode(), entry, at)),
+    refuse: async (entry: AuditEntryInput, callerKey: string, at: number, now: () => number) => {
+      const minute = minuteOf(at);
+      if (minute <= state.closedBefore && bumps.hold(minute, callerKey, entry.action)) return writeSoon(now);
+      await unit(at, async (tx) => {
+        const first = await countRefusal(tx, entry, callerKey, minute);
+        bumps.saw(minute, callerKey, entry.action);
+        if (!first) return;
+        const refusal = {
+          ...entry,
+          outcome: 'refused' as const,
+          detail: { ...entry.detail, caller: callerKey },
+        };
+        await append(tx, mode(), refusal, at);
+      });
+    },
+    flush: (at: number) => {
+      // Leftover tallies of every station, of any minute before this one, are closed.
+      state.closedBefore = Number.NEGATIVE_INFINITY;
+      return unit(at, () => Promise.resolve());
+    },
   };
 }

@@ -59,7 +59,7 @@ function unitsWrites({ db, now, mode }: AuditLogDeps): Writing {
   const writes = unitWrites(db, mode);
   return {
     record: (entry) => writes.record(entry, now()),
-    refused: (entry, callerKey) => writes.refuse(entry, callerKey, now()),
+    refused: (entry, callerKey) => writes.refuse(entry, callerKey, now(), now),
     flush: () => writes.flush(now()),
   };
 }
