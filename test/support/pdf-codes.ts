@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { queryBooks, testSiteFor } from './postgres-site';
 
 const run = promisify(execFile);
 
@@ -91,14 +92,14 @@ export function pdfInfo(file: string): { pages: number; widthMm: number; heightM
   };
 }
 
-/** A batch's wristband ids in printing order, read from the station's database file. */
+/** A batch's wristband ids in printing order, read from the station's training books (file or PostgreSQL). */
 export function batchIds(dataDir: string, batchId: string): string[] {
+  const site = testSiteFor(dataDir);
+  const query = 'SELECT id FROM wristbands WHERE batch_id = ? ORDER BY position';
+  if (site) return queryBooks<{ id: string }>(site, 'training', query, [batchId]).map((row) => row.id);
   const db = new Database(join(dataDir, 'training.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    return db
-      .prepare('SELECT id FROM wristbands WHERE batch_id = ? ORDER BY position')
-      .pluck()
-      .all(batchId) as string[];
+    return db.prepare(query).pluck().all(batchId) as string[];
   } finally {
     db.close();
   }

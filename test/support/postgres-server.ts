@@ -100,5 +100,7 @@ function externalServer(url: string): PostgresServer {
 export function psql(baseUrl: string, database: string, statement: string): string {
   return execFileSync('psql', [`${baseUrl}/${database}`, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], {
     encoding: 'utf8',
+    // A test may read back a 100,000-wristband batch.
+    maxBuffer: 256 * 1024 * 1024,
   });
 }
