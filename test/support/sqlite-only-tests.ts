@@ -20,6 +20,8 @@ export const SQLITE_ONLY_TESTS: Record<string, string> = {
   'storage.test.ts': "the SQLite file, WAL mode and SQLite's migrations",
   'station-database.test.ts': "station.sqlite's file, its SQLite migrations and triggers",
   'migration-backfills.test.ts': 'books made by an older Kassa are SQLite files',
+  'chaos.test.ts':
+    "one station's chaos settles by reading its SQLite file; the site's chaos on PostgreSQL is its own test",
 };
 
 /** Run once already: they start no station, or try both engines themselves. */
