@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StartRefusal } from '../../shared/contract/station-refusal';
 import { openStationDatabase, type StationDb } from '../../electron/core/db/open-station-database';
 import { openPostgresStation } from '../../electron/core/db/pg/site-databases';
-import { openSiteSettings, type SiteSettings } from '../../electron/core/settings/open-site-settings';
+import { openSiteSettings, type SiteSettings } from '../../electron/core/site/open-site-settings';
 import { SiteCipher } from '../../electron/core/settings/site-key';
 import { psql, startThrowawayPostgres, type PostgresServer } from '../support/postgres-server';
 import { MIGRATIONS, STATION_MIGRATIONS, tempDir } from '../support/temp';

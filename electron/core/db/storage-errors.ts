@@ -1,3 +1,4 @@
+import { isConnectionLoss } from './connection-errors';
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ContractFailure } from '../../../shared/contract';
@@ -47,34 +48,11 @@ export function isDiskFull(error: unknown, folder: string): boolean {
   return free !== null && free < NEARLY_FULL_BYTES;
 }
 
-/** Node's words for a server that cannot be reached, or a connection that broke. */
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EPIPE',
-]);
-/** PostgreSQL's: connection exceptions (class 08), and a server shutting down or not yet up (57P01-03). */
-const SERVER_GONE = /^(08...|57P0[123])$/;
-/** pg and pg-pool say a few of these in words only. */
-const GONE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
-
 /**
  * The PostgreSQL server cannot be reached or dropped the connection: nothing was committed (a unit of
  * work is one transaction), and the same call works again once the server answers.
  */
-export function isDatabaseUnreachable(error: unknown): boolean {
-  if (codesOf(error).some((code) => NETWORK_CODES.has(code) || SERVER_GONE.test(code))) return true;
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    if (GONE_MESSAGES.test(current.message)) return true;
-    current = current.cause;
-  }
-  return false;
-}
+export const isDatabaseUnreachable = isConnectionLoss;
 
 export function databaseUnreachableMessage(): string {
   return 'The database server cannot be reached: nothing was saved, try again in a moment';

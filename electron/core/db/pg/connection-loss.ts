@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isConnectionLoss } from '../connection-errors';
 
 /*
  * A write whose connection was lost may or may not have committed: the COMMIT may have reached the
@@ -8,25 +9,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * reported (a constraint, a refused Z change) are never retried: the transaction surely rolled back
  * and the same work would fail the same way.
  */
-
-/** SQLSTATE classes and codes that mean the connection, not the statement, failed. */
-const CONNECTION_STATES = /^(08|57P0[123]|53300)/;
-const CONNECTION_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
-const CONNECTION_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
-
-export function isConnectionLoss(error: unknown): boolean {
-  for (
-    let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
-    e;
-    e = e.cause as typeof e
-  ) {
-    const code = typeof e.code === 'string' ? e.code : '';
-    if (CONNECTION_STATES.test(code) || CONNECTION_ERRORS.has(code)) return true;
-    if (typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message)) return true;
-  }
-  return false;
-}
 
 /** Long enough to ride out a server restart or a failover of the database address; then the error stands. */
 const RETRY_FOR_MS = 15_000;

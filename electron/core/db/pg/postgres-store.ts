@@ -3,7 +3,8 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { isConnectionLoss, retriedOnceOnly } from './connection-loss';
+import { isConnectionLoss } from '../connection-errors';
+import { retriedOnceOnly } from './connection-loss';
 import { joinable, runUnit, type QueryHandle, type Store, type UnitScope } from '../unit-of-work';
 
 /*

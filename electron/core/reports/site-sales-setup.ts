@@ -3,10 +3,10 @@ import type { SalesSetupView } from '../../../shared/contract/report-views';
 import { refuse } from '../../../shared/contract/station-refusal';
 import type { StationDb } from '../db/open-station-database';
 import { siteSettings } from '../db/station-schema';
-import { salesSetupFileSchema } from '../reports/sales-setup-schema';
-import { readSalesSetupFile } from '../reports/sales-setup-store';
-import { SITE_SETTINGS_PLACE } from './site-settings-store';
-import { WriteQueue } from './write-queue';
+import { salesSetupFileSchema } from './sales-setup-schema';
+import { readSalesSetupFile } from './sales-setup-store';
+import { SITE_SETTINGS_PLACE } from '../settings/site-settings-store';
+import { WriteQueue } from '../settings/write-queue';
 
 /** The sales setup's row in site_settings. */
 export const SALES_SETUP_SETTING = 'salesSetup';

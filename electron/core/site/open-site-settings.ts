@@ -2,11 +2,11 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StationDb } from '../db/open-station-database';
 import { SALES_SETUP_FILE } from '../reports/sales-setup-store';
-import { createSettingsFile } from './settings-file';
-import { createSiteKey, readSiteKey, SITE_KEY_FILE, SiteCipher } from './site-key';
-import { SiteSalesSetup } from './site-sales-setup';
-import { SiteSecretStore } from './site-secret-store';
-import { SiteSettingsStore } from './site-settings-store';
+import { createSettingsFile } from '../settings/settings-file';
+import { createSiteKey, readSiteKey, SITE_KEY_FILE, SiteCipher } from '../settings/site-key';
+import { SiteSalesSetup } from '../reports/site-sales-setup';
+import { SiteSecretStore } from '../settings/site-secret-store';
+import { SiteSettingsStore } from '../settings/site-settings-store';
 
 export interface SiteSettingsOpening {
   /** The station database: the site database on PostgreSQL, station.sqlite on SQLite. */
