@@ -1,9 +1,7 @@
-import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RejectedCallbackGroupView } from '../../shared/contract';
 import { callbackBody, createSigningKey, signCallback, type SigningKey } from '../support/callback-signer';
+import { databaseSql } from '../support/database-sql';
 import { startStationWithShell, type StationWithShell } from '../support/station-with-shell';
 import { waitFor } from '../support/temp';
 
@@ -34,17 +32,11 @@ beforeAll(async () => {
 });
 afterAll(() => kassa.close());
 
-/** The database's size on disk once the WAL is folded in and truncated: what the floods really cost. */
-function databaseBytes(): number {
-  const file = join(kassa.dataDir, 'training.sqlite');
-  const db = new Database(file, { fileMustExist: true });
-  try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    db.close();
-  }
-  return statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
-}
+/**
+ * The training books' size on disk: the SQLite file once its WAL is folded in and truncated, or the
+ * PostgreSQL database's files; what the floods really cost.
+ */
+const databaseBytes = (): number => databaseSql(kassa.dataDir).bytes();
 
 function forged(profile: string): { body: string; signature: string } {
   const body = callbackBody();
