@@ -27,9 +27,9 @@ export interface BenchDevice {
 }
 
 /** A training station of its own (temp data folder, its own simulator), with the device network on. */
-export async function startBenchStation(): Promise<BenchStation> {
+export async function startBenchStation(options: { database?: string } = {}): Promise<BenchStation> {
   const folder = tempDir('kassa-bench-devices-');
-  const process = await spawnStation({ dataDir: folder.dir });
+  const process = await spawnStation({ dataDir: folder.dir, database: options.database ?? null });
   const must = async <T>(method: string, input: unknown = {}): Promise<T> => {
     const answer = await callHttp<T>(process.url, method, input);
     if (!answer.ok) throw new Error(`${method} at the station: ${answer.error.code} ${answer.error.message}`);

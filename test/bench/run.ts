@@ -1,6 +1,7 @@
 import { benchBackup } from './backup';
 import { benchCallbackLatency } from './callback-latency';
 import { benchDurability } from './durability';
+import { benchEngines } from './engines';
 import { benchLinkedDevices } from './linked-devices';
 import { benchOpenPayments } from './open-payments';
 import { benchPaymentLatency } from './payment-latency';
@@ -19,6 +20,7 @@ const PARTS: Record<string, () => Promise<void>> = {
   durability: () => benchDurability(Number(process.env.KASSA_BENCH_DURABILITY_SALES ?? 200)),
   backup: () => benchBackup(Number(process.env.KASSA_BENCH_BACKUP_MB ?? 1_024)),
   devices: () => benchLinkedDevices(20, Number(process.env.KASSA_BENCH_DEVICES_SECONDS ?? 60)),
+  engines: () => benchEngines(20, Number(process.env.KASSA_BENCH_ENGINES_SECONDS ?? 20)),
 };
 
 /** `npm run bench`: prints the figures the issues ask for. Timings are medians on a noisy machine. */

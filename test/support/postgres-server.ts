@@ -53,7 +53,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayPostgres(): Promise<PostgresServer> {
+/** `durable`: fsync on, as a real server runs (the bench); the tests turn it off for speed. */
+export async function startThrowawayPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const given = process.env.KASSA_TEST_POSTGRES;
   if (given) return externalServer(given);
   const bin = binFolder();
@@ -66,13 +67,14 @@ export async function startThrowawayPostgres(): Promise<PostgresServer> {
     'initdb',
   );
   // Durability is not what these tests measure (the bench and the SQLite tests do): fsync off.
-  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400`;
+  const fsync = options.durable ? '' : ' -c fsync=off';
+  const serverOptions = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1${fsync} -c max_connections=400`;
   const pgCtl = (args: string[]) => asServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, ...args]);
   const server: PostgresServer = {
     baseUrl: `postgres://postgres@127.0.0.1:${port}`,
     port,
     dataDir,
-    start: () => run(pgCtl(['-o', options, '-l', join(folder, 'log'), '-w', 'start']), 'pg_ctl start'),
+    start: () => run(pgCtl(['-o', serverOptions, '-l', join(folder, 'log'), '-w', 'start']), 'pg_ctl start'),
     stop: (mode = 'fast') => run(pgCtl(['-m', mode, '-w', 'stop']), 'pg_ctl stop'),
     remove: () => {
       spawnSync(pgCtl(['-m', 'immediate', 'stop'])[0]!, pgCtl(['-m', 'immediate', 'stop']).slice(1));
