@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, type ErrorCode, type MethodName, type Result } from '../../shared/contract';
 import type { Role } from '../../shared/domain/roles';
@@ -7,6 +5,7 @@ import type { Caller } from '../../electron/core/api/dispatcher';
 import { en } from '../../renderer/src/i18n/locales/en';
 import { fr } from '../../renderer/src/i18n/locales/fr';
 import { nl } from '../../renderer/src/i18n/locales/nl';
+import { databaseSql } from '../support/database-sql';
 import { linkDevice } from '../support/linked-device';
 import { startLinkedStation, type LinkedStation, type Place } from '../support/linked-station';
 import { TEST_PASSWORD, type SignedIn } from '../support/sign-in';
@@ -193,13 +192,9 @@ describe('the refusals that matter', () => {
   it('an Employee device makes no pairing code, even with a manager signed in', async () => {
     const onBar = await linked.signIn('manager', 'Employee bar');
     const secondBar = { name: 'Second bar', rights: 'manager', kind: 'bar' };
-    const file = new Database(join(linked.kassa.dataDir, 'station.sqlite'), { readonly: true });
-    const codes = () => Promise.resolve(file.prepare('SELECT count(*) AS n FROM pairing_codes').get());
-    try {
-      await changesNothing(codes, () => refusedAs(onBar, 'devices.createPairing', secondBar));
-    } finally {
-      file.close();
-    }
+    const station = databaseSql(linked.kassa.dataDir, 'station');
+    const codes = () => Promise.resolve(station.rows('SELECT count(*) AS n FROM pairing_codes'));
+    await changesNothing(codes, () => refusedAs(onBar, 'devices.createPairing', secondBar));
     // The same role on a Manager device may: the refusal was the device's.
     const onTill = await linked.signIn('manager', 'Manager till');
     expect(codeOf(await onTill.call('devices.createPairing', secondBar))).toBe('OK');

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseSql } from '../support/database-sql';
 import { reportSales } from '../support/report-sales';
 import { startStationWithShell, type StationWithShell } from '../support/station-with-shell';
 import { seedWristbands } from '../support/wristbands';
@@ -9,29 +8,22 @@ let kassa: StationWithShell;
 
 /** The three totals tables as rows, zero rows left out (a rebuild writes none). */
 function totals(): { totals: unknown[]; daily: unknown[]; hourly: unknown[] } {
-  const db = new Database(join(kassa.dataDir, 'training.sqlite'), { readonly: true });
-  try {
-    const read = (sql: string) => db.prepare(sql).all();
-    return {
-      totals:
-        read(`select * from report_totals where paid_count or paid_cents or cancelled_count or expired_count
-        or refused_count or failed_count or rounding_cents order by business_day, shop_id, till_id, cashier_id, method, vat_rate`),
-      daily: read('select * from report_daily where count or cents order by business_day, shop_id, method'),
-      hourly: read('select * from report_hourly where count or cents order by business_day, hour, method'),
-    };
-  } finally {
-    db.close();
-  }
+  const read = (sql: string) => databaseSql(kassa.dataDir).rows(sql);
+  return {
+    totals: read(`select * from report_totals where paid_count <> 0 or paid_cents <> 0 or cancelled_count <> 0
+      or expired_count <> 0 or refused_count <> 0 or failed_count <> 0 or rounding_cents <> 0
+      order by business_day, shop_id, till_id, cashier_id, method, vat_rate`),
+    daily: read(
+      'select * from report_daily where count <> 0 or cents <> 0 order by business_day, shop_id, method',
+    ),
+    hourly: read(
+      'select * from report_hourly where count <> 0 or cents <> 0 order by business_day, hour, method',
+    ),
+  };
 }
 
-function write(sql: string): void {
-  const db = new Database(join(kassa.dataDir, 'training.sqlite'));
-  try {
-    db.exec(sql);
-  } finally {
-    db.close();
-  }
-}
+/** SQL typed behind the station's back, as a person with access to its books could. */
+const write = (sql: string): void => databaseSql(kassa.dataDir).exec(sql);
 
 /** Two business days: a Z between them, and every kind of outcome on each side of it. */
 beforeAll(async () => {

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/core/db/open-database';
 import { writeTransactionsCsv } from '../../electron/core/reports/csv-export';
-import { MIGRATIONS } from '../support/temp';
 import type { TransactionRowView } from '../../shared/contract';
 import { addDays, formatDay, localTime } from '../../shared/domain/business-day';
 import { TRAINING_TOPUP_PROFILE } from '../../electron/core/simulator';
+import { openTrainingBooks } from '../support/database-sql';
 import { reportSales } from '../support/report-sales';
 import { startStationWithShell, type StationWithShell } from '../support/station-with-shell';
 import { seedWristbands } from '../support/wristbands';
@@ -161,7 +160,7 @@ describe('the transactions list', () => {
 
   it('exports the same rows in the same order as the list, however small the pages', async () => {
     const listed = (await list()).rows.map((r) => [r.method, r.status]);
-    const db = openDatabase({ file: join(kassa.dataDir, 'training.sqlite'), migrationsFolder: MIGRATIONS });
+    const db = await openTrainingBooks(kassa.dataDir);
     try {
       for (const [filters, pageSize] of [
         [{}, 2],
