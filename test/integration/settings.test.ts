@@ -1,9 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SettingsView } from '../../shared/contract';
 import { TRAINING_DISPLAY_PROFILE } from '../../electron/core/simulator';
 import { startFaultyProxy } from '../support/faulty-proxy';
+import { queryBooks } from '../support/postgres-site';
 import { startTestSimulator, startTestStation, type TestStation } from '../support/station-in-process';
 
 let training: Awaited<ReturnType<typeof startTestSimulator>>;
@@ -32,6 +34,18 @@ async function goLive(station: TestStation): Promise<SettingsView> {
   const credentials = { environment: 'preprod', ppid: PPID, apiKey: KEY } as const;
   await station.must('settings.testConnection', credentials);
   return station.must('settings.goLive', credentials);
+}
+
+/** The ids of the sales in one mode's books: its SQLite file, or its database on the PostgreSQL site. */
+function salesInBooks(station: TestStation, books: 'training' | 'preprod'): string[] {
+  const sql = 'select id from sales order by id';
+  if (station.database) return queryBooks<{ id: string }>(station.database, books, sql, []).map((r) => r.id);
+  const db = new Database(join(station.dataDir, `${books}.sqlite`), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare(sql).all() as { id: string }[]).map((r) => r.id);
+  } finally {
+    db.close();
+  }
 }
 
 describe('training mode and real credentials', () => {
@@ -141,7 +155,9 @@ describe('training mode and real credentials', () => {
 
     await kassa.must('settings.useTraining', {});
     expect((await kassa.must('till.listSales', {})).map((s) => s.id)).toEqual([trainingSale.id]);
-    expect(readdirSync(kassa.dataDir)).toEqual(expect.arrayContaining(['training.sqlite', 'preprod.sqlite']));
+    // Each mode keeps its own books: the training sale is in the training ones, the real one apart.
+    expect(salesInBooks(kassa, 'training')).toEqual([trainingSale.id]);
+    expect(salesInBooks(kassa, 'preprod')).toEqual([liveSale.id]);
   });
 
   it('does not change mode while a payment is open', async () => {

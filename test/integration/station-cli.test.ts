@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { queryBooks, testSiteFor } from '../support/postgres-site';
 import { callHttp, spawnStation } from '../support/station-process';
 import { REPO_ROOT, tempDir } from '../support/temp';
 
@@ -25,6 +26,17 @@ function station(args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/**
+ * Whether the station keeps its training books where it was told: the file in its data folder, or
+ * (on a PostgreSQL site) a connection of its own to the site's training database.
+ */
+function trainingBooksInUse(dataDir: string): boolean {
+  const site = testSiteFor(dataDir);
+  if (!site) return existsSync(join(dataDir, 'training.sqlite'));
+  const sql = 'select 1 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()';
+  return queryBooks(site, 'training', sql, []).length > 0;
+}
+
 describe('npm run station', () => {
   it('prints its URL on one line once it serves, and serves at once', async () => {
     const running = await spawnStation({ dataDir: folder.dir });
@@ -40,7 +52,7 @@ describe('npm run station', () => {
         `Kassa station ready at ${running.url} (training mode, simulator at ${running.simulatorUrl}, data in ${folder.dir})`,
       ]);
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(existsSync(join(folder.dir, 'training.sqlite'))).toBe(true);
+      expect(trainingBooksInUse(folder.dir)).toBe(true);
     } finally {
       await running.stop();
     }
