@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { refuse } from '../../shared/contract/station-refusal';
+import { checkLiveDatabase, checkSharedBook } from '../core/books/book-checks';
+import { openDatabase, type Db } from '../core/db/open-database';
+import { booksNameFor, openPostgresBooks, siteDatabaseName } from '../core/db/pg/site-databases';
 import { resolveMode, type ModeSecrets, type ResolvedMode } from '../core/modes/resolve-mode';
 import { createFileSecretStore } from '../core/settings/secret-store';
 import { SETTINGS_FILE, type StoredSettings } from '../core/settings/settings-file';
 import { API_KEY_SECRET } from '../core/settings/settings-service';
+import { bookLocation } from '../core/station-storage';
+import { MIGRATIONS_FOLDER } from './paths';
 
 /** The desktop app's secret store, encrypted by the OS keychain (electron/main/safe-storage-secrets.ts). */
 const DESKTOP_SECRETS_FILE = 'secrets.enc';
@@ -44,4 +49,60 @@ export function commandLineMode(dataDir: string, stored: StoredSettings): Resolv
     field: missing,
     remedies: ['fix-field'],
   });
+}
+
+/**
+ * The site's PostgreSQL address a command line works on: `--database`, else KASSA_DATABASE (which keeps
+ * a password out of the process list), else null for the data folder's SQLite files. The message never
+ * quotes the address: it may carry a password.
+ */
+export function commandLineDatabase(flag: string | undefined): string | null {
+  const address = flag ?? (process.env.KASSA_DATABASE || undefined);
+  if (address === undefined) return null;
+  if (!/^postgres(ql)?:\/\//.test(address) || !URL.canParse(address))
+    throw new Error('--database must be a postgres:// or postgresql:// address (e.g. postgres://host/kassa)');
+  siteDatabaseName(address);
+  return address;
+}
+
+export interface CommandLineBooks {
+  dataDir: string;
+  /** `kassa.sqlite`, `preprod.sqlite` or `training.sqlite`: the mode's book, as the station names it. */
+  databaseFile: string;
+  live: boolean;
+  /** The site's PostgreSQL address, or null for SQLite files. */
+  database: string | null;
+  /** Who holds the connection in pg_stat_activity. */
+  applicationName: string;
+}
+
+/**
+ * Opens the mode's books as the station does (station-storage.ts, books/book-checks.ts): a live book
+ * that is not the one the folder's marker remembers is refused, a SQLite file before SQLite opens it,
+ * the site's shared books once opened. The command lines never write the marker: that is the station's.
+ */
+export async function openCommandLineBooks(books: CommandLineBooks): Promise<Db> {
+  const { dataDir, databaseFile, live, database } = books;
+  if (!database) {
+    if (live) checkLiveDatabase(dataDir, databaseFile);
+    return openDatabase({ file: join(dataDir, databaseFile), migrationsFolder: MIGRATIONS_FOLDER });
+  }
+  const opening = {
+    siteUrl: database,
+    migrationsFolder: MIGRATIONS_FOLDER,
+    applicationName: books.applicationName,
+  };
+  const db = await openPostgresBooks(opening, booksNameFor(databaseFile));
+  if (!live) return db;
+  try {
+    await checkSharedBook(db, {
+      dataDir,
+      databaseFile,
+      location: bookLocation({ dataDir, database }, databaseFile),
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
 }

@@ -5,18 +5,17 @@ import { parseDay } from '../../shared/domain/business-day';
 import { resolveDataDir } from '../core/config';
 import { keepNewFilesPrivate } from '../core/data-folder';
 import { checkWritableFolder } from '../core/books/refused-state';
-import { openDatabase, type Db } from '../core/db/open-database';
+import type { Db } from '../core/db/open-database';
 import { Closing } from '../core/reports/closing';
 import { writeTransactionsCsv } from '../core/reports/csv-export';
 import { renderReportPdf } from '../core/reports/pdf/report-pdf';
 import { ensureReady } from '../core/reports/report-services';
 import { readSalesSetupFile, SALES_SETUP_FILE, SalesSetupStore } from '../core/reports/sales-setup-store';
-import { checkLiveDatabase } from '../core/books/book-checks';
 import { createSettingsFile } from '../core/settings/settings-file';
-import { MIGRATIONS_FOLDER } from './paths';
-import { commandLineMode } from './command-line-mode';
+import { commandLineDatabase, commandLineMode, openCommandLineBooks } from './command-line-mode';
 
-const USAGE = 'usage: npm run report -- x|z|csv --date YYYY-MM-DD [--to YYYY-MM-DD] [--data DIR] --out FILE';
+const USAGE =
+  'usage: npm run report -- x|z|csv --date YYYY-MM-DD [--to YYYY-MM-DD] [--data DIR] [--database postgres://HOST/kassa] --out FILE';
 
 function fail(message: string, code = 2): never {
   console.error(code === 2 ? `${message}\n${USAGE}` : message);
@@ -28,6 +27,8 @@ interface Request {
   date: string;
   to: string;
   dataDir: string;
+  /** The site's PostgreSQL address (credentials included, never printed), or null for SQLite files. */
+  database: string | null;
   out: string;
 }
 
@@ -42,6 +43,7 @@ function request(argv: string[]): Request {
         date: { type: 'string' },
         to: { type: 'string' },
         data: { type: 'string' },
+        database: { type: 'string' },
         out: { type: 'string' },
       },
     });
@@ -58,13 +60,21 @@ function request(argv: string[]): Request {
   if (to < values.date) fail('--to is before --date: the end date is before the start date');
   if (values.to && kind !== 'csv') fail('--to is for csv only: an X or Z report covers one business day');
   if (!values.out) fail('--out FILE says where to write the report');
-  return { kind, date: values.date, to, dataDir: resolveDataDir(values.data), out: resolve(values.out) };
+  let database;
+  try {
+    database = commandLineDatabase(values.database);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const dataDir = resolveDataDir(values.data);
+  return { kind, date: values.date, to, dataDir, database, out: resolve(values.out) };
 }
 
 /**
  * `npm run report`: an X (PDF), a Z reprint (PDF) or the transactions (CSV) of the current mode's
- * database in the station's data folder, in the station's language. It may run beside a running
- * station (SQLite in WAL mode lets both read); it never closes a day, which is the manager's act.
+ * books, in the data folder or on the site's PostgreSQL (`--database`), in the station's language. It
+ * may run beside a running station (SQLite in WAL mode lets both read, as PostgreSQL does); it never
+ * closes a day, which is the manager's act.
  */
 async function main(): Promise<void> {
   keepNewFilesPrivate();
@@ -75,11 +85,15 @@ async function main(): Promise<void> {
   readSalesSetupFile(join(req.dataDir, SALES_SETUP_FILE));
   // The station's rule: settings that say live without what live needs are refused, as the station refuses them.
   const { mode, databaseFile } = commandLineMode(req.dataDir, stored);
-  if (mode === 'live') checkLiveDatabase(req.dataDir, databaseFile);
-  const db = openDatabase({ file: join(req.dataDir, databaseFile), migrationsFolder: MIGRATIONS_FOLDER });
+  const db = await openCommandLineBooks({
+    ...{ dataDir: req.dataDir, databaseFile, live: mode === 'live' },
+    ...{ database: req.database, applicationName: 'kassa-report' },
+  });
   try {
     await ensureReady(db);
-    await new SalesSetupStore(req.dataDir, db).mirror();
+    // On a site the books hold the site's setup, mirrored by its stations (reports/site-sales-setup.ts):
+    // this folder's own file would overwrite it.
+    if (!req.database) await new SalesSetupStore(req.dataDir, db).mirror();
     console.log(await write(db, req, stored.locale));
   } finally {
     await db.close();

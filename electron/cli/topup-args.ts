@@ -8,6 +8,7 @@ export const USAGE = [
   'usage: npm run topup -- batch [--profile PPID] --count N --mode open|modifiable|fixed [--amount CENTS]',
   '         --description TEXT --layout a4|strip|card|label --out FILE.pdf [--event NAME] [--locale nl|fr|en]',
   '         [--rows N --columns N --margin MM] [--logo FILE.png|.jpg] [--legacy-host] [--data DIR]',
+  '         [--database postgres://HOST/kassa]',
   '       npm run topup -- verify-id ID',
 ].join('\n');
 
@@ -18,6 +19,8 @@ export interface BatchCommand {
   input: ParsedInput<'topup.createBatch'>;
   out: string;
   data: string | undefined;
+  /** `--database`: the site's PostgreSQL address, checked by the command line (command-line-mode.ts). */
+  database: string | undefined;
   /** Whether --locale was given; otherwise the station's language applies. */
   localeGiven: boolean;
 }
@@ -38,6 +41,7 @@ const OPTIONS = {
   logo: { type: 'string' },
   'legacy-host': { type: 'boolean', default: false },
   data: { type: 'string' },
+  database: { type: 'string' },
 } as const;
 
 /** Whole numbers only: `--count 1e3` or `--amount 12.50` are mistakes, not 1000 and 12. */
@@ -99,6 +103,7 @@ export function parseBatch(args: string[]): BatchCommand {
     input: parsed.data,
     out: resolve(values.out),
     data: values.data,
+    database: values.database,
     localeGiven: values.locale !== undefined,
   };
 }

@@ -2,16 +2,14 @@ import { basename } from 'node:path';
 import { ContractFailure, type ErrorCode, type PrintJobView } from '../../shared/contract';
 import { checkWristbandId } from '../../shared/domain/wristband-id';
 import { resolveDataDir } from '../core/config';
-import { checkLiveDatabase } from '../core/books/book-checks';
 import { keepNewFilesPrivate } from '../core/data-folder';
 import { checkWritableFolder } from '../core/books/refused-state';
-import { openDatabase } from '../core/db/open-database';
 import { createSettingsFile } from '../core/settings/settings-file';
 import { BatchService } from '../core/topup/batch-service';
-import { printContext } from '../core/topup/print-context';
+import { printContext, type PrintContext } from '../core/topup/print-context';
+import type { Db } from '../core/db/open-database';
 import { PrintJobs } from '../core/topup/print-jobs';
-import { MIGRATIONS_FOLDER } from './paths';
-import { commandLineMode } from './command-line-mode';
+import { commandLineDatabase, commandLineMode, openCommandLineBooks } from './command-line-mode';
 import { parseBatch, UsageError, USAGE, type BatchCommand } from './topup-args';
 
 /** Failures that are the command line's fault (exit 2), as opposed to the run's (exit 1). */
@@ -45,14 +43,32 @@ function progressLine(job: PrintJobView): string {
   return `${job.done}/${job.total} codes, ${job.codesPerSecond} codes/s${left}`;
 }
 
+/** `--database`, else KASSA_DATABASE, else null (SQLite); a malformed address is the command line's fault. */
+function siteOf(command: BatchCommand): string | null {
+  try {
+    return commandLineDatabase(command.database);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * The mode's books, in the data folder or on the site's PostgreSQL. A live book that fails the
+ * station's checks is refused in one line (exit 1), never opened empty.
+ */
+function openBooksFor(dataDir: string, context: PrintContext, database: string | null): Promise<Db> {
+  const live = context.mode === 'live';
+  const databaseFile = basename(context.databaseFile);
+  return openCommandLineBooks({ dataDir, databaseFile, live, database, applicationName: 'kassa-topup' });
+}
+
 async function batch(command: BatchCommand): Promise<number> {
   const dataDir = resolveDataDir(command.data);
+  const database = siteOf(command);
   checkWritableFolder(dataDir);
   const stored = createSettingsFile(dataDir).read();
   const context = printContext(dataDir, stored, commandLineMode(dataDir, stored));
-  // A live book that fails the station's checks is refused in one line (exit 1), never opened empty.
-  if (context.mode === 'live') checkLiveDatabase(dataDir, basename(context.databaseFile));
-  const db = openDatabase({ file: context.databaseFile, migrationsFolder: MIGRATIONS_FOLDER });
+  const db = await openBooksFor(dataDir, context, database);
   const service = new BatchService({ db, profiles: context.profiles, now: Date.now });
   const printing = new PrintJobs({
     dataDir,

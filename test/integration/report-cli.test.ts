@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDay, localTime } from '../../shared/domain/business-day';
+import { testSiteFor } from '../support/postgres-site';
 import { reportSales } from '../support/report-sales';
 import { startTestStation } from '../support/station-in-process';
 import { startStationWithShell, type StationWithShell } from '../support/station-with-shell';
@@ -25,6 +26,12 @@ function report(args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** The station's folder, and under integration-pg its site: the books the report reads. */
+const books = (dataDir: string): string[] => {
+  const site = testSiteFor(dataDir);
+  return site ? ['--data', dataDir, '--database', site] : ['--data', dataDir];
+};
+
 const pdfText = (file: string) =>
   execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
 
@@ -43,7 +50,7 @@ afterAll(async () => {
 describe('npm run report', () => {
   it('writes an X report as a PDF from the data folder of a running station', () => {
     const out = join(kassa.dataDir, 'x.pdf');
-    const run = report(['x', '--date', today, '--data', kassa.dataDir, '--out', out]);
+    const run = report(['x', '--date', today, ...books(kassa.dataDir), '--out', out]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain(`X report of ${today}, sales 2 for 2252 cents`);
     expect(pdfText(out)).toMatch(/Sales\s+2\s+€22\.52/);
@@ -51,7 +58,7 @@ describe('npm run report', () => {
 
   it('writes the transactions of a date range as CSV, one line per transaction', () => {
     const out = join(kassa.dataDir, 'day.csv');
-    const run = report(['csv', '--date', today, '--to', today, '--data', kassa.dataDir, '--out', out]);
+    const run = report(['csv', '--date', today, '--to', today, ...books(kassa.dataDir), '--out', out]);
     expect(run).toMatchObject({ code: 0 });
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 3);
@@ -65,12 +72,12 @@ describe('npm run report', () => {
 
   it('reprints a Z report once the day is closed, and says so when it is not', async () => {
     const out = join(kassa.dataDir, 'z.pdf');
-    const open = report(['z', '--date', today, '--data', kassa.dataDir, '--out', out]);
+    const open = report(['z', '--date', today, ...books(kassa.dataDir), '--out', out]);
     expect(open).toMatchObject({ code: 1 });
     expect(open.stderr).toContain(`no Z report closes ${today}`);
     await kassa.must('drawer.close', { tillId: 'till-1', countedCents: 5_995 });
     await kassa.must('reports.closeDay', {});
-    const run = report(['z', '--date', today, '--data', kassa.dataDir, '--out', out]);
+    const run = report(['z', '--date', today, ...books(kassa.dataDir), '--out', out]);
     expect(run).toMatchObject({ code: 0 });
     expect(pdfText(out)).toMatch(new RegExp(`Z report 1 — ${today}`));
     expect(pdfText(out)).toMatch(/Difference\s+-€0\.05/);
@@ -94,6 +101,21 @@ describe('npm run report', () => {
       expect(run.stderr).toContain('usage: npm run report -- x|z|csv');
     }
   });
+
+  it('refuses a malformed --database with the usage line, never printing the address', () => {
+    const cases: [string, string][] = [
+      ['mysql://kassa:hunter2@db/kassa', '--database must be a postgres:// or postgresql:// address'],
+      ['postgres://kassa:hunter2@db/Kassa-1', 'the PostgreSQL address must name a database of lower-case'],
+    ];
+    for (const [address, message] of cases) {
+      const args = ['x', '--date', today, '--out', 'f', '--data', kassa.dataDir];
+      const run = report([...args, '--database', address]);
+      expect(run.code, address).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).toContain('usage: npm run report -- x|z|csv');
+      expect(run.stderr, 'an address may carry a password').not.toContain('hunter2');
+    }
+  });
 });
 
 describe('npm run report and the station decide the mode by one rule', () => {
@@ -106,7 +128,7 @@ describe('npm run report and the station decide the mode by one rule', () => {
       const refusal = station.station.refusal();
       await station.close();
       expect(refusal?.problem).toBe('no-credentials');
-      const run = report(['x', '--date', today, '--data', folder.dir, '--out', join(folder.dir, 'x.pdf')]);
+      const run = report(['x', '--date', today, ...books(folder.dir), '--out', join(folder.dir, 'x.pdf')]);
       expect(run.code).toBe(1);
       expect(run.stderr.trim()).toBe(refusal?.line);
       expect(existsSync(join(folder.dir, 'kassa.sqlite'))).toBe(false);

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRAINING_TOPUP_FIXED_PROFILE, TRAINING_TOPUP_PROFILE } from '../../electron/core/simulator';
 import { wristbandIdFromData } from '../../shared/domain/wristband-id';
 import { pageCodes, pdfText } from '../support/pdf-codes';
+import { queryBooks, testSiteFor } from '../support/postgres-site';
 import { startTestStation } from '../support/station-in-process';
 import { REPO_ROOT, tempDir } from '../support/temp';
 
@@ -36,6 +37,25 @@ function topup(
 }
 
 const data = (): string => join(folder.dir, 'data');
+/** The data folder, and under integration-pg its site: where the station keeps the books. */
+const books = (): string[] => {
+  const site = testSiteFor(data());
+  return site ? ['--data', data(), '--database', site] : ['--data', data()];
+};
+/** The profiles of the batches in a mode's books: its SQLite file, or its database on the site. */
+function batchProfiles(mode: 'training' | 'preprod'): string[] {
+  const site = testSiteFor(data());
+  const sql = 'SELECT profile_id FROM topup_batches';
+  if (site) return queryBooks<{ profile_id: string }>(site, mode, sql, []).map((row) => row.profile_id);
+  const file = join(data(), `${mode}.sqlite`);
+  if (!existsSync(file)) return [];
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
 const batchArgs = (out: string, extra: string[] = []): string[] => [
   'batch',
   ...['--count', '30', '--mode', 'fixed', '--amount', '2000', '--description', 'Dour top-up'],
@@ -45,7 +65,7 @@ const batchArgs = (out: string, extra: string[] = []): string[] => [
 describe('npm run topup -- batch', () => {
   it('prints a batch in training mode with the one fixed profile, into the station’s own database', async () => {
     const out = join(folder.dir, 'dour.pdf');
-    const run = await topup([...batchArgs(out), '--data', data()]);
+    const run = await topup([...batchArgs(out), ...books()]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe(out);
     expect(run.stderr).toMatch(/^Batch [0-9a-f]{24} \(training mode\): 30 wristbands /m);
@@ -74,12 +94,15 @@ describe('npm run topup -- batch', () => {
     }
   });
 
-  it('uses KASSA_DATA_DIR when --data is not given', async () => {
+  it('uses KASSA_DATA_DIR (and KASSA_DATABASE) when --data (and --database) are not given', async () => {
+    const site = testSiteFor(data());
     const run = await topup(batchArgs(join(folder.dir, 'x.pdf'), ['--layout', 'label']), {
       KASSA_DATA_DIR: data(),
+      ...(site ? { KASSA_DATABASE: site } : {}),
     });
     expect(run.code, run.stderr).toBe(0);
-    expect(existsSync(join(data(), 'training.sqlite'))).toBe(true);
+    expect(batchProfiles('training')).toEqual([TRAINING_TOPUP_FIXED_PROFILE.ppid]);
+    expect(existsSync(join(data(), 'training.sqlite'))).toBe(site === null);
   });
 
   it('opens the live database and its profiles when the station is live', async () => {
@@ -96,16 +119,11 @@ describe('npm run topup -- batch', () => {
       JSON.stringify({ 'bancontact.apiKey': 'a-preprod-key-0000' }),
     );
     const out = join(folder.dir, 'live.pdf');
-    const run = await topup([...batchArgs(out, ['--layout', 'card']), '--data', data()]);
+    const run = await topup([...batchArgs(out, ['--layout', 'card']), ...books()]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('(live mode)');
     expect((await pageCodes(out, 1))[0]).toMatch(new RegExp(`/t/1/${ppid}\\?`));
-    const db = new Database(join(data(), 'preprod.sqlite'), { readonly: true });
-    try {
-      expect(db.prepare('SELECT profile_id FROM topup_batches').pluck().all()).toEqual([ppid]);
-    } finally {
-      db.close();
-    }
+    expect(batchProfiles('preprod')).toEqual([ppid]);
     expect(existsSync(join(data(), 'training.sqlite'))).toBe(false);
   });
 
@@ -119,7 +137,7 @@ describe('npm run topup -- batch', () => {
     await kassa.close();
     expect(refusal?.problem).toBe('no-credentials');
     const out = join(folder.dir, 'refused.pdf');
-    const run = await topup([...batchArgs(out), '--data', data()]);
+    const run = await topup([...batchArgs(out), ...books()]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(refusal?.line);
     expect(existsSync(out)).toBe(false);
@@ -133,10 +151,10 @@ describe('npm run topup -- batch', () => {
     const settings = { mode: 'live', environment: 'preprod', ppid: 'ab'.repeat(12), topupProfiles };
     writeFileSync(join(data(), 'settings.json'), JSON.stringify(settings));
     writeFileSync(join(data(), 'secrets.enc'), 'encrypted by the OS keychain');
-    const run = await topup([...batchArgs(join(folder.dir, 'desk.pdf'), ['--layout', 'label']), '--data', data()]);
+    const run = await topup([...batchArgs(join(folder.dir, 'desk.pdf'), ['--layout', 'label']), ...books()]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('(live mode)');
-    expect(existsSync(join(data(), 'preprod.sqlite'))).toBe(true);
+    expect(batchProfiles('preprod')).toHaveLength(1);
   });
 
   it.each([
@@ -154,7 +172,7 @@ describe('npm run topup -- batch', () => {
     [['--logo', 'logo.gif'], /--logo must be a \.png, \.jpg or \.jpeg file/],
   ])('refuses %j with exit code 2 and a clear message', async (extra, message) => {
     const out = join(folder.dir, 'bad.pdf');
-    const run = await topup([...batchArgs(out, extra), '--data', data()]);
+    const run = await topup([...batchArgs(out, extra), ...books()]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);

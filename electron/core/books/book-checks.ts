@@ -55,7 +55,10 @@ function matchMarker(
  * as against a file. A database without a book yet, where the marker remembers one, was replaced or
  * emptied: refused like a missing file.
  */
-export async function checkSharedBook(db: Db, opening: BookOpening): Promise<void> {
+export async function checkSharedBook(
+  db: Db,
+  opening: Pick<BookOpening, 'dataDir' | 'databaseFile' | 'location'>,
+): Promise<void> {
   const { dataDir, databaseFile, location } = opening;
   const marker = readMarker(dataDir, databaseFile);
   if (!marker) return;
