@@ -14,6 +14,8 @@ export const SQLITE_ONLY_TESTS: Record<string, string> = {
   'restore-cli.test.ts': '`npm run restore` copies a SQLite backup file',
   'restore-festival.test.ts': 'restores a SQLite backup file',
   'restore-recovery.test.ts': 'the gap after restoring a SQLite backup file',
+  'station-lock-restore.test.ts':
+    '`npm run restore` of a SQLite backup file refused beside a running station',
   'refuse-start.test.ts': 'deleted, truncated, damaged .sqlite files',
   'disk-full.test.ts': "SQLite on a full data folder's disk",
   'durability-fsync.test.ts': "SQLite's fsync trace (strace) and synchronous = FULL",
