@@ -3,10 +3,9 @@ import type { StationDb, StationTx } from '../db/open-station-database';
 import { changedRows } from '../db/raw';
 import { auditLog, auditRefusalTallies, devices } from '../db/station-schema';
 import type { AuditEntryInput } from './audit-entry';
-import { canonicalJson, entryHash, GENESIS_HASH, type HashedFields } from './audit-hash';
+import { nextEntry } from './next-entry';
 import { MINUTE_MS, minuteOf } from './refusal-tallies';
 import { BUMP_FLUSH_MS, RefusalBumps, writeBumps } from './refusal-bumps';
-import { safeDetail } from './secret-fields';
 
 /*
  * The audit chain written through units of work (PostgreSQL; audit-writer.ts and refusal-tallies.ts
@@ -22,22 +21,8 @@ async function append(tx: StationTx, mode: string | null, entry: AuditEntryInput
     .from(auditLog)
     .orderBy(desc(auditLog.seq))
     .limit(1);
-  const fields: HashedFields = {
-    seq: (previous?.seq ?? 0) + 1,
-    at,
-    mode,
-    action: entry.action,
-    outcome: entry.outcome,
-    staffId: entry.staff?.id ?? null,
-    staffName: entry.staff?.name ?? null,
-    deviceId: entry.device?.id ?? null,
-    deviceName: entry.device?.name ?? null,
-    subject: entry.subject ?? null,
-    // Cleaned here too, whoever wrote the entry: a secret in an append-only log can never be taken out.
-    detail: canonicalJson(safeDetail(entry.detail)),
-    prevHash: previous?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditLog).values({ ...fields, outcome: entry.outcome, hash: entryHash(fields) });
+  const next = nextEntry(entry, at, mode, previous);
+  await tx.insert(auditLog).values({ ...next, outcome: entry.outcome });
 }
 
 /** True when this refusal is the first of its minute for this caller and action (it is then an entry). */

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntryInput } from './audit-entry';
-import { canonicalJson, entryHash, GENESIS_HASH, type HashedFields } from './audit-hash';
-import { safeDetail } from './secret-fields';
+import { nextEntry } from './next-entry';
 
 /**
  * Appends entries to `audit_log`, each linked to the one before it. Must run inside a transaction
@@ -19,23 +18,9 @@ export function createAppender(sqlite: Database.Database, mode: () => string | n
   );
   return (entry: AuditEntryInput, at: number): number => {
     const previous = last.get();
-    const fields: HashedFields = {
-      seq: (previous?.seq ?? 0) + 1,
-      at,
-      mode: mode(),
-      action: entry.action,
-      outcome: entry.outcome,
-      staffId: entry.staff?.id ?? null,
-      staffName: entry.staff?.name ?? null,
-      deviceId: entry.device?.id ?? null,
-      deviceName: entry.device?.name ?? null,
-      subject: entry.subject ?? null,
-      // Cleaned here too, whoever wrote the entry: a secret in an append-only log can never be taken out.
-      detail: canonicalJson(safeDetail(entry.detail)),
-      prevHash: previous?.hash ?? GENESIS_HASH,
-    };
-    insert.run({ ...fields, hash: entryHash(fields) });
-    return fields.seq;
+    const next = nextEntry(entry, at, mode(), previous);
+    insert.run(next);
+    return next.seq;
   };
 }
 
