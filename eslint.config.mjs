@@ -123,10 +123,7 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'test/**/*.{ts,tsx}'],
     languageOptions: {
       parserOptions: {
-        // The boundaries test lints made-up files at these paths; they are typed with the default project.
-        projectService: {
-          allowDefaultProject: ['electron/cli/probe.ts', 'electron/core/probe.ts', 'electron/core/till/probe.ts'],
-        },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
