@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { refuse } from '../../shared/contract/station-refusal';
 import { checkLiveDatabase, checkSharedBook } from '../core/books/book-checks';
 import { openDatabase, type Db } from '../core/db/open-database';
-import { booksNameFor, openPostgresBooks, siteDatabaseName } from '../core/db/pg/site-databases';
+import {
+  booksNameFor,
+  openPostgresBooks,
+  openPostgresStation,
+  siteDatabaseName,
+} from '../core/db/pg/site-databases';
+import { siteSecrets } from '../core/db/station-schema';
 import { resolveMode, type ModeSecrets, type ResolvedMode } from '../core/modes/resolve-mode';
 import { createFileSecretStore } from '../core/settings/secret-store';
 import { SETTINGS_FILE, type StoredSettings } from '../core/settings/settings-file';
 import { API_KEY_SECRET } from '../core/settings/settings-service';
+import { SITE_SECRETS_PLACE } from '../core/settings/site-secret-store';
 import { bookLocation } from '../core/station-storage';
 import { MIGRATIONS_FOLDER } from './paths';
 
@@ -26,18 +34,42 @@ export function storedSecrets(dataDir: string): ModeSecrets {
 }
 
 /**
- * The mode a command line works in: the station's (modes/resolve-mode.ts). Settings that say live
- * without what live needs make the station refuse to start (books/refused-state.ts), so the command
- * lines refuse them too, in the same one line, instead of reading or writing a book the station
- * would not open.
+ * Whether the site database holds the API key: on a site the station keeps it there, sealed under the
+ * site key (settings/site-secret-store.ts), and never in the folder. The row's presence is all the
+ * mode needs, so the command lines read no value and need no site key.
  */
-export function commandLineMode(dataDir: string, stored: StoredSettings): ResolvedMode {
-  const resolved = resolveMode(stored, storedSecrets(dataDir));
+export async function siteStoredSecrets(database: string): Promise<ModeSecrets> {
+  const opening = { siteUrl: database, migrationsFolder: MIGRATIONS_FOLDER, applicationName: 'kassa-cli' };
+  const db = await openPostgresStation(opening);
+  try {
+    const rows = await db.read((q) =>
+      q.select({ name: siteSecrets.name }).from(siteSecrets).where(eq(siteSecrets.name, API_KEY_SECRET)),
+    );
+    return { hasApiKey: rows.length > 0 };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The mode a command line works in: the station's (modes/resolve-mode.ts), with the key looked for
+ * where the station keeps it: the folder, or on a site (`database`) the site database. Settings that
+ * say live without what live needs make the station refuse to start (books/refused-state.ts), so the
+ * command lines refuse them too, in the same one line naming the same place, instead of reading or
+ * writing a book the station would not open.
+ */
+export async function commandLineMode(
+  dataDir: string,
+  stored: StoredSettings,
+  database: string | null,
+): Promise<ResolvedMode> {
+  const secrets = database ? await siteStoredSecrets(database) : storedSecrets(dataDir);
+  const resolved = resolveMode(stored, secrets);
   if (resolved.mode === 'live' || resolved.missingForLive.length === 0) return resolved;
   const [missing] = resolved.missingForLive;
   if (missing === 'apiKey')
     throw refuse({
-      file: createFileSecretStore(dataDir).file,
+      file: database ? SITE_SECRETS_PLACE : createFileSecretStore(dataDir).file,
       problem: 'no-credentials',
       detail: 'it holds no Bancontact API key, but the settings say live mode',
       remedies: ['enter-credentials'],

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const stored = createSettingsFile(req.dataDir).read();
   readSalesSetupFile(join(req.dataDir, SALES_SETUP_FILE));
   // The station's rule: settings that say live without what live needs are refused, as the station refuses them.
-  const { mode, databaseFile } = commandLineMode(req.dataDir, stored);
+  const { mode, databaseFile } = await commandLineMode(req.dataDir, stored, req.database);
   const db = await openCommandLineBooks({
     ...{ dataDir: req.dataDir, databaseFile, live: mode === 'live' },
     ...{ database: req.database, applicationName: 'kassa-report' },

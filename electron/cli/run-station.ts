@@ -5,16 +5,20 @@ import { createConsoleLogger } from '../core/logging/logger';
 import { createStation, type Station, type StationOptions } from '../core/station';
 import { MIGRATIONS_FOLDER, RENDERER_DIR, REPO_ROOT } from './paths';
 import { startListeners } from '../core/station-listeners';
+import { parseListenAddress } from '../core/station-config';
 
 export interface RunStationOptions extends Pick<
   StationOptions,
   | 'dataDir'
   | 'database'
+  | 'stationName'
+  | 'devicesListen'
   | 'simulatorUrl'
   | 'publicUrl'
   | 'requestTimeoutMs'
   | 'pollIntervalMs'
   | 'sweepIntervalMs'
+  | 'topupSweepIntervalMs'
   | 'rateLimitPerSecond'
 > {
   port: number;
@@ -45,6 +49,8 @@ export async function runStation(runOptions: RunStationOptions): Promise<string>
   // The shell listens first so the station knows its own address (training callbacks come back to it).
   const shell = await startListeners(station, {
     ...{ port, callbackPort, callbackHost, rendererDir: RENDERER_DIR, dataDir: options.dataDir, logger },
+    // createStation refused a malformed one above, with the field named.
+    devicesListen: options.devicesListen ? parseListenAddress(options.devicesListen) : null,
   });
   station.setLocalUrl(shell.url);
   await station.start();

@@ -67,7 +67,7 @@ async function batch(command: BatchCommand): Promise<number> {
   const database = siteOf(command);
   checkWritableFolder(dataDir);
   const stored = createSettingsFile(dataDir).read();
-  const context = printContext(dataDir, stored, commandLineMode(dataDir, stored));
+  const context = printContext(dataDir, stored, await commandLineMode(dataDir, stored, database));
   const db = await openBooksFor(dataDir, context, database);
   const service = new BatchService({ db, profiles: context.profiles, now: Date.now });
   const printing = new PrintJobs({

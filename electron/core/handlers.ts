@@ -1,13 +1,20 @@
 import type { EventStateView } from '../../shared/contract';
 import { combine } from './api/combine';
+import { createArticleHandlers } from './articles/article-handlers';
+import type { ArticleService } from './articles/article-service';
 import type { Handlers } from './api/dispatcher';
 import type { BackupHandlers } from './backup/station-backups';
 import type { StationBookHandlers } from './books/station-book';
 import type { ModeRuntime } from './mode-runtime';
 import { createPaymentHandlers } from './payments/payment-handlers';
+import type { ReceiptHandlers } from './receipts/receipt-handlers';
+import type { RefundKeyHandlers } from './refunds/refund-key-handlers';
+import type { ReturnsHandlers } from './refunds/returns-handlers';
 import { createReportHandlers } from './reports/report-handlers';
 import type { ReportNames } from './reports/report-names';
 import { createSettingsHandlers } from './settings/settings-handlers';
+import { createLogoHandlers } from './settings/logo-handlers';
+import type { LogoStore } from './settings/logo-store';
 import type { SettingsService } from './settings/settings-service';
 import type { StationPeople } from './station-people';
 import type { TopupProfileSettings } from './settings/topup-profile-settings';
@@ -32,10 +39,27 @@ export interface HandlerDeps {
   backups: BackupHandlers;
   /** `backups.restore` and `restore.getLast` (restore/station-restore.ts). */
   restore: Pick<Handlers, 'backups.restore' | 'restore.getLast'>;
+  /** The merchant's logo: its methods, and the logo top-up batches print without their own. */
+  logo: LogoStore;
   /** `session.*`, `staff.*`, `devices.*` and `audit.*` (station-people.ts). */
   people: StationPeople['handlers'];
   /** Names of the people and tills the X and Z group by (station-people.ts). */
   reportNames?: ReportNames;
+  /** The Refunds part of the settings: the merchant's signing key (refunds/refund-key-handlers.ts). */
+  refundKeys: RefundKeyHandlers;
+  /** The article catalogue, in the station database (articles/article-service.ts). */
+  articles: ArticleService;
+  /** Receipts, reprints and the network printers (receipts/receipt-handlers.ts). */
+  receipts: ReceiptHandlers;
+  /** Refunds of past sales (station-returns.ts). */
+  returns: ReturnsHandlers;
+}
+
+function paymentHandlers(mode: HandlerDeps['mode']) {
+  return createPaymentHandlers({
+    timelines: () => mode().repo,
+    rejectedCallbacks: (limit) => mode().readers.rejectedCallbacks(limit),
+  });
 }
 
 /**
@@ -48,10 +72,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return combine(
     deps.book,
     createTillHandlers({ till: () => mode().till, sales: () => mode().repo, now: deps.now }),
-    createPaymentHandlers({
-      timelines: () => mode().repo,
-      rejectedCallbacks: (limit) => mode().readers.rejectedCallbacks(limit),
-    }),
+    paymentHandlers(mode),
     createTrainingHandlers({ training: () => mode().training }),
     createSettingsHandlers(settings),
     createWristbandHandlers({
@@ -65,6 +86,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       batches: () => mode().readers.batches(),
       profiles: () => mode().topupProfiles,
       printing: deps.printing,
+      merchantLogo: () => deps.logo.dataUrl(),
       locale,
     }),
     createReportHandlers({
@@ -75,6 +97,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
     deps.backups,
     deps.restore,
+    createLogoHandlers(deps.logo),
     deps.people,
+    deps.refundKeys,
+    createArticleHandlers({ articles: deps.articles, folder: () => mode().reports.folder, locale }),
+    deps.receipts,
+    deps.returns,
   );
 }

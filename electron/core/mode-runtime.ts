@@ -1,8 +1,8 @@
 import type { Environment, Mode } from '../../shared/contract';
 import type { RuntimeBackupHooks } from './backup/station-backups';
 import { createCallbackVerifier } from './bancontact/callback-verifier';
-import { createBancontactClient, type BancontactClient } from './bancontact/client';
-import { RateLimiter } from './bancontact/rate-limiter';
+import { createBancontactClient, stationUserAgent, type BancontactClient } from './bancontact/client';
+import type { RequestBudget } from './bancontact/rate-limiter';
 import { markerAfterZ, openBook } from './books/book-checks';
 import { newId } from './db/ids';
 import type { Db } from './db/open-database';
@@ -11,10 +11,12 @@ import { createModeReaders, type ModeReaders } from './mode-readers';
 import { databaseFileFor } from './modes/resolve-mode';
 import { CallbackIntake } from './payments/callback-intake';
 import { flushRejectionCounts } from './payments/rejected-callbacks';
+import { closeInterruptedCreations, holdProfileWork, type FollowingOptions } from './payments/once-per-site';
 import { SearchSweep } from './payments/search-sweep';
 import { PaymentTracker } from './payments/tracker';
-import { applyStatus, recordProblem } from './payments/transition';
 import { VoidModeAcknowledger } from './payments/void-mode';
+import type { StationCoordination } from './site/station-coordination';
+import type { ArticleLookup } from './sales/catalogue';
 import { createReportServices, type ReportServices } from './reports/report-services';
 import { GapRecovery } from './restore/gap-recovery';
 import { SalesRepo } from './sales/sales-repo';
@@ -22,6 +24,7 @@ import { trainingTopupProfiles, type TopupProfile } from './settings/topup-profi
 import type { StationConfig } from './station-config';
 import { bookLocation, openBooks } from './station-storage';
 import { TillService } from './till/till-service';
+import { giveBackAllTenders } from './refunds/cancel-tenders';
 import { createTopupServices, type TopupServices } from './topup/topup-services';
 import type { WristbandRow } from './topup/wristband-book';
 import { createTrainingService, type TrainingService } from './training/training-service';
@@ -39,7 +42,7 @@ export interface ModeRuntime {
   till: TillService;
   tracker: PaymentTracker;
   sweep: SearchSweep;
-  limiter: RateLimiter;
+  limiter: RequestBudget;
   /** Null when no public callback URL is known: the station then works by polling alone. */
   intake: CallbackIntake | null;
   callbackUrl: string | null;
@@ -82,6 +85,7 @@ export type ModeConfig = Pick<
   | 'now'
   | 'timings'
   | 'synchronous'
+  | 'version'
 >;
 
 export interface RuntimeOptions {
@@ -101,6 +105,12 @@ export interface RuntimeOptions {
   backups?: RuntimeBackupHooks;
   onSaleChanged: (repo: SalesRepo, saleId: string) => void;
   onWristbandChanged?: (repo: SalesRepo, wristband: WristbandRow) => void;
+  /** Leases (work done once per site) and each profile's request budget (site/station-coordination.ts). */
+  coordination: StationCoordination;
+  /** The article catalogue (station database) baskets are priced from; absent in tools and some tests. */
+  articles?: ArticleLookup;
+  /** Asks Bancontact for sale refunds written `pending` (station-returns.ts), after their commit. */
+  startSaleRefunds?: (refundIds: number[]) => Promise<void>;
 }
 
 /** The pieces of an opening mode that its parts are built from. */
@@ -117,16 +127,18 @@ export async function openModeRuntime(options: RuntimeOptions): Promise<ModeRunt
   const opening = await openModeBook(options);
   const { databaseFile, db, repo } = opening;
   const reports = await openReports(opening);
-  const limiter = new RateLimiter(options.config.timings.rateLimitPerSecond);
+  const limiter = options.coordination.budget(connection.profileId);
   const client = modeClient(options, limiter);
   const parts = buildParts(opening, client);
   const training = connection.simulatorUrl
     ? createTrainingService({ db, repo, simulatorUrl: connection.simulatorUrl, ppid: connection.profileId })
     : null;
-  await abandonInterruptedCreations(db, repo, options.config.now, options.storage);
-  const resumed = await parts.tracker.resume();
-  if (resumed > 0) options.config.logger.info(`resumed ${resumed} unfinished payment(s)`);
-  parts.sweep.start();
+  // Alone (SQLite) the station closes its interrupted creations before anything; on a shared site the
+  // holder of the `poll:` lease does, by age (once-per-site.ts).
+  const { now } = options.config;
+  if (!options.coordination.shared)
+    await closeInterruptedCreations({ db, repo, now, storage: options.storage });
+  const giveUpProfileWork = await holdProfileWork(followingOptions(opening, parts));
   const topup = openTopup(opening);
   const recovery = await openRecovery(opening, client, topup);
   const { mode, environment, profileId } = connection;
@@ -142,6 +154,7 @@ export async function openModeRuntime(options: RuntimeOptions): Promise<ModeRunt
     async close() {
       recovery.stop();
       topup.close();
+      await giveUpProfileWork();
       parts.sweep.stop();
       parts.tracker.stop();
       await flushRejectionCounts(db);
@@ -186,15 +199,30 @@ function openReports({ options, databaseFile, db, repo, onSaleChanged }: Opening
     await bookMarker();
     options.backups?.afterZ(databaseFile);
   };
-  return createReportServices({ ...{ db, repo, dataDir, now, newId, onDayClosed }, onSaleChanged });
+  const { articles } = options;
+  return createReportServices({ ...{ db, repo, dataDir, now, newId, onDayClosed }, onSaleChanged, articles });
 }
 
-function modeClient({ connection, config }: RuntimeOptions, limiter: RateLimiter): BancontactClient {
+function modeClient(
+  { connection, config, coordination }: RuntimeOptions,
+  limiter: RequestBudget,
+): BancontactClient {
   const { baseUrl, apiKey } = connection;
-  return createBancontactClient({ baseUrl, apiKey, timeoutMs: config.timings.requestTimeoutMs, limiter });
+  const userAgent = stationUserAgent(config.version, coordination.station);
+  return createBancontactClient({
+    baseUrl,
+    apiKey,
+    timeoutMs: config.timings.requestTimeoutMs,
+    limiter,
+    userAgent,
+  });
 }
 
-/** After a restore, the gap's SUCCEEDED payments come back as sales and top-ups (retried until Bancontact answers). */
+/**
+ * After a restore, the gap's SUCCEEDED payments come back as sales and top-ups (retried until Bancontact
+ * answers). Per station, not behind a lease: it runs only after a restore, recovers each payment at
+ * most once (keyed by its Bancontact id, in one unit of work), and asks through the profiles' budgets.
+ */
 async function openRecovery(
   opening: Opening,
   client: BancontactClient,
@@ -212,6 +240,8 @@ async function openRecovery(
 
 function buildParts({ options, db, repo, onSaleChanged: announce }: Opening, client: BancontactClient) {
   const { now, logger, timings } = options.config;
+  // Per station: it acts on a change this station booked (a poll at the `poll:` holder, a callback
+  // wherever it arrived), once per change. So is the rejected-callback tally: each station's own counts.
   let acknowledger: VoidModeAcknowledger | null = null;
   const onSaleChanged = (saleId: string): void => {
     acknowledger?.consider(saleId);
@@ -227,6 +257,8 @@ function buildParts({ options, db, repo, onSaleChanged: announce }: Opening, cli
   };
   const tracker = new PaymentTracker({
     ...shared,
+    // Following is work once per site: it starts when this station holds `poll:<profileId>`.
+    leased: true,
     isOnScreen,
     onScreenIntervalMs: timings.pollMs,
     followBySearch,
@@ -234,8 +266,28 @@ function buildParts({ options, db, repo, onSaleChanged: announce }: Opening, cli
   acknowledger = new VoidModeAcknowledger({ repo, client, tracker, logger });
   const { profileId } = options.connection;
   const { posId, callbackUrl } = options;
-  const till = new TillService({ ...shared, tracker, profileId, posId, newId, callbackUrl });
+  const { articles } = options;
+  const till = new TillService({
+    ...{ ...shared, tracker, profileId, posId, newId, callbackUrl, articles },
+    giveBackTenders: giveBackAllTenders,
+    // A cancel's Bancontact parts become refunds at Bancontact once the cancel has committed.
+    startRefunds: async (given) =>
+      options.startSaleRefunds?.(given.filter((g) => g.paymentId !== null).map((g) => g.refundId)),
+  });
   return { till, tracker, sweep, intake: buildIntake(options, db, onSaleChanged) };
+}
+
+function followingOptions(
+  { options, db, repo }: Opening,
+  { tracker, sweep }: { tracker: PaymentTracker; sweep: SearchSweep },
+): FollowingOptions {
+  const { now, logger, timings } = options.config;
+  const { coordination, storage } = options;
+  const { profileId } = options.connection;
+  return {
+    ...{ coordination, profileId, db, repo, tracker, sweep, now, logger, storage },
+    ...{ discoverEveryMs: timings.pollMs, requestTimeoutMs: timings.requestTimeoutMs },
+  };
 }
 
 function openTopup({ options, db, repo, onSaleChanged }: Opening): TopupServices {
@@ -244,9 +296,11 @@ function openTopup({ options, db, repo, onSaleChanged }: Opening): TopupServices
   const callbackBase = options.topupCallbackBase;
   return createTopupServices({
     ...{ db, repo, now, logger, storage: options.storage, newId, jwksUrl, callbackBase, onSaleChanged },
+    articles: options.articles,
     profiles: simulatorUrl ? trainingTopupProfiles(simulatorUrl) : options.topupProfiles,
     requestTimeoutMs: timings.requestTimeoutMs,
-    rateLimitPerSecond: timings.rateLimitPerSecond,
+    coordination: options.coordination,
+    userAgent: stationUserAgent(options.config.version, options.coordination.station),
     // Training without callbacks (the desktop app has no HTTP shell): the local simulator is cheap to
     // search, so a top-up still shows within seconds.
     sweepIntervalMs: timings.topupSweepMs ?? (simulatorUrl && !callbackBase ? 2_000 : undefined),
@@ -265,34 +319,4 @@ function buildIntake(
   if (!callbackUrl) return null;
   const verifier = createCallbackVerifier({ jwksUrl, ppid: profileId, callbackUrl });
   return new CallbackIntake({ db, profileId, now, logger, onSaleChanged, verifier, storage });
-}
-
-/**
- * A payment still CREATING at start-up was being created when the station stopped. Its QR was never
- * shown, so no customer can pay it; it is closed as failed and the cashier can retry the sale.
- */
-async function abandonInterruptedCreations(
-  db: Db,
-  repo: SalesRepo,
-  now: () => number,
-  storage: StorageGuard,
-): Promise<void> {
-  // On a full disk they stay as they are (the station still starts), and are closed at the next start.
-  try {
-    await closeInterrupted(db, repo, now);
-  } catch (error) {
-    if (!storage.absorbs(error, 'closing payments a stop interrupted')) throw error;
-  }
-}
-
-async function closeInterrupted(db: Db, repo: SalesRepo, now: () => number): Promise<void> {
-  for (const payment of await repo.paymentsBeingCreated()) {
-    await applyStatus(db, { paymentId: payment.id, status: 'CREATE_FAILED', source: 'recovery', at: now() });
-    await recordProblem(
-      db,
-      payment.id,
-      { code: 'NETWORK_DOWN', message: 'The station stopped while creating this payment' },
-      now(),
-    );
-  }
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { ContractFailure } from '../../shared/contract';
+import { merchantJwksPath } from '../../shared/contract/refund-key-methods';
 import type { RuntimeBackupHooks } from './backup/station-backups';
+import type { ArticleLookup } from './sales/catalogue';
 import { JWKS_URLS } from './bancontact/callback-verifier';
 import { StorageGuard } from './db/storage-errors';
 import { openModeRuntime, type ModeConnection, type ModeRuntime } from './mode-runtime';
@@ -17,6 +19,10 @@ import {
   type SimProfile,
   type SimulatorServer,
 } from './simulator';
+import type { EventBus } from './api/event-bus';
+import { booksNameFor, booksUrl } from './db/pg/site-databases';
+import { SiteEventRelay } from './site-event-relay';
+import type { StationCoordination } from './site/station-coordination';
 import type { StationConfig } from './station-config';
 import { withoutCredentials } from './station-storage';
 import type { WristbandRow } from './topup/wristband-book';
@@ -29,11 +35,21 @@ export interface RuntimeHostHooks {
   backups?: RuntimeBackupHooks;
   onSaleChanged: (repo: SalesRepo, saleId: string) => void;
   onWristbandChanged?: (repo: SalesRepo, wristband: WristbandRow) => void;
+  /** What this station shares with the other stations of its site (leases, Bancontact's budget). */
+  coordination: StationCoordination;
+  /** The station's screens: on a site, the running mode's changes cross to and from the other stations. */
+  events?: EventBus;
+  /** The article catalogue in the station database, which baskets are priced from. */
+  articles?: ArticleLookup;
+  /** Asks Bancontact for sale refunds written `pending` (a cancelled sale's), after their commit. */
+  startSaleRefunds?: (refundIds: number[]) => Promise<void>;
 }
 
 /** Holds the runtime of the current mode and swaps it when the manager changes mode or till setup. */
 export class RuntimeHost {
   private runtime: ModeRuntime | null = null;
+  /** The running mode's events between the stations of a site; null on SQLite. */
+  private relay: SiteEventRelay | null = null;
   private embedded: SimulatorServer | null = null;
   /** The HTTP shell's own address: in training, the local simulator can call back there. */
   private localUrl: string | null = null;
@@ -106,6 +122,22 @@ export class RuntimeHost {
       topupCallbackBase: local ?? this.config.publicUrl ?? stored.publicUrl,
       topupProfiles: this.liveTopupProfiles(stored, connection),
     });
+    this.relay = this.openRelay(this.runtime);
+  }
+
+  /** On a site, the mode's books database carries its events (site-event-relay.ts). */
+  private openRelay(runtime: ModeRuntime): SiteEventRelay | null {
+    const { database, logger } = this.config;
+    const bus = this.hooks.events;
+    if (!database || !bus) return null;
+    const relay = new SiteEventRelay({
+      url: booksUrl(database, booksNameFor(runtime.databaseFile)),
+      station: this.hooks.coordination.station,
+      ...{ bus, runtime, logger },
+      isCurrent: () => this.runtime === runtime,
+    });
+    relay.start();
+    return relay;
   }
 
   /** Hands changed live top-up profiles to the running mode without restarting it. */
@@ -125,7 +157,10 @@ export class RuntimeHost {
   async closeRuntime(): Promise<void> {
     // No longer the current mode from here: nothing new reaches it while it finishes its last unit of work.
     const runtime = this.runtime;
+    const relay = this.relay;
     this.runtime = null;
+    this.relay = null;
+    await relay?.close();
     await runtime?.close();
   }
 
@@ -191,12 +226,16 @@ export class RuntimeHost {
   /**
    * Bancontact sends top-up callbacks to the URL set up with the product, so the embedded simulator's
    * top-up profiles are given this station's own address: a top-up paid in training shows at once.
+   * Likewise the till profiles are given the station's JWKS URL, as a merchant hands it to Bancontact:
+   * refunds signed with the station's own key go through in training.
    */
   private simulatorProfiles(): SimProfile[] | undefined {
     if (!this.localUrl) return undefined;
     const base = this.localUrl.replace(/\/+$/, '');
     return DEFAULT_PROFILES.map((p) =>
-      p.type === 'topup' ? { ...p, callbackUrl: `${base}/callbacks/${p.ppid}` } : p,
+      p.type === 'topup'
+        ? { ...p, callbackUrl: `${base}/callbacks/${p.ppid}` }
+        : { ...p, merchantJwks: `${base}${merchantJwksPath(p.ppid)}` },
     );
   }
 

@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { isIP } from 'node:net';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { Environment } from '../../shared/contract';
@@ -16,6 +18,16 @@ export interface StationOptions {
    * `kassa_training`, `kassa_live`… beside it. Absent: SQLite files in the data folder.
    */
   database?: string | null;
+  /**
+   * This station's name on its site (`--station-name`): leases, events and the database's list of
+   * connections name it. The machine's host name by default.
+   */
+  stationName?: string;
+  /**
+   * `HOST:PORT` (`--devices-listen`): on a site, where this station itself listens for linked devices,
+   * behind the site address they are given (HAProxy, docs/site-setup.md). Absent: the stored address.
+   */
+  devicesListen?: string;
   secrets?: SecretStore;
   logger?: Logger;
   now?: () => number;
@@ -60,6 +72,9 @@ export interface StationConfig {
   stationMigrationsFolder: string;
   /** The site's PostgreSQL address, or null for SQLite files. Holds credentials: never logged. */
   database: string | null;
+  stationName: string;
+  /** Where this station listens for linked devices behind the site address; null: at the stored address. */
+  devicesListen: ListenAddress | null;
   /** Without trailing slashes; null: training runs an embedded simulator. */
   simulatorUrl: string | null;
   environmentUrls: Record<Environment, string>;
@@ -86,12 +101,35 @@ const postgresUrl = z
   .refine((value) => /^\/[a-z][a-z0-9_]{0,40}$/.test(new URL(value).pathname), {
     error: 'must name a database of lower-case letters, digits and _ (e.g. postgres://host/kassa)',
   });
+/** An address and port this station listens on. */
+export interface ListenAddress {
+  host: string;
+  port: number;
+}
+
+/** `192.168.1.21:8443` or `[fd00::21]:8443` → its host and port; null when it is neither. */
+export function parseListenAddress(value: string): ListenAddress | null {
+  const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([0-9.]+)):(\d{1,5})$/.exec(value);
+  const host = match?.[1] ?? match?.[2];
+  const port = Number(match?.[3]);
+  if (!host || isIP(host) === 0 || (match?.[1] !== undefined) !== (isIP(host) === 6)) return null;
+  return Number.isInteger(port) && port >= 1 && port <= 65_535 ? { host, port } : null;
+}
+
+const listenAddress = z.string().refine((value) => parseListenAddress(value) !== null, {
+  error: 'must be an IP address and port this station listens on, e.g. 192.168.1.21:8443 or [fd00::21]:8443',
+});
 const interval = (fallback: number) => z.number().int().positive().default(fallback);
 
 const dataFields = z.object({
   dataDir: absolutePath,
   migrationsFolder: absolutePath,
   database: postgresUrl.nullish(),
+  stationName: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1 to 40 letters, digits, dots, dashes or _')
+    .optional(),
+  devicesListen: listenAddress.optional(),
   simulatorUrl: httpUrl.nullish(),
   environmentUrls: z
     .object({ production: httpUrl.optional(), preprod: httpUrl.optional() })
@@ -130,6 +168,8 @@ export function parseStationConfig(options: StationOptions): StationConfig {
     migrationsFolder: fields.migrationsFolder,
     stationMigrationsFolder: stationMigrationsFolder(fields.migrationsFolder),
     database: fields.database ?? null,
+    stationName: fields.stationName ?? defaultStationName(),
+    devicesListen: fields.devicesListen ? parseListenAddress(fields.devicesListen) : null,
     simulatorUrl: fields.simulatorUrl ? fields.simulatorUrl.replace(/\/+$/, '') : null,
     environmentUrls: { ...ENVIRONMENT_URLS, ...fields.environmentUrls },
     publicUrl: fields.publicUrl ?? null,
@@ -147,6 +187,15 @@ export function parseStationConfig(options: StationOptions): StationConfig {
     now: now ?? Date.now,
     secrets: secrets ?? createFileSecretStore(fields.dataDir),
   };
+}
+
+/** The machine's host name, cut to what a station name may hold. */
+function defaultStationName(): string {
+  const name = hostname()
+    .replace(/[^A-Za-z0-9._-]/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 40);
+  return name || 'station';
 }
 
 /** An option given as `undefined` (a CLI flag not passed) takes its default, as an absent one does. */

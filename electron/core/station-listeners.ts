@@ -14,6 +14,11 @@ export interface ListenerOptions {
   rendererDir: string;
   dataDir: string;
   logger: Logger;
+  /**
+   * On a site (`--devices-listen`): where this station listens for linked devices, behind the stored
+   * site address (HAProxy's); null or absent: it listens at the stored address itself.
+   */
+  devicesListen?: { host: string; port: number } | null;
 }
 
 export interface StationListeners {
@@ -43,6 +48,7 @@ export async function startListeners(station: Station, options: ListenerOptions)
     fetch: buildDeviceApp(station, { rendererDir: options.rendererDir }).fetch,
     dataFolder: options.dataDir,
     logger: options.logger,
+    listenOn: options.devicesListen ?? null,
   });
   return {
     url: shell.url,

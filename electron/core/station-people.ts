@@ -15,6 +15,7 @@ import { createAuditLog, type AuditLog } from './audit/audit-log';
 import { STATION_DATABASE_FILE, type StationDb } from './db/open-station-database';
 import { createDeviceHandlers } from './devices/device-handlers';
 import { DEFAULT_DEVICE_NETWORK, readDeviceNetwork, type DeviceNetwork } from './devices/device-network';
+import { followNetwork } from './devices/followed-network';
 import { createDeviceRegistry, type DeviceRegistry } from './devices/device-registry';
 import type { Logger } from './logging/logger';
 import { stationReportNames, type ReportNames } from './reports/report-names';
@@ -50,6 +51,12 @@ export interface StationPeople {
   reportNames: ReportNames;
   /** Where linked devices reach the station, as the administrator set it; null while station.sqlite is not open. */
   network(): DeviceNetwork | null;
+  /** The station database (the site database on PostgreSQL) while it is open, else null. */
+  database(): StationDb | null;
+  /** On a site: another station changed the network; it is read again and served (devices/followed-network.ts). */
+  followNetwork(): Promise<void>;
+  /** Told after an administrator's network change here is stored (on a site, to tell the other stations). */
+  onNetworkStored(listener: () => void): void;
   /** Opens station.sqlite, creates the training administrator while no real one exists, and the station's own device. */
   start(): Promise<void>;
   /** Writes what is pending and closes station.sqlite (a read-only or unmounted folder must be let go of). */
@@ -88,14 +95,14 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
   const listeners = new Set<() => void>();
   const changed = (): void => [...listeners].forEach((listener) => listener());
   let parts: PeopleParts | null = null;
+  const network = followingNetwork(config, hooks, () => parts);
   const current = (): PeopleParts => {
     if (!parts) throw new Error('the station database is not open');
     return parts;
   };
   const exports = new AuditExportFolder(join(config.dataDir, 'exports'));
-  const handlers = delegating(current);
   return {
-    handlers,
+    handlers: delegating(current),
     access: {
       // Not open (a folder the station cannot write): nobody is signed in, only public methods answer.
       callerFor: async (credentials) => (parts ? parts.access.callerFor(credentials) : noOne(credentials)),
@@ -107,10 +114,11 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
         : dispatch(method, input, caller),
     auditFile: (fileName) => exports.find(fileName),
     reportNames: stationReportNames(() => parts?.db ?? null),
-    network: () => parts?.network ?? null,
+    database: () => parts?.db ?? null,
+    ...network.port,
     async start() {
       try {
-        parts ??= await openParts(config, hooks, { changed, exports });
+        parts ??= await openParts(config, hooks, { changed, exports, networkStored: network.stored });
       } catch (error) {
         // A read-only or damaged folder, an unreachable server: the book's own checks refuse the start
         // and say why; until the station database opens, nobody can sign in and only the public methods answer.
@@ -123,6 +131,36 @@ export function openStationPeople(config: PeopleConfig, hooks: PeopleHooks): Sta
       const stopping = parts;
       parts = null;
       if (stopping) await stopParts(stopping, config.logger);
+    },
+  };
+}
+
+/** On a site, the device network follows the other stations' changes, and this station's are told. */
+function followingNetwork(
+  config: PeopleConfig,
+  hooks: PeopleHooks,
+  open: () => PeopleParts | null,
+): { stored: () => void; port: Pick<StationPeople, 'network' | 'followNetwork' | 'onNetworkStored'> } {
+  const listeners = new Set<() => void>();
+  const followed = async (): Promise<void> => {
+    const parts = open();
+    if (!parts) return;
+    const { dataDir: dataFolder, logger } = config;
+    const current = parts.network;
+    parts.network = await followNetwork({
+      db: parts.db,
+      dataFolder,
+      logger,
+      current,
+      apply: hooks.onNetworkChanged,
+    });
+  };
+  return {
+    stored: () => [...listeners].forEach((listener) => listener()),
+    port: {
+      network: () => open()?.network ?? null,
+      followNetwork: followed,
+      onNetworkStored: (listener) => void listeners.add(listener),
     },
   };
 }
@@ -154,7 +192,7 @@ function peopleLocation(config: PeopleConfig): string {
 async function openParts(
   config: PeopleConfig,
   hooks: PeopleHooks,
-  shared: { changed: () => void; exports: AuditExportFolder },
+  shared: { changed: () => void; exports: AuditExportFolder; networkStored: () => void },
 ): Promise<PeopleParts> {
   const { now, logger } = config;
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
@@ -174,7 +212,10 @@ async function openParts(
   });
   const parts = { db, audit, staff, devices, access, timers: [], network: DEFAULT_DEVICE_NETWORK };
   // The network is read at start and, after that, kept as `devices.setNetwork` stored it.
-  const stored = (network: DeviceNetwork): void => void (parts.network = network);
+  const stored = (network: DeviceNetwork): void => {
+    parts.network = network;
+    shared.networkStored();
+  };
   const handlers = peopleHandlers(config, hooks, { ...parts, exports: shared.exports, stored });
   return Object.assign(parts, { handlers });
 }

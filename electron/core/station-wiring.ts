@@ -24,6 +24,12 @@ import { readStored } from './tls/station-certificate';
 import { PrintJobs } from './topup/print-jobs';
 import { exportDownload } from './topup/refunds/refund-downloads';
 import type { WristbandRow } from './topup/wristband-book';
+import type { Locale } from '../../shared/domain/money';
+import type { StationDb } from './db/open-station-database';
+import type { PdfLogo } from './receipts/pdf-receipt';
+import { ReceiptService } from './receipts/receipt-service';
+import type { ReportNames } from './reports/report-names';
+import type { StationCoordination } from './site/station-coordination';
 
 /*
  * The pieces `createStation` (station.ts) wires together, each from the validated configuration and
@@ -238,4 +244,32 @@ export async function assertNoOpenPayment(host: RuntimeHost): Promise<void> {
   if (await host.current().repo.findAnyOpenSale()) {
     throw new ContractFailure('PAYMENT_OPEN', 'Finish or cancel the open payment before changing mode');
   }
+}
+
+/**
+ * Receipts: the printers' set-up in the station database, the running mode's receipts and their print
+ * queue (sent by the station holding `print:receipts`, the one station on SQLite).
+ */
+export function receiptService(
+  config: StationConfig,
+  parts: {
+    host: RuntimeHost;
+    people: { database(): StationDb | null; reportNames: ReportNames };
+    locale: () => Locale;
+    logo?: () => Promise<PdfLogo | null>;
+    coordination: StationCoordination;
+    events: EventBus;
+  },
+): ReceiptService {
+  const { host, people, events } = parts;
+  return new ReceiptService({
+    books: () => {
+      const runtime = host.running();
+      return runtime ? { db: runtime.db, training: runtime.mode === 'training' } : null;
+    },
+    ...{ stationDb: () => people.database(), names: people.reportNames, locale: parts.locale },
+    ...{ logo: parts.logo, leases: parts.coordination.leases },
+    emit: (view) => events.emit('receipts.queue', view),
+    ...{ now: config.now, logger: config.logger, timings: { intervalMs: 250, firstBackoffMs: 500, maxBackoffMs: 10_000 } },
+  });
 }

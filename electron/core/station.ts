@@ -1,14 +1,23 @@
-import type { StationRefusal } from '../../shared/contract';
+import type { SettingsView, StationRefusal } from '../../shared/contract';
 import type { Locale } from '../../shared/domain/money';
 import { createDispatcher } from './api/dispatcher';
-import { createEventBus } from './api/event-bus';
+import { createArticleLookup } from './articles/article-lookup';
+import type { ArticleLookup } from './sales/catalogue';
+import { salesSetupRules } from './articles/article-rules';
+import { createArticleService } from './articles/article-service';
+import { createEventBus, type EventBus } from './api/event-bus';
 import type { StationPort } from './api/station-port';
-import { createStationBackups } from './backup/station-backups';
+import { createStationBackups, type RuntimeBackupHooks } from './backup/station-backups';
 import { createHandlers } from './handlers';
+import { createReceiptHandlers } from './receipts/receipt-handlers';
+import { registerParts, type RegisterParts } from './station-register-parts';
 import { RuntimeHost } from './runtime-host';
-import { createSettingsFile, type SettingsFile } from './settings/settings-file';
+import { openStationCoordination, type StationCoordination } from './site/station-coordination';
+import type { SettingsFile } from './settings/settings-file';
+import { StationSiteSettings } from './station-site-settings';
 import { parseStationConfig, type StationConfig, type StationOptions } from './station-config';
 import type { DeviceNetwork } from './devices/device-network';
+import { stationHealth } from './station-health';
 import { openStationPeople, tillsInSalesSetup, type PeopleHooks, type StationPeople } from './station-people';
 import {
   downloads,
@@ -51,48 +60,212 @@ export interface Station extends StationPort {
  * put behind one dispatcher.
  */
 export function createStation(options: StationOptions): Station {
-  const config = parseStationConfig(options);
+  const parsed = parseStationConfig(options);
+  // Every part reads settings and secrets through these: the station's files, or on a site (once open
+  // at start) the site's shared ones.
+  const site = new StationSiteSettings(parsed);
+  const config: StationConfig = { ...parsed, secrets: site.secrets };
   const { logger, now, dataDir } = config;
   const events = createEventBus((error) => logger.error('event listener failed', error));
-  const file = createSettingsFile(dataDir);
-  const backups = createStationBackups({
-    ...{ dataDir, settingsFile: file, logger, now, checkEveryMs: config.timings.backupCheckMs },
-    current: () => openDatabaseOf(host),
-    emit: (status) => events.emit('backups.changed', status),
-  });
-  const host: RuntimeHost = new RuntimeHost(config, {
-    // SQLite's file backups; on PostgreSQL the server's own tools back the books up.
-    backups: config.database ? undefined : backups.hooks,
-    onStorageChanged: () => book.announce(),
-    onSaleChanged: (repo, saleId) => emitSale({ host, events, logger }, repo, saleId),
-    onWristbandChanged: (repo, band) => emitWristband(host, events, repo, band),
+  const file = site.file;
+  const backups = stationBackups(config, file, events, () => host);
+  const coordination = openStationCoordination({ ...config, ...config.timings });
+  // Baskets are priced from the catalogue in the station database, opened with the people below.
+  const catalogue = createArticleLookup(() => people.database());
+  const hostParts = { coordination, events, backups: backups.hooks, articles: catalogue };
+  const host = runtimeHost(config, {
+    ...{ ...hostParts, book: () => book },
+    startSaleRefunds: (ids) => extras.returns.bancontact.start(ids),
   });
   const book = stationBook(config, { file, host, events, backups: backups.service });
   const printing = printJobs(config, events);
   const { settings, topupProfiles } = settingsServices(config, { file, host, events, book });
-  const { people, devices } = openPeople(config, host, file, settings);
+  const { people, devices, articles } = openPeople(config, host, file, settings, events);
+  followSite(site, { book, host, events, settings, people });
+  const extras = registerParts(config, { host, people, settings, coordination, events, file, site });
+  const { logo, refundKeys, receipts, returns } = extras;
   const handlers = createHandlers({
     ...{ mode: () => host.current(), now, settings, topupProfiles, printing, book: book.handlers },
     onEventChanged: (state) => events.emit('topup.eventChanged', state),
     backups: backups.handlers,
     restore: stationRestore(config, { file, host, reopen: () => book.start() }),
-    ...{ people: people.handlers, reportNames: people.reportNames },
+    logo,
+    refundKeys: refundKeys.handlers,
+    ...{ people: people.handlers, reportNames: people.reportNames, articles },
+    receipts: createReceiptHandlers(receipts),
+    returns: returns.handlers,
   });
+  const dispatch = people.guard(book.refused.gate(createDispatcher(handlers, logger, storageFailures(host))));
+  const built = { dataDir, dispatch, events, people, devices, book, host };
+  return stationPort({ ...built, extras, printing, site, coordination, backups });
+}
+
+interface StationParts {
+  dataDir: string;
+  dispatch: Station['dispatch'];
+  events: EventBus;
+  people: ReturnType<typeof openPeople>['people'];
+  devices: ReturnType<typeof openPeople>['devices'];
+  book: ReturnType<typeof stationBook>;
+  host: ReturnType<typeof runtimeHost>;
+  extras: RegisterParts;
+  printing: ReturnType<typeof printJobs>;
+  site: StationSiteSettings;
+  coordination: ReturnType<typeof openStationCoordination>;
+  backups: ReturnType<typeof stationBackups>;
+}
+
+/** What the shells reach of a built station. */
+function stationPort(parts: StationParts): Station {
+  const { dataDir, dispatch, events, people, devices, book, host, printing, site, coordination } = parts;
+  const { logo, refundKeys, receipts, returns } = parts.extras;
   return {
     // While the start is refused, only the refusal screen's methods get through (books/refused-state.ts).
-    dispatch: people.guard(book.refused.gate(createDispatcher(handlers, logger, storageFailures(host)))),
+    dispatch,
     events,
     ...peoplePort(people, devices),
     // People can sign in even on a refused start: the refusal screen's remedies are an administrator's.
-    start: () => people.start().then(() => book.start()),
+    start: () =>
+      people
+        .start()
+        .then(() => book.start())
+        .then(() => receipts.start()),
     // A refusal is held and answered (station.getStatus), never thrown: see `refusal()`.
     refusal: () => book.refused.current(),
-    stop: () => stopStation(dataDir, [backups.service, printing, { stop: () => host.close() }, people]),
+    stop: () =>
+      stopStation(
+        dataDir,
+        stopOrder({
+          backups: parts.backups.service,
+          printing,
+          receipts,
+          returns,
+          host,
+          coordination,
+          site,
+          people,
+        }),
+      ),
     simulatorUrl: () => host.simulatorUrl(),
+    health: () => stationHealth(host),
     setLocalUrl: (url) => host.setLocalUrl(url),
     receiveCallback: (ppid, rawBody, signature) => receiveCallback(host, ppid, rawBody, signature),
+    logo: () => logo.readLogo(),
+    receiptPdf: (saleId) => receipts.pdf(saleId),
+    merchantJwks: (ppid) => refundKeys.jwks(ppid),
     ...downloads(host, printing),
   };
+}
+
+/** The catalogue in the station database (the site's on PostgreSQL), with the current mode's shops. */
+function stationArticles(
+  config: StationConfig,
+  parts: { host: RuntimeHost; events: EventBus; people: StationPeople },
+) {
+  const { host, events, people } = parts;
+  return createArticleService({
+    db: () => {
+      const db = people.database();
+      if (!db) throw new Error('the station database is not open');
+      return db;
+    },
+    now: config.now,
+    ...salesSetupRules(() => host.current().reports.setup.read(), config.now),
+    changed: () => events.emit('articles.changed', { changedAt: config.now() }),
+  });
+}
+
+/** The holder of the running mode, telling the screens what changed in it. */
+function runtimeHost(
+  config: StationConfig,
+  parts: {
+    coordination: StationCoordination;
+    events: EventBus;
+    backups: RuntimeBackupHooks;
+    book: () => { announce(): void };
+    articles: ArticleLookup;
+    startSaleRefunds: (refundIds: number[]) => Promise<void>;
+  },
+): RuntimeHost {
+  const { coordination, events, articles, startSaleRefunds } = parts;
+  const host: RuntimeHost = new RuntimeHost(config, {
+    ...{ coordination, events, articles, startSaleRefunds },
+    // SQLite's file backups; on PostgreSQL the server's own tools back the books up.
+    backups: config.database ? undefined : parts.backups,
+    onStorageChanged: () => parts.book().announce(),
+    onSaleChanged: (repo, saleId) => emitSale({ host, events, logger: config.logger }, repo, saleId),
+    onWristbandChanged: (repo, band) => emitWristband(host, events, repo, band),
+  });
+  return host;
+}
+
+/** SQLite's file backups of the running mode (on PostgreSQL the server's own tools back the books up). */
+function stationBackups(
+  config: StationConfig,
+  file: SettingsFile,
+  events: EventBus,
+  host: () => RuntimeHost,
+) {
+  const { dataDir, logger, now } = config;
+  return createStationBackups({
+    ...{ dataDir, settingsFile: file, logger, now, checkEveryMs: config.timings.backupCheckMs },
+    current: () => openDatabaseOf(host()),
+    emit: (status) => events.emit('backups.changed', status),
+  });
+}
+
+type Stoppable = { stop(): Promise<void> | void };
+
+/** What the station stops, in order. */
+function stopOrder(parts: {
+  backups: Stoppable;
+  printing: Stoppable;
+  receipts: Stoppable;
+  returns: Stoppable;
+  host: RuntimeHost;
+  coordination: { close(): Promise<void> };
+  site: { close(): Promise<void> };
+  people: Stoppable;
+}): Stoppable[] {
+  return [
+    parts.backups,
+    parts.printing,
+    // The print queue's last job ends before the books close.
+    parts.receipts,
+    // Refunds being followed at Bancontact stop asking before the books they write to close.
+    parts.returns,
+    { stop: () => parts.host.close() },
+    { stop: () => parts.coordination.close() },
+    // Its last changes reach the site database before that connection closes with the people's.
+    { stop: () => parts.site.close() },
+    parts.people,
+  ];
+}
+
+/**
+ * On a site, the shared settings open at every checked start, once the site database is open; a change
+ * another station made is applied the way this station applies its own.
+ */
+function followSite(
+  site: StationSiteSettings,
+  parts: {
+    book: ReturnType<typeof stationBook>;
+    host: RuntimeHost;
+    events: ReturnType<typeof createEventBus>;
+    settings: { view(): SettingsView };
+    people: StationPeople;
+  },
+): void {
+  const { book, host, events, settings, people } = parts;
+  book.beforeChecks(() => site.open(people.database()));
+  site.follow({
+    reopen: (stored) => book.switchMode(stored),
+    topupProfiles: (stored) => host.applyTopupProfiles(stored),
+    changed: () => events.emit('settings.changed', { settings: settings.view() }),
+    network: () => people.followNetwork(),
+  });
+  // The site address set here reaches the stations already running (their `network` above).
+  people.onNetworkStored(() => site.announceNetwork());
 }
 
 /** What the people side needs of the rest: the running mode, the language, the tills already set up. */
@@ -118,16 +291,21 @@ function storedMode(file: SettingsFile): 'training' | 'live' {
   }
 }
 
-/** Staff, devices and the audit log (station-people.ts), with the shell's way of serving devices. */
+/**
+ * Staff, devices and the audit log (station-people.ts), with the shell's way of serving devices; and
+ * the article catalogue, which lives in the same station database.
+ */
 function openPeople(
   config: StationConfig,
   host: RuntimeHost,
   file: SettingsFile,
   settings: { view(): { locale: Locale } },
+  events: EventBus,
 ) {
   const devices = deviceServing();
   const hooks = { ...peopleHooks(host, file, settings, config.dataDir), onNetworkChanged: devices.apply };
-  return { people: openStationPeople(config, hooks), devices };
+  const people = openStationPeople(config, hooks);
+  return { people, devices, articles: stationArticles(config, { host, events, people }) };
 }
 
 /** What the shells reach of the people side: who is calling, audit exports, where devices connect. */

@@ -19,13 +19,18 @@ export function connectIpc(station: Station): {
     const caller = await desktopCaller(station, tokens, event.sender.id, name);
     return station.dispatch(name, input, displays.has(event.sender.id) ? asDisplay(caller) : caller);
   });
-  const unsubscribe = station.events.subscribe((event) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('kassa:event', event);
-  });
+  const toWindows = (message: unknown): void => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('kassa:event', message);
+  };
+  const unsubscribe = station.events.subscribe(toWindows);
+  // The station may have missed events (a site's lost LISTEN connection): the windows fetch again
+  // (renderer/src/api/ipc-transport.ts, as a browser does when its stream comes back).
+  const stopResync = station.events.onResync(() => toWindows({ resync: true }));
   return {
     disconnect() {
       ipcMain.removeHandler('kassa:call');
       unsubscribe();
+      stopResync();
     },
     // The main process opened that window itself: it knows it is the customer display, whatever the page says.
     showsCustomerDisplay: (windowId) => void displays.add(windowId),

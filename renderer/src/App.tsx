@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Header } from './components/Header';
 import { StationProvider } from './components/StationProvider';
+import { ArticlesScreen } from './features/articles/ArticlesScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { CustomerScreen } from './features/customer/CustomerScreen';
 import { DevicesScreen } from './features/devices/DevicesScreen';
@@ -27,6 +28,7 @@ const SCREENS: Record<Route, ComponentType> = {
   customer: CustomerScreen,
   topup: TopupScreen,
   reports: ReportsScreen,
+  articles: ArticlesScreen,
   settings: SettingsScreen,
   staff: StaffScreen,
   devices: DevicesScreen,

@@ -1,7 +1,27 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = 'till' | 'customer' | 'topup' | 'reports' | 'settings' | 'staff' | 'devices' | 'audit' | 'pair';
-export const ROUTES: readonly Route[] = ['till', 'customer', 'topup', 'reports', 'settings', 'staff', 'devices', 'audit'];
+export type Route =
+  | 'till'
+  | 'customer'
+  | 'topup'
+  | 'reports'
+  | 'articles'
+  | 'settings'
+  | 'staff'
+  | 'devices'
+  | 'audit'
+  | 'pair';
+export const ROUTES: readonly Route[] = [
+  'till',
+  'customer',
+  'topup',
+  'reports',
+  'articles',
+  'settings',
+  'staff',
+  'devices',
+  'audit',
+];
 /** The pairing page is reached only by its link (`/pair#<code>`), never from the header. */
 const ALL_ROUTES: readonly Route[] = [...ROUTES, 'pair'];
 
@@ -10,6 +30,7 @@ const PATHS: Record<Route, string> = {
   customer: '/customer',
   topup: '/topup',
   reports: '/reports',
+  articles: '/articles',
   settings: '/settings',
   staff: '/staff',
   devices: '/devices',

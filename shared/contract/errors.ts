@@ -55,6 +55,14 @@ export const ERROR_CODES = [
   'WRONG_TILL',
   'ADMINISTRATOR_REQUIRED',
   'LAST_ADMINISTRATOR',
+  // The register: discounts on one sale above the sales setup's limit need a manager or an administrator.
+  'DISCOUNT_NEEDS_MANAGER',
+  // Refunds through Bancontact's Refund API (bancontact/refund-errors.ts says which answer means which).
+  'REFUND_BY_IBAN',
+  'REFUND_SIGNATURE_REFUSED',
+  'REFUND_AMOUNT_TOO_HIGH',
+  'REFUND_REQUEST_CONFLICT',
+  'PAYMENT_NOT_REFUNDABLE',
   /** Never sent by the station: a client's word for "no answer from the station at all". */
   'STATION_UNREACHABLE',
 ] as const;
@@ -76,6 +84,20 @@ export interface ContractError {
   attemptsLeft?: number;
   /** For STAFF_LOCKED: until when (ms since the epoch), so the screen can show the lock counting down. */
   lockedUntil?: number;
+  /** For INVALID_INPUT on a file (a catalogue CSV) or CONFLICT on a field: each problem, for the screen to translate. */
+  details?: FieldProblem[];
+}
+
+/** One thing wrong with an imported file or a saved field: where, and a code the screen translates. */
+export interface FieldProblem {
+  /** The file's line (1 is the header); absent for a form's field. */
+  line?: number;
+  /** The column or field as the file or form names it; '' for the line as a whole. */
+  column: string;
+  /** A closed code of the method's own (e.g. `ArticleCsvProblem`). */
+  problem: string;
+  /** What the problem is about: the other article that already has this barcode. */
+  other?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };

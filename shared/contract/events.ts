@@ -1,5 +1,6 @@
 import type { BackupStatusView } from './backup-methods';
 import type { EventStateView } from './event-methods';
+import type { PrintQueueView } from './receipt-methods';
 import type { PrintJobView } from './topup-batch-views';
 import type { SaleView, SettingsView, StationStatus } from './views';
 import type { WristbandStatus } from './wristband-views';
@@ -18,9 +19,26 @@ export interface EventMap {
   'topup.eventChanged': EventStateView;
   /** The station was refused, or a remedy (a new book, a restore) let it start: its status now. */
   'station.changed': StationStatus;
+  /** An article was saved or a catalogue imported: tills fetch their grid again. */
+  'articles.changed': { changedAt: number };
+  /** A receipt printer went on- or offline, or the receipts waiting for it changed. */
+  'receipts.queue': PrintQueueView;
+  /** A sale's refunds changed: one was made, or Bancontact said it was paid back or failed. */
+  'returns.changed': { saleId: string };
 }
 
 export type EventName = keyof EventMap;
 export type StationEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['payments.changed', 'settings.changed', 'wristbands.changed', 'jobs.progressed', 'backups.changed', 'topup.eventChanged', 'station.changed'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'payments.changed',
+  'settings.changed',
+  'wristbands.changed',
+  'jobs.progressed',
+  'backups.changed',
+  'topup.eventChanged',
+  'station.changed',
+  'articles.changed',
+  'receipts.queue',
+  'returns.changed',
+];

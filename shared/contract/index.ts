@@ -12,3 +12,6 @@ export * from './station-refusal';
 export * from './station-methods';
 export * from './audit-views';
 export * from './staff-views';
+export * from './refund-key-methods';
+export * from './article-views';
+export * from './returns-methods';

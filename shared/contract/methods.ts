@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { MAX_PAYMENT_CENTS, LOCALES } from '../domain/money';
 import { backupMethods } from './backup-methods';
+import { basketInput } from './basket-input';
+import { tenderPart } from './tender-part';
 import { deviceMethods } from './device-methods';
 import { restoreMethods } from './restore-methods';
 import { sessionMethods } from './session-methods';
 import { staffMethods } from './staff-methods';
 import { stationMethods } from './station-methods';
 import { auditMethods } from './audit-methods';
+import { articleMethods } from './article-methods';
 import { eventMethods } from './event-methods';
+import { logoMethods } from './logo-methods';
+import { refundKeyMethods } from './refund-key-methods';
+import { returnsMethods } from './returns-methods';
 import { reportMethods } from './report-methods';
+import { receiptMethods } from './receipt-methods';
 import { topupBatchMethods } from './topup-batch-methods';
 import { wristbandMethods } from './wristband-methods';
 import { out, type MethodSpec, type OutputMarker } from './method-spec';
@@ -42,11 +49,21 @@ export const methods = {
   'station.getStatus': { permission: 'public', input: z.object({}).strict(), output: out<StationStatus>() },
   'till.startPayment': {
     permission: 'sell',
-    input: z.object({ amountCents, idempotencyKey: z.string().min(8).max(64), tillId }).strict(),
+    input: z
+      .object({
+        amountCents,
+        idempotencyKey: z.string().min(8).max(64),
+        tillId,
+        basket: basketInput.optional(),
+        ...tenderPart,
+      })
+      .strict(),
     output: out<SaleView>(),
   },
   'till.retryPayment': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'till.cancelPayment': { permission: 'sell', input: saleRef, output: out<SaleView>() },
+  /** An open sale given up: every tender already taken goes back (docs/register-rules.md). */
+  'till.cancelSale': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'till.getSale': { permission: 'sell', input: saleRef, output: out<SaleView>() },
   'till.getCurrentSale': {
     permission: 'signedIn',
@@ -142,6 +159,8 @@ export const methods = {
   ...eventMethods,
   // Cash, drawers, transactions, summaries, X/Z closing and exports (report-methods.ts).
   ...reportMethods,
+  // The merchant's logo on receipts, the customer display and PDFs (logo-methods.ts).
+  ...logoMethods,
   // Backups of each mode's database (backup-methods.ts).
   ...backupMethods,
   // Restoring a backup and what its gap brought back (restore-methods.ts).
@@ -155,6 +174,14 @@ export const methods = {
   ...staffMethods,
   // Linked devices: pairing, revoking, the LAN listener's settings (device-methods.ts).
   ...deviceMethods,
+  // The merchant's signing key for Bancontact's Refund API (refund-key-methods.ts).
+  ...refundKeyMethods,
+  // The article catalogue the tills sell from (article-methods.ts).
+  ...articleMethods,
+  // Receipts and the network printers they print on (receipt-methods.ts).
+  ...receiptMethods,
+  // Returns: a manager's refunds of past sales (returns-methods.ts).
+  ...returnsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { parseDay } from '../domain/business-day';
-import { CASH_ROUNDINGS, VAT_RATES } from '../domain/cash';
 import { MAX_PAYMENT_CENTS } from '../domain/money';
+import { basketInput } from './basket-input';
+import { tenderPart } from './tender-part';
+import { salesSetupInput } from './sales-setup-input';
 import { out } from './method-spec';
 import {
   TRANSACTION_METHODS,
@@ -29,10 +31,6 @@ const name = z
 const cents = z.number().int().min(0).max(MAX_PAYMENT_CENTS);
 const positiveCents = z.number().int().min(1).max(MAX_PAYMENT_CENTS);
 const date = z.string().refine((text) => parseDay(text) !== null, 'a date written YYYY-MM-DD');
-const vatRate = z
-  .number()
-  .int()
-  .refine((rate) => (VAT_RATES as readonly number[]).includes(rate), 'one of 21, 12, 6, 0');
 const reason = z.string().trim().min(1).max(200);
 
 /** The transactions filters, shared by the list and the CSV export. */
@@ -62,44 +60,6 @@ const RANGE_ERROR = { message: 'the end date is before the start date', path: ['
 
 export const transactionFilters = z.object(filterShape).strict().refine(rangeInOrder, RANGE_ERROR);
 
-/** Bancontact keeps one open payment per POS id: two tills on one sticker would cancel each other's. */
-function eachStickerOnce(tills: Array<{ stickerPosId?: string }>): boolean {
-  const ids = tills.flatMap((till) => (till.stickerPosId ? [till.stickerPosId] : []));
-  return new Set(ids).size === ids.length;
-}
-
-const setupInput = z
-  .object({
-    shops: z
-      .array(z.object({ id: name, name: z.string().trim().min(1).max(60) }).strict())
-      .min(1)
-      .max(50)
-      .optional(),
-    cashRounding: z.literal(CASH_ROUNDINGS).optional(),
-    defaultVatRate: vatRate.optional(),
-    defaultCashierId: name.optional(),
-    tills: z
-      .array(
-        z
-          .object({
-            tillId: name,
-            shopId: name.optional(),
-            vatRate: vatRate.optional(),
-            cashierId: name.optional(),
-            // Bancontact's posId of this till's sticker: at most 36 letters and digits.
-            stickerPosId: z
-              .string()
-              .regex(/^[A-Za-z0-9]{1,36}$/)
-              .optional(),
-          })
-          .strict(),
-      )
-      .max(100)
-      .refine(eachStickerOnce, { message: 'two tills cannot share one sticker POS id' })
-      .optional(),
-  })
-  .strict();
-
 /** Cash, drawers, transactions, summaries, X/Z closing and exports; merged into `methods`. */
 export const reportMethods = {
   'till.payCash': {
@@ -110,6 +70,8 @@ export const reportMethods = {
         tenderedCents: cents,
         idempotencyKey: z.string().min(8).max(64),
         tillId,
+        basket: basketInput.optional(),
+        ...tenderPart,
       })
       .strict(),
     output: out<CashSaleView>(),
@@ -211,9 +173,9 @@ export const reportMethods = {
   /** Changes only the fields given; applies to sales made from now on. */
   'settings.setSalesSetup': {
     permission: 'administer',
-    input: setupInput,
+    input: salesSetupInput,
     output: out<SalesSetupView>(),
-    // 50 shops and 100 tills, each name written with JSON's \u escapes at worst: about 40 KB.
-    maxInputBytes: 64 * 1024,
+    // 50 shops (with address and website) and 100 tills, in JSON's \u escapes at worst: about 100 KB.
+    maxInputBytes: 160 * 1024,
   },
 } as const;

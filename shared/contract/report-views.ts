@@ -4,6 +4,7 @@
  * instants are ISO 8601 strings.
  */
 import type { PaymentStatus } from '../domain/payment-status';
+import type { VatRatePeriod } from '../domain/vat-rates';
 import type { SaleView, TimelineEntry } from './views';
 
 /**
@@ -223,6 +224,12 @@ export interface ReportView {
   };
   /** 24 points, hour 0–23. */
   hourly: HourlyPoint[];
+  /**
+   * Refunds of sales made this day (docs/register-rules.md, "Refunds"), negative. Already inside
+   * `sales`, `byMethod` and `byVatRate`, which are net of them; shown apart per method and VAT rate.
+   * Absent from a Z frozen before sale refunds existed.
+   */
+  saleRefunds?: { total: TotalLine; byMethod: MethodLine[]; byVatRate: VatLine[] };
 }
 
 /** One line of `reports.listZ`. */
@@ -288,14 +295,37 @@ export interface TillSetup {
   stickerPosId?: string;
 }
 
+/** Who sells, as printed on receipts, X and Z: empty strings for what is not filled in. */
+export type BusinessIdentity = {
+  name: string;
+  /** One line, e.g. `Grote Markt 1, 1000 Brussel`. */
+  address: string;
+  website: string;
+  /** `BE0123456749` (checked with its mod-97 digits), or empty. */
+  vatNumber: string;
+};
+
+/** A shop: its id (kept on every sale) and what its receipts print; empty strings when not set. */
+export type ShopSetup = BusinessIdentity & { id: string };
+
 /** Shop, VAT and cash settings the reports attribute sales with. */
 export interface SalesSetupView {
   /** The shops; the first one is the station's default shop. */
-  shops: Array<{ id: string; name: string }>;
+  shops: ShopSetup[];
+  business: BusinessIdentity;
+  /** The VAT rates and the days each applies; articles and tills use a rate in force (vatRatesInForce). */
+  vatRates: VatRatePeriod[];
   /** 5: cash is rounded to 5 cents (Belgium); 1: no rounding. */
   cashRounding: 1 | 5;
   defaultVatRate: number;
   /** A sale with no signed-in person (an online top-up) goes to its till's cashier, else this one. */
   defaultCashierId: string;
   tills: TillSetup[];
+  /**
+   * Discounts on one sale (line and sale discounts together, in percent of the sale before discounts)
+   * above this need a manager's or an administrator's session.
+   */
+  discountLimitPercent: number;
+  /** A sale above this amount asks the cashier to confirm it first (a typo of 4500 for 45,00). */
+  confirmAboveCents: number;
 }

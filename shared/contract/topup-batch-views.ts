@@ -53,6 +53,8 @@ export interface PrintJobView {
   secondsLeft: number | null;
   /** `/downloads/<jobId>.pdf` on the station's HTTP shell, once the job is done. */
   downloadPath: string | null;
+  /** What the PDF is saved as: the batch's event, description and first wristband id, safe as a file name. */
+  fileName: string;
   error: string | null;
 }
 

@@ -1,3 +1,4 @@
+import type { VatSummary } from '../domain/basket';
 import type { ErrorCode } from './errors';
 import type { PaymentStatus } from '../domain/payment-status';
 import type { Locale } from '../domain/money';
@@ -6,7 +7,29 @@ import type { StationRefusal } from './station-refusal';
 export type Mode = 'training' | 'live';
 export type Environment = 'preprod' | 'production';
 export type SaleStatus = 'open' | 'paid' | 'unpaid' | 'cancelled';
-export type SaleTender = 'bancontact' | 'wristband' | 'cash';
+export type SaleTender = 'bancontact' | 'wristband' | 'cash' | 'split';
+/** The method of one tender of a sale; a `split` sale has tenders of several. */
+export type TenderMethod = Exclude<SaleTender, 'split'>;
+
+/**
+ * One tender of a sale (docs/register-rules.md, "Split tenders"): a Bancontact payment attempt, the
+ * cash handed over, or a wristband debit. Only succeeded ones cover the sale.
+ */
+export interface TenderView {
+  method: TenderMethod;
+  amountCents: number;
+  /** A Bancontact attempt's outcome (pending while it runs); cash and wristband are succeeded at once. */
+  status: 'pending' | 'succeeded' | 'cancelled' | 'expired' | 'refused' | 'failed';
+  at: string;
+  /** The local payment id and Bancontact's, for a Bancontact tender. */
+  paymentId: string | null;
+  bancontactId: string | null;
+  wristbandId: string | null;
+  /** Cash: handed over, change given back, and what rounding to 5 cents added or took off. */
+  cash: { tenderedCents: number; changeCents: number; roundingCents: number } | null;
+  /** A wristband debit credited back (a cancelled sale or a refund). */
+  givenBack: boolean;
+}
 
 export interface PaymentView {
   id: string;
@@ -41,6 +64,40 @@ export interface SaleView {
   cash?: { tenderedCents: number; changeCents: number } | null;
   /** A wristband sale: what its own debit left on the wristband (not today's balance); null otherwise. */
   balanceAfterCents?: number | null;
+  // The basket as the station priced and stored it (docs/register-rules.md). Set on every sale view;
+  // optional so that fixtures written before baskets still type-check. A sale without a basket has
+  // one free-amount line at the till's VAT rate.
+  /** The sale's lines, in the order the till sent them. */
+  lines?: SaleLineView[];
+  /** VAT per rate, computed once per rate on the sum of that rate's lines; highest rate first. */
+  byRate?: VatSummary[];
+  /** The sum of quantity × unit price, before any discount. */
+  listCents?: number;
+  /** Line and sale discounts together: listCents − discountCents = amountCents. */
+  discountCents?: number;
+  note?: string | null;
+  // Set on every sale view by the station; optional so that older fixtures still type-check.
+  /** Every tender of the sale, in the order they were taken. */
+  tenders?: TenderView[];
+  /** What the succeeded tenders do not cover yet: 0 once the sale is paid. */
+  dueCents?: number;
+}
+
+/** One line of a sale, as the station priced it. */
+export interface SaleLineView {
+  /** The catalogue article, or null for a free amount. */
+  articleId: string | null;
+  name: string;
+  quantity: number;
+  unitPriceCents: number;
+  vatRate: number;
+  /** quantity × unit price. */
+  listCents: number;
+  lineDiscountCents: number;
+  /** This line's share of the sale discount. */
+  saleDiscountCents: number;
+  grossCents: number;
+  note: string | null;
 }
 
 export interface TimelineEntry {

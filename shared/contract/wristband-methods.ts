@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { compactIban, isValidIban } from '../domain/iban';
 import { MAX_PAYMENT_CENTS } from '../domain/money';
 import { TOPUP_AMOUNT_MODES } from '../domain/topup';
+import { basketInput } from './basket-input';
+import { tenderPart } from './tender-part';
 import { out } from './method-spec';
 import type { SaleView } from './views';
 import type {
@@ -51,6 +53,8 @@ export const wristbandMethods = {
         idempotencyKey: z.string().min(8).max(64),
         tillId,
         wristbandId: wristbandRef,
+        basket: basketInput.optional(),
+        ...tenderPart,
       })
       .strict(),
     output: out<SaleView>(),

@@ -1,7 +1,8 @@
 /** What the wristband ledger, its needs-attention list, refunds and top-up profiles look like to a caller. */
 
 export type WristbandStatus = 'active' | 'blocked' | 'closed';
-export type WristbandEntryKind = 'topup' | 'debit' | 'transfer_in' | 'transfer_out' | 'refund';
+/** `credit`: a sale's debit given back (a refund or a cancelled sale). */
+export type WristbandEntryKind = 'topup' | 'debit' | 'transfer_in' | 'transfer_out' | 'refund' | 'credit';
 
 export interface WristbandEntryView {
   at: string;

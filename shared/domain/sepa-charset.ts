@@ -8,3 +8,10 @@ export const SEPA_TEXT = /^[A-Za-z0-9 /\-?:().,'+]*$/;
 export function isSepaText(text: string, maxLength: number): boolean {
   return text.length >= 1 && text.length <= maxLength && SEPA_TEXT.test(text);
 }
+
+/**
+ * The contract's input fields that only take SEPA text (a batch's description, and the reference the
+ * station builds from it), so an error naming one can say which characters are allowed.
+ * test/unit/field-labels.test.ts checks every schema field with SEPA_TEXT's pattern is listed.
+ */
+export const SEPA_TEXT_FIELDS: readonly string[] = ['description', 'reference'];

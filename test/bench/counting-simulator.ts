@@ -38,7 +38,8 @@ export async function startCountingSimulator(options: SimulatorOptions = {}) {
     const { method, url, headers } = args[0];
     const { pathname } = new URL(url);
     const profile = headers.get('authorization') ?? 'none';
-    if (pathname.startsWith('/v3/')) record.calls.push({ at: epochNow(), kind: kindOf(method, pathname), profile });
+    if (pathname.startsWith('/v3/'))
+      record.calls.push({ at: epochNow(), kind: kindOf(method, pathname), profile });
     return simulator.app.fetch(...args);
   };
   const server = createAdaptorServer({ fetch }) as Server;

@@ -15,9 +15,9 @@ import { ms, summary } from './stats';
  * PostgreSQL, in the same run. A 70,000-visitor festival needs about 80 bar payments a second at peak.
  */
 
-const FESTIVAL_PEAK_PER_SECOND = 80;
+export const FESTIVAL_PEAK_PER_SECOND = 80;
 
-interface Load {
+export interface Load {
   paid: number;
   failed: number;
   perSecond: number;
@@ -42,7 +42,7 @@ export async function benchEngines(devices = 20, seconds = 20): Promise<void> {
   }
 }
 
-function print(engine: string, load: Load): void {
+export function print(engine: string, load: Load): void {
   const s = summary(load.latencies);
   console.log(
     `  ${engine}: ${load.paid} paid, ${load.failed} failed, ${load.perSecond.toFixed(1)} payments/s; latency p50 ${ms(s.median)}, p95 ${ms(s.p95)}`,
@@ -66,7 +66,7 @@ async function loadOn(database: string | undefined, devices: number, seconds: nu
   }
 }
 
-async function backToBack(
+export async function backToBack(
   devices: readonly BenchDevice[],
   bands: readonly string[],
   seconds: number,

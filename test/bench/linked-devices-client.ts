@@ -34,6 +34,8 @@ export class DeviceClient {
   constructor(
     private readonly base: { host: string; port: number },
     private readonly fingerprint: string,
+    /** A call without an answer this long is given up (its connection closed), as a tablet's screen would. */
+    private readonly timeoutMs?: number,
   ) {}
 
   /** Whether the station set this cookie and has not cleared it (never its value). */
@@ -77,6 +79,10 @@ export class DeviceClient {
         },
       );
       req.on('socket', (socket) => this.checkOnHandshake(socket as TLSSocket));
+      if (this.timeoutMs !== undefined)
+        req.setTimeout(this.timeoutMs, () =>
+          req.destroy(new Error(`${method}: no answer in ${this.timeoutMs} ms`)),
+        );
       req.on('error', reject);
       req.end(body);
     });
@@ -107,7 +113,9 @@ export class DeviceClient {
       this.connectionsOpened += 1;
       const served = socket.getPeerCertificate().fingerprint256;
       if (served !== this.fingerprint)
-        socket.destroy(new Error(`the device address serves ${served}, the station shows ${this.fingerprint}`));
+        socket.destroy(
+          new Error(`the device address serves ${served}, the station shows ${this.fingerprint}`),
+        );
     });
   }
 

@@ -3,7 +3,7 @@ import type { BatchView, PrintJobView } from '../../shared/contract/topup-batch-
 import type { PairingView } from '../../shared/contract/device-views';
 import type { StaffView } from '../../shared/contract/staff-views';
 import type { StationStatus, WristbandView } from '../../shared/contract';
-import { callHttp, spawnStation, type StationProcess } from '../support/station-process';
+import { mustCall, spawnStation, type StationProcess } from '../support/station-process';
 import { tempDir } from '../support/temp';
 import { DeviceClient } from './linked-devices-client';
 
@@ -30,11 +30,8 @@ export interface BenchDevice {
 export async function startBenchStation(options: { database?: string } = {}): Promise<BenchStation> {
   const folder = tempDir('kassa-bench-devices-');
   const process = await spawnStation({ dataDir: folder.dir, database: options.database ?? null });
-  const must = async <T>(method: string, input: unknown = {}): Promise<T> => {
-    const answer = await callHttp<T>(process.url, method, input);
-    if (!answer.ok) throw new Error(`${method} at the station: ${answer.error.code} ${answer.error.message}`);
-    return answer.value;
-  };
+  const must = <T>(method: string, input: unknown = {}): Promise<T> =>
+    mustCall<T>(process.url, method, input);
   const close = async (): Promise<void> => {
     await process.stop();
     folder.remove();
@@ -104,7 +101,9 @@ export async function linkBar(
     kind: 'bar',
   });
   if (pairing.fingerprint !== station.fingerprint)
-    throw new Error(`the pairing shows fingerprint ${pairing.fingerprint}, the station ${station.fingerprint}`);
+    throw new Error(
+      `the pairing shows fingerprint ${pairing.fingerprint}, the station ${station.fingerprint}`,
+    );
   const link = new URL(pairing.link);
   const client = new DeviceClient({ host: link.hostname, port: Number(link.port) }, pairing.fingerprint);
   const device = await client.must<{ id: string }>('devices.pair', { code: link.hash.slice(1) });

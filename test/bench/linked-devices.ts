@@ -97,7 +97,15 @@ async function debit(
     return { band, amountCents, ms: took, outcome, late, sentAt, answeredAt: at };
   } catch (error) {
     const outcome = `no answer: ${error instanceof Error ? error.message : String(error)}`;
-    return { band, amountCents, ms: performance.now() - sentAt, outcome, late, sentAt, answeredAt: Number.NaN };
+    return {
+      band,
+      amountCents,
+      ms: performance.now() - sentAt,
+      outcome,
+      late,
+      sentAt,
+      answeredAt: Number.NaN,
+    };
   }
 }
 
@@ -114,10 +122,17 @@ function printLoad(devices: number, seconds: number, debits: readonly Debit[], c
     `\n[devices] ${devices} bar tablets over HTTPS (keep-alive, certificate checked against the station's fingerprint), a wristband payment a second each for ${seconds} s, ${TOGETHER ? 'all at the same moment' : 'each at its own moment'} of the second:`,
   );
   console.log(
-    `  ${ok.length}/${debits.length} paid, ${(ok.length / (spanMs / 1_000)).toFixed(1)} payments/s; latency p50 ${ms(latency.median)}, p95 ${ms(latency.p95)}, p99 ${ms(percentile(debits.map((d) => d.ms), 99))}, max ${ms(latency.max)}; ${late} sent late (the one before still unanswered); ${connections} TLS connections opened in all`,
+    `  ${ok.length}/${debits.length} paid, ${(ok.length / (spanMs / 1_000)).toFixed(1)} payments/s; latency p50 ${ms(latency.median)}, p95 ${ms(latency.p95)}, p99 ${ms(
+      percentile(
+        debits.map((d) => d.ms),
+        99,
+      ),
+    )}, max ${ms(latency.max)}; ${late} sent late (the one before still unanswered); ${connections} TLS connections opened in all`,
   );
   const described = Object.entries(errors).map(([code, n]) => `${code} × ${n}`);
-  console.log(`  errors: ${debits.length - ok.length}${described.length ? ` (${described.join(', ')})` : ''} — target 0: ${verdict(ok.length === debits.length)}`);
+  console.log(
+    `  errors: ${debits.length - ok.length}${described.length ? ` (${described.join(', ')})` : ''} — target 0: ${verdict(ok.length === debits.length)}`,
+  );
 }
 
 /** Per band: the station's balance against the top-up less every debit it answered OK. */
@@ -127,7 +142,11 @@ async function balanceDifferences(station: BenchStation, bands: readonly string[
       const spent = debits
         .filter((d) => d.band === band && d.outcome === 'OK')
         .reduce((sum, d) => sum + d.amountCents, 0);
-      return { band: wristbandId, expected: TOP_UP_CENTS - spent, actual: await balanceOf(station, wristbandId) };
+      return {
+        band: wristbandId,
+        expected: TOP_UP_CENTS - spent,
+        actual: await balanceOf(station, wristbandId),
+      };
     }),
   );
 }
@@ -156,14 +175,19 @@ function printLiability(liability: LiabilityView, bands: number, debits: readonl
  * manager revokes it at the station. Answers the time from sending *Revoke* to the tablet's first
  * DEVICE_REVOKED.
  */
-async function timeToRefusal(station: BenchStation, device: BenchDevice, wristbandId: string): Promise<number> {
+async function timeToRefusal(
+  station: BenchStation,
+  device: BenchDevice,
+  wristbandId: string,
+): Promise<number> {
   await device.client.must('wristbands.get', { wristbandId });
   let revokedAt = Number.POSITIVE_INFINITY;
   const refused = (async (): Promise<number> => {
     for (;;) {
       const { result, at } = await device.client.call('wristbands.get', { wristbandId });
       if (!result.ok && result.error.code === 'DEVICE_REVOKED') return at;
-      if (!result.ok) throw new Error(`a call while being revoked: ${result.error.code} ${result.error.message}`);
+      if (!result.ok)
+        throw new Error(`a call while being revoked: ${result.error.code} ${result.error.message}`);
       if (at - revokedAt > REVOKE_GIVE_UP_MS)
         throw new Error(`device ${device.deviceId} still served ${REVOKE_GIVE_UP_MS} ms after its revoke`);
     }

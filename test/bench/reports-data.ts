@@ -1,4 +1,4 @@
-import { contribution, type Booking } from '../../electron/core/ledger/booking';
+import { contributions, type Booking } from '../../electron/core/ledger/booking';
 import {
   cashBooking,
   entryBooking,
@@ -9,6 +9,7 @@ import {
 import { TotalsAccumulator } from '../../electron/core/reports/totals-accumulator';
 import type { SqliteDb } from '../../electron/core/db/open-database';
 import { localTime } from '../../shared/domain/business-day';
+import { priceBasket } from '../../shared/domain/basket';
 import { cashDue } from '../../shared/domain/cash';
 import { BENCH_TILLS, benchStatements, type BenchStatements, type BenchTill } from './reports-rows';
 
@@ -95,19 +96,36 @@ export class BenchDataGenerator {
   private sale(at: number): number {
     const till = BENCH_TILLS[Math.floor(this.rng() * BENCH_TILLS.length)]!;
     const cashierId = at % (24 * HOUR) < 15.5 * HOUR ? till.cashiers[0] : till.cashiers[1];
-    const amountCents = 150 + Math.floor(this.rng() * 4350);
     const saleId = hex(++this.n.sale, 's');
-    const attribution = { tillId: till.id, shopId: till.shopId, cashierId, vatRate: till.vatRate };
+    const { amountCents, mainRate, saleVat } = this.basket(saleId, till.vatRate);
+    const attribution = { tillId: till.id, shopId: till.shopId, cashierId, vatRate: mainRate, saleVat };
     const r = this.rng();
     if (r < 0.6) return this.bancontact(saleId, at, amountCents, till, attribution);
     if (r < 0.8) return this.wristband(saleId, at, amountCents, attribution);
     return this.cash(saleId, at, amountCents, attribution);
   }
 
+  /** Three lines: two at the till's rate (one with 10 % off), one at 6 %; stored as the station does. */
+  private basket(saleId: string, tillRate: number) {
+    const price = () => 50 + Math.floor(this.rng() * 1450);
+    const lines = [
+      { quantity: 1 + Math.floor(this.rng() * 3), unitPriceCents: price(), vatRate: tillRate },
+      { quantity: 1, unitPriceCents: price(), vatRate: tillRate, discount: { kind: 'percent', percent: 10 } },
+      { quantity: 1, unitPriceCents: price(), vatRate: 6 },
+    ] as const;
+    const priced = priceBasket(lines);
+    const stored = priced.lines.map((l, i) => ({ ...l, name: `Article ${i + 1}` }));
+    this.s.basket(saleId, { lines: stored, byRate: priced.byRate });
+    const main = [...priced.byRate].sort(
+      (a, b) => b.grossCents - a.grossCents || b.ratePercent - a.ratePercent,
+    )[0]!;
+    const saleVat = priced.byRate.map((r) => `${r.ratePercent}:${r.grossCents}:${r.vatCents}`).join(';');
+    return { amountCents: priced.grossCents, mainRate: main.ratePercent, saleVat };
+  }
+
   private book(booking: Booking): void {
     this.s.transaction(booking);
-    const c = contribution(booking);
-    if (c) this.sums.add(c);
+    for (const c of contributions(booking)) this.sums.add(c);
   }
 
   private bancontact(saleId: string, at: number, amountCents: number, till: BenchTill, attr: Attr): number {
@@ -186,7 +204,7 @@ export class BenchDataGenerator {
     const entryId = ++this.n.entry;
     const bancontactId = hex(++this.n.topup, 't');
     this.s.entry(entryId, this.s.bandId(band), 'topup', amountCents, bancontactId, null, at);
-    const none = { tillId: null, shopId: null, cashierId: null, vatRate: null };
+    const none = { tillId: null, shopId: null, cashierId: null, vatRate: null, saleVat: null };
     const raw = { entryId, kind: 'topup' as const, amountCents, bancontactId, saleId: null, at, ...none };
     this.book(
       entryBooking({ ...raw, wristbandId: this.s.bandId(band), profileId: 'PPIDTOPUP' }, calendarDays),
@@ -233,4 +251,4 @@ export class BenchDataGenerator {
   }
 }
 
-type Attr = { tillId: string; shopId: string; cashierId: string; vatRate: number };
+type Attr = { tillId: string; shopId: string; cashierId: string; vatRate: number; saleVat: string };

@@ -27,6 +27,12 @@ export const BENCH_TILLS: BenchTill[] = Array.from({ length: 12 }, (_, i) => {
 
 type Attr = { tillId: string; shopId: string; cashierId: string; vatRate: number };
 
+/** A generated sale's basket as stored: its lines and its VAT per rate. */
+export interface BenchBasket {
+  lines: { name: string; quantity: number; unitPriceCents: number; vatRate: number; grossCents: number }[];
+  byRate: { ratePercent: number; grossCents: number; netCents: number; vatCents: number }[];
+}
+
 export interface BenchPayment {
   paymentId: string;
   saleId: string;
@@ -75,6 +81,15 @@ export function benchStatements(client: Database.Database) {
   const transaction = prepare(`INSERT INTO transactions (source, method, status, payment_status, business_day,
     created_at, booked_at, amount_cents, rounding_cents, shop_id, till_id, cashier_id, vat_rate, profile_id, sale_id,
     payment_id, bancontact_id, wristband_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const line =
+    prepare(`INSERT INTO sale_lines (id, sale_id, position, name, quantity, unit_price_cents, vat_rate,
+    gross_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const saleVat = prepare(
+    'INSERT INTO sale_vat (sale_id, vat_rate, gross_cents, net_cents, vat_cents) VALUES (?, ?, ?, ?, ?)',
+  );
+  const transactionVat = prepare(
+    'INSERT INTO transaction_vat (source, vat_rate, gross_cents, net_cents, vat_cents) VALUES (?, ?, ?, ?, ?)',
+  );
   const bandIds: string[] = [];
   return {
     bandId: (index: number) => bandIds[index]!,
@@ -122,6 +137,12 @@ export function benchStatements(client: Database.Database) {
         at,
         at,
       );
+    },
+    basket(saleId: string, b: BenchBasket) {
+      b.lines.forEach((l, i) =>
+        line.run(`${saleId}-${i}`, saleId, i, l.name, l.quantity, l.unitPriceCents, l.vatRate, l.grossCents),
+      );
+      for (const r of b.byRate) saleVat.run(saleId, r.ratePercent, r.grossCents, r.netCents, r.vatCents);
     },
     payment(p: BenchPayment) {
       payment.run(
@@ -197,6 +218,8 @@ export function benchStatements(client: Database.Database) {
         b.bancontactId,
         b.wristbandId,
       );
+      for (const p of b.vat)
+        transactionVat.run(b.source, p.vatRate, p.grossCents, p.grossCents - p.vatCents, p.vatCents);
     },
   };
 }

@@ -10,6 +10,7 @@ import { createStation, type Station } from '../../electron/core/station';
 import type { MethodName } from '../../shared/contract';
 import { MIGRATIONS, tempDir } from '../support/temp';
 import { BenchDataGenerator } from './reports-data';
+import { loadIntoPostgres, type BenchSite } from './reports-postgres';
 import { BENCH_SHOPS, BENCH_TILLS } from './reports-rows';
 import { ms, seconds, summary, verdict } from './stats';
 
@@ -24,14 +25,18 @@ const FIRST_DAY = Date.parse('2026-11-01T00:00:00Z');
  * station's dispatcher, as a till's call would. KASSA_BENCH_REBUILD=0 skips the closing rebuild
  * check; KASSA_BENCH_KEEP=1 keeps the data folder and prints where it is.
  */
-export async function benchReports(sales = 1_000_000, days = 30): Promise<void> {
+export async function benchReports(sales = 1_000_000, days = 30, engine = benchEngine()): Promise<void> {
   const folder = tempDir('kassa-bench-reports-');
+  let site: BenchSite | null = null;
   try {
     const file = join(folder.dir, 'training.sqlite');
     await generate(folder.dir, file, sales, days);
+    if (engine === 'postgres') site = await loadIntoPostgres(folder.dir, file);
+    console.log(`  engine: ${site ? 'PostgreSQL (loopback, fsync off)' : 'SQLite'}`);
     let clock = FIRST_DAY;
     const station = createStation({
       dataDir: folder.dir,
+      ...(site ? { database: site.url } : {}),
       migrationsFolder: MIGRATIONS,
       logger: silentLogger,
       now: () => clock,
@@ -52,14 +57,20 @@ export async function benchReports(sales = 1_000_000, days = 30): Promise<void> 
     } finally {
       await station.stop();
     }
-    const size = statSync(file).size + walSize(file);
+    const size = site ? site.size() : statSync(file).size + walSize(file);
     console.log(
       `  database size: ${(size / 1024 / 1024).toFixed(0)} MiB (${sales.toLocaleString('en')} sales)`,
     );
   } finally {
     if (process.env.KASSA_BENCH_KEEP) console.log(`  kept ${folder.dir}`);
     else folder.remove();
+    site?.server.remove();
   }
+}
+
+/** KASSA_BENCH_ENGINE=postgres runs the same figures on a throw-away PostgreSQL (reports-postgres.ts). */
+function benchEngine(): 'sqlite' | 'postgres' {
+  return process.env.KASSA_BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 }
 
 async function generate(dataDir: string, file: string, sales: number, days: number): Promise<void> {

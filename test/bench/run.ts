@@ -1,11 +1,15 @@
 import { benchBackup } from './backup';
+import { benchBasket } from './basket';
 import { benchCallbackLatency } from './callback-latency';
 import { benchDurability } from './durability';
 import { benchEngines } from './engines';
+import { benchFailover } from './failover';
 import { benchLinkedDevices } from './linked-devices';
 import { benchOpenPayments } from './open-payments';
 import { benchPaymentLatency } from './payment-latency';
+import { benchReceipts } from './receipts';
 import { benchReports } from './reports';
+import { benchStations } from './stations';
 import { benchTopupPdf } from './topup-pdf';
 
 const payments = Number(process.env.KASSA_BENCH_PAYMENTS ?? 50);
@@ -21,6 +25,10 @@ const PARTS: Record<string, () => Promise<void>> = {
   backup: () => benchBackup(Number(process.env.KASSA_BENCH_BACKUP_MB ?? 1_024)),
   devices: () => benchLinkedDevices(20, Number(process.env.KASSA_BENCH_DEVICES_SECONDS ?? 60)),
   engines: () => benchEngines(20, Number(process.env.KASSA_BENCH_ENGINES_SECONDS ?? 20)),
+  stations: () => benchStations(20, Number(process.env.KASSA_BENCH_STATIONS_SECONDS ?? 20)),
+  failover: () => benchFailover(),
+  basket: () => benchBasket(),
+  receipts: () => benchReceipts(),
 };
 
 /** `npm run bench`: prints the figures the issues ask for. Timings are medians on a noisy machine. */

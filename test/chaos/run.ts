@@ -1,17 +1,11 @@
 import { parseArgs } from 'node:util';
+import { wholeNumberFlag } from '../support/run-args';
 import { runChaos } from './chaos';
 import { passed, reportLines } from './report';
 
 const USAGE = 'usage: npm run chaos -- [--sales N] [--kills N] [--tills N] [--seed N]';
 
-function wholeNumber(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    console.error(`--${name} must be a whole number of at least ${min}\n${USAGE}`);
-    process.exit(2);
-  }
-  return value;
-}
+const wholeNumber = wholeNumberFlag(USAGE);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

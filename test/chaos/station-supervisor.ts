@@ -78,6 +78,11 @@ export class StationSupervisor {
     return this.current !== null;
   }
 
+  /** Sends a signal to the running station: SIGSTOP freezes it, SIGCONT wakes it. */
+  signal(signal: NodeJS.Signals): void {
+    this.current?.process.kill(signal);
+  }
+
   /** One contract call; a station that is down or does not answer is STATION_UNREACHABLE, never a throw. */
   async call<T>(method: string, input: unknown = {}): Promise<Result<T>> {
     await this.up;

@@ -93,7 +93,7 @@ describe('what SQLite guarantees with triggers, PostgreSQL guarantees too', () =
     await expect(store.write((tx) => tx.update(zReports).set({ report: '{"x":1}' }))).rejects.toMatchObject(refusedWith(/frozen/));
     await expect(store.write((tx) => tx.delete(zReports))).rejects.toMatchObject(refusedWith(/frozen/));
     expect(() => psql(server.baseUrl, 'shape_books', 'TRUNCATE z_reports')).toThrow(/frozen/);
-    expect(await store.read((q) => q.select().from(zReports))).toEqual([{ ...zRow, staffId: null, deviceId: null }]);
+    expect(await store.read((q) => q.select().from(zReports))).toEqual([{ ...zRow, staffId: null, deviceId: null, refundMark: 0 }]);
     await store.close();
   });
 

@@ -1,11 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRAINING_DISPLAY_PROFILE, TRAINING_STICKER_PROFILE } from '../../electron/core/simulator';
 import { startFaultyProxy } from '../support/faulty-proxy';
 import { signInAs } from '../support/sign-in';
+import { writeStationSecret } from '../support/station-secrets';
 import {
   localCaller,
   startTestSimulator,
@@ -228,10 +227,7 @@ describe('going live', () => {
     await kassa.must('settings.testConnection', { ...preprod, environment: 'production' });
     await kassa.must('settings.goLive', { ...preprod, environment: 'production' });
     // An older Kassa took keys as typed: this one holds an en dash where the portal showed "-".
-    const file = join(kassa.dataDir, 'secrets.json');
-    const secrets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-    secrets['bancontact.apiKey'] = `${KEY.slice(0, 8)}\u2013${KEY.slice(9)}`;
-    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+    writeStationSecret(kassa.dataDir, 'bancontact.apiKey', `${KEY.slice(0, 8)}\u2013${KEY.slice(9)}`);
     await kassa.restart();
     const before = counter.count;
     const sale = await kassa.must('till.startPayment', { amountCents: 300, idempotencyKey: 'dash-key-sale' });

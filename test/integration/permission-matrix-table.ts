@@ -75,6 +75,7 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'till.startPayment': TILL,
   'till.retryPayment': TILL,
   'till.cancelPayment': TILL,
+  'till.cancelSale': TILL,
   'till.getSale': TILL,
   'till.listSales': TILL,
   'till.payCash': TILL,
@@ -99,9 +100,15 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'settings.setPublicUrl': ADMINISTRATORS,
   'settings.setStickerPosId': ADMINISTRATORS,
   'settings.setSalesSetup': ADMINISTRATORS,
+  'settings.getLogo': ANY_SESSION,
+  'settings.setLogo': ADMINISTRATORS,
+  'settings.removeLogo': ADMINISTRATORS,
   'settings.listTopupProfiles': ADMINISTRATORS,
   'settings.addTopupProfile': ADMINISTRATORS,
   'settings.removeTopupProfile': ADMINISTRATORS,
+  // The merchant's own key for Bancontact's Refund API (its JWKS is public; the screen is an administrator's).
+  'settings.getRefundSigningKey': ADMINISTRATORS,
+  'settings.rotateRefundSigningKey': ADMINISTRATORS,
 
   'drawer.get': TILL,
   'drawer.open': MANAGERS,
@@ -154,4 +161,25 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'audit.listActions': ADMINISTRATORS,
   'audit.verify': ADMINISTRATORS,
   'audit.export': ADMINISTRATORS,
+
+  // Every session reads the catalogue (tills and bars sell from it); managers keep it.
+  'articles.list': ANY_SESSION,
+  'articles.save': MANAGERS,
+  'articles.import': MANAGERS,
+  'articles.export': MANAGERS,
+
+  // A receipt is the till's (view, reprint, PDF); every screen may show the printer's state.
+  'receipts.get': TILL,
+  'receipts.reprint': TILL,
+  'receipts.exportPdf': TILL,
+  'receipts.queue': ANY_SESSION,
+  'printers.list': ADMINISTRATORS,
+  'printers.save': ADMINISTRATORS,
+  'printers.remove': ADMINISTRATORS,
+  'printers.setTill': ADMINISTRATORS,
+  'printers.testPage': ADMINISTRATORS,
+  // Returns of past sales: a manager's, from Closing (a cashier gives nothing back).
+  'returns.get': MANAGERS,
+  'returns.refund': MANAGERS,
+  'returns.payByIban': MANAGERS,
 };

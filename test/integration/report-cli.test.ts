@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_SECRETS_PLACE } from '../../electron/core/settings/site-secret-store';
 import { formatDay, localTime } from '../../shared/domain/business-day';
 import { testSiteFor } from '../support/postgres-site';
 import { reportSales } from '../support/report-sales';
@@ -130,7 +131,11 @@ describe('npm run report and the station decide the mode by one rule', () => {
       expect(refusal?.problem).toBe('no-credentials');
       const run = report(['x', '--date', today, ...books(folder.dir), '--out', join(folder.dir, 'x.pdf')]);
       expect(run.code).toBe(1);
+      // The key is looked for where the station keeps it (the folder, or on a site its database): the
+      // same line, naming the same place.
       expect(run.stderr.trim()).toBe(refusal?.line);
+      const place = testSiteFor(folder.dir) ? SITE_SECRETS_PLACE : join(folder.dir, 'secrets.json');
+      expect(run.stderr).toContain(place);
       expect(existsSync(join(folder.dir, 'kassa.sqlite'))).toBe(false);
       expect(existsSync(join(folder.dir, 'x.pdf'))).toBe(false);
     } finally {

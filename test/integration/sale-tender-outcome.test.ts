@@ -76,6 +76,7 @@ describe('what a sale view tells the customer about its tender', () => {
     const expected = { cash: { tenderedCents: 2_000, changeCents: 750 }, balanceAfterCents: null };
     expect(paid.sale).toMatchObject({ status: 'paid', tender: 'cash', amountCents: 1_250, ...expected });
     expect(await shownOnDisplay()).toMatchObject({ id: paid.sale.id, ...expected });
+    await waitFor(() => lastAnnounced(paid.sale.id), 5_000, 'the sale announced');
     expect(lastAnnounced(paid.sale.id)).toMatchObject(expected);
     expect(await kassa.must('till.getSale', { saleId: paid.sale.id })).toMatchObject(expected);
   });
@@ -86,12 +87,16 @@ describe('what a sale view tells the customer about its tender', () => {
     const first = await payWithWristband(band, 750);
     expect(first).toMatchObject({ tender: 'wristband', cash: null, balanceAfterCents: 1_250 });
     expect(await shownOnDisplay()).toMatchObject({ id: first.id, balanceAfterCents: 1_250 });
+    // Events are pushed after the commit, not with the answer: wait for the display's push.
+    await waitFor(() => lastAnnounced(first.id), 5_000, 'the sale announced');
     expect(lastAnnounced(first.id)).toMatchObject({ balanceAfterCents: 1_250 });
 
     await topUp(band, 500, 1_750);
     const second = await payWithWristband(band, 300);
     expect(second.balanceAfterCents).toBe(1_450);
-    expect(await kassa.must('till.getSale', { saleId: first.id })).toMatchObject({ balanceAfterCents: 1_250 });
+    expect(await kassa.must('till.getSale', { saleId: first.id })).toMatchObject({
+      balanceAfterCents: 1_250,
+    });
     const listed = await kassa.must('till.listSales', { limit: 10 });
     expect(Object.fromEntries(listed.map((sale) => [sale.id, sale.balanceAfterCents]))).toEqual({
       [first.id]: 1_250,

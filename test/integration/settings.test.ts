@@ -7,6 +7,7 @@ import { TRAINING_DISPLAY_PROFILE } from '../../electron/core/simulator';
 import { startFaultyProxy } from '../support/faulty-proxy';
 import { queryBooks } from '../support/postgres-site';
 import { startTestSimulator, startTestStation, type TestStation } from '../support/station-in-process';
+import { secretsGuardFile } from '../support/station-secrets';
 
 let training: Awaited<ReturnType<typeof startTestSimulator>>;
 let bancontact: Awaited<ReturnType<typeof startTestSimulator>>;
@@ -127,8 +128,8 @@ describe('training mode and real credentials', () => {
     expect(await kassa.call('settings.testConnection', { environment: 'preprod', ppid: PPID })).toMatchObject(
       { ok: true },
     );
-    const secrets = join(kassa.dataDir, 'secrets.json');
-    expect(statSync(secrets).mode & 0o777).toBe(0o600);
+    // secrets.json, or on a site the site key its keys are sealed with in the site database.
+    expect(statSync(secretsGuardFile(kassa.dataDir)).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(kassa.dataDir, 'settings.json'), 'utf8')).not.toContain(KEY);
   });
 

@@ -113,13 +113,14 @@ describe('topup.createBatch', () => {
     expect(listed[1]).toMatchObject({ firstWristbandId: ids[0], lastWristbandId: ids[1999], count: 2000 });
   });
 
-  it('inserts 100 000 wristbands in one go, well under a few seconds', async () => {
-    const started = performance.now();
+  // How fast is the bench's figure (npm run bench, topup part: "ids inserted in"); a timed assertion
+  // here only measured how busy the machine was.
+  it('inserts 100 000 wristbands in one go, every id unique', async () => {
     const { batch, job } = await kassa.must('topup.createBatch', { ...open, count: 100_000, layout: 'a4' });
-    const seconds = (performance.now() - started) / 1000;
     await kassa.must('jobs.cancel', { jobId: job.jobId });
-    expect(batchIds(kassa.dataDir, batch.id)).toHaveLength(100_000);
-    expect(seconds).toBeLessThan(3);
+    const ids = batchIds(kassa.dataDir, batch.id);
+    expect(ids).toHaveLength(100_000);
+    expect(new Set(ids).size).toBe(100_000);
   });
 });
 

@@ -3,11 +3,14 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API_KEY_SECRET } from '../../electron/core/settings/settings-service';
+import { SITE_SECRETS_PLACE } from '../../electron/core/settings/site-secret-store';
 import { TRAINING_TOPUP_FIXED_PROFILE, TRAINING_TOPUP_PROFILE } from '../../electron/core/simulator';
 import { wristbandIdFromData } from '../../shared/domain/wristband-id';
 import { pageCodes, pdfText } from '../support/pdf-codes';
 import { queryBooks, testSiteFor } from '../support/postgres-site';
 import { startTestStation } from '../support/station-in-process';
+import { writeStationSecret } from '../support/station-secrets';
 import { REPO_ROOT, tempDir } from '../support/temp';
 
 let folder: ReturnType<typeof tempDir>;
@@ -114,14 +117,19 @@ describe('npm run topup -- batch', () => {
       join(data(), 'settings.json'),
       JSON.stringify({ mode: 'live', environment: 'preprod', ppid: 'ab'.repeat(12), topupProfiles }),
     );
-    writeFileSync(
-      join(data(), 'secrets.json'),
-      JSON.stringify({ 'bancontact.apiKey': 'a-preprod-key-0000' }),
-    );
+    // The station runs once (refused: no key yet), which on a site makes the site key; then the key is
+    // stored where that station keeps it: secrets.json, or on a site the site database only.
+    const kassa = await startTestStation({ dataDir: data(), simulatorUrl: 'http://127.0.0.1:9' });
+    await kassa.close();
+    writeStationSecret(data(), API_KEY_SECRET, 'a-preprod-key-0000');
+    expect(existsSync(join(data(), 'secrets.json'))).toBe(testSiteFor(data()) === null);
     const out = join(folder.dir, 'live.pdf');
     const run = await topup([...batchArgs(out, ['--layout', 'card']), ...books()]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('(live mode)');
+    expect(run.stderr, 'the command line needs to know the key is there, never its value').not.toContain(
+      'a-preprod-key',
+    );
     expect((await pageCodes(out, 1))[0]).toMatch(new RegExp(`/t/1/${ppid}\\?`));
     expect(batchProfiles('preprod')).toEqual([ppid]);
     expect(existsSync(join(data(), 'training.sqlite'))).toBe(false);
@@ -139,12 +147,15 @@ describe('npm run topup -- batch', () => {
     const out = join(folder.dir, 'refused.pdf');
     const run = await topup([...batchArgs(out), ...books()]);
     expect(run.code).toBe(1);
+    // The key is looked for where the station keeps it (the folder, or on a site its database): the
+    // same line, naming the same place.
     expect(run.stderr.trim()).toBe(refusal?.line);
+    expect(run.stderr).toContain(testSiteFor(data()) ? SITE_SECRETS_PLACE : join(data(), 'secrets.json'));
     expect(existsSync(out)).toBe(false);
     expect(existsSync(join(data(), 'training.sqlite'))).toBe(false);
   });
 
-  it('counts the desktop app’s encrypted secrets.enc as a stored key, as it cannot decrypt it', async () => {
+  it('counts the desktop app’s encrypted secrets.enc as a stored key, as it cannot decrypt it (not on a site)', async () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(data(), { recursive: true });
     const topupProfiles = [{ ppid: '5c18cbd1296e9a26d3278518', name: 'Dour bar', amountMode: 'fixed' }];
@@ -152,6 +163,12 @@ describe('npm run topup -- batch', () => {
     writeFileSync(join(data(), 'settings.json'), JSON.stringify(settings));
     writeFileSync(join(data(), 'secrets.enc'), 'encrypted by the OS keychain');
     const run = await topup([...batchArgs(join(folder.dir, 'desk.pdf'), ['--layout', 'label']), ...books()]);
+    if (testSiteFor(data())) {
+      // On a site the keys are the site database's: a file in the folder says nothing about them.
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`${SITE_SECRETS_PLACE}: it holds no Bancontact API key`);
+      return expect(batchProfiles('preprod')).toEqual([]);
+    }
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('(live mode)');
     expect(batchProfiles('preprod')).toHaveLength(1);

@@ -30,16 +30,38 @@ async function finished(jobId: string): Promise<PrintJobView> {
 }
 
 describe('GET /downloads/<jobId>.pdf', () => {
-  it('serves the finished PDF, byte for byte, as an attachment', async () => {
-    const { job } = await kassa.must('topup.createBatch', batch);
+  it('serves the finished PDF, byte for byte, as an attachment named after the batch', async () => {
+    const { batch: made, job } = await kassa.must('topup.createBatch', batch);
     const done = await finished(job.jobId);
     const response = await fetch(`${kassa.shell.url}${done.downloadPath ?? ''}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${job.jobId}.pdf"`);
+    const name = `Graspop 2026 - Top-up - ${made.firstWristbandId}.pdf`;
+    expect(done.fileName).toBe(name);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.equals(readFileSync(join(kassa.dataDir, 'prints', `${job.jobId}.pdf`)))).toBe(true);
     expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+  });
+
+  it('keeps the accents of an event’s name in filename*=UTF-8, and no path character anywhere', async () => {
+    const event = 'Fête / Musique: "Été" à Liège';
+    const { batch: made, job } = await kassa.must('topup.createBatch', {
+      ...batch,
+      count: 2,
+      eventName: event,
+    });
+    const done = await finished(job.jobId);
+    const header = (await fetch(`${kassa.shell.url}${done.downloadPath ?? ''}`)).headers.get(
+      'content-disposition',
+    );
+    const name = `Fête Musique Été à Liège - Top-up - ${made.firstWristbandId}.pdf`;
+    expect(done.fileName).toBe(name);
+    const utf8 = /filename\*=UTF-8''([^;]+)/.exec(header ?? '')?.[1];
+    expect(decodeURIComponent(utf8 ?? '')).toBe(name);
+    // The plain fallback for old clients: the same name, its accents taken off.
+    expect(header).toContain(`filename="Fete Musique Ete a Liege - Top-up - ${made.firstWristbandId}.pdf"`);
+    expect(name).not.toMatch(/[/\\:*?"<>|]/);
   });
 
   it('serves nothing for a job that is still running, was cancelled or never existed, and no other path', async () => {

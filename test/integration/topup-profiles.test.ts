@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRAINING_DISPLAY_PROFILE, TRAINING_TOPUP_PROFILE } from '../../electron/core/simulator';
 import { startTestSimulator, startTestStation, type TestStation } from '../support/station-in-process';
+import { readStationSecrets } from '../support/station-secrets';
 import { waitFor } from '../support/temp';
 import { seedWristbands, topupPayload } from '../support/wristbands';
 
@@ -64,7 +65,9 @@ describe('live top-up profiles', () => {
     ]);
     expect(JSON.stringify(listed)).not.toContain(TOPUP.apiKey);
     expect(readFileSync(join(kassa.dataDir, 'settings.json'), 'utf8')).not.toContain(TOPUP.apiKey);
-    expect(readFileSync(join(kassa.dataDir, 'secrets.json'), 'utf8')).toContain(TOPUP.apiKey);
+    // On a site the key is written through to the site database just after the answer.
+    const stored = () => Object.values(readStationSecrets(kassa.dataDir)).includes(TOPUP.apiKey);
+    await waitFor(stored, 2_000, 'the key to be stored');
 
     const [band] = await seedWristbands(kassa.dataDir, { file: 'preprod.sqlite', profileId: TOPUP.ppid });
     await topUpAtBancontact(band!, 1_200);
@@ -79,7 +82,8 @@ describe('live top-up profiles', () => {
     await kassa.must('settings.addTopupProfile', TOPUP);
     const [band] = await seedWristbands(kassa.dataDir, { file: 'preprod.sqlite', profileId: TOPUP.ppid });
     expect(await kassa.must('settings.removeTopupProfile', { ppid: TOPUP.ppid })).toEqual([]);
-    expect(readFileSync(join(kassa.dataDir, 'secrets.json'), 'utf8')).not.toContain(TOPUP.apiKey);
+    const gone = () => !Object.values(readStationSecrets(kassa.dataDir)).includes(TOPUP.apiKey);
+    await waitFor(gone, 2_000, 'the key to be deleted');
     await topUpAtBancontact(band!, 800);
     await new Promise((r) => setTimeout(r, 600));
     expect(await balance(band!)).toBe(0);

@@ -51,11 +51,22 @@ describe('the training top-up', () => {
     await balanceOf(open, 1_250);
     const fixed = await firstWristband('fixed', 2_000);
     const changed = await kassa.call('training.topUp', { wristbandId: fixed, amountCents: 500 });
+    // The amount is what was wrong, not a change in the meantime (CONFLICT, as it once answered).
     expect(changed).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', apiCode: 'AMOUNT_NOT_MODIFIABLE' },
+      error: { code: 'INVALID_INPUT', fields: ['amountCents'], apiCode: 'AMOUNT_NOT_MODIFIABLE' },
     });
     expect((await kassa.must('wristbands.get', { wristbandId: fixed })).balanceCents).toBe(0);
+  });
+
+  it('says the amount is missing when an open code is scanned without one', async () => {
+    kassa = await startStationWithShell();
+    const open = await firstWristband('open');
+    expect(await kassa.call('training.topUp', { wristbandId: open })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: ['amountCents'], apiCode: 'FIELD_IS_REQUIRED' },
+    });
+    expect((await kassa.must('wristbands.get', { wristbandId: open })).balanceCents).toBe(0);
   });
 
   it('says which wristband ids are not wristbands, or not of this station', async () => {

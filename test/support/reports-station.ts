@@ -27,10 +27,14 @@ const SETTINGS: SettingsView = {
   stickerPosId: null,
 };
 const SETUP: SalesSetupView = {
-  shops: [{ id: 'shop-1', name: 'Main bar' }],
+  shops: [{ id: 'shop-1', name: 'Main bar', address: '', website: '', vatNumber: '' }],
+  business: { name: '', address: '', website: '', vatNumber: '' },
+  vatRates: [{ rate: 21, from: '1970-01-01' }],
   cashRounding: 5,
   defaultVatRate: 21,
   defaultCashierId: 'cashier-1',
+  discountLimitPercent: 10,
+  confirmAboveCents: 50_000,
   tills: [{ tillId: 'bar-2' }],
 };
 

@@ -26,8 +26,14 @@ export interface SpawnStationArgs {
   requestTimeoutMs?: number;
   pollIntervalMs?: number;
   sweepIntervalMs?: number;
+  /** `--topup-sweep-interval-ms`: how often each top-up profile is searched. */
+  topupSweepIntervalMs?: number;
   /** `--rate-limit`: Bancontact requests per second and profile. */
   rateLimit?: number;
+  /** `--station-name`: its name on the site. */
+  stationName?: string;
+  /** `--devices-listen HOST:PORT`: where it listens for devices behind the site address (HAProxy). */
+  devicesListen?: string;
 }
 
 const READY =
@@ -50,10 +56,13 @@ export function spawnStation(args: SpawnStationArgs): Promise<StationProcess> {
   if (database) argv.push('--database', database);
   if (args.simulatorUrl) argv.push('--simulator-url', args.simulatorUrl);
   if (args.publicUrl) argv.push('--public-url', args.publicUrl);
+  if (args.stationName) argv.push('--station-name', args.stationName);
+  if (args.devicesListen) argv.push('--devices-listen', args.devicesListen);
   const numbers = {
     '--request-timeout-ms': args.requestTimeoutMs,
     '--poll-interval-ms': args.pollIntervalMs,
     '--sweep-interval-ms': args.sweepIntervalMs,
+    '--topup-sweep-interval-ms': args.topupSweepIntervalMs,
     '--rate-limit': args.rateLimit,
   };
   for (const [flag, value] of Object.entries(numbers))
@@ -110,4 +119,15 @@ export async function callHttp<T = unknown>(
   });
   return (await response.json()) as
     { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+}
+
+/** Calls one contract method and answers its value; a refusal throws, naming the method and the code. */
+export async function mustCall<T = unknown>(
+  baseUrl: string,
+  method: string,
+  input: unknown = {},
+): Promise<T> {
+  const answer = await callHttp<T>(baseUrl, method, input);
+  if (!answer.ok) throw new Error(`${method}: ${answer.error.code} ${answer.error.message}`);
+  return answer.value;
 }

@@ -86,7 +86,7 @@ vi.mock('../../electron/core/station', () => ({
       stop: async () => undefined,
       refusal: () => null,
       dispatch: async () => ({ ok: true, value: null }),
-      events: { subscribe: () => () => undefined },
+      events: { subscribe: () => () => undefined, onResync: () => () => undefined },
     };
   },
 }));

@@ -161,7 +161,10 @@ describe('the IPC bridge', () => {
           };
         },
       },
-      events: { subscribe: (fn: typeof listener) => ((listener = fn), () => undefined) },
+      events: {
+        subscribe: (fn: typeof listener) => ((listener = fn), () => undefined),
+        onResync: () => () => undefined,
+      },
     };
     const ipc = connectIpc(station as unknown as Station);
     ipc.showsCustomerDisplay(3);

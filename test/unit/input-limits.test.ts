@@ -49,8 +49,15 @@ describe('input limits', () => {
 
   it('let settings.setSalesSetup carry 50 shops and 100 tills with the longest names', () => {
     const id = (n: number) => `${'s'.repeat(28)}${String(n).padStart(4, '0')}`;
+    const identity = {
+      address: 'ë'.repeat(120),
+      website: `www.${'k'.repeat(93)}.be`,
+      vatNumber: 'BE 0202 239 951',
+    };
     const input = {
-      shops: Array.from({ length: 50 }, (_, n) => ({ id: id(n), name: 'ë'.repeat(60) })),
+      shops: Array.from({ length: 50 }, (_, n) => ({ id: id(n), name: 'ë'.repeat(60), ...identity })),
+      business: { name: 'ë'.repeat(60), ...identity },
+      vatRates: Array.from({ length: 50 }, (_, n) => ({ rate: n, from: '2026-01-01', until: '2026-12-31' })),
       cashRounding: 5,
       defaultVatRate: 21,
       defaultCashierId: id(999),

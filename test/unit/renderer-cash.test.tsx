@@ -26,10 +26,14 @@ const SETTINGS: SettingsView = {
   stickerPosId: null,
 };
 const SETUP: SalesSetupView = {
-  shops: [{ id: 'shop-1', name: 'Shop' }],
+  shops: [{ id: 'shop-1', name: 'Shop', address: '', website: '', vatNumber: '' }],
+  business: { name: '', address: '', website: '', vatNumber: '' },
+  vatRates: [{ rate: 21, from: '1970-01-01' }],
   cashRounding: 5,
   defaultVatRate: 21,
   defaultCashierId: 'cashier-1',
+  discountLimitPercent: 10,
+  confirmAboveCents: 50_000,
   tills: [],
 };
 
@@ -59,6 +63,8 @@ class CashStation implements Transport {
     'settings.getSalesSetup': () => ({ ok: true, value: this.setup }),
     'till.getCurrentSale': () => ({ ok: true, value: null }),
     'till.listSales': () => ({ ok: true, value: [] }),
+    // Cash is taken only into an open drawer; the till asks before it opens the cash panel.
+    'drawer.get': () => ({ ok: true, value: { id: 'd1', tillId: 'till-1', status: 'open' } }),
     'till.payCash': ({ amountCents, tenderedCents }) => {
       const amount = Number(amountCents);
       const due = Math.round(amount / this.setup.cashRounding) * this.setup.cashRounding;

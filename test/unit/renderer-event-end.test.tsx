@@ -159,7 +159,10 @@ describe('the refund export and the bar around the end', () => {
 
   it('shows the bar "The event has ended" when a wristband is refused for it', async () => {
     const station = fakeStation(ENDED);
-    await render(<WristbandPayment cents={450} onNewSale={() => undefined} />, station);
+    await render(
+      <WristbandPayment cents={450} onNewSale={() => undefined} onPaid={() => undefined} />,
+      station,
+    );
     const input = container.querySelector<HTMLInputElement>('#wristband-id')!;
     await act(async () => {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(

@@ -12,7 +12,17 @@ import { createI18n } from '../../renderer/src/i18n';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const TRAINING: SettingsView = { mode: 'training', environment: null, ppid: null, apiKeyLast4: null, hasCredentials: false, locale: 'en', publicUrl: null, callbackUrl: null, stickerPosId: null };
+const TRAINING: SettingsView = {
+  mode: 'training',
+  environment: null,
+  ppid: null,
+  apiKeyLast4: null,
+  hasCredentials: false,
+  locale: 'en',
+  publicUrl: null,
+  callbackUrl: null,
+  stickerPosId: null,
+};
 
 function sale(status: SaleView['status'], paymentStatus: 'PENDING' | 'SUCCEEDED'): SaleView {
   return {
@@ -22,7 +32,15 @@ function sale(status: SaleView['status'], paymentStatus: 'PENDING' | 'SUCCEEDED'
     currency: 'EUR',
     tillId: 'till-1',
     status,
-    payment: { id: 'p1', bancontactId: 'b1', status: paymentStatus, deeplink: 'https://pay.bancontact.net/p/1/x', posId: null, expiresAt: null, problem: null },
+    payment: {
+      id: 'p1',
+      bancontactId: 'b1',
+      status: paymentStatus,
+      deeplink: 'https://pay.bancontact.net/p/1/x',
+      posId: null,
+      expiresAt: null,
+      problem: null,
+    },
   };
 }
 
@@ -117,12 +135,13 @@ describe('header', () => {
     await renderAt('#/');
     expect(container.textContent).toContain('Kassa');
     expect(container.querySelector('.training-banner')?.textContent).toBe('Training mode — no real money');
-    const links = [...container.querySelectorAll('nav a')].map((a) => [a.textContent, a.getAttribute('href')]);
-    expect(links).toEqual([
+    const navs = [...container.querySelectorAll('nav a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(navs).toEqual([
       ['Till', '#/'],
       ['Customer display', '#/customer'],
       ['Top-up', '#/topup'],
       ['Closing', '#/reports'],
+      ['Articles', '#/articles'],
       ['Settings', '#/settings'],
       ['Staff', '#/staff'],
       ['Linked devices', '#/devices'],
@@ -161,11 +180,15 @@ describe('customer display', () => {
     expect(container.textContent).toContain('Welcome');
     expect(container.querySelector('button:not([lang])')).toBeNull();
 
-    await act(async () => station.emit({ name: 'payments.changed', payload: { sale: sale('open', 'PENDING') } }));
+    await act(async () =>
+      station.emit({ name: 'payments.changed', payload: { sale: sale('open', 'PENDING') } }),
+    );
     expect(container.querySelector('[data-testid="customer-amount"]')?.textContent).toBe('€12.50');
     expect(container.querySelector('svg[aria-label="Bancontact QR code"]')).not.toBeNull();
 
-    await act(async () => station.emit({ name: 'payments.changed', payload: { sale: sale('paid', 'SUCCEEDED') } }));
+    await act(async () =>
+      station.emit({ name: 'payments.changed', payload: { sale: sale('paid', 'SUCCEEDED') } }),
+    );
     expect(container.querySelector('[role="status"]')?.textContent).toBe('Paid — thank you');
     expect(container.querySelector('svg')).toBeNull();
 
@@ -175,10 +198,15 @@ describe('customer display', () => {
 });
 
 describe('settings', () => {
-  function settingsStation(overrides: Record<string, (input: Record<string, unknown>) => Result<unknown>> = {}) {
+  function settingsStation(
+    overrides: Record<string, (input: Record<string, unknown>) => Result<unknown>> = {},
+  ) {
     const station = fakeStation({
       'settings.get': () => ({ ok: true, value: TRAINING }),
-      'settings.testConnection': () => ({ ok: false, error: { code: 'BANCONTACT_UNAUTHORIZED', message: '401' } }),
+      'settings.testConnection': () => ({
+        ok: false,
+        error: { code: 'BANCONTACT_UNAUTHORIZED', message: '401' },
+      }),
       'settings.goLive': ({ environment, ppid }) => ({
         ok: true,
         value: { mode: 'live', environment, ppid, apiKeyLast4: 'wxyz', hasCredentials: true, locale: 'en' },
@@ -292,7 +320,9 @@ describe('settings', () => {
   });
 
   it('says when the connection works', async () => {
-    settingsStation({ 'settings.testConnection': () => ({ ok: true, value: { environment: 'preprod', ok: true } }) });
+    settingsStation({
+      'settings.testConnection': () => ({ ok: true, value: { environment: 'preprod', ok: true } }),
+    });
     await renderAt('#/settings');
     await fill('#ppid', 'PPID123');
     await click('Test connection');

@@ -57,8 +57,9 @@ describe('the sign-in gate', () => {
 
   it('shows a locked person locked, with the time and what is left counting down, and lets nobody tap in', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-    vi.setSystemTime(new Date(2026, 11, 3, 14, 27, 0));
-    station.people[0]!.lockedUntil = new Date(2026, 11, 3, 14, 32, 0).getTime();
+    // 14:27 and 14:32 in Brussels (UTC+1 in December), the time the screen shows whatever the machine's zone.
+    vi.setSystemTime(new Date(Date.UTC(2026, 11, 3, 13, 27, 0)));
+    station.people[0]!.lockedUntil = Date.UTC(2026, 11, 3, 13, 32, 0);
     await screen.render();
     const tile = screen.tile('Ann')!;
     expect(tile.disabled).toBe(true);

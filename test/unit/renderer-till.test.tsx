@@ -156,7 +156,8 @@ describe('till screen', () => {
     expect(station.callsTo('till.startPayment')).toHaveLength(0);
     await typeAmount('');
     await click('Pay with Bancontact');
-    expect(text('[role="alert"]')).toBe('Type an amount first.');
+    expect(text('[role="alert"]')).toBe('The basket is empty: tap an article or type an amount first.');
+    expect(station.callsTo('till.startPayment')).toHaveLength(0);
   });
 
   it('types with the numpad and starts one payment for a double click', async () => {

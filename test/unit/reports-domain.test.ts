@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayAfterClosing } from '../../electron/core/ledger/business-calendar';
-import { contribution, type Booking } from '../../electron/core/ledger/booking';
+import { contributions, type Booking } from '../../electron/core/ledger/booking';
 import {
   addDays,
   formatDay,
@@ -79,15 +79,38 @@ describe('money in reports', () => {
       paymentId: '1',
       bancontactId: null,
       wristbandId: null,
+      vat: [],
     };
-    expect(contribution({ ...base, status: 'pending' })).toBeNull();
-    expect(contribution(base)).toMatchObject({
-      delta: { expiredCount: 1, paidCount: 0, paidCents: 0 },
-      paid: null,
+    expect(contributions({ ...base, status: 'pending' })).toEqual([]);
+    expect(contributions(base)).toMatchObject([
+      { delta: { expiredCount: 1, paidCount: 0, paidCents: 0 }, paid: null },
+    ]);
+    expect(contributions({ ...base, status: 'succeeded' })).toMatchObject([
+      { delta: { paidCount: 1, paidCents: 500 }, paid: { hour: 13, count: 1, cents: 500 } },
+    ]);
+  });
+
+  it('books a sale of several rates once, at its own rate, with each rate its part and its VAT', () => {
+    const sale: Booking = {
+      ...{ source: 'c:s', method: 'cash', status: 'succeeded', paymentStatus: null, businessDay: 20261201 },
+      ...{ createdAt: 0, bookedAt: Date.parse('2026-12-01T12:00:00Z'), amountCents: 1_530, roundingCents: 0 },
+      ...{ shopId: 'shop-1', tillId: 'till-1', cashierId: 'c', vatRate: 21, profileId: '', saleId: 's' },
+      ...{ paymentId: null, bancontactId: null, wristbandId: null },
+      vat: [
+        { vatRate: 21, grossCents: 1_000, vatCents: 174 },
+        { vatRate: 6, grossCents: 530, vatCents: 30 },
+      ],
+    };
+    const [own, other] = contributions({ ...sale, roundingCents: 2 });
+    expect(own).toMatchObject({
+      key: { vatRate: 21 },
+      delta: { paidCount: 1, paidCents: 1_000, vatCents: 174, roundingCents: 2 },
+      paid: { count: 1, cents: 1_000 },
     });
-    expect(contribution({ ...base, status: 'succeeded' })).toMatchObject({
-      delta: { paidCount: 1, paidCents: 500 },
-      paid: { hour: 13, count: 1, cents: 500 },
+    expect(other).toMatchObject({
+      key: { vatRate: 6 },
+      delta: { paidCount: 0, paidCents: 530, vatCents: 30, roundingCents: 0 },
+      paid: { count: 0, cents: 530 },
     });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../shared/contract';
 import { hashSecret, verifySecret } from '../../electron/core/staff/secret-hash';
 import { assertSecretFits } from '../../electron/core/staff/secret-rule';
+import { expectNoSecret } from '../support/no-secret';
 
 function codeOf(run: () => void): string | null {
   try {
@@ -20,7 +21,7 @@ describe('PIN and password hashes', () => {
     expect([format, N, r, p]).toEqual(['scrypt', String(2 ** 15), '8', '1']);
     expect(Buffer.from(salt ?? '', 'base64url')).toHaveLength(16);
     expect(Buffer.from(hash ?? '', 'base64url')).toHaveLength(32);
-    expect(stored).not.toContain('4821');
+    expectNoSecret(stored, '4821');
   });
 
   it('verify the right secret and refuse a wrong one', async () => {

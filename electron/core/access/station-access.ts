@@ -11,7 +11,10 @@ export interface DeviceAuthenticator {
 }
 
 export interface AccessDeps {
-  sessions: { resolve(token: string): Promise<LiveSession | null>; touch(sessionId: string): Promise<void> };
+  sessions: {
+    resolve(token: string): Promise<LiveSession | null>;
+    touch(sessionId: string, lastUsedAt?: number): Promise<void>;
+  };
   devices: DeviceAuthenticator;
   /**
    * The built-in training administrator, signed in on the station's own window without a session while
@@ -58,7 +61,7 @@ export function createStationAccess(deps: AccessDeps): StationAccess {
       if (!device) return { ...base, device: null, rights: { session: 'none' } };
       const session = credentials.sessionToken ? await deps.sessions.resolve(credentials.sessionToken) : null;
       if (session && session.deviceId === device.id && session.staff) {
-        if (!credentials.passive) await deps.sessions.touch(session.sessionId);
+        if (!credentials.passive) await deps.sessions.touch(session.sessionId, session.lastUsedAt);
         return staffCaller(base, device, session.staff, session.sessionId);
       }
       // A customer display's credential is its view-only session: it never holds a person's.

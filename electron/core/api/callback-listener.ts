@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { MERCHANT_JWKS_PREFIX } from '../../../shared/contract/refund-key-methods';
 import { callbackBodyLimit } from './body-limits';
 
 /** What the callback listener needs of the station: Bancontact's callbacks, nothing else. */
@@ -11,6 +12,8 @@ export interface CallbackReceiver {
     rawBody: string,
     signature: string | undefined,
   ): Promise<{ status: 200 | 400 | 401 | 404 | 409 | 413 | 500 | 503; body: unknown }>;
+  /** The merchant's public JWKS for a profile (refunds/merchant keys); null when it has no key yet. */
+  merchantJwks?(ppid: string): { keys: object[] } | null;
 }
 
 export interface CallbackListener {
@@ -20,8 +23,9 @@ export interface CallbackListener {
 
 /**
  * The one address a merchant exposes to the internet (through a reverse proxy or a tunnel) so that
- * Bancontact can post its callbacks: it answers `POST /callbacks/<ppid>` and nothing else, so the
- * contract, the UI and the downloads are never reachable from outside whatever the proxy forwards.
+ * Bancontact can post its callbacks: it answers `POST /callbacks/<ppid>` and the merchant's public JWKS
+ * (`GET /.well-known/kassa/jwks/<ppid>.json`, for the Refund API) and nothing else, so the contract,
+ * the UI and the downloads are never reachable from outside whatever the proxy forwards.
  */
 export function buildCallbackApp(receiver: CallbackReceiver): Hono {
   const app = new Hono();
@@ -45,6 +49,23 @@ export function registerCallbackRoute(app: Hono, receiver: CallbackReceiver): vo
       c.req.header('signature'),
     );
     return c.json(answer.body, answer.status);
+  });
+  registerMerchantJwksRoute(app, receiver);
+}
+
+/**
+ * Public keys only, so anyone may read them; `?download` makes the station window's link save a file
+ * to hand to Bancontact. No caching: after a rotation Bancontact must see the new key at once.
+ */
+function registerMerchantJwksRoute(app: Hono, receiver: CallbackReceiver): void {
+  app.get(`${MERCHANT_JWKS_PREFIX}:file{[A-Za-z0-9]{1,64}\\.json}`, (c) => {
+    const ppid = c.req.param('file').slice(0, -'.json'.length);
+    const jwks = receiver.merchantJwks?.(ppid) ?? null;
+    if (jwks === null) return c.json({ ok: false, reason: 'NOT_FOUND' }, 404);
+    c.header('Cache-Control', 'no-store');
+    if (c.req.query('download') !== undefined)
+      c.header('Content-Disposition', `attachment; filename="kassa-jwks-${ppid}.json"`);
+    return c.json(jwks);
   });
 }
 

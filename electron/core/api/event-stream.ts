@@ -36,11 +36,17 @@ export async function streamEvents(
       if (concerns(caller, event)) void stream.writeSSE({ data: JSON.stringify(event) });
     });
     const stopWatching = station.access.onChanged(() => closeUnlessAllowed(stillAllowed, close));
-    stream.onAbort(() => {
+    // Events may have been missed (event-bus.ts `resync`): ending the stream is what every client already
+    // handles, reopening it and fetching again what it shows (renderer/src/api/http-transport.ts).
+    const stopResync = station.events.onResync(close);
+    const stop = (): void => {
       unsubscribe();
       stopWatching();
-    });
-    await stream.writeSSE({ event: 'ready', data: '{}' });
+      stopResync();
+    };
+    stream.onAbort(stop);
+    // `retry`: a stream the station ended is reopened within a second, not the browser's default three.
+    await stream.writeSSE({ event: 'ready', data: '{}', retry: RETRY_MS });
     while (!stream.aborted && !stream.closed) {
       await stream.sleep(heartbeatMs);
       // An idle session ends without anyone acting: the heartbeat looks again.
@@ -48,10 +54,11 @@ export async function streamEvents(
       // A comment line keeps proxies and idle timers from closing a quiet stream.
       await stream.write(': heartbeat\n\n');
     }
-    unsubscribe();
-    stopWatching();
+    stop();
   });
 }
+
+const RETRY_MS = 1_000;
 
 /** Looks again when access changed; a check that fails (the station database closing) closes too. */
 function closeUnlessAllowed(stillAllowed: () => Promise<Caller | null>, close: () => void): void {

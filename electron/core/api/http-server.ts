@@ -13,7 +13,9 @@ import { streamEvents } from './event-stream';
 import type { CookieRules } from './session-cookies';
 import { callerOf, requirePermission } from './shell-access';
 import type { StationPort } from './station-port';
+import { registerLogoRoute } from './logo-route';
 import { registerPrintDownloads } from './print-download-routes';
+import { registerReceiptDownloads } from './receipt-download-routes';
 import { registerRefundDownloads } from './refund-download-routes';
 import { registerReportDownloads } from './report-download-routes';
 
@@ -149,9 +151,12 @@ function registerDownloads(app: Hono, station: StationPort, rules: CookieRules):
   app.use('/downloads/refunds-*', requirePermission(station, rules, 'refunds'));
   app.use('/downloads/reports/*', requirePermission(station, rules, 'report'));
   app.use('/downloads/:file{[0-9a-f]{24}\\.pdf}', requirePermission(station, rules, 'close'));
+  app.use('/downloads/receipts/*', requirePermission(station, rules, 'sell'));
   registerRefundDownloads(app, station);
+  registerReceiptDownloads(app, station);
   registerReportDownloads(app, station);
   registerPrintDownloads(app, station);
+  registerLogoRoute(app, station);
   registerAuditDownloads(
     app,
     (name) => station.auditFile(name),

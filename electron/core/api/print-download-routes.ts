@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
+import { attachmentHeader } from './attachment-header';
 import type { StationPort } from './station-port';
 
 /**
@@ -18,9 +19,9 @@ export function registerPrintDownloads(app: Hono, station: StationPort): void {
         404,
       );
     c.header('Content-Type', 'application/pdf');
-    c.header('Content-Length', String(statSync(file).size));
-    c.header('Content-Disposition', `attachment; filename="${jobId}.pdf"`);
+    c.header('Content-Length', String(statSync(file.path).size));
+    c.header('Content-Disposition', attachmentHeader(file.fileName));
     c.header('Cache-Control', 'no-store');
-    return c.body(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>);
+    return c.body(Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>);
   });
 }

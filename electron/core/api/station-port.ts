@@ -42,10 +42,25 @@ export interface StationPort {
   auditFile(fileName: string): FileDownload | null;
   /** A Bancontact callback for the profile `ppid`, as received: raw body and `Signature` header. */
   receiveCallback(ppid: string, rawBody: string, signature: string | undefined): Promise<CallbackReply>;
+  /** The merchant's public JWKS for a profile's Refund API signatures; null when it has no key yet. */
+  merchantJwks?(ppid: string): { keys: object[] } | null;
   /** A refund export's file by its served name (`refunds-<id>.xml|csv`); null for anything else. */
   download(fileName: string): Promise<InlineDownload | null>;
   /** A report export (CSV or PDF) by the file name `reports.export*` answered with; null for anything else. */
   reportFile(fileName: string): FileDownload | null;
   /** The PDF of a finished print job, by its job id; null for anything else. */
-  printFile(jobId: string): string | null;
+  printFile(jobId: string): { path: string; fileName: string } | null;
+  /** A finished sale's receipt as a PDF; throws NOT_FOUND (no such receipt) or STATION_REFUSED (no mode). */
+  receiptPdf(saleId: string): Promise<{ bytes: Uint8Array; fileName: string }>;
+  /** The merchant's logo (settings/logo-store.ts), or null when none is set. */
+  logo?(): Promise<{ bytes: Buffer; mime: 'image/png' | 'image/jpeg' } | null>;
+  /** Whether it can take a payment now: the device listener's `GET /health` (station-health.ts). */
+  health?(): Promise<StationHealth>;
+}
+
+/** What `GET /health` says: nothing but whether this station can take a payment now (anyone may ask). */
+export interface StationHealth {
+  ok: boolean;
+  /** `running`; `not-running` (a refused start, a mode being swapped, stopping); `database-unreachable`. */
+  state: 'running' | 'not-running' | 'database-unreachable';
 }

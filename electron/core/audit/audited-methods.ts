@@ -35,6 +35,15 @@ export const AUDITED_METHODS: AuditRules = {
     detail: (z) => ({ businessDate: z.businessDate, salesCents: z.sales.cents, sales: z.sales.count }),
   },
   'reports.rebuildTotals': {},
+  // An open sale cancelled: the tenders already taken go back to the customer.
+  'till.cancelSale': {
+    subject: (input) => input.saleId,
+    detail: (sale) => ({
+      status: sale.status,
+      amountCents: sale.amountCents,
+      tenders: sale.tenders?.length ?? 0,
+    }),
+  },
   'refunds.export': {
     subject: (_input, output) => output?.exportId ?? null,
     detail: (file) => ({ count: file.count, totalCents: file.totalCents }),
@@ -60,9 +69,28 @@ export const AUDITED_METHODS: AuditRules = {
   'settings.testConnection': { subject: (input) => input.environment },
   'settings.useTraining': {},
   'settings.setPublicUrl': {},
+  // A new refund signing key: Bancontact refuses refunds until the merchant hands it the new JWKS.
+  'settings.rotateRefundSigningKey': {
+    subject: (_input, output) => output?.ppid ?? null,
+    detail: (key) => ({ kid: key.kid, retiredKids: key.retiredKids }),
+  },
   'settings.setStickerPosId': {},
   'settings.setSalesSetup': {},
+  'settings.removeLogo': {},
   'settings.addTopupProfile': { subject: (input) => input.ppid },
+  // The receipt printers: where receipts go and which till's cash drawer a pulse opens.
+  'printers.save': { subject: (input) => input.id ?? input.name },
+  'printers.remove': { subject: (input) => input.printerId },
+  'printers.setTill': { subject: (input) => input.tillId },
+  // Money given back on a past sale, and a refund the Refund API would not take paid by SEPA file.
+  'returns.refund': {
+    subject: (input) => input.saleId,
+    detail: (refund) => ({ refundId: refund.id, method: refund.method, amountCents: refund.amountCents }),
+  },
+  'returns.payByIban': {
+    subject: (input, output) => output?.refund.saleId ?? String(input.refundId),
+    detail: (paid) => ({ refundId: paid.refund.id, amountCents: paid.refund.amountCents }),
+  },
   'settings.removeTopupProfile': { subject: (input) => input.ppid },
   'backups.restore': {
     subject: (input) => input.fileName,
@@ -80,4 +108,10 @@ export const AUDITED_METHODS: AuditRules = {
   'drawer.cashOut': { subject: tillOf, detail: drawerDetail },
   'drawer.close': { subject: tillOf, detail: drawerDetail },
   'audit.export': {},
+  // The catalogue: what the tills charge. An import's file is in the detail only as its first 200 characters.
+  'articles.save': {
+    subject: (input, output) => output?.name ?? input.name,
+    detail: (article) => ({ articleId: article.id, priceCents: article.priceCents, active: article.active }),
+  },
+  'articles.import': { detail: (done) => ({ ...done }) },
 };

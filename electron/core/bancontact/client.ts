@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isWellFormedApiKey } from '../../../shared/domain/api-key';
 import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
 import { BancontactError } from './errors';
-import type { RateLimiter } from './rate-limiter';
+import type { RequestBudget } from './rate-limiter';
 import type {
   AcknowledgeRequest,
   CreatePaymentRequest,
@@ -20,7 +20,14 @@ export interface BancontactClientOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
   /** Keeps the station under the profile's request rate; cashier actions go first. */
-  limiter?: RateLimiter;
+  limiter?: RequestBudget;
+  /** `Kassa/<version> (<station>)`: tells Bancontact (and a test's simulator) which station asked. */
+  userAgent?: string;
+}
+
+/** Which station of the site asked, for Bancontact's logs and the site's tests. */
+export function stationUserAgent(version: string, station: string): string {
+  return `Kassa/${version} (${station})`;
 }
 
 /** Who is waiting on a call: the cashier (create, cancel, the payment on screen) or background work. */
@@ -117,7 +124,7 @@ async function getRefundIban(
   return { iban: parseAnswer(refundIban, answer).iban };
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'DELETE';
 
 function requester({
   baseUrl,
@@ -125,8 +132,9 @@ function requester({
   timeoutMs = 10_000,
   fetch: fetchImpl = fetch,
   limiter,
+  userAgent,
 }: BancontactClientOptions) {
-  const send = sender(baseUrl.replace(/\/+$/, ''), apiKey, timeoutMs, fetchImpl);
+  const send = sender(baseUrl.replace(/\/+$/, ''), apiKey, timeoutMs, fetchImpl, userAgent);
   return async function call(
     method: Method,
     path: string,
@@ -145,7 +153,13 @@ function requester({
 }
 
 /** One HTTP exchange with Bancontact, timed out as a whole, its failures typed. */
-function sender(root: string, apiKey: string, timeoutMs: number, fetchImpl: typeof fetch) {
+function sender(
+  root: string,
+  apiKey: string,
+  timeoutMs: number,
+  fetchImpl: typeof fetch,
+  userAgent?: string,
+) {
   return async function send(
     method: Method,
     path: string,
@@ -154,10 +168,14 @@ function sender(root: string, apiKey: string, timeoutMs: number, fetchImpl: type
   ): Promise<unknown> {
     // fetch would refuse such a header with a TypeError that reads like a network failure.
     if (!isWellFormedApiKey(apiKey)) {
-      throw new BancontactError('malformed_key', `${method} ${path}: the API key is not a valid header value`);
+      throw new BancontactError(
+        'malformed_key',
+        `${method} ${path}: the API key is not a valid header value`,
+      );
     }
     const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (userAgent) headers['User-Agent'] = userAgent;
     let response: Response;
     try {
       response = await fetchImpl(root + path, {
@@ -187,7 +205,7 @@ function parseJson(text: string, method: Method, path: string): unknown {
   }
 }
 
-function transportFailure(error: unknown, method: Method, path: string): BancontactError {
+export function transportFailure(error: unknown, method: Method, path: string): BancontactError {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new BancontactError('timeout', `${method} ${path}: no answer in time`);
@@ -203,7 +221,7 @@ const errorBody = z.looseObject({
   spanId: z.string().optional(),
 });
 
-function apiFailure(status: number, text: string, method: Method, path: string): BancontactError {
+export function apiFailure(status: number, text: string, method: Method, path: string): BancontactError {
   let parsed: z.infer<typeof errorBody> = {};
   try {
     const result = errorBody.safeParse(JSON.parse(text));

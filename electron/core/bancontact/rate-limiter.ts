@@ -1,3 +1,14 @@
+/**
+ * What the Bancontact client awaits before each request: this in-process limiter on one station, or
+ * the site's shared budget in PostgreSQL when many stations follow one profile (site/site-rate-budget.ts).
+ */
+export interface RequestBudget {
+  /** Resolves when the request may go; call the returned function once it has ended, however it ended. */
+  acquire(priority?: 'high' | 'low'): Promise<() => void>;
+  /** Requests started, for the bench's figures. */
+  readonly granted: number;
+}
+
 /** One of the `perSecond` places: free again one second after the request that held it has ended. */
 interface Slot {
   /** When its request ended; Infinity while that request is still under way. */
@@ -12,7 +23,7 @@ interface Slot {
  * count from the grant). It also keeps at most `perSecond` requests in flight. Callers wait instead
  * of being refused, and the cashier's calls are served before background polling and sweeps.
  */
-export class RateLimiter {
+export class RateLimiter implements RequestBudget {
   private readonly slots: Slot[] = [];
   private readonly waiting: {
     high: Array<(release: () => void) => void>;

@@ -45,6 +45,7 @@ export type StationBookHandlers = Pick<Handlers, 'station.getStatus' | 'station.
 export function createStationBook(deps: StationBookDeps) {
   const refused = new RefusedState(deps.isRunning);
   let hasRun = false;
+  let beforeChecks: () => Promise<void> = () => Promise.resolve();
   /** Every way the mode opens goes through here: the refusal is held, and a change of it is told. */
   const attempt = async (run: () => Promise<void>) => {
     const before = refused.current()?.line ?? null;
@@ -57,10 +58,18 @@ export function createStationBook(deps: StationBookDeps) {
     return refusal;
   };
   const openChecked = async (): Promise<void> => {
+    await beforeChecks();
     await deps.openMode(checkStartFiles(deps.dataDir, deps.readers));
   };
   return {
     refused,
+    /**
+     * A step run at every checked start before the files are read (a site's shared settings open
+     * there); a StartRefusal it throws is held like the files' own.
+     */
+    beforeChecks(step: () => Promise<void>): void {
+      beforeChecks = step;
+    },
     /** The files in order, then the mode; a refusal is held (`refused.current()`), never thrown. */
     async start(): Promise<void> {
       await attempt(async () => {
@@ -96,7 +105,12 @@ function handlers(
       await deps.closeMode();
       let done;
       try {
-        done = await startNewBook({ dataDir: deps.dataDir, databaseFile, at: deps.now(), open: deps.openDatabase });
+        done = await startNewBook({
+          dataDir: deps.dataDir,
+          databaseFile,
+          at: deps.now(),
+          open: deps.openDatabase,
+        });
       } catch (error) {
         await reopen();
         throw error;

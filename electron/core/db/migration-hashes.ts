@@ -10,7 +10,12 @@ import { join } from 'node:path';
  */
 
 /** The four migration folders: books and station database, on SQLite and on PostgreSQL. */
-export const MIGRATION_FOLDERS = ['migrations', 'station-migrations', 'pg-migrations', 'pg-station-migrations'];
+export const MIGRATION_FOLDERS = [
+  'migrations',
+  'station-migrations',
+  'pg-migrations',
+  'pg-station-migrations',
+];
 
 export type MigrationHashes = Record<string, string>;
 
@@ -18,7 +23,9 @@ export type MigrationHashes = Record<string, string>;
 export function currentMigrationHashes(resources: string): MigrationHashes {
   const hashes: MigrationHashes = {};
   for (const folder of MIGRATION_FOLDERS) {
-    for (const file of readdirSync(join(resources, folder)).filter((f) => f.endsWith('.sql')).sort()) {
+    for (const file of readdirSync(join(resources, folder))
+      .filter((f) => f.endsWith('.sql'))
+      .sort()) {
       const text = readFileSync(join(resources, folder, file));
       hashes[`${folder}/${file}`] = createHash('sha256').update(text).digest('hex');
     }

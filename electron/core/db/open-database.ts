@@ -64,7 +64,9 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDb {
   sqlite.pragma(`synchronous = ${synchronous}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema }) as BetterSQLite3Database<BooksSchema> & { $client: Database.Database };
+  const db = drizzle(sqlite, { schema }) as BetterSQLite3Database<BooksSchema> & {
+    $client: Database.Database;
+  };
   if (file !== ':memory:') beforeMigrating?.(sqlite);
   migrate(db, { migrationsFolder });
   return new SqliteStore(db);

@@ -18,7 +18,9 @@ interface PostgresLike {
 type AnyHandle = object;
 
 function postgres(q: AnyHandle): PostgresLike | null {
-  return typeof (q as Partial<PostgresLike>).execute === 'function' && !('all' in q) ? (q as PostgresLike) : null;
+  return typeof (q as Partial<PostgresLike>).execute === 'function' && !('all' in q)
+    ? (q as PostgresLike)
+    : null;
 }
 
 /** Every row a raw query returns. */

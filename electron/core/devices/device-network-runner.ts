@@ -2,7 +2,11 @@ import { createServer as createNetServer } from 'node:net';
 import { ContractFailure } from '../../../shared/contract';
 import { startDeviceListener, type DeviceListener, type DeviceListenerOptions } from '../api/device-listener';
 import type { Logger } from '../logging/logger';
-import { ensureStationCertificate } from '../tls/station-certificate';
+import {
+  ensureSiteCertificate,
+  ensureStationCertificate,
+  type StationCertificate,
+} from '../tls/station-certificate';
 import type { DeviceNetwork } from './device-network';
 
 export interface DeviceNetworkRunnerDeps {
@@ -13,6 +17,11 @@ export interface DeviceNetworkRunnerDeps {
   logger: Logger;
   now?: () => number;
   hostName?: string;
+  /**
+   * On a site (`--devices-listen`): where this station listens, behind the stored site address, serving
+   * the site's shared certificate. Null: the listener binds the stored address itself.
+   */
+  listenOn?: { host: string; port: number } | null;
 }
 
 export type DeviceNetworkRunner = ReturnType<typeof createDeviceNetworkRunner>;
@@ -53,17 +62,12 @@ async function applyNetwork(
     await stop(state);
     return null;
   }
-  const { address: host, port } = network;
+  const { host, port } = deps.listenOn ?? { host: network.address, port: network.port };
   const running = state.listener;
   const moving = !running || running.host !== host || running.port !== port;
   // Checked before the certificate is remade for the new address, so a refused move leaves it alone.
   if (moving) await probe(host, port);
-  const certificate = await ensureStationCertificate({
-    folder: deps.dataFolder,
-    addresses: [host],
-    ...(deps.now ? { now: deps.now } : {}),
-    ...(deps.hostName ? { hostName: deps.hostName } : {}),
-  });
+  const certificate = await certificateFor(deps, network.address);
   if (running && !moving) {
     running.server.setCertificate(certificate.key, certificate.cert);
     return running.server.url;
@@ -80,6 +84,18 @@ async function applyNetwork(
   state.listener = { server, host, port };
   deps.logger.info(`linked devices: listening at ${server.url}`);
   return server.url;
+}
+
+/** This station's own certificate for the address, or on a site the site's shared one for the site address. */
+function certificateFor(deps: DeviceNetworkRunnerDeps, address: string): Promise<StationCertificate> {
+  const now = deps.now ? { now: deps.now } : {};
+  if (deps.listenOn) return ensureSiteCertificate({ folder: deps.dataFolder, siteAddress: address, ...now });
+  return ensureStationCertificate({
+    folder: deps.dataFolder,
+    addresses: [address],
+    ...now,
+    ...(deps.hostName ? { hostName: deps.hostName } : {}),
+  });
 }
 
 async function stop(state: RunnerState): Promise<void> {

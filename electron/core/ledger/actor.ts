@@ -1,3 +1,4 @@
+import type { CallerRights, Role } from '../../../shared/domain/roles';
 import { TRAINING_ADMINISTRATOR_ID } from '../staff/staff-rows';
 
 /**
@@ -8,6 +9,8 @@ export interface Actor {
   staffId: string | null;
   staffName: string | null;
   deviceId: string | null;
+  /** The signed-in person's role (a discount above the limit needs a manager); absent: nobody's. */
+  role?: Role | null;
 }
 
 export const NO_ACTOR: Actor = { staffId: null, staffName: null, deviceId: null };
@@ -16,6 +19,7 @@ export const NO_ACTOR: Actor = { staffId: null, staffName: null, deviceId: null 
 export interface ActingCaller {
   staff: { id: string; name: string } | null;
   device: { id: string } | null;
+  rights?: CallerRights;
 }
 
 export function actorOf(caller: ActingCaller | undefined): Actor {
@@ -24,6 +28,7 @@ export function actorOf(caller: ActingCaller | undefined): Actor {
     staffId: caller.staff?.id ?? null,
     staffName: caller.staff?.name ?? null,
     deviceId: caller.device?.id ?? null,
+    role: caller.rights?.session === 'staff' ? caller.rights.role : null,
   };
 }
 

@@ -5,13 +5,20 @@ import { changedRows } from '../db/raw';
 import { reportMeta, sales } from '../db/schema';
 import { NO_ACTOR, sellerOf, type Actor } from './actor';
 import { readIn } from './read-in';
+import { BELGIAN_VAT_RATES } from '../../../shared/domain/vat-rates';
+
+const NOT_SET = { address: '', website: '', vatNumber: '' };
 
 export const DEFAULT_SALES_SETUP: SalesSetupView = {
-  shops: [{ id: 'shop-1', name: 'Shop' }],
+  shops: [{ id: 'shop-1', name: 'Shop', ...NOT_SET }],
+  business: { name: '', ...NOT_SET },
+  vatRates: [...BELGIAN_VAT_RATES],
   cashRounding: 5,
   defaultVatRate: 21,
   defaultCashierId: 'cashier-1',
   tills: [],
+  discountLimitPercent: 10,
+  confirmAboveCents: 50_000,
 };
 
 const SETUP_KEY = 'sales_setup';
@@ -38,7 +45,9 @@ export async function mirrorSetup(db: Db, setup: SalesSetupView): Promise<void> 
 }
 
 export async function setupIn(db: Db | Tx): Promise<SalesSetupView> {
-  const [row] = await readIn(db, (q) => q.select().from(reportMeta).where(eq(reportMeta.key, SETUP_KEY)).limit(1));
+  const [row] = await readIn(db, (q) =>
+    q.select().from(reportMeta).where(eq(reportMeta.key, SETUP_KEY)).limit(1),
+  );
   return row
     ? { ...DEFAULT_SALES_SETUP, ...(JSON.parse(row.value) as Partial<SalesSetupView>) }
     : DEFAULT_SALES_SETUP;

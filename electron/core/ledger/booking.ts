@@ -22,6 +22,18 @@ export interface Booking {
   paymentId: string | null;
   bancontactId: string | null;
   wristbandId: string | null;
+  /**
+   * The amount per VAT rate (its `transaction_vat` rows): a sale's tender spread over the sale's rates
+   * (vat-parts.ts). Empty for money that carries no VAT (top-ups, refunds).
+   */
+  vat: VatPart[];
+}
+
+/** One rate's part of a booking's amount, and the VAT in it. */
+export interface VatPart {
+  vatRate: number;
+  grossCents: number;
+  vatCents: number;
 }
 
 /** The key of `report_totals`; a movement without VAT is filed under rate -1. */
@@ -42,6 +54,10 @@ export interface TotalsDelta {
   refusedCount: number;
   failedCount: number;
   roundingCents: number;
+  vatCents: number;
+  refundCount: number;
+  refundCents: number;
+  refundVatCents: number;
 }
 
 /** What one booking adds to the three totals tables. */
@@ -81,30 +97,77 @@ const ZERO: TotalsDelta = {
   refusedCount: 0,
   failedCount: 0,
   roundingCents: 0,
+  vatCents: 0,
+  refundCount: 0,
+  refundCents: 0,
+  refundVatCents: 0,
 };
 
+/** A sale refund's booking (ledger/refund-bookings.ts): negative, at the method that took the money. */
+export const isRefundBooking = (b: Pick<Booking, 'source'>): boolean => b.source.startsWith('r:');
+
 /**
- * What a booking adds to the running totals. Linear by design: the running totals are the sum of
- * this over the current rows, which is exactly what a rebuild recomputes from the raw rows.
+ * What a booking adds to the running totals: one contribution per VAT rate of its amount. The count
+ * (and a cash sale's rounding) goes to the sale's own rate, `vatRate` (docs/register-rules.md), so a
+ * sale of three rates is still one sale. Linear by design: the running totals are the sum of this over
+ * the current rows, which is exactly what a rebuild recomputes from the raw rows.
  */
-export function contribution(b: Booking): Contribution | null {
-  if (b.status === 'pending') return null;
-  const key: TotalsKey = {
+export function contributions(b: Booking): Contribution[] {
+  if (b.status === 'pending') return [];
+  if (isRefundBooking(b)) return refundContributions(b);
+  const keyAt = (vatRate: number): TotalsKey => ({
     businessDay: b.businessDay,
     shopId: b.shopId,
     tillId: b.tillId,
     cashierId: b.cashierId,
     method: b.method,
-    vatRate: b.vatRate ?? NO_VAT,
-  };
+    vatRate,
+  });
+  const ownRate = b.vatRate ?? NO_VAT;
   if (b.status !== 'succeeded') {
     const counter = `${b.status}Count` as 'cancelledCount' | 'expiredCount' | 'refusedCount' | 'failedCount';
-    return { key, delta: { ...ZERO, [counter]: 1 }, paid: null };
+    return [{ key: keyAt(ownRate), delta: { ...ZERO, [counter]: 1 }, paid: null }];
   }
-  const delta = { ...ZERO, paidCount: 1, paidCents: b.amountCents, roundingCents: b.roundingCents };
-  return { key, delta, paid: { hour: localTime(b.bookedAt).hour, count: 1, cents: b.amountCents } };
+  const parts = b.vat.length > 0 ? b.vat : [{ vatRate: ownRate, grossCents: b.amountCents, vatCents: 0 }];
+  const counted = parts.some((p) => p.vatRate === ownRate) ? ownRate : parts[0]!.vatRate;
+  const hour = localTime(b.bookedAt).hour;
+  return parts.map((part) => {
+    const count = part.vatRate === counted ? 1 : 0;
+    const delta = {
+      ...{ ...ZERO, paidCount: count, paidCents: part.grossCents, vatCents: part.vatCents },
+      roundingCents: count === 1 ? b.roundingCents : 0,
+    };
+    return { key: keyAt(part.vatRate), delta, paid: { hour, count, cents: part.grossCents } };
+  });
 }
 
-export function sameContribution(a: Contribution | null, b: Contribution | null): boolean {
+/**
+ * A refund moves money back out (negative amounts per rate) and counts as a refund, not as a sale:
+ * paidCount stays, paidCents and vatCents go down by what went back, and the refund columns say how
+ * much of that was refunds. A refund that failed moved nothing and counts nowhere.
+ */
+function refundContributions(b: Booking): Contribution[] {
+  if (b.status !== 'succeeded') return [];
+  const ownRate = b.vatRate ?? NO_VAT;
+  const parts = b.vat.length > 0 ? b.vat : [{ vatRate: ownRate, grossCents: b.amountCents, vatCents: 0 }];
+  const counted = parts.some((p) => p.vatRate === ownRate) ? ownRate : parts[0]!.vatRate;
+  const hour = localTime(b.bookedAt).hour;
+  return parts.map((part) => ({
+    key: { ...keyOf(b), vatRate: part.vatRate },
+    delta: {
+      ...ZERO,
+      ...{ paidCents: part.grossCents, vatCents: part.vatCents, refundCents: part.grossCents },
+      ...{ refundVatCents: part.vatCents, refundCount: part.vatRate === counted ? 1 : 0 },
+    },
+    paid: { hour, count: 0, cents: part.grossCents },
+  }));
+}
+
+function keyOf(b: Booking): Omit<TotalsKey, 'vatRate'> {
+  const { businessDay, shopId, tillId, cashierId, method } = b;
+  return { businessDay, shopId, tillId, cashierId, method };
+}
+
+export function sameContributions(a: readonly Contribution[], b: readonly Contribution[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

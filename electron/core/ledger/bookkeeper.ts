@@ -6,7 +6,7 @@ import type { Tx } from '../db/open-database';
 import { rawRow } from '../db/raw';
 import { transactions } from '../db/schema';
 import { attributeSale } from './attribution';
-import { contribution, sameContribution, type Booking } from './booking';
+import { contributions, sameContributions, type Booking, type VatPart } from './booking';
 import { businessDayOf, currentBusinessDay } from './business-calendar';
 import {
   CASH_ROWS,
@@ -20,7 +20,9 @@ import {
   type EntryRaw,
   type PaymentRaw,
 } from './raw-bookings';
+import { refundBooking, refundRaw } from './refund-bookings';
 import { applyContribution } from './totals-store';
+import { replaceVatParts, storedVatParts } from './transaction-vat';
 
 /*
  * The reporting hooks. Each runs inside the transaction that changed a payment, wrote a cash sale or
@@ -69,6 +71,12 @@ export async function recordCashSale(tx: Tx, saleId: string): Promise<void> {
   if (raw) await upsertBooking(tx, await withRunningDay(tx, (days) => cashBooking(raw, days)));
 }
 
+/** After a sale refund was written or its status changed (refunds/give-back.ts). */
+export async function recordSaleRefund(tx: Tx, refundId: number): Promise<void> {
+  const raw = await refundRaw(tx, refundId);
+  if (raw) await upsertBooking(tx, await withRunningDay(tx, (days) => refundBooking(raw, days)));
+}
+
 /**
  * After a wristband entry was booked (wristband-book.ts). `profileId` is the top-up profile when the
  * caller knows it: a callback's receipt is written after the credit, so it cannot be looked up yet.
@@ -85,26 +93,34 @@ export async function recordWristbandEntry(tx: Tx, entryId: number, profileId?: 
   await upsertBooking(tx, await withRunningDay(tx, (days) => entryBooking(entry, days)));
 }
 
-/** Writes the row and moves the totals by the difference between what it counted before and now. */
+/**
+ * Writes the row and its parts per VAT rate, and moves the totals by the difference between what it
+ * counted before and now.
+ */
 export async function upsertBooking(tx: Tx, next: Booking): Promise<void> {
   const [prevRow] = await tx.select().from(transactions).where(eq(transactions.source, next.source)).limit(1);
-  const before = prevRow ? contribution(bookingOf(prevRow)) : null;
-  const after = contribution(next);
-  if (!sameContribution(before, after)) {
-    if (before) await applyContribution(tx, before, -1);
-    if (after) await applyContribution(tx, after, 1);
+  const prevVat = prevRow ? await storedVatParts(tx, next.source) : [];
+  const before = prevRow ? contributions(bookingOf(prevRow, prevVat)) : [];
+  const after = contributions(next);
+  if (!sameContributions(before, after)) {
+    for (const c of before) await applyContribution(tx, c, -1);
+    for (const c of after) await applyContribution(tx, c, 1);
   }
-  if (prevRow) await tx.update(transactions).set(next).where(eq(transactions.seq, prevRow.seq));
-  else await tx.insert(transactions).values(next);
+  const { vat, ...row } = next;
+  if (prevRow) await tx.update(transactions).set(row).where(eq(transactions.seq, prevRow.seq));
+  else await tx.insert(transactions).values(row);
+  if (JSON.stringify(prevVat) !== JSON.stringify(vat)) await replaceVatParts(tx, next.source, vat);
 }
 
 export type TransactionRow = typeof transactions.$inferSelect;
 
-export function bookingOf(row: TransactionRow): Booking {
+/** A stored row as a booking; `vat` its stored parts (none for a row from before them). */
+export function bookingOf(row: TransactionRow, vat: VatPart[] = []): Booking {
   const { seq, ...rest } = row;
   void seq;
   return {
     ...rest,
+    vat,
     method: row.method as TransactionMethod,
     status: row.status as TransactionStatus,
     paymentStatus: row.paymentStatus as PaymentStatus | null,

@@ -5,12 +5,13 @@ import { zReports } from '../db/schema';
 import { readIn } from './read-in';
 
 /** Which raw table a booking comes from; each Z remembers the highest id of each. */
-export type MarkKind = 'event' | 'entry' | 'cash';
+export type MarkKind = 'event' | 'entry' | 'cash' | 'refund';
 
 const MARK_COLUMN = {
   event: zReports.eventMark,
   entry: zReports.entryMark,
   cash: zReports.cashMark,
+  refund: zReports.refundMark,
 } as const;
 
 /**
@@ -38,7 +39,12 @@ export async function currentBusinessDay(db: Db | Tx, at: number): Promise<DayNu
  * belongs after the last Z whose mark is below its id, so the answer is the same when the row is
  * written and when a rebuild reads it back years later, whatever the clocks did.
  */
-export async function businessDayOf(db: Db | Tx, kind: MarkKind, rowId: number, at: number): Promise<DayNumber> {
+export async function businessDayOf(
+  db: Db | Tx,
+  kind: MarkKind,
+  rowId: number,
+  at: number,
+): Promise<DayNumber> {
   const [z] = await readIn(db, (q) =>
     q
       .select({ day: zReports.businessDay })
@@ -55,6 +61,7 @@ interface ZMarks {
   event: number;
   entry: number;
   cash: number;
+  refund: number;
 }
 
 /** The same rule as businessDayOf, for a rebuild that reads a million rows: every Z in memory. */
@@ -64,7 +71,10 @@ export class ZCalendar {
   static async load(db: Db | Tx): Promise<ZCalendar> {
     const rows = await readIn(db, (q) => q.select().from(zReports).orderBy(zReports.number));
     return new ZCalendar(
-      rows.map((z) => ({ day: z.businessDay, event: z.eventMark, entry: z.entryMark, cash: z.cashMark })),
+      rows.map((z) => ({
+        ...{ day: z.businessDay, event: z.eventMark, entry: z.entryMark },
+        ...{ cash: z.cashMark, refund: z.refundMark },
+      })),
     );
   }
 

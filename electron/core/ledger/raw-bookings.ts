@@ -2,14 +2,15 @@ import type { DayNumber } from '../../../shared/domain/business-day';
 import { isFinalStatus, type PaymentStatus } from '../../../shared/domain/payment-status';
 import { transactionStatus, type Booking } from './booking';
 import type { MarkKind } from './business-calendar';
+import { SALE_VAT_COLUMN, vatParts } from './vat-parts';
 
 /**
  * The raw rows every booking is derived from, one query per kind. The running hooks read one row
  * (WHERE …id = ?); a rebuild reads them all. Both go through the same mapping below, which is what
  * makes "rebuild equals running" hold by construction rather than by care.
  */
-const SALE_COLUMNS =
-  's.till_id AS "tillId", s.shop_id AS "shopId", s.cashier_id AS "cashierId", s.vat_rate AS "vatRate"';
+const SALE_COLUMNS = `s.till_id AS "tillId", s.shop_id AS "shopId", s.cashier_id AS "cashierId", s.vat_rate AS "vatRate",
+  ${SALE_VAT_COLUMN}`;
 
 export const PAYMENT_ROWS = `SELECT p.id AS "paymentId", p.sale_id AS "saleId", p.profile_id AS "profileId", p.status AS status,
   p.amount_cents AS "amountCents", p.pos_id AS "posId", p.bancontact_id AS "bancontactId", p.created_at AS "createdAt",
@@ -17,8 +18,9 @@ export const PAYMENT_ROWS = `SELECT p.id AS "paymentId", p.sale_id AS "saleId", 
   FROM payments p JOIN sales s ON s.id = p.sale_id
   LEFT JOIN payment_events e ON e.payment_id = p.id AND e.to_status = p.status`;
 
+/** A cash tender's amount is its part of the sale as priced (what was due before rounding). */
 export const CASH_ROWS = `SELECT c.id AS "cashId", c.rounding_cents AS "roundingCents", s.id AS "saleId",
-  s.amount_cents AS "amountCents", s.created_at AS "createdAt", ${SALE_COLUMNS}
+  c.due_cents - c.rounding_cents AS "amountCents", s.created_at AS "createdAt", ${SALE_COLUMNS}
   FROM cash_tenders c JOIN sales s ON s.id = c.sale_id`;
 
 /** Transfers between wristbands move no money in or out, so they are not bookings. */
@@ -34,6 +36,8 @@ interface SaleAttribution {
   shopId: string | null;
   cashierId: string | null;
   vatRate: number | null;
+  /** The sale's `sale_vat` rows as text (vat-parts.ts); null for a sale from before baskets. */
+  saleVat: string | null;
 }
 
 export interface PaymentRaw extends SaleAttribution {
@@ -74,14 +78,20 @@ export interface DayResolver {
   openDay(at: number): DayNumber;
 }
 
-function attribution(raw: SaleAttribution): Pick<Booking, 'shopId' | 'tillId' | 'cashierId' | 'vatRate'> {
+function attribution(
+  raw: SaleAttribution,
+  amountCents: number,
+): Pick<Booking, 'shopId' | 'tillId' | 'cashierId' | 'vatRate' | 'vat'> {
   return {
     shopId: raw.shopId ?? '',
     tillId: raw.tillId ?? '',
     cashierId: raw.cashierId ?? '',
     vatRate: raw.vatRate,
+    vat: vatParts(raw.saleVat, raw.vatRate, amountCents),
   };
 }
+
+const NO_SALE = { shopId: '', tillId: '', cashierId: '', vatRate: null, vat: [] };
 
 export function paymentBooking(raw: PaymentRaw, days: DayResolver): Booking {
   const status = raw.status as PaymentStatus;
@@ -97,7 +107,7 @@ export function paymentBooking(raw: PaymentRaw, days: DayResolver): Booking {
     bookedAt,
     amountCents: raw.amountCents,
     roundingCents: 0,
-    ...attribution(raw),
+    ...attribution(raw, raw.amountCents),
     profileId: raw.profileId,
     saleId: raw.saleId,
     paymentId: raw.paymentId,
@@ -117,7 +127,7 @@ export function cashBooking(raw: CashRaw, days: DayResolver): Booking {
     bookedAt: raw.createdAt,
     amountCents: raw.amountCents,
     roundingCents: raw.roundingCents,
-    ...attribution(raw),
+    ...attribution(raw, raw.amountCents),
     profileId: '',
     saleId: raw.saleId,
     paymentId: null,
@@ -141,7 +151,7 @@ export function entryBooking(raw: EntryRaw, days: DayResolver): Booking {
     // Entries are signed (debits and refunds below zero); a booking holds the amount that moved.
     amountCents: Math.abs(raw.amountCents),
     roundingCents: 0,
-    ...(isSale ? attribution(raw) : { shopId: '', tillId: '', cashierId: '', vatRate: null }),
+    ...(isSale ? attribution(raw, Math.abs(raw.amountCents)) : NO_SALE),
     profileId: isSale ? '' : raw.profileId,
     saleId: raw.saleId,
     paymentId: null,

@@ -1,25 +1,39 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/open-database';
 import { reportDaily, reportHourly, reportTotals } from '../db/schema';
-import type { Contribution } from './booking';
+import type { Contribution, TotalsDelta } from './booking';
+
+/** The counters of a totals row, with their column names (the upsert adds `excluded.<column>`). */
+const COUNTERS = {
+  paidCount: 'paid_count',
+  paidCents: 'paid_cents',
+  cancelledCount: 'cancelled_count',
+  expiredCount: 'expired_count',
+  refusedCount: 'refused_count',
+  failedCount: 'failed_count',
+  roundingCents: 'rounding_cents',
+  vatCents: 'vat_cents',
+  refundCount: 'refund_count',
+  refundCents: 'refund_cents',
+  refundVatCents: 'refund_vat_cents',
+} as const satisfies Record<keyof TotalsDelta, string>;
+
+const COUNTER_KEYS = Object.keys(COUNTERS) as (keyof TotalsDelta)[];
 
 /**
  * Adds (sign 1) or takes away (sign -1) one booking's contribution, in the caller's transaction.
  * Upserts only: a totals row is found by its key and incremented, never recomputed.
  */
 export async function applyContribution(tx: Tx, c: Contribution, sign: 1 | -1): Promise<void> {
-  const d = c.delta;
-  await tx.insert(reportTotals)
-    .values({
-      ...c.key,
-      paidCount: sign * d.paidCount,
-      paidCents: sign * d.paidCents,
-      cancelledCount: sign * d.cancelledCount,
-      expiredCount: sign * d.expiredCount,
-      refusedCount: sign * d.refusedCount,
-      failedCount: sign * d.failedCount,
-      roundingCents: sign * d.roundingCents,
-    })
+  const values = Object.fromEntries(
+    COUNTER_KEYS.map((k) => [k, sign * c.delta[k]]),
+  ) as unknown as TotalsDelta;
+  const set = Object.fromEntries(
+    COUNTER_KEYS.map((k) => [k, sql`${reportTotals[k]} + excluded.${sql.raw(COUNTERS[k])}`]),
+  );
+  await tx
+    .insert(reportTotals)
+    .values({ ...c.key, ...values })
     .onConflictDoUpdate({
       target: [
         reportTotals.businessDay,
@@ -29,15 +43,7 @@ export async function applyContribution(tx: Tx, c: Contribution, sign: 1 | -1): 
         reportTotals.method,
         reportTotals.vatRate,
       ],
-      set: {
-        paidCount: sql`${reportTotals.paidCount} + excluded.paid_count`,
-        paidCents: sql`${reportTotals.paidCents} + excluded.paid_cents`,
-        cancelledCount: sql`${reportTotals.cancelledCount} + excluded.cancelled_count`,
-        expiredCount: sql`${reportTotals.expiredCount} + excluded.expired_count`,
-        refusedCount: sql`${reportTotals.refusedCount} + excluded.refused_count`,
-        failedCount: sql`${reportTotals.failedCount} + excluded.failed_count`,
-        roundingCents: sql`${reportTotals.roundingCents} + excluded.rounding_cents`,
-      },
+      set,
     });
   if (c.paid) await applyPaid(tx, c, sign);
 }
@@ -46,7 +52,8 @@ async function applyPaid(tx: Tx, c: Contribution, sign: 1 | -1): Promise<void> {
   const { businessDay, shopId, method } = c.key;
   const count = sign * (c.paid?.count ?? 0);
   const cents = sign * (c.paid?.cents ?? 0);
-  await tx.insert(reportDaily)
+  await tx
+    .insert(reportDaily)
     .values({ businessDay, shopId, method, count, cents })
     .onConflictDoUpdate({
       target: [reportDaily.businessDay, reportDaily.shopId, reportDaily.method],
@@ -55,7 +62,8 @@ async function applyPaid(tx: Tx, c: Contribution, sign: 1 | -1): Promise<void> {
         cents: sql`${reportDaily.cents} + excluded.cents`,
       },
     });
-  await tx.insert(reportHourly)
+  await tx
+    .insert(reportHourly)
     .values({ businessDay, hour: c.paid?.hour ?? 0, method, count, cents })
     .onConflictDoUpdate({
       target: [reportHourly.businessDay, reportHourly.hour, reportHourly.method],

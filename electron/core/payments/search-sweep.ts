@@ -6,6 +6,7 @@ import type { Db } from '../db/open-database';
 import type { StorageGuard } from '../db/storage-errors';
 import { payments } from '../db/schema';
 import type { Logger } from '../logging/logger';
+import type { Lease } from '../site/lease';
 import { applyStatus } from './transition';
 
 export interface SweepDeps {
@@ -44,12 +45,17 @@ export class SearchSweep {
 
   constructor(private readonly deps: SweepDeps) {}
 
-  start(): void {
+  /**
+   * Sweeps now over the start-up window, then every `intervalMs`. Given the `sweep:` lease (work once
+   * per site, once-per-site.ts), each periodic sweep first checks this station still holds it.
+   */
+  start(lease?: Lease): void {
+    this.stop();
     void this.runSafely(this.deps.startupWindowMs ?? 24 * 3_600_000);
-    this.timer = setInterval(
-      () => void this.runSafely(this.deps.windowMs ?? 30 * 60_000),
-      this.deps.intervalMs ?? 180_000,
-    );
+    this.timer = setInterval(() => {
+      if (lease && !lease.held) return;
+      void this.runSafely(this.deps.windowMs ?? 30 * 60_000);
+    }, this.deps.intervalMs ?? 180_000);
   }
 
   stop(): void {

@@ -4,6 +4,7 @@ import { toContractFailure } from '../bancontact/contract-errors';
 import type { Db } from '../db/open-database';
 import { guardFor, type StorageGuard } from '../db/storage-errors';
 import type { Logger } from '../logging/logger';
+import type { Lease } from '../site/lease';
 import type { PaymentRow, SalesRepo } from '../sales/sales-repo';
 import { applyStatus, recordProblem } from './transition';
 
@@ -32,6 +33,12 @@ export interface TrackerOptions {
   followBySearch?: { threshold: number; search: (windowMs: number) => Promise<unknown> };
   /** Tells a full disk from other failures; the station shares one, so the log says it once. */
   storage?: StorageGuard;
+  /**
+   * Set when following is work once per site (the `poll:<profileId>` lease, profile-following.ts): the
+   * tracker then follows nothing until `lead` hands it the lease, and stops when the lease is gone.
+   * Unset (a tool, a test), it follows alone from the start.
+   */
+  leased?: boolean;
 }
 
 /** How far back a bulk search looks; a payment older than this is still followed by its own GET. */
@@ -50,6 +57,8 @@ export class PaymentTracker {
   private readonly graceMs: number;
   private readonly backoffMs: readonly number[];
   private readonly storage: StorageGuard;
+  /** The `poll:` lease while this station holds it (only with `leased`). */
+  private lease: Lease | null = null;
 
   constructor(private readonly options: TrackerOptions) {
     this.storage = options.storage ?? guardFor(options.db, options.logger);
@@ -59,8 +68,37 @@ export class PaymentTracker {
     this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
   }
 
+  /** Not leading, it does nothing: the station holding the lease finds the payment (`discover`). */
   follow(paymentId: string): void {
     this.schedule(paymentId, this.onScreenMs, 0);
+  }
+
+  /** Whether this tracker polls now: alone, or holding the lease by its own clocks. */
+  get leading(): boolean {
+    return !this.options.leased || (this.lease?.held ?? false);
+  }
+
+  /** This station now holds the `poll:` lease: it follows every unfinished payment of the books. */
+  async lead(lease: Lease): Promise<number> {
+    this.lease = lease;
+    return this.resume();
+  }
+
+  /** The lease is gone (expired, taken over, given up): every timer stops; the new holder resumes them. */
+  standDown(): void {
+    this.lease = null;
+    this.clearTimers();
+  }
+
+  /**
+   * Follows the unfinished payments it does not follow yet, e.g. those another station's till just
+   * created; answers how many. A payment on a till's screen is asked at once.
+   */
+  async discover(): Promise<number> {
+    if (!this.leading || this.stopped) return 0;
+    const fresh = (await this.options.repo.unfinishedPayments()).filter((p) => !this.timers.has(p.id));
+    for (const payment of fresh) this.schedule(payment.id, await this.firstDelay(payment), 0);
+    return fresh.length;
   }
 
   /**
@@ -70,24 +108,26 @@ export class PaymentTracker {
    */
   async resume(): Promise<number> {
     const unfinished = await this.options.repo.unfinishedPayments();
-    for (const payment of unfinished) {
-      this.schedule(
-        payment.id,
-        (await this.options.isOnScreen(payment.id)) ? 0 : await this.nextPollDelay(payment),
-        0,
-      );
-    }
+    for (const payment of unfinished) this.schedule(payment.id, await this.firstDelay(payment), 0);
     return unfinished.length;
   }
 
   stop(): void {
     this.stopped = true;
+    this.clearTimers();
+  }
+
+  private clearTimers(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
 
+  private async firstDelay(payment: PaymentRow): Promise<number> {
+    return (await this.options.isOnScreen(payment.id)) ? 0 : this.nextPollDelay(payment);
+  }
+
   private schedule(paymentId: string, delayMs: number, failures: number): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.leading) return;
     clearTimeout(this.timers.get(paymentId));
     this.timers.set(
       paymentId,
@@ -96,6 +136,11 @@ export class PaymentTracker {
   }
 
   private async poll(paymentId: string, failures: number): Promise<void> {
+    // Checked before each request: a station that was frozen finds its lease gone on waking, and asks nothing.
+    if (!this.leading) {
+      this.timers.delete(paymentId);
+      return;
+    }
     const row = await this.options.repo.payment(paymentId);
     if (!row?.bancontactId || isFinalStatus(row.status as PaymentStatus)) {
       this.timers.delete(paymentId);

@@ -8,6 +8,7 @@ import type { SaleStatus } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { paymentEvents, payments, sales } from '../db/schema';
 import { recordPayment } from '../ledger/bookkeeper';
+import { coveredCents, settleAfterPart } from '../sales/sale-tenders';
 
 /** Where a status came from; kept in the payment's event log. */
 export type StatusSource = 'create' | 'poll' | 'cancel' | 'callback' | 'sweep' | 'recovery';
@@ -60,20 +61,37 @@ export async function applyStatusIn(tx: Tx, update: StatusUpdate): Promise<Trans
     toStatus: update.status,
     source: update.source,
   });
-  const saleStatus = saleStatusAfter(update.status, update.source === 'cancel' || !current.wanted);
-  if (saleStatus) {
-    await tx
-      .update(sales)
-      .set({ status: saleStatus, updatedAt: update.at })
-      .where(eq(sales.id, current.saleId));
+  if (update.status === 'SUCCEEDED') {
+    // Paid once its tenders cover it, with its receipt number (and, where the till prints by itself, its
+    // print job) at once; a Bancontact part of a split sale leaves it open with the rest due.
+    await settleAfterPart(tx, current.saleId, 'bancontact', update.at);
+  } else {
+    const after = saleStatusAfter(update.status, update.source === 'cancel' || !current.wanted);
+    const saleStatus = await splitSaleStatus(tx, current.saleId, after);
+    if (saleStatus) {
+      await tx
+        .update(sales)
+        .set({ status: saleStatus, updatedAt: update.at })
+        .where(eq(sales.id, current.saleId));
+    }
   }
   // The transactions list and the running totals change in this same unit of work, or not at all.
   await recordPayment(tx, update.paymentId);
   return { changed: true, saleId: current.saleId, status: update.status };
 }
 
+/**
+ * A part of a split sale that fails, expires or is given up leaves the tenders already taken, and the
+ * sale open; a sale already cancelled (its tenders given back) stays so.
+ */
+async function splitSaleStatus(tx: Tx, saleId: string, after: SaleStatus | null): Promise<SaleStatus | null> {
+  if (!after || after === 'open') return after;
+  const [sale] = await tx.select({ status: sales.status }).from(sales).where(eq(sales.id, saleId)).limit(1);
+  if (sale?.status === 'cancelled') return 'cancelled';
+  return (await coveredCents(tx, saleId)) > 0 ? 'open' : after;
+}
+
 function saleStatusAfter(status: PaymentStatus, cashierGaveUp: boolean): SaleStatus | null {
-  if (status === 'SUCCEEDED') return 'paid';
   // A payment the cashier gave up closes the sale; any other failure leaves it open to a retry.
   if (cashierGaveUp && (status === 'CANCELLED' || status === 'VOIDED')) return 'cancelled';
   if (isFinalStatus(status)) return 'unpaid';

@@ -8,6 +8,7 @@ import {
   drawerSessions,
   paymentEvents,
   reportTotals,
+  saleRefunds,
   wristbandEntries,
   zReports,
 } from '../db/schema';
@@ -192,8 +193,9 @@ async function earliestUnclosed(tx: Tx, last: DayNumber | null, day: DayNumber):
 }
 
 /** The highest id of each raw table a booking comes from, as the Z is taken. */
-async function marks(tx: Tx): Promise<{ eventMark: number; entryMark: number; cashMark: number }> {
-  const max = async (table: typeof paymentEvents | typeof wristbandEntries | typeof cashTenders) => {
+async function marks(tx: Tx): Promise<Record<'eventMark' | 'entryMark' | 'cashMark' | 'refundMark', number>> {
+  type Marked = typeof paymentEvents | typeof wristbandEntries | typeof cashTenders | typeof saleRefunds;
+  const max = async (table: Marked) => {
     const [row] = await tx.select({ id: sql<number | null>`max(${table.id})` }).from(table);
     return row?.id ?? 0;
   };
@@ -201,5 +203,6 @@ async function marks(tx: Tx): Promise<{ eventMark: number; entryMark: number; ca
     eventMark: await max(paymentEvents),
     entryMark: await max(wristbandEntries),
     cashMark: await max(cashTenders),
+    refundMark: await max(saleRefunds),
   };
 }

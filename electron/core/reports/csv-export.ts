@@ -1,8 +1,9 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, desc, Placeholder, sql } from 'drizzle-orm';
 import { formatDay, localTime, parseDay } from '../../../shared/domain/business-day';
 import type { Db, SqliteDb, Tx } from '../db/open-database';
+import { rawRun } from '../db/raw';
 import { SqliteStore } from '../db/unit-of-work';
 import { transactions as t } from '../db/schema';
 import { CSV_HEADER, csvLine, csvLinePg, offsetWindows } from './csv-sql';
@@ -28,7 +29,8 @@ type Cursor = { day: number; seq: number };
  * Streams the filtered transactions to `path`, newest first like the list: UTF-8 with a BOM (so
  * Excel reads it as UTF-8), CRLF line ends. The database builds the lines (see csvLine for why); pages
  * are read by keyset and the loop yields to the event loop between them, so payments keep flowing
- * while a million rows are written, and only one page is ever held in memory.
+ * while a million rows are written, and only a page or two is ever held in memory. A page's bytes are
+ * written while the next page is read: the file's writes run beside the database's work.
  */
 export async function writeTransactionsCsv(
   db: Db,
@@ -44,28 +46,40 @@ export async function writeTransactionsCsv(
     ? await db.read(() => prepare(sqlite, filters, separator, size, range))
     : unitPages(filters, separator, size, range);
   const file = await open(path, 'w');
+  // One write at a time on a file handle; the next page is read while this one is written.
+  let writing: Promise<unknown> = file.write(BOM + CSV_HEADER.join(separator) + '\r\n');
   try {
-    await file.write(BOM + CSV_HEADER.join(separator) + '\r\n');
     let rows = 0;
     let after: Cursor = START;
     for (;;) {
       // Each page is its own read: the file is written and the event loop turns between them.
-      const lines = await db.read((q) => pages.page(q, after));
-      if (lines.length > 0) await file.write(lines.join('\r\n') + '\r\n');
-      rows += lines.length;
-      const next = lines.length === size ? await db.read((q) => pages.cursor(q, after)) : undefined;
+      const page = await db.read((q) => pages.page(q, after));
+      await writing;
+      if (page.rows > 0) writing = write(file, page.text);
+      rows += page.rows;
+      const next = page.rows === size ? await db.read((q) => pages.cursor(q, after)) : undefined;
       if (!next) return rows;
       after = next;
       await yieldToEventLoop();
     }
   } finally {
+    await writing.catch(() => undefined);
     await file.close();
   }
 }
 
+const write = (file: FileHandle, text: Buffer | string) =>
+  typeof text === 'string' ? file.write(text) : file.write(text);
+
+/** A page's lines, each ended by CRLF (a Buffer of UTF-8 or a string), and how many there are. */
+interface Page {
+  text: Buffer | string;
+  rows: number;
+}
+
 /** A page of lines after a cursor, and the cursor of that page's last row; each runs in a read. */
 interface Pages {
-  page(q: Tx, after: Cursor): Promise<string[]>;
+  page(q: Tx, after: Cursor): Promise<Page>;
   cursor(q: Tx, after: Cursor): Promise<Cursor | undefined>;
 }
 
@@ -86,13 +100,16 @@ function unitPages(
     and(...filterConditions(filters), sql`(${t.businessDay}, ${t.seq}) < (${after.day}, ${after.seq})`);
   return {
     page: async (q, after) => {
+      // The correlated net/VAT look-ups make each page look dear to the planner, so PostgreSQL would
+      // JIT-compile it: measured 0.7–0.8 s of compiling per page of 1.2 s, for no gain on this query.
+      await rawRun(q, sql`SET LOCAL jit = off`);
       const rows = await q
         .select({ line: sql<string>`${line}` })
         .from(t)
         .where(where(after))
         .orderBy(...NEWEST_FIRST)
         .limit(pageSize);
-      return rows.map((row) => row.line);
+      return { text: rows.map((row) => row.line + '\r\n').join(''), rows: rows.length };
     },
     cursor: async (q, after) => {
       const [last] = await q
@@ -108,8 +125,12 @@ function unitPages(
 }
 
 /**
- * The page query and the query for the last row of a page, both compiled once. The page is read with
- * `pluck`, one string per row: building an object per row would cost a million allocations more.
+ * The page query and the query for the last row of a page, both compiled once. SQLite joins a page's
+ * lines itself and hands them over as one blob of UTF-8 bytes, which goes to the file as it is: no
+ * JavaScript string per row, no join, no re-encoding (measured on a million rows: 4.3 s of CPU instead
+ * of 5.3 s for the whole export). The lines are joined in the order the page query yields them: it is
+ * a sub-query with ORDER BY and LIMIT, which SQLite never flattens into the outer one and reads as a
+ * co-routine, row by row in its own order (the reports tests read pages of 2 and 4 rows back in order).
  */
 function prepare(
   db: SqliteDb,
@@ -122,13 +143,15 @@ function prepare(
   const after = sql`(${t.businessDay}, ${t.seq}) < (${sql.placeholder('day')}, ${sql.placeholder('seq')})`;
   const where = and(...filterConditions(filters), after);
   const query = db.syncDb
-    .select({ line: sql<string>`${line}` })
+    .select({ line: sql<string>`${line}`.as('line') })
     .from(t)
     .where(where)
     .orderBy(...NEWEST_FIRST)
     .limit(pageSize)
     .toSQL();
-  const statement = db.client.prepare(query.sql).pluck();
+  const statement = db.client
+    .prepare(`SELECT CAST(group_concat(line || char(13, 10), '') AS BLOB), count(*) FROM (${query.sql})`)
+    .raw();
   const bind = (cursor: Cursor) =>
     query.params.map((p) => (p instanceof Placeholder ? cursor[p.name as keyof Cursor] : p));
   const cursor = db.syncDb
@@ -140,7 +163,10 @@ function prepare(
     .offset(pageSize - 1)
     .prepare();
   return {
-    page: (_q: Tx, after: Cursor) => Promise.resolve(statement.all(...bind(after)) as string[]),
+    page: (_q: Tx, after: Cursor) => {
+      const [text, rows] = statement.get(...bind(after)) as [Buffer | null, number];
+      return Promise.resolve({ text: text ?? '', rows });
+    },
     cursor: (_q: Tx, after: Cursor) => Promise.resolve(cursor.get(after)),
   } satisfies Pages;
 }

@@ -21,6 +21,10 @@ export const CSV_HEADER = [
   'reference',
   'bancontact_id',
   'wristband_id',
+  // The transaction's net and VAT, summed over its parts per rate (transaction_vat); empty where no
+  // VAT applies (top-ups, refunds). vat_rate is the sale's own rate (docs/register-rules.md).
+  'net_eur',
+  'vat_eur',
 ];
 
 /** The Brussels offset from UTC of the hour that holds `ms`. */
@@ -50,14 +54,20 @@ function quoted(column: SQL): SQL {
   return sql`'"' || replace(${column}, '"', '""') || '"'`;
 }
 
-/** Brussels wall-clock time `YYYY-MM-DD HH:MM:SS` of a ms timestamp, which Excel reads as date and time. */
+/**
+ * Brussels wall-clock time `YYYY-MM-DD HH:MM:SS` of a ms timestamp, which Excel reads as date and time.
+ * The date by date(), the time of day by integer arithmetic on the local seconds: the same text as
+ * strftime('%Y-%m-%d %H:%M:%S', …) for every time after 1970, in about half its time (strftime was a
+ * fifth of the CPU of a million-row export).
+ */
 function localDateTime(column: SQL, windows: { start: number; offset: number }[]): SQL {
   const cases = windows
     .slice(1)
     .reverse()
     .map((w) => sql`WHEN ${column} >= ${w.start} THEN ${w.offset}`);
   const offset = sql`CASE ${sql.join(cases, sql` `)} ELSE ${windows[0]!.offset} END`;
-  return sql`strftime('%Y-%m-%d %H:%M:%S', (${column} + ${offset}) / 1000, 'unixepoch')`;
+  const seconds = sql`((${column} + ${offset}) / 1000)`;
+  return sql`date(${seconds}, 'unixepoch') || printf(' %02d:%02d:%02d', ${seconds} / 3600 % 24, ${seconds} / 60 % 60, ${seconds} % 60)`;
 }
 
 /**
@@ -74,12 +84,12 @@ function localDateTime(column: SQL, windows: { start: number; offset: number }[]
 export function csvLine(separator: string, windows: { start: number; offset: number }[]): SQL {
   const decimal = separator === ';' ? ',' : '.';
   const money = `%s%d${decimal}%02d`;
-  const format = ['%d-%02d-%02d', '%s', '%s', '%s', '%s', money, money, ...Array(9).fill('%s')].join(
+  const format = ['%d-%02d-%02d', '%s', '%s', '%s', '%s', money, money, ...Array(10).fill('%s')].join(
     separator,
   );
   const chosen = [sql`${t.shopId}`, sql`${t.tillId}`, sql`${t.cashierId}`, sql`${t.profileId}`];
   const line = (texts: SQL[]) =>
-    sql`printf(${format}, ${sql.join(printfArguments(windows, texts), sql`, `)})`;
+    sql`printf(${format}, ${sql.join(printfArguments(separator, windows, texts), sql`, `)})`;
   // A GLOB class of what forces quotes: the separator, a quote, a line feed, a carriage return.
   const needsQuotes = `*[${separator}"\n\r]*`;
   const guard = sql`(${sql.join(chosen, sql` || `)}) GLOB ${needsQuotes}`;
@@ -90,7 +100,11 @@ export function csvLine(separator: string, windows: { start: number; offset: num
 }
 
 /** The values for csvLine's format, in CSV_HEADER order; `texts` are the shop, till, cashier and profile. */
-function printfArguments(windows: { start: number; offset: number }[], texts: SQL[]): SQL[] {
+function printfArguments(
+  separator: string,
+  windows: { start: number; offset: number }[],
+  texts: SQL[],
+): SQL[] {
   const day = sql`${t.businessDay}`;
   const money = (column: SQL) => [
     sql`CASE WHEN ${column} < 0 THEN '-' ELSE '' END`,
@@ -107,7 +121,29 @@ function printfArguments(windows: { start: number; offset: number }[], texts: SQ
     optional(sql`${t.vatRate}`),
     ...texts,
     ...[t.saleId, t.paymentId, t.bancontactId, t.wristbandId].map((c) => optional(sql`${c}`)),
+    netAndVat(separator),
   ];
+}
+
+/**
+ * The net and VAT fields of a row, from its parts in one lookup (two empty fields when it has none):
+ * a sub-select per row on transaction_vat's key.
+ */
+function netAndVat(separator: string): SQL {
+  const decimal = separator === ';' ? ',' : '.';
+  const format = `%d${decimal}%02d${separator}%d${decimal}%02d`;
+  return sql`coalesce((SELECT printf(${format}, sum(v.net_cents) / 100, sum(v.net_cents) % 100,
+    sum(v.vat_cents) / 100, sum(v.vat_cents) % 100) FROM transaction_vat v WHERE v.source = ${t.source}
+    HAVING count(*) > 0), ${separator})`;
+}
+
+/** netAndVat on PostgreSQL: the same two fields. */
+function netAndVatPg(separator: string): SQL {
+  const decimal = separator === ';' ? ',' : '.';
+  const money = (column: string) =>
+    sql`concat((sum(${sql.raw(column)})::bigint / 100)::text, ${decimal}::text, lpad((sum(${sql.raw(column)})::bigint % 100)::text, 2, '0'))`;
+  return sql`coalesce((SELECT concat(${money('v.net_cents')}, ${separator}::text, ${money('v.vat_cents')})
+    FROM transaction_vat v WHERE v.source = ${t.source} HAVING count(*) > 0), ${separator}::text)`;
 }
 
 /*
@@ -146,6 +182,7 @@ function fieldsPg(separator: string, windows: { start: number; offset: number }[
     optional(sql`${t.vatRate}`),
     ...texts,
     ...[t.saleId, t.paymentId, t.bancontactId, t.wristbandId].map((c) => optional(sql`${c}`)),
+    netAndVatPg(separator),
   ];
 }
 

@@ -10,7 +10,7 @@ export interface ReportFile {
 }
 
 // Only names this folder hands out; no path can be smuggled through a download URL.
-const NAME = /^(transactions|x|z)-[0-9A-Za-z-]{1,40}-[0-9a-f]{12}\.(csv|pdf)$/;
+const NAME = /^(transactions|x|z|articles)-[0-9A-Za-z-]{1,40}-[0-9a-f]{12}\.(csv|pdf)$/;
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' } as const;
 /** Exports are for downloading now, not an archive (a Z can always be printed again). */
 const KEEP_MS = 24 * 3_600_000;
@@ -20,7 +20,7 @@ export class ExportFolder {
   constructor(readonly dir: string) {}
 
   newFile(
-    prefix: 'transactions' | 'x' | 'z',
+    prefix: 'transactions' | 'x' | 'z' | 'articles',
     label: string,
     ext: 'csv' | 'pdf',
   ): { fileName: string; path: string } {

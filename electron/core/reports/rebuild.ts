@@ -7,7 +7,7 @@ import { rawRows } from '../db/raw';
 import { SqliteStore } from '../db/unit-of-work';
 import { transactions } from '../db/schema';
 import { attributeLegacySales } from '../ledger/attribution';
-import { contribution, type Booking } from '../ledger/booking';
+import { contributions, type Booking } from '../ledger/booking';
 import { dayAfterClosing, lastClosedDay, ZCalendar } from '../ledger/business-calendar';
 import {
   CASH_ROWS,
@@ -21,6 +21,9 @@ import {
   type EntryRaw,
   type PaymentRaw,
 } from '../ledger/raw-bookings';
+import { REFUND_ROWS, refundBooking, type RefundRaw } from '../ledger/refund-bookings';
+import { backfillVatParts } from './vat-backfill';
+import { replaceVatParts } from '../ledger/transaction-vat';
 import {
   replaceTablesIn,
   snapshotDifferences,
@@ -53,12 +56,14 @@ export async function rebuildTotals(db: Db): Promise<RebuildView> {
     const sums = new TotalsAccumulator();
     let bookings = 0;
     for await (const booking of engine.bookings(days)) {
-      const c = contribution(booking);
-      if (!c) continue;
-      sums.add(c);
+      const parts = contributions(booking);
+      if (parts.length === 0) continue;
+      for (const c of parts) sums.add(c);
       bookings++;
     }
     await engine.replace(sums);
+    // Rows from before VAT per rate was kept get their parts once (the bookings above computed the same).
+    await backfillVatParts(tx);
     const differences = snapshotDifferences(before, await engine.snapshot());
     return { bookings, rowsAdded, differences, tookMs: Math.round(performance.now() - started) };
   });
@@ -88,6 +93,7 @@ const QUERIES = {
   missingPayments: `${PAYMENT_ROWS} WHERE ${MISSING('p', 'p.id')}`,
   missingCash: `${CASH_ROWS} WHERE ${MISSING('c', 's.id')}`,
   missingEntries: `${ENTRY_ROWS} AND ${MISSING('e', 'e.id')}`,
+  missingRefunds: `${REFUND_ROWS} WHERE ${MISSING('r', 'r.id')}`,
 };
 
 /** SQLite: better-sqlite3's statements on the unit's connection; nothing but one row at a time is held. */
@@ -102,12 +108,14 @@ function sqliteEngine(db: SqliteDb): RebuildEngine {
         ),
         ...(client.prepare(QUERIES.missingCash).all() as CashRaw[]).map((r) => cashBooking(r, days)),
         ...(client.prepare(QUERIES.missingEntries).all() as EntryRaw[]).map((r) => entryBooking(r, days)),
+        ...(client.prepare(QUERIES.missingRefunds).all() as RefundRaw[]).map((r) => refundBooking(r, days)),
       ]),
     bookings: function* (days) {
       for (const raw of client.prepare(QUERIES.final).iterate())
         yield paymentBooking(raw as PaymentRaw, days);
       for (const raw of client.prepare(CASH_ROWS).iterate()) yield cashBooking(raw as CashRaw, days);
       for (const raw of client.prepare(ENTRY_ROWS).iterate()) yield entryBooking(raw as EntryRaw, days);
+      for (const raw of client.prepare(REFUND_ROWS).iterate()) yield refundBooking(raw as RefundRaw, days);
     },
     replace: (sums) => Promise.resolve(sums.replaceTables(db)),
     snapshot: () => Promise.resolve(totalsSnapshot(db)),
@@ -123,12 +131,14 @@ function unitEngine(tx: Tx): RebuildEngine {
       ...(await all<PaymentRaw>(QUERIES.missingPayments)).map((r) => paymentBooking(r, days)),
       ...(await all<CashRaw>(QUERIES.missingCash)).map((r) => cashBooking(r, days)),
       ...(await all<EntryRaw>(QUERIES.missingEntries)).map((r) => entryBooking(r, days)),
+      ...(await all<RefundRaw>(QUERIES.missingRefunds)).map((r) => refundBooking(r, days)),
     ],
     bookings: async function* (days) {
       for await (const rows of stream<PaymentRaw>(QUERIES.final))
         yield* rows.map((r) => paymentBooking(r, days));
       for await (const rows of stream<CashRaw>(CASH_ROWS)) yield* rows.map((r) => cashBooking(r, days));
       for await (const rows of stream<EntryRaw>(ENTRY_ROWS)) yield* rows.map((r) => entryBooking(r, days));
+      for await (const rows of stream<RefundRaw>(REFUND_ROWS)) yield* rows.map((r) => refundBooking(r, days));
     },
     replace: (sums) => replaceTablesIn(sums, tx),
     snapshot: () => totalsSnapshotIn(tx),
@@ -136,6 +146,10 @@ function unitEngine(tx: Tx): RebuildEngine {
 }
 
 async function backfill(tx: Tx, missing: Booking[]): Promise<number> {
-  for (const booking of missing) await tx.insert(transactions).values(booking);
+  for (const { vat, ...row } of missing) {
+    await tx.insert(transactions).values(row);
+    // Parts may outlive their row (a list cleared by hand): they are written again, not added.
+    await replaceVatParts(tx, row.source, vat);
+  }
   return missing.length;
 }

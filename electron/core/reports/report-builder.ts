@@ -10,7 +10,7 @@ import {
   type VatLine,
 } from '../../../shared/contract/report-views';
 import { formatDay, type DayNumber } from '../../../shared/domain/business-day';
-import { splitVat, VAT_RATES } from '../../../shared/domain/cash';
+import { VAT_RATES } from '../../../shared/domain/cash';
 import type { Tx } from '../db/open-database';
 import { drawerSessions, reportDaily, reportHourly, reportTotals } from '../db/schema';
 import { setupIn } from '../ledger/attribution';
@@ -66,6 +66,28 @@ export async function buildReport(q: Tx, request: ReportRequest): Promise<Report
     },
     cash,
     hourly: hours,
+    saleRefunds: refundLines(salesRows),
+  };
+}
+
+/** The refund columns of the sale methods' rows: what went back, per method and per VAT rate. */
+function refundLines(rows: readonly TotalsRow[]): NonNullable<ReportView['saleRefunds']> {
+  const refunds = (of: readonly TotalsRow[]) => ({
+    count: of.reduce((n, r) => n + r.refundCount, 0),
+    cents: of.reduce((n, r) => n + r.refundCents, 0),
+  });
+  const rates = [...new Set(rows.filter((r) => r.refundCents !== 0).map((r) => r.vatRate))].sort(
+    (a, b) => b - a,
+  );
+  return {
+    total: refunds(rows),
+    byMethod: SALE_METHODS.map((method) => ({ method, ...refunds(rows.filter((r) => r.method === method)) })),
+    byVatRate: rates.map((ratePercent) => {
+      const atRate = rows.filter((r) => r.vatRate === ratePercent);
+      const { count, cents } = refunds(atRate);
+      const vatCents = atRate.reduce((n, r) => n + r.refundVatCents, 0);
+      return { ratePercent, count, grossCents: cents, netCents: cents - vatCents, vatCents };
+    }),
   };
 }
 
@@ -93,13 +115,20 @@ function withShopName(line: GroupLine, setup: SalesSetupView): GroupLine {
   return shop ? { ...line, name: shop.name } : line;
 }
 
+/**
+ * Each rate's gross and the VAT the sales computed in it (once per rate per sale), added up: never a
+ * split of the day's total, so the X and Z equal the receipts. A sale of several rates counts once, at
+ * its own rate (docs/register-rules.md).
+ */
 function vatLines(rows: readonly TotalsRow[]): VatLine[] {
   const rates = [
     ...new Set<number>([...VAT_RATES, ...rows.map((r) => r.vatRate).filter((r) => r !== NO_VAT)]),
   ];
   return rates.map((ratePercent) => {
-    const { count, cents } = sum(rows.filter((r) => r.vatRate === ratePercent));
-    return { ratePercent, count, grossCents: cents, ...splitVat(cents, ratePercent) };
+    const atRate = rows.filter((r) => r.vatRate === ratePercent);
+    const { count, cents } = sum(atRate);
+    const vatCents = atRate.reduce((n, r) => n + r.vatCents, 0);
+    return { ratePercent, count, grossCents: cents, netCents: cents - vatCents, vatCents };
   });
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/open-database';
 import type { Closing } from './closing';
 import { writeTransactionsCsv, type CsvSeparator } from './csv-export';
 import type { ExportFolder } from './export-folder';
+import type { Letterhead } from './pdf/letterhead';
 import { renderReportPdf } from './pdf/report-pdf';
 import type { TransactionFilters } from './transaction-queries';
 
@@ -18,7 +19,15 @@ export interface PdfRequest {
 
 /** CSV and PDF files written to the export folder and handed out as download paths. */
 export class ReportExports {
-  constructor(private readonly deps: { db: Db; folder: ExportFolder; closing: Closing }) {}
+  constructor(
+    private readonly deps: {
+      db: Db;
+      folder: ExportFolder;
+      closing: Closing;
+      /** The business identity and logo the PDFs are headed with, read when one is written. */
+      letterhead?: () => Promise<Letterhead>;
+    },
+  ) {}
 
   /** `;` by default in nl and fr, where Excel expects it; `,` in English. */
   async csv(filters: TransactionFilters, locale: Locale, separator?: CsvSeparator): Promise<DownloadView> {
@@ -45,7 +54,7 @@ export class ReportExports {
     );
     const label = report.kind === 'z' ? String(report.number) : report.businessDate;
     const { fileName, path } = folder.newFile(report.kind, label, 'pdf');
-    writeFileSync(path, await renderReportPdf(report, locale));
+    writeFileSync(path, await renderReportPdf(report, locale, await this.deps.letterhead?.()));
     return this.download(fileName, path, 'application/pdf');
   }
 

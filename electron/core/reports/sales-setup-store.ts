@@ -1,16 +1,17 @@
-import { join } from 'node:path';
-import { ContractFailure } from '../../../shared/contract';
+import { join, resolve } from 'node:path';
 import type { SalesSetupView } from '../../../shared/contract/report-views';
 import type { Db } from '../db/open-database';
 import { writePrivateFile } from '../files/durable-file';
 import { readJsonFile } from '../settings/validated-file';
 import { DEFAULT_SALES_SETUP, mirrorSetup } from '../ledger/attribution';
+import { checkSalesSetup } from './sales-setup-checks';
 import { salesSetupFileSchema } from './sales-setup-schema';
 
 export const SALES_SETUP_FILE = 'sales-setup.json';
 
 /**
- * Shops, the cash rounding, default VAT rate and cashier, and per-till overrides, in
+ * Shops, the business identity, VAT rates with their dates, the cash rounding, default VAT rate and
+ * cashier, and per-till overrides, in
  * `sales-setup.json` of the data folder: one setup for the station, shared by its modes. Each mode's
  * database gets a copy when it opens and whenever the setup changes.
  */
@@ -35,21 +36,10 @@ export class SalesSetupStore {
   /** Applies to sales made from now on; a sale keeps the shop, cashier and rate it was made with. */
   async update(change: Partial<SalesSetupView>): Promise<SalesSetupView> {
     const next = { ...this.read(), ...change };
-    const shopIds = new Set(next.shops.map((s) => s.id));
-    const unknown = next.tills.find((t) => t.shopId !== undefined && !shopIds.has(t.shopId));
-    if (unknown) {
-      throw new ContractFailure(
-        'INVALID_INPUT',
-        `Till ${unknown.tillId} names shop ${unknown.shopId ?? ''}, which is not a shop`,
-        {
-          fields: ['tills'],
-        },
-      );
-    }
-    if (shopIds.size !== next.shops.length) {
-      throw new ContractFailure('INVALID_INPUT', 'Two shops have the same id', { fields: ['shops'] });
-    }
-    writePrivateFile(this.file, JSON.stringify(next, null, 2));
+    checkSalesSetup(next, Date.now());
+    const site = sitePlaces.get(resolve(this.file));
+    if (site) await site.write(next);
+    else writePrivateFile(this.file, JSON.stringify(next, null, 2));
     await mirrorSetup(this.db, next);
     return next;
   }
@@ -59,7 +49,33 @@ export class SalesSetupStore {
   }
 }
 
-/** The setup in `file`, defaults for what is missing; throws a StartRefusal when the file is damaged. */
+/** Where a station of a site keeps the setup instead of its file (reports/site-sales-setup.ts). */
+export interface SalesSetupPlace {
+  read(): SalesSetupView;
+  /** Keeps a validated setup; resolves once the site has it. */
+  write(next: SalesSetupView): Promise<void>;
+}
+
+// By the file they replace: every reader of a data folder's setup (the start's checks, the reports,
+// the tills a new device must not take) names that file, and one station runs per data folder.
+const sitePlaces = new Map<string, SalesSetupPlace>();
+
+/** From now on the setup of `dataDir` is the site's (`place`), or its file again (null, at stop). */
+export function keepSalesSetupOnSite(dataDir: string, place: SalesSetupPlace | null): void {
+  const file = resolve(dataDir, SALES_SETUP_FILE);
+  if (place) sitePlaces.set(file, place);
+  else sitePlaces.delete(file);
+}
+
+/**
+ * The setup in `file` (or the site's, for a station of a site), defaults for what is missing; throws
+ * a StartRefusal when the file is damaged.
+ */
 export function readSalesSetupFile(file: string): SalesSetupView {
+  return sitePlaces.get(resolve(file))?.read() ?? readOwnSalesSetupFile(file);
+}
+
+/** The data folder's own file, whatever the site keeps: what a site's first station brings. */
+export function readOwnSalesSetupFile(file: string): SalesSetupView {
   return readJsonFile(file, salesSetupFileSchema) ?? DEFAULT_SALES_SETUP;
 }

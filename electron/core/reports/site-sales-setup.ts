@@ -4,7 +4,7 @@ import { refuse } from '../../../shared/contract/station-refusal';
 import type { StationDb } from '../db/open-station-database';
 import { siteSettings } from '../db/station-schema';
 import { salesSetupFileSchema } from './sales-setup-schema';
-import { readSalesSetupFile } from './sales-setup-store';
+import { readOwnSalesSetupFile } from './sales-setup-store';
 import { SITE_SETTINGS_PLACE } from '../settings/site-settings-store';
 import { WriteQueue } from '../settings/write-queue';
 
@@ -33,7 +33,7 @@ export class SiteSalesSetup {
     if (value === undefined) {
       const seed = {
         name: SALES_SETUP_SETTING,
-        value: JSON.stringify(readSalesSetupFile(this.localFile)),
+        value: JSON.stringify(readOwnSalesSetupFile(this.localFile)),
         updatedAt: Date.now(),
       };
       await this.db.write((tx) => tx.insert(siteSettings).values(seed).onConflictDoNothing());

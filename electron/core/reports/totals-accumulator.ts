@@ -17,6 +17,10 @@ const TOTALS_COLUMNS = [
   'refused_count',
   'failed_count',
   'rounding_cents',
+  'vat_cents',
+  'refund_count',
+  'refund_cents',
+  'refund_vat_cents',
 ] as const;
 
 /**
@@ -83,7 +87,7 @@ export class TotalsAccumulator {
     client.exec('DELETE FROM report_totals; DELETE FROM report_daily; DELETE FROM report_hourly;');
     const totals = client.prepare(
       `INSERT INTO report_totals (business_day, shop_id, till_id, cashier_id, method, vat_rate, ${TOTALS_COLUMNS.join(', ')})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ${TOTALS_COLUMNS.map(() => '?').join(', ')})`,
     );
     for (const { key: k, delta: d } of this.totals.values()) {
       totals.run(
@@ -100,6 +104,10 @@ export class TotalsAccumulator {
         d.refusedCount,
         d.failedCount,
         d.roundingCents,
+        d.vatCents,
+        d.refundCount,
+        d.refundCents,
+        d.refundVatCents,
       );
     }
     const daily = client.prepare(
@@ -113,7 +121,7 @@ export class TotalsAccumulator {
   }
 }
 
-/** Rows per INSERT on PostgreSQL: 13 columns × 2 000 stays far below its 65 535 parameters. */
+/** Rows per INSERT on PostgreSQL: 14 columns × 2 000 stays far below its 65 535 parameters. */
 const ROWS_PER_INSERT = 2_000;
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {

@@ -3,6 +3,7 @@ import type { GetPaymentResponse } from '../bancontact/types';
 import type { Db, Tx } from '../db/open-database';
 import { paymentEvents, payments, sales, topupAttention, wristbandEntries } from '../db/schema';
 import { recordPayment } from '../ledger/bookkeeper';
+import { issueSaleReceipt } from '../receipts/receipt-numbers';
 import type { CreditOutcome, TopupLedger } from '../topup/ledger';
 import { insertRecovered, isRecovered, type RecoveredRow, type RestoreRow } from './restore-record';
 
@@ -28,7 +29,7 @@ export function succeededAt(payment: GetPaymentResponse): number {
  * A SUCCEEDED till payment the book does not know (no payment row with its Bancontact id) becomes a
  * paid Bancontact sale. Its payment reaches SUCCEEDED now, through the payment rows and the same
  * reporting hook as any sale (recordPayment), so it lands on the first open business day and X and Z
- * count it. Sale, payment, event, totals and the recovered row are one unit of work.
+ * count it. Sale, payment, event, totals, receipt number and the recovered row are one unit of work.
  */
 export async function recoverSale(
   deps: RecoverDeps,
@@ -55,6 +56,8 @@ export async function recoverSale(
       .insert(paymentEvents)
       .values({ paymentId, at, fromStatus: null, toStatus: 'SUCCEEDED', source: 'recovery' });
     await recordPayment(tx, paymentId);
+    // A recovered sale is a finished sale: it takes the next number of the 'recovered' till, as any other.
+    await issueSaleReceipt(tx, { saleId, at });
     const row = recoveredRow(restore, payment, 'sale', at, { saleId, wristbandId: null });
     await insertRecovered(tx, row);
     return row;

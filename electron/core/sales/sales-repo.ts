@@ -6,6 +6,9 @@ import { paymentEvents, payments, sales } from '../db/schema';
 import { actorColumns, NO_ACTOR, type Actor } from '../ledger/actor';
 import { attributionFor, setupIn } from '../ledger/attribution';
 import { recordPayment } from '../ledger/bookkeeper';
+import type { SaleBasket } from './basket-pricing';
+import { basketFields, writeBasket } from './sale-basket-store';
+import { dueCentsOf, tendersOf } from './sale-tenders';
 import { tenderOutcome } from './tender-outcome';
 
 export type SaleRow = typeof sales.$inferSelect;
@@ -29,6 +32,8 @@ export interface NewSale {
   at: number;
   /** Who started it, on which device: the sale's cashier and device. */
   actor?: Actor;
+  /** Its lines as the station priced them; absent for a sale recovered from Bancontact alone. */
+  basket?: SaleBasket;
 }
 
 export interface NewPayment {
@@ -144,7 +149,10 @@ export class SalesRepo {
         // Attributed as it is written, so the cashier is the person at the till (see attributeSale).
         ...attributionFor(await setupIn(tx), sale.tillId, sale.actor ?? NO_ACTOR),
         deviceId: sale.actor?.deviceId ?? null,
+        ...(sale.basket ? { vatRate: sale.basket.mainRate } : {}),
       });
+      // Before the payment's booking: the bookkeeper spreads it over the sale's VAT rates.
+      if (sale.basket) await writeBasket(tx, sale.id, sale.basket);
       await tx.insert(payments).values(newPaymentValues(payment));
       await recordPayment(tx, payment.id);
     });
@@ -222,6 +230,9 @@ async function view(q: Tx, sale: SaleRow): Promise<SaleView> {
     wristbandId: sale.wristbandId,
     payment: paymentView(await latestPaymentOf(q, sale.id)),
     ...(await tenderOutcome(q, sale)),
+    ...(await basketFields(q, sale)),
+    tenders: await tendersOf(q, sale),
+    dueCents: sale.status === 'paid' || sale.status === 'cancelled' ? 0 : await dueCentsOf(q, sale),
   };
 }
 

@@ -16,6 +16,14 @@ export async function tenderOutcome(q: Tx, sale: typeof sales.$inferSelect): Pro
   if (sale.tender === 'wristband' && sale.wristbandId !== null) {
     return { ...NONE, balanceAfterCents: await balanceAfterDebit(q, sale.wristbandId, sale.id) };
   }
+  if (sale.tender === 'split') {
+    // A split sale has at most one cash tender and one wristband debit (sale-tenders.ts).
+    const band = sale.wristbandId;
+    return {
+      cash: await cashHandedOver(q, sale.id),
+      balanceAfterCents: band === null ? null : await balanceAfterDebit(q, band, sale.id),
+    };
+  }
   return NONE;
 }
 

@@ -6,6 +6,7 @@ import { faultRoutes } from './faults/fault-routes';
 import { merchantRoutes } from './merchant-routes';
 import { payerRoutes } from './payer-routes';
 import { publicRoutes } from './public-routes';
+import { refundAccessRoutes } from './refund-access';
 import { refundRoutes } from './refund-routes';
 import type { RouteDeps } from './route-deps';
 
@@ -24,6 +25,7 @@ export function buildSimulatorApp(deps: RouteDeps): Hono {
   app.route('/v3/payments', merchantRoutes(deps));
   app.route('/_sim/payer', payerRoutes(deps));
   app.route('/_sim/faults', faultRoutes(deps));
+  app.route('/_sim/profiles', refundAccessRoutes(deps.refundAccess));
   app.route('/_sim', controlRoutes(deps));
   app.route('/_sim', callbackControlRoutes(deps));
   app.route('/', publicRoutes(deps));

@@ -20,11 +20,13 @@ const refundBody = z.object({
 
 /**
  * The Refund API authenticates by the JWS `Signature` alone (no API key): the signature's `sub` names the
- * profile and must verify against its merchantJwks. Then the profile's request faults apply.
+ * profile and must verify against its merchantJwks; the profile's Refund API must be enabled. Then the
+ * profile's request faults apply.
  */
 async function signedProfile(deps: RouteDeps, c: Context, body: string): Promise<SimProfile> {
   const check = await deps.verifyMerchant(c.req.header('signature'), body, c.req.path);
   if (!check.ok) throw new SimError(check.status, check.code, check.message);
+  deps.refundAccess.assertEnabled(check.profile);
   await applyRequestFaults(deps.faults, deps.hangs, check.profile.ppid, c.req.raw.signal);
   return check.profile;
 }

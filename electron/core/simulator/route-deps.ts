@@ -8,6 +8,7 @@ import type { MerchantVerifier } from './jws/merchant-signature';
 import type { SigningKeys } from './jws/signing-keys';
 import type { PaymentService } from './payments';
 import type { ProfileRegistry } from './profiles';
+import type { RefundAccess } from './refund-access';
 import type { RefundService } from './refunds';
 import type { ScanRequest } from './scan';
 import type { SettingsHolder } from './settings';
@@ -27,6 +28,7 @@ export interface RouteDeps {
   keys: SigningKeys;
   callbacks: CallbackDispatcher;
   refunds: RefundService;
+  refundAccess: RefundAccess;
   verifyMerchant: MerchantVerifier;
   parseCreatePayment(body: unknown): CreatePaymentInput;
   parsePosPayment(body: unknown): PosPaymentInput;

@@ -17,6 +17,8 @@ export interface SimulatorServerOptions extends SimulatorOptions {
    * free port); `jwksUrl` then points there. Unset: the JWKS is only served at `${baseUrl}/jwks/`.
    */
   jwksPort?: number;
+  /** A test's look at every request as it arrives (e.g. which station polled when); not for the CLI. */
+  onRequest?: (request: Request) => void;
 }
 
 export interface SimulatorServer {
@@ -71,10 +73,13 @@ async function listenOrClose(
 }
 
 export async function startSimulatorServer(options: SimulatorServerOptions = {}): Promise<SimulatorServer> {
-  const { port = 0, host = '127.0.0.1', jwksPort, ...simulatorOptions } = options;
+  const { port = 0, host = '127.0.0.1', jwksPort, onRequest, ...simulatorOptions } = options;
   const simulator = createSimulator(simulatorOptions);
   const closeSimulator = () => Promise.resolve(simulator.close());
-  const api = await listenOrClose(simulator.app, port, host, closeSimulator);
+  const app = onRequest
+    ? { fetch: (request: Request) => (onRequest(request), simulator.app.fetch(request)) }
+    : simulator.app;
+  const api = await listenOrClose(app, port, host, closeSimulator);
   const jwksHost =
     jwksPort === undefined
       ? undefined

@@ -10,6 +10,7 @@ import { KNOWN_PAYLOAD_HOSTS } from './payload';
 import { createPaymentService, type PaymentService } from './payments';
 import { validateProfiles } from './profile-schema';
 import { DEFAULT_PROFILES, createProfileRegistry, type ProfileRegistry, type SimProfile } from './profiles';
+import { createRefundAccess, type RefundAccess } from './refund-access';
 import { createRefundService, type RefundService } from './refunds';
 import type { RouteDeps } from './route-deps';
 import { scanPayload } from './scan';
@@ -54,6 +55,8 @@ export interface Simulator {
   keys: SigningKeys;
   callbacks: CallbackDispatcher;
   refunds: RefundService;
+  /** Whether each profile's Refund API is enabled, and the merchant JWKS handed over while running. */
+  refundAccess: RefundAccess;
   /** Stops the ticker, abandons callbacks in flight and closes the store. Idempotent. */
   close(): void;
 }
@@ -80,11 +83,12 @@ function createServices(options: SimulatorOptions): Services {
   const onStatusChange = listeners(callbacks.onStatusChange, options.onStatusChange);
   const payments = createPaymentService({ store, clock, onStatusChange });
   const refunds = createRefundService({ store: store.refunds, payments, clock, settings });
-  return { clock, store, profiles, payments, settings, faults, keys, callbacks, refunds };
+  const refundAccess = createRefundAccess(profiles);
+  return { clock, store, profiles, payments, settings, faults, keys, callbacks, refunds, refundAccess };
 }
 
 function routeDeps(services: Services, options: SimulatorOptions, hangs: HangRegistry): RouteDeps {
-  const { payments, profiles, clock, settings, callbacks } = services;
+  const { payments, profiles, clock, settings, callbacks, refundAccess } = services;
   const allowHttpCallbacks = options.allowHttpCallbacks ?? false;
   const payloadHost = (options.payloadHost ?? DEFAULT_PAYLOAD_HOST).replace(/\/+$/, '');
   const ownHosts = [new URL(payloadHost).hostname.toLowerCase()].filter(
@@ -99,7 +103,7 @@ function routeDeps(services: Services, options: SimulatorOptions, hangs: HangReg
       callbacks.trigger();
       return changed;
     },
-    verifyMerchant: createMerchantVerifier(profiles, () => settings.get()),
+    verifyMerchant: createMerchantVerifier(refundAccess.profiles, () => settings.get()),
     parseCreatePayment: createPaymentParser({ allowHttpCallbacks }),
     parsePosPayment: posPaymentParser({ allowHttpCallbacks }),
     confirm: (paymentId) =>

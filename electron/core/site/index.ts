@@ -1,17 +1,9 @@
 /*
  * Many stations, one ledger: what the stations of a site on PostgreSQL coordinate through the database
- * itself. Not wired into the station yet; for the wiring, on PostgreSQL:
- *
- *   const pool = coordinationPool({ url: siteUrl, applicationName });   // the site database
- *   const leases = new SiteLeases(pool, stationName);                     // on SQLite: new LocalLeases()
- *   const giveUp = leases.hold(`poll:${profileId}`, { gained: (lease) => poller.start(lease), lost: () => poller.stop() });
- *   //   the poller checks `lease.held` before each round, and `await lease.confirm()` before rare, costly work
- *   const limiter = new SiteRateBudget(pool, profileId, leases.holder, { maxRequestMs: requestTimeoutMs + 1_000 });
- *   //   on SQLite: new RateLimiter(); both are a RequestBudget (bancontact/client.ts's `limiter` option
- *   //   is typed as the RateLimiter class and needs widening to RequestBudget)
- *   const events = new SiteEvents({ url: booksUrl, station: stationName });   // emits 'event', 'down', 'resync'
- *   await events.start();
- *   await db.write(async (tx) => { …; await notifyIn(tx, events.self, 'sale', saleId); });   // sent on commit
+ * itself. The station wires them in station-coordination.ts (leases and each profile's request budget),
+ * payments/once-per-site.ts (polling and sweeps at the lease holder), site-event-relay.ts (events between
+ * stations, at the core's root) and station-site-settings.ts (shared settings). docs/site-setup.md
+ * explains the set-up.
  */
 export { coordinationPool, type CoordinationOptions } from './coordination-pool';
 export { LocalLeases, type Lease, type Leases, type LeaseWatch } from './lease';

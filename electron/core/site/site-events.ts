@@ -88,6 +88,23 @@ export class SiteEvents extends EventEmitter<Events> {
     await this.connect();
   }
 
+  /**
+   * Connects and listens without failing: a database out of reach now counts as a lost connection
+   * (`down`, then `resync` once it answers), so a station starts its mode whatever the server does.
+   * Answers whether it listens now.
+   */
+  begin(): Promise<boolean> {
+    return this.connect().then(
+      () => !this.closed,
+      () => {
+        if (this.closed) return false;
+        this.emit('down');
+        this.reconnect(250);
+        return false;
+      },
+    );
+  }
+
   /** Sends an event now, outside any write. */
   async publish(kind: string, id: string): Promise<void> {
     const client = this.client;
@@ -96,6 +113,20 @@ export class SiteEvents extends EventEmitter<Events> {
       this.channel,
       JSON.stringify({ kind, id, from: this.self }),
     ]);
+  }
+
+  /**
+   * The backends of this database's listeners whose application name starts with `prefix`, this one's
+   * own included: a listener that is gone tells that its station stopped or lost its connection.
+   */
+  async listenersNamed(prefix: string): Promise<Set<number>> {
+    const client = this.client;
+    if (!client) throw new Error('site events are not connected');
+    const { rows } = await client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND starts_with(application_name, $1)`,
+      [prefix],
+    );
+    return new Set(rows.map((row) => row.pid));
   }
 
   async close(): Promise<void> {

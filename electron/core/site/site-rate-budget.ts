@@ -1,5 +1,8 @@
 import type pg from 'pg';
 import { BancontactError } from '../bancontact/errors';
+import type { RequestBudget } from '../bancontact/rate-limiter';
+
+export type { RequestBudget };
 import { coordinate, DB_NOW_MS } from './coordination-pool';
 
 /*
@@ -19,13 +22,6 @@ import { coordinate, DB_NOW_MS } from './coordination-pool';
  * grant, the longest a request may run (the client's request timeout); the other places keep serving.
  */
 
-/** What the Bancontact client awaits before each request: the in-process RateLimiter or this budget. */
-export interface RequestBudget {
-  /** Resolves when the request may go; call the returned function once it has ended, however it ended. */
-  acquire(priority?: 'high' | 'low'): Promise<() => void>;
-  /** Requests started, for the bench's figures. */
-  readonly granted: number;
-}
 
 export interface RateBudgetOptions {
   perSecond?: number;

@@ -1,15 +1,23 @@
 import { eq, sql } from 'drizzle-orm';
 import { ContractFailure } from '../../../shared/contract';
+import type { BasketInput } from '../../../shared/contract/basket-input';
 import type { CashSaleView, CashTenderView } from '../../../shared/contract/report-views';
 import { cashDue, type CashRounding } from '../../../shared/domain/cash';
+import { NO_CATALOGUE, type ArticleLookup } from '../sales/catalogue';
 import type { Db, Tx } from '../db/open-database';
 import { cashTenders, drawerSessions, sales } from '../db/schema';
 import { NO_ACTOR, type Actor } from '../ledger/actor';
 import { attributionFor, setupIn } from '../ledger/attribution';
 import { recordCashSale } from '../ledger/bookkeeper';
+import { issueSaleReceipt } from '../receipts/receipt-numbers';
 import { openDrawerOrFail } from './drawers';
+import type { SaleBasket } from '../sales/basket-pricing';
+import { writeBasket } from '../sales/sale-basket-store';
+import { basketOrRefuse, prepareBasket } from '../sales/sale-preparation';
 import type { SalesRepo } from '../sales/sales-repo';
 import { tillBusy } from './till-busy';
+import { firstPartCents, nextPart, type PartRequest } from './tender-parts';
+import { settleAfterPart } from '../sales/sale-tenders';
 
 export interface CashSaleDeps {
   db: Db;
@@ -17,13 +25,22 @@ export interface CashSaleDeps {
   now: () => number;
   newId: () => string;
   onSaleChanged: (saleId: string) => void;
+  /** The catalogue article lines are priced from; absent: free amounts only. */
+  articles?: ArticleLookup;
 }
 
-export interface CashPaymentInput {
-  amountCents: number;
+export interface CashPaymentInput extends PartRequest {
   tenderedCents: number;
-  idempotencyKey: string;
+  basket?: BasketInput;
+}
+
+/** The cash taken for a sale: its part of the sale, and whether it is the last part (it may round). */
+interface CashPart {
+  saleId: string;
   tillId: string;
+  partCents: number;
+  last: boolean;
+  tenderedCents: number;
 }
 
 /**
@@ -35,7 +52,9 @@ export class CashSales {
   constructor(private readonly deps: CashSaleDeps) {}
 
   async pay(input: CashPaymentInput, actor: Actor = NO_ACTOR): Promise<CashSaleView> {
-    const { db } = this.deps;
+    if (input.saleId) return this.payPart({ ...input, saleId: input.saleId });
+    const { db, articles = NO_CATALOGUE } = this.deps;
+    const prepared = await prepareBasket({ db, articles }, input, actor);
     const { saleId, created } = await db.write(async (tx) => {
       const existing = await this.deps.repo.findByIdempotencyKey(input.idempotencyKey);
       if (existing) {
@@ -47,22 +66,38 @@ export class CashSales {
       if (await this.deps.repo.findOpenSale(input.tillId)) {
         throw tillBusy();
       }
-      return { saleId: await this.write(tx, input, actor), created: true };
+      return { saleId: await this.write(tx, input, basketOrRefuse(prepared), actor), created: true };
     });
     if (created) this.deps.onSaleChanged(saleId);
     return this.view(saleId);
   }
 
-  private async write(tx: Tx, input: CashPaymentInput, actor: Actor): Promise<string> {
-    const drawer = await openDrawerOrFail(tx, input.tillId);
+  /** Cash for part or the rest of the till's open split sale; one cash tender per sale. */
+  private async payPart(input: CashPaymentInput & { saleId: string }): Promise<CashSaleView> {
+    const { db, repo } = this.deps;
+    const created = await db.write(async (tx) => {
+      const taken = await cashTender(tx, input.saleId);
+      if (taken) {
+        // The same request again finds its tender; another cash tender on this sale is refused.
+        if (taken.tenderedCents !== input.tenderedCents) {
+          throw new ContractFailure('CONFLICT', 'This sale already has its cash tender');
+        }
+        return false;
+      }
+      const { saleId, cents, dueCents } = await nextPart(tx, repo, input);
+      const part = { saleId, tillId: input.tillId, partCents: cents, last: cents === dueCents };
+      await takeCash(tx, { ...part, tenderedCents: input.tenderedCents });
+      await settleAfterPart(tx, saleId, 'cash', this.deps.now());
+      return true;
+    });
+    if (created) this.deps.onSaleChanged(input.saleId);
+    return this.view(input.saleId);
+  }
+
+  private async write(tx: Tx, input: CashPaymentInput, basket: SaleBasket, actor: Actor): Promise<string> {
     const setup = await setupIn(tx);
-    const dueCents = cashDue(input.amountCents, setup.cashRounding as CashRounding);
-    if (input.tenderedCents < dueCents) {
-      throw new ContractFailure(
-        'TENDERED_TOO_LOW',
-        `${input.tenderedCents} cents handed over, ${dueCents} due`,
-      );
-    }
+    const partCents = firstPartCents(input);
+    const last = partCents === input.amountCents;
     const at = this.deps.now();
     const saleId = this.deps.newId();
     await tx.insert(sales).values({
@@ -72,21 +107,14 @@ export class CashSales {
         amountCents: input.amountCents,
         idempotencyKey: input.idempotencyKey,
       },
-      ...{ status: 'paid', tender: 'cash', createdAt: at, updatedAt: at },
+      ...{ status: last ? 'paid' : 'open', tender: 'cash', createdAt: at, updatedAt: at },
       ...attributionFor(setup, input.tillId, actor),
-      deviceId: actor.deviceId,
+      ...{ vatRate: basket.mainRate, deviceId: actor.deviceId },
     });
-    const { tenderedCents, amountCents } = input;
-    const changeCents = tenderedCents - dueCents;
-    const roundingCents = dueCents - amountCents;
-    await tx
-      .insert(cashTenders)
-      .values({ saleId, sessionId: drawer.id, dueCents, tenderedCents, changeCents, roundingCents });
-    await tx
-      .update(drawerSessions)
-      .set({ cashSalesCents: sql`${drawerSessions.cashSalesCents} + ${dueCents}` })
-      .where(eq(drawerSessions.id, drawer.id));
-    await recordCashSale(tx, saleId);
+    await writeBasket(tx, saleId, basket);
+    await takeCash(tx, { saleId, tillId: input.tillId, partCents, last, tenderedCents: input.tenderedCents });
+    // Its receipt number and print job (with the drawer pulse where one is wired) commit with the sale.
+    if (last) await issueSaleReceipt(tx, { saleId, at, cash: true });
     return saleId;
   }
 
@@ -96,6 +124,30 @@ export class CashSales {
     if (!sale || !tender) throw new ContractFailure('INTERNAL', 'The cash sale just written is missing');
     return { sale, ...tender };
   }
+}
+
+/**
+ * The cash into the drawer and its booking. Only the last part of a sale is rounded to 5 cents (the
+ * `cashRounding` setting); an earlier part is taken to the cent. Change is what was handed over beyond.
+ */
+async function takeCash(tx: Tx, part: CashPart): Promise<void> {
+  const drawer = await openDrawerOrFail(tx, part.tillId);
+  const setup = await setupIn(tx);
+  const { saleId, partCents, tenderedCents } = part;
+  const dueCents = part.last ? cashDue(partCents, setup.cashRounding as CashRounding) : partCents;
+  if (tenderedCents < dueCents) {
+    throw new ContractFailure('TENDERED_TOO_LOW', `${tenderedCents} cents handed over, ${dueCents} due`);
+  }
+  const changeCents = tenderedCents - dueCents;
+  const roundingCents = dueCents - partCents;
+  await tx
+    .insert(cashTenders)
+    .values({ saleId, sessionId: drawer.id, dueCents, tenderedCents, changeCents, roundingCents });
+  await tx
+    .update(drawerSessions)
+    .set({ cashSalesCents: sql`${drawerSessions.cashSalesCents} + ${dueCents}` })
+    .where(eq(drawerSessions.id, drawer.id));
+  await recordCashSale(tx, saleId);
 }
 
 export async function cashTender(q: Tx, saleId: string): Promise<CashTenderView | null> {

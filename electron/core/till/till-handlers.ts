@@ -9,6 +9,7 @@ type TillMethodName = Extract<
   | 'till.startPayment'
   | 'till.retryPayment'
   | 'till.cancelPayment'
+  | 'till.cancelSale'
   | 'till.getSale'
   | 'till.getCurrentSale'
   | 'till.listSales'
@@ -19,7 +20,7 @@ export type SalesReader = Pick<SalesRepo, 'saleView' | 'latestSale' | 'listSales
 
 export interface TillHandlerDeps {
   /** The current mode's till (it changes when the mode does). */
-  till: () => Pick<TillService, 'startPayment' | 'retryPayment' | 'cancelPayment'>;
+  till: () => Pick<TillService, 'startPayment' | 'retryPayment' | 'cancelPayment' | 'cancelSale'>;
   sales: () => SalesReader;
   now: () => number;
 }
@@ -35,6 +36,8 @@ export function createTillHandlers({ till, sales, now }: TillHandlerDeps): Pick<
       till().retryPayment((await ownSale(sales(), saleId, caller)).id, actorOf(caller)),
     'till.cancelPayment': async ({ saleId }, caller) =>
       till().cancelPayment((await ownSale(sales(), saleId, caller)).id),
+    'till.cancelSale': async ({ saleId }, caller) =>
+      till().cancelSale((await ownSale(sales(), saleId, caller)).id, actorOf(caller)),
     'till.getSale': ({ saleId }, caller) => ownSale(sales(), saleId, caller),
     'till.getCurrentSale': ({ tillId }) => currentSale(sales(), tillId, now()),
     // A device bound to a till sees that till's sales; the station's own window sees every till's.

@@ -1,15 +1,26 @@
 import { ContractFailure, type SaleView } from '../../../shared/contract';
-import { isFinalStatus, type PaymentStatus } from '../../../shared/domain/payment-status';
+import { isFinalStatus } from '../../../shared/domain/payment-status';
+import type { BasketInput } from '../../../shared/contract/basket-input';
+import { NO_CATALOGUE, type ArticleLookup } from '../sales/catalogue';
 import type { BancontactClient } from '../bancontact/client';
 import { toContractFailure } from '../bancontact/contract-errors';
-import { BancontactError } from '../bancontact/errors';
 import type { Db } from '../db/open-database';
 import { setupIn } from '../ledger/attribution';
 import { NO_ACTOR, type Actor } from '../ledger/actor';
 import type { PaymentTracker } from '../payments/tracker';
 import { applyStatus, recordProblem } from '../payments/transition';
+import { basketOrRefuse, prepareBasket, type PreparedBasket } from '../sales/sale-preparation';
 import type { SalesRepo } from '../sales/sales-repo';
 import { tillBusy } from './till-busy';
+import { abandonCreation, cancelAtBancontact } from './payment-ending';
+import {
+  cancelWithTenders,
+  partsTaken,
+  runningPayment,
+  type GiveBackTenders,
+  type SaleCancelDeps,
+} from './sale-cancel';
+import { firstPartCents, nextPart, partId, type PartRequest } from './tender-parts';
 
 export interface TillDeps {
   db: Db;
@@ -24,7 +35,14 @@ export interface TillDeps {
   now: () => number;
   newId: () => string;
   onSaleChanged: (saleId: string) => void;
+  /** The catalogue article lines are priced from; absent: free amounts only. */
+  articles?: ArticleLookup;
+  /** Gives a cancelled sale's tenders back (sale-cancel.ts); absent: a sale with parts taken stays. */
+  giveBackTenders?: GiveBackTenders;
+  startRefunds?: SaleCancelDeps['startRefunds'];
 }
+
+type StartInput = PartRequest & { basket?: BasketInput };
 
 /** Sales at the till: persist first, then call Bancontact, then let the tracker follow. */
 export class TillService {
@@ -33,18 +51,42 @@ export class TillService {
 
   constructor(private readonly deps: TillDeps) {}
 
-  async startPayment(
-    input: { amountCents: number; idempotencyKey: string; tillId: string },
-    actor: Actor = NO_ACTOR,
-  ): Promise<SaleView> {
+  async startPayment(input: StartInput, actor: Actor = NO_ACTOR): Promise<SaleView> {
+    if (input.saleId) return this.startPart({ ...input, saleId: input.saleId }, actor);
+    const { db, articles = NO_CATALOGUE } = this.deps;
+    const prepared = await prepareBasket({ db, articles }, input, actor);
     // One unit of work from the checks to the insert: two tenders at one till cannot both pass the check.
-    const started = await this.deps.db.write(() => this.persistPayment(input, actor));
+    const started = await db.write(() => this.persistPayment(input, prepared, actor));
     if (!started.paymentId) return this.view(started.saleId);
     const { saleId, paymentId, superseded } = started;
-    await this.createAtBancontact(paymentId, saleId, input.amountCents, input.tillId);
+    await this.createAtBancontact(paymentId, saleId, firstPartCents(input), input.tillId);
     // Bancontact has now invalidated the sticker's previous payment; look it up soon.
     if (superseded) this.deps.tracker.follow(superseded);
     return this.view(saleId);
+  }
+
+  /** A Bancontact part of the till's open split sale: its payment is for the part, not the sale. */
+  private async startPart(input: StartInput & { saleId: string }, actor: Actor): Promise<SaleView> {
+    const { db, repo, now } = this.deps;
+    const paymentId = partId(input.saleId, input.idempotencyKey);
+    const part = await db.write(async (tx) => {
+      if (await repo.payment(paymentId)) return null;
+      const { saleId, cents } = await nextPart(tx, repo, input);
+      const { profileId } = this.deps;
+      const posId = await this.posIdOf(input.tillId);
+      await repo.insertPayment({
+        id: paymentId,
+        saleId,
+        profileId,
+        posId,
+        amountCents: cents,
+        at: now(),
+        actor,
+      });
+      return cents;
+    });
+    if (part !== null) await this.createAtBancontact(paymentId, input.saleId, part, input.tillId);
+    return this.view(input.saleId);
   }
 
   async retryPayment(saleId: string, actor: Actor = NO_ACTOR): Promise<SaleView> {
@@ -58,7 +100,8 @@ export class TillService {
       const id = this.deps.newId();
       const { profileId, now } = this.deps;
       const posId = await this.posIdOf(sale.tillId);
-      const amount = sale.amountCents;
+      // What is still due: after parts of a split sale, not the whole amount.
+      const amount = sale.dueCents ?? sale.amountCents;
       await this.deps.repo.insertPayment({
         id,
         saleId,
@@ -78,14 +121,28 @@ export class TillService {
   async cancelPayment(saleId: string): Promise<SaleView> {
     const atBancontact = await this.deps.db.write(() => this.cancelLocally(saleId));
     // The intent is written first: whatever the network does, this payment is no longer wanted.
-    if (atBancontact) await this.cancelAtBancontact(atBancontact.paymentId, atBancontact.bancontactId);
+    if (atBancontact) await cancelAtBancontact(this.deps, atBancontact.paymentId, atBancontact.bancontactId);
     this.deps.onSaleChanged(saleId);
+    return this.view(saleId);
+  }
+
+  /**
+   * An open sale given up: with no tender taken, as cancelPayment; otherwise a running Bancontact part is
+   * given up first, then every tender taken goes back and the sale is cancelled (sale-cancel.ts).
+   */
+  async cancelSale(saleId: string, actor: Actor = NO_ACTOR): Promise<SaleView> {
+    const sale = await this.view(saleId);
+    if (sale.status === 'cancelled') return sale;
+    if (!partsTaken(sale)) return this.cancelPayment(saleId);
+    if (runningPayment(sale)) await this.cancelPayment(saleId);
+    await cancelWithTenders(this.deps, saleId, actor);
     return this.view(saleId);
   }
 
   /** The checks and the new sale with its CREATING payment; `paymentId` is null for a repeated key. */
   private async persistPayment(
-    input: { amountCents: number; idempotencyKey: string; tillId: string },
+    input: StartInput,
+    prepared: PreparedBasket,
     actor: Actor,
   ): Promise<{ saleId: string; paymentId: string | null; superseded: string | null }> {
     const { repo, now } = this.deps;
@@ -96,6 +153,8 @@ export class TillService {
       }
       return { saleId: existing.id, paymentId: null, superseded: null };
     }
+    const basket = basketOrRefuse(prepared);
+    const partCents = firstPartCents(input);
     const superseded = await this.openSaleToReplace(input.tillId, null);
     const saleId = this.deps.newId();
     const paymentId = this.deps.newId();
@@ -104,8 +163,8 @@ export class TillService {
     const { profileId } = this.deps;
     const posId = await this.posIdOf(tillId);
     await repo.insertSaleWithPayment(
-      { id: saleId, tillId, amountCents, idempotencyKey, at, actor },
-      { id: paymentId, saleId, profileId, posId, amountCents, at, actor },
+      { id: saleId, tillId, amountCents, idempotencyKey, at, actor, basket },
+      { id: paymentId, saleId, profileId, posId, amountCents: partCents, at, actor },
     );
     return { saleId, paymentId, superseded };
   }
@@ -118,13 +177,17 @@ export class TillService {
     const sale = await this.view(saleId);
     if (sale.status === 'paid') throw new ContractFailure('CONFLICT', 'This sale is already paid');
     const payment = sale.payment;
+    // With parts of a split sale taken, only the payment is given up; the sale stays open (cancelSale).
+    const taken = partsTaken(sale);
     if (!payment || isFinalStatus(payment.status)) {
+      if (taken)
+        throw new ContractFailure('CONFLICT', 'Tenders were taken: cancel the sale to give them back');
       await this.deps.repo.setSaleStatus(saleId, 'cancelled', this.deps.now());
     } else if (!payment.bancontactId && this.creating.has(payment.id)) {
       throw new ContractFailure('CONFLICT', 'The payment is still being created; try again in a moment');
     } else if (!payment.bancontactId) {
-      await this.abandonCreation(payment.id);
-      await this.deps.repo.setSaleStatus(saleId, 'cancelled', this.deps.now());
+      await abandonCreation(this.deps, payment.id);
+      if (!taken) await this.deps.repo.setSaleStatus(saleId, 'cancelled', this.deps.now());
     } else {
       await this.deps.repo.giveUpPayment(payment.id, this.deps.now());
       return { paymentId: payment.id, bancontactId: payment.bancontactId };
@@ -218,35 +281,5 @@ export class TillService {
       await recordProblem(db, paymentId, { code: failure.code, message: failure.message }, now());
     }
     this.deps.onSaleChanged(saleId);
-  }
-
-  /**
-   * A payment left CREATING with no creation under way: Bancontact's answer could not be recorded (a full
-   * disk). Its QR was never shown, so nobody can pay it; it is closed as failed, as at start-up.
-   */
-  private async abandonCreation(paymentId: string): Promise<void> {
-    const { db, now } = this.deps;
-    await applyStatus(db, { paymentId, status: 'CREATE_FAILED', source: 'recovery', at: now() });
-    const message = "Bancontact's answer could not be recorded; no QR was shown";
-    await recordProblem(db, paymentId, { code: 'DISK_FULL', message }, now());
-  }
-
-  /** DELETE, and when Bancontact says it is too late, take the status it has: it may just have been paid. */
-  private async cancelAtBancontact(paymentId: string, bancontactId: string): Promise<void> {
-    const { db, client, now } = this.deps;
-    try {
-      await client.cancelPayment(bancontactId);
-      await applyStatus(db, { paymentId, status: 'CANCELLED', source: 'cancel', at: now() });
-    } catch (error) {
-      if (!(error instanceof BancontactError && error.status === 422)) {
-        const failure = toContractFailure(error);
-        await recordProblem(db, paymentId, { code: failure.code, message: failure.message }, now());
-        throw failure;
-      }
-      const remote = await client.getPayment(bancontactId).catch((e: unknown) => {
-        throw toContractFailure(e);
-      });
-      await applyStatus(db, { paymentId, status: remote.status as PaymentStatus, source: 'poll', at: now() });
-    }
   }
 }

@@ -26,6 +26,8 @@ export interface StationCertificate {
   cert: string;
   /** The names it is valid for: IP addresses and host names (subjectAltName). */
   names: string[];
+  /** A site's shared certificate (ensureSiteCertificate), not this station's own. */
+  site: boolean;
   /** When it stops being valid (ms since the epoch). */
   validTo: number;
   /** SHA-256 of its DER, `AB:CD:…`: what a person compares on the device's pairing page and the station. */
@@ -53,9 +55,33 @@ export async function ensureStationCertificate(
   const now = options.now ?? Date.now;
   const names = certificateNames(options.addresses, options.hostName ?? hostname());
   const existing = readStored(options.folder);
-  if (existing && sameNames(existing.names, names) && existing.validTo - now() > RENEW_BEFORE_MS)
+  const fresh = existing !== null && existing.validTo - now() > RENEW_BEFORE_MS;
+  if (fresh && sameNames(existing.names, names)) return existing;
+  // A site's shared certificate is never replaced by one of this station's own (see below).
+  if (fresh && existing.site && covers(existing, options.addresses)) return existing;
+  return createAndStore(options.folder, names, now(), STATION_NAME);
+}
+
+/**
+ * The one certificate every station of a site serves, for the site address devices connect to
+ * (HAProxy's, docs/site-setup.md), so a device trusts the site once whichever station answers it. Kept
+ * in the same two files: the first station makes it, the others are given copies. Reused whenever it
+ * covers the site address and is not about to expire, whatever other names it carries, so a station
+ * never replaces the site's copy with one for its own listen address or host name.
+ */
+export async function ensureSiteCertificate(options: {
+  folder: string;
+  siteAddress: string;
+  now?: () => number;
+}): Promise<StationCertificate> {
+  const now = options.now ?? Date.now;
+  const existing = readStored(options.folder);
+  if (existing?.site && covers(existing, [options.siteAddress]) && existing.validTo - now() > RENEW_BEFORE_MS)
     return existing;
-  return createAndStore(options.folder, names, now());
+  const name = isIP(options.siteAddress)
+    ? canonicalIp(options.siteAddress)
+    : options.siteAddress.toLowerCase();
+  return createAndStore(options.folder, [name], now(), SITE_NAME);
 }
 
 /** The stored certificate, or null when there is none or it cannot be used as is. */
@@ -85,8 +111,23 @@ export function certificateNames(addresses: readonly string[], host: string): st
   return [...names];
 }
 
-async function createAndStore(folder: string, names: string[], now: number): Promise<StationCertificate> {
-  const made = await generate([{ name: 'commonName', value: 'Kassa station' }], {
+/** The subject's common name says whose a certificate is: one station's, or a site's shared one. */
+const STATION_NAME = 'Kassa station';
+const SITE_NAME = 'Kassa site';
+
+function covers(certificate: StationCertificate, addresses: readonly string[]): boolean {
+  return addresses.every((address) =>
+    certificate.names.includes(isIP(address) ? canonicalIp(address) : address.toLowerCase()),
+  );
+}
+
+async function createAndStore(
+  folder: string,
+  names: string[],
+  now: number,
+  commonName: string,
+): Promise<StationCertificate> {
+  const made = await generate([{ name: 'commonName', value: commonName }], {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',
@@ -116,6 +157,7 @@ function describe(key: string, cert: string): StationCertificate {
     key,
     cert,
     names: subjectAltNames(x509),
+    site: x509.subject.split('\n').includes(`CN=${SITE_NAME}`),
     validTo: Date.parse(x509.validTo),
     fingerprint: () => fingerprint,
   };

@@ -1,12 +1,20 @@
 import { ContractFailure, type SaleView } from '../../../shared/contract';
+import type { BasketInput } from '../../../shared/contract/basket-input';
+import { NO_CATALOGUE, type ArticleLookup } from '../sales/catalogue';
 import type { Db, Tx } from '../db/open-database';
 import { sales } from '../db/schema';
 import { NO_ACTOR, type Actor } from '../ledger/actor';
 import { attributionFor, setupIn } from '../ledger/attribution';
+import type { SaleBasket } from '../sales/basket-pricing';
+import { writeBasket } from '../sales/sale-basket-store';
+import { basketOrRefuse, prepareBasket } from '../sales/sale-preparation';
 import type { SalesRepo, SaleRow } from '../sales/sales-repo';
 import { book, usableWristband, wristbandIdOrFail, type WristbandRow } from './wristband-book';
 import { tillBusy } from '../till/till-busy';
+import { firstPartCents, type PartRequest } from '../till/tender-parts';
+import { payWristbandPart } from './wristband-part';
 import { assertEventRunning } from './event-end';
+import { issueSaleReceipt } from '../receipts/receipt-numbers';
 
 export interface BarPaymentDeps {
   db: Db;
@@ -15,13 +23,13 @@ export interface BarPaymentDeps {
   newId: () => string;
   onWristbandChanged: (wristband: WristbandRow) => void;
   onSaleChanged: (saleId: string) => void;
+  /** The catalogue article lines are priced from; absent: free amounts only. */
+  articles?: ArticleLookup;
 }
 
-export interface WristbandPaymentInput {
-  amountCents: number;
-  idempotencyKey: string;
-  tillId: string;
+export interface WristbandPaymentInput extends PartRequest {
   wristbandId: string;
+  basket?: BasketInput;
 }
 
 /**
@@ -35,8 +43,11 @@ export class BarPayments {
   constructor(private readonly deps: BarPaymentDeps) {}
 
   async pay(input: WristbandPaymentInput, actor: Actor = NO_ACTOR): Promise<SaleView> {
+    // A part of the till's open split sale (docs/register-rules.md).
+    if (input.saleId) return payWristbandPart(this.deps, { ...input, saleId: input.saleId }, actor);
     const wristbandId = wristbandIdOrFail(input.wristbandId);
-    const { db, repo } = this.deps;
+    const { db, repo, articles = NO_CATALOGUE } = this.deps;
+    const prepared = await prepareBasket({ db, articles }, input, actor);
     const result = await db.write(async (tx) => {
       // The repo's reads join this unit of work.
       const existing = await repo.findByIdempotencyKey(input.idempotencyKey);
@@ -46,7 +57,7 @@ export class BarPayments {
       if (await repo.findOpenSale(input.tillId)) {
         throw tillBusy();
       }
-      return this.debit(tx, { ...input, wristbandId }, actor);
+      return this.debit(tx, { ...input, wristbandId }, basketOrRefuse(prepared), actor);
     });
     if (result.band) {
       this.deps.onWristbandChanged(result.band);
@@ -61,6 +72,7 @@ export class BarPayments {
   private async debit(
     tx: Tx,
     input: WristbandPaymentInput,
+    basket: SaleBasket,
     actor: Actor,
   ): Promise<{ saleId: string; band: WristbandRow }> {
     const { wristbandId } = input;
@@ -68,22 +80,23 @@ export class BarPayments {
     const at = this.deps.now();
     const saleId = this.deps.newId();
     const setup = await setupIn(tx);
+    // The first part of a split sale leaves it open with the rest due.
+    const partCents = firstPartCents(input);
+    const paid = partCents === input.amountCents;
     await tx.insert(sales).values({
       id: saleId,
       tillId: input.tillId,
       amountCents: input.amountCents,
-      status: 'paid',
-      tender: 'wristband',
-      wristbandId,
+      ...({ status: paid ? 'paid' : 'open', tender: 'wristband', wristbandId } as const),
       idempotencyKey: input.idempotencyKey,
-      createdAt: at,
-      updatedAt: at,
+      ...{ createdAt: at, updatedAt: at },
       ...attributionFor(setup, input.tillId, actor),
-      deviceId: actor.deviceId,
+      ...{ vatRate: basket.mainRate, deviceId: actor.deviceId },
     });
+    await writeBasket(tx, saleId, basket); // before the debit's booking, which is spread over its rates
     const debited = await book(tx, wristbandId, {
       kind: 'debit',
-      amountCents: -input.amountCents,
+      amountCents: -partCents,
       saleId,
       at,
       actor,
@@ -92,9 +105,11 @@ export class BarPayments {
       // Throwing rolls the sale row back with it.
       throw new ContractFailure(
         'INSUFFICIENT_FUNDS',
-        `Wristband ${wristbandId} holds ${band.balanceCents} cents, less than ${input.amountCents}`,
+        `Wristband ${wristbandId} holds ${band.balanceCents} cents, less than ${partCents}`,
       );
     }
+    // Its receipt number and print job commit with the debit.
+    if (paid) await issueSaleReceipt(tx, { saleId, at });
     return { saleId, band: debited };
   }
 }

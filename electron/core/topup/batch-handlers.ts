@@ -14,6 +14,8 @@ export interface BatchHandlerDeps {
   printing: PrintJobs;
   /** The station's language, for codes printed without one. */
   locale: () => Locale;
+  /** The merchant's logo as a data URL, for batches printed without their own (settings/logo-store.ts). */
+  merchantLogo?: () => Promise<string | null>;
 }
 
 type BatchMethods =
@@ -31,6 +33,7 @@ export function createBatchHandlers({
   profiles,
   printing,
   locale,
+  merchantLogo = async () => null,
 }: BatchHandlerDeps): Pick<Handlers, BatchMethods> {
   const job = (view: PrintJobView | null, jobId: string): PrintJobView => {
     if (!view) throw new ContractFailure('NOT_FOUND', `No print job ${jobId}`);
@@ -41,13 +44,14 @@ export function createBatchHandlers({
     'topup.createBatch': async (input, caller) => {
       const batches = service();
       const row = await batches.create(input, actorOf(caller));
-      const print = await batches.print(row, input.layout, input.grid, input.locale ?? locale());
+      const chosen = input.locale ?? locale();
+      const print = await batches.print(row, input.layout, input.grid, chosen, await merchantLogo());
       return { batch: await batches.view(row), job: printing.start(row.id, print) };
     },
     'topup.reissueBatch': async ({ batchId, layout, grid, locale: chosen }, caller) => {
       const batches = service();
       const row = await batches.reissue(batchId, { layout, grid }, actorOf(caller));
-      const print = await batches.print(row, layout, grid, chosen ?? locale());
+      const print = await batches.print(row, layout, grid, chosen ?? locale(), await merchantLogo());
       return { batch: await batches.view(row), job: printing.start(row.id, print) };
     },
     'topup.listBatches': () => service().list(),

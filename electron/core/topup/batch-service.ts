@@ -131,13 +131,18 @@ export class BatchService {
     };
   }
 
-  /** Everything the print worker needs for `row`, but the file to write. */
+  /**
+   * Everything the print worker needs for `row`, but the file to write. A batch printed without a
+   * logo of its own carries the merchant's (a data URL), where its layout has room for one.
+   */
   async print(
     row: BatchRow,
     layout: PrintLayout,
     grid: SheetGrid | undefined,
     locale: Locale,
+    merchantLogo: string | null = null,
   ): Promise<Omit<BatchPrint, 'outFile'>> {
+    const fallback = merchantLogo && layoutProblem(layout, grid, true) === null ? merchantLogo : null;
     return {
       layout,
       ...(grid ? { grid } : {}),
@@ -145,7 +150,7 @@ export class BatchService {
       payload: payloadTemplate(row),
       eventName: row.eventName,
       amountText: amountText(row.amountMode, row.amountCents, locale),
-      logoDataUrl: row.logo,
+      logoDataUrl: row.logo ?? fallback,
       title: `${row.eventName}: wristband codes`,
     };
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { PrintJobView } from '../../../shared/contract/topup-batch-views';
 import { JobRunner, type JobProgress } from '../jobs/job-runner';
 import { workerScript } from '../jobs/worker-script';
+import { batchFileName } from './batch-file-name';
 import type { BatchPrint } from './pdf/render-batch';
 
 export const PRINTS_FOLDER = 'prints';
@@ -24,6 +25,11 @@ export interface PrintJobsOptions {
 export class PrintJobs {
   private readonly runner: JobRunner;
   private readonly batchOf = new Map<string, string>();
+  /**
+   * The name each job's PDF downloads as, from its batch. Held in memory like the jobs themselves: after
+   * a restart the file is still served, under its job id.
+   */
+  private readonly nameOf = new Map<string, string>();
   /** Jobs that write elsewhere (the command line's --out): nothing to serve. */
   private readonly elsewhere = new Set<string>();
   private readonly folder: string;
@@ -41,6 +47,14 @@ export class PrintJobs {
     mkdirSync(this.folder, { recursive: true });
     const jobId = randomBytes(12).toString('hex');
     this.batchOf.set(jobId, batchId);
+    this.nameOf.set(
+      jobId,
+      batchFileName({
+        eventName: print.eventName,
+        description: print.payload.description,
+        firstId: print.ids[0] ?? '',
+      }),
+    );
     const target = outFile ?? this.fileOf(jobId);
     if (outFile) this.elsewhere.add(jobId);
     const job = this.runner.start(
@@ -72,11 +86,11 @@ export class PrintJobs {
     return end ? this.view(end) : null;
   }
 
-  /** The finished PDF of `jobId`, or null: only well-formed job ids, never a path. */
-  downloadFile(jobId: string): string | null {
+  /** The finished PDF of `jobId` and the name to save it as, or null: only well-formed job ids, never a path. */
+  downloadFile(jobId: string): { path: string; fileName: string } | null {
     if (!JOB_ID.test(jobId)) return null;
-    const file = this.fileOf(jobId);
-    return existsSync(file) ? file : null;
+    const path = this.fileOf(jobId);
+    return existsSync(path) ? { path, fileName: this.fileNameOf(jobId) } : null;
   }
 
   stop(): Promise<void> {
@@ -87,10 +101,15 @@ export class PrintJobs {
     return join(this.folder, `${jobId}.pdf`);
   }
 
+  private fileNameOf(jobId: string): string {
+    return this.nameOf.get(jobId) ?? `${jobId}.pdf`;
+  }
+
   private view(job: JobProgress): PrintJobView {
     return {
       ...job,
       batchId: this.batchOf.get(job.jobId) ?? '',
+      fileName: this.fileNameOf(job.jobId),
       downloadPath:
         job.state === 'done' && !this.elsewhere.has(job.jobId) ? `/downloads/${job.jobId}.pdf` : null,
     };

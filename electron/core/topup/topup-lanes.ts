@@ -1,11 +1,11 @@
 import { createCallbackVerifier } from '../bancontact/callback-verifier';
 import { createBancontactClient, type BancontactClient } from '../bancontact/client';
-import { RateLimiter } from '../bancontact/rate-limiter';
 import type { Db } from '../db/open-database';
 import type { StorageGuard } from '../db/storage-errors';
 import type { Logger } from '../logging/logger';
 import type { CallbackAnswer } from '../payments/callback-intake';
 import { SearchSweep } from '../payments/search-sweep';
+import type { StationCoordination } from '../site/station-coordination';
 import type { TopupLedger } from './ledger';
 import { TopupCallbackIntake } from './topup-callback-intake';
 import type { TopupProfile } from '../settings/topup-profiles';
@@ -19,7 +19,13 @@ export interface TopupLanesOptions {
   /** Base URL Bancontact posts callbacks to (`…/callbacks/<ppid>` below it); null: sweeps alone. */
   callbackBase: string | null;
   requestTimeoutMs?: number;
-  rateLimitPerSecond?: number;
+  /**
+   * Each profile's request budget (shared by the site's stations on PostgreSQL) and the leases that
+   * make its sweep run at one station of the site (`sweep:<ppid>`).
+   */
+  coordination: Pick<StationCoordination, 'leases' | 'budget'>;
+  /** Sent with every request (bancontact/client.ts). */
+  userAgent?: string;
   /** How often each top-up profile is searched for payments a callback did not bring. */
   sweepIntervalMs?: number;
   /** The station's one judge of a full disk: sweeps and callbacks wait for space instead of failing. */
@@ -33,6 +39,8 @@ interface Lane {
   sweep: SearchSweep;
   intake: TopupCallbackIntake | null;
   callbackUrl: string | null;
+  /** Gives up the sweep's lease. */
+  giveUp: () => Promise<void>;
 }
 
 const DEFAULT_TOPUP_SWEEP_MS = 120_000;
@@ -52,7 +60,7 @@ export class TopupLanes {
       const kept = this.lanes.get(profile.ppid);
       next.set(profile.ppid, kept && sameProfile(kept.profile, profile) ? kept : this.open(profile));
     }
-    for (const [ppid, lane] of this.lanes) if (next.get(ppid) !== lane) lane.sweep.stop();
+    for (const [ppid, lane] of this.lanes) if (next.get(ppid) !== lane) this.stopLane(lane);
     this.lanes = next;
   }
 
@@ -79,8 +87,17 @@ export class TopupLanes {
   }
 
   close(): void {
-    for (const lane of this.lanes.values()) lane.sweep.stop();
+    for (const lane of this.lanes.values()) this.stopLane(lane);
     this.lanes.clear();
+  }
+
+  private stopLane(lane: Lane): void {
+    lane.sweep.stop();
+    void lane
+      .giveUp()
+      .catch((error: unknown) =>
+        this.options.logger.warn(`giving up the sweep of ${lane.profile.ppid} failed: ${String(error)}`),
+      );
   }
 
   private open(profile: TopupProfile): Lane {
@@ -89,7 +106,8 @@ export class TopupLanes {
       baseUrl: profile.baseUrl,
       apiKey: profile.apiKey,
       timeoutMs: this.options.requestTimeoutMs ?? 10_000,
-      limiter: new RateLimiter(this.options.rateLimitPerSecond ?? 5),
+      limiter: this.options.coordination.budget(profile.ppid),
+      userAgent: this.options.userAgent,
     });
     const sweep = new SearchSweep({
       db,
@@ -114,8 +132,12 @@ export class TopupLanes {
           verifier: createCallbackVerifier({ jwksUrl, ppid: profile.ppid, callbackUrl }),
         })
       : null;
-    sweep.start();
-    return { profile, client, sweep, intake, callbackUrl };
+    // Callbacks are taken at every station (each is booked once); the sweep runs at one station of the site.
+    const giveUp = this.options.coordination.leases.hold(`sweep:${profile.ppid}`, {
+      gained: (lease) => sweep.start(lease),
+      lost: () => sweep.stop(),
+    });
+    return { profile, client, sweep, intake, callbackUrl, giveUp };
   }
 }
 

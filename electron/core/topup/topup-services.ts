@@ -1,3 +1,4 @@
+import type { ArticleLookup } from '../sales/catalogue';
 import type { Db } from '../db/open-database';
 import type { Logger } from '../logging/logger';
 import type { SalesRepo } from '../sales/sales-repo';
@@ -20,6 +21,8 @@ export interface TopupServicesOptions extends Omit<TopupLanesOptions, 'ledger'> 
   profiles: readonly TopupProfile[];
   onWristbandChanged: (wristband: WristbandRow) => void;
   onSaleChanged: (saleId: string) => void;
+  /** The catalogue bar sales price their baskets from. */
+  articles?: ArticleLookup;
 }
 
 /** The wristband ledger of one mode: crediting top-ups, the bar tender, the manager's tools and refunds. */
@@ -36,7 +39,7 @@ export interface TopupServices {
 }
 
 export function createTopupServices(options: TopupServicesOptions): TopupServices {
-  const { db, repo, now, newId, onWristbandChanged, onSaleChanged } = options;
+  const { db, repo, now, newId, onWristbandChanged, onSaleChanged, articles } = options;
   const ledger = new TopupLedger({ db, now, onWristbandChanged });
   const lanes = new TopupLanes({ ...options, ledger });
   lanes.replaceProfiles(options.profiles);
@@ -44,7 +47,7 @@ export function createTopupServices(options: TopupServicesOptions): TopupService
     ledger,
     lanes,
     wristbands: new WristbandService({ db, now, onWristbandChanged }),
-    bar: new BarPayments({ db, repo, now, newId, onWristbandChanged, onSaleChanged }),
+    bar: new BarPayments({ db, repo, now, newId, onWristbandChanged, onSaleChanged, articles }),
     attention: new AttentionList({ db, now, onWristbandChanged }),
     refunds: new RefundService({ db, now, newId, clients: () => lanes.clients(), onWristbandChanged }),
     event: new EventEnd({ db, now }),

@@ -45,7 +45,7 @@ export function createTrainingService(deps: TrainingDeps) {
     const scanned = (await postToSimulator('/_sim/payer/scan', {
       payload,
       ...(amountCents === undefined ? {} : { amount: amountCents }),
-    })) as { paymentId?: unknown };
+    }).catch(amountRefusal)) as { paymentId?: unknown };
     if (typeof scanned.paymentId !== 'string')
       throw new ContractFailure('CONFLICT', 'The simulator made no payment');
     await postToSimulator('/_sim/payer/confirm', { paymentId: scanned.paymentId });
@@ -58,6 +58,20 @@ export function createTrainingService(deps: TrainingDeps) {
     refuse: (saleId: string) => act('refuse', saleId),
     topUp,
   };
+}
+
+/**
+ * The payer's app refuses an amount the code does not allow: none typed for an open code, or another one
+ * than a fixed code's printed amount. That is the amount field's fault, not a change in the meantime
+ * (CONFLICT); `apiCode` keeps the simulator's reason for the screen to say which of the two it was.
+ */
+const AMOUNT_REFUSALS = new Set(['FIELD_IS_REQUIRED', 'AMOUNT_NOT_MODIFIABLE']);
+
+function amountRefusal(error: unknown): never {
+  if (error instanceof ContractFailure && AMOUNT_REFUSALS.has(error.extra.apiCode ?? '')) {
+    throw new ContractFailure('INVALID_INPUT', error.message, { ...error.extra, fields: ['amountCents'] });
+  }
+  throw error;
 }
 
 /** Posts to the simulator's payer controls; its refusals become contract errors the till can show. */

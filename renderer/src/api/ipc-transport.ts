@@ -18,7 +18,17 @@ export function createIpcTransport(bridge: KassaBridge): Transport {
         const known = asStationEvent(event);
         if (known) listener(known);
       }),
-    // IPC lives as long as the window; there is no connection to lose.
-    onReconnect: () => () => undefined,
+    // IPC lives as long as the window; there is no connection to lose. But the station may have missed
+    // events itself (a site's lost LISTEN connection, api/event-bus.ts `resync`): main says so, and the
+    // window fetches again as a browser does after its stream came back.
+    onReconnect: (listener) =>
+      bridge.on((event: unknown) => {
+        if (isResync(event)) listener();
+      }),
   };
+}
+
+/** electron/main/ipc.ts sends `{ resync: true }` on `kassa:event` when the screens must fetch again. */
+function isResync(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && (event as { resync?: unknown }).resync === true;
 }

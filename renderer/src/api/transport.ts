@@ -39,6 +39,9 @@ const KNOWN_EVENTS: Record<EventName, true> = {
   'topup.eventChanged': true,
   'backups.changed': true,
   'station.changed': true,
+  'articles.changed': true,
+  'receipts.queue': true,
+  'returns.changed': true,
 };
 
 export function asStationEvent(value: unknown): StationEvent | null {

@@ -33,4 +33,12 @@ export const {
   topupAttention,
   wristbandRefunds,
   refundExports,
+  saleLines,
+  saleVat,
+  receipts,
+  printJobs,
+  transactionVat,
+  saleRefunds,
+  saleRefundLines,
+  saleRefundVat,
 } = twins;

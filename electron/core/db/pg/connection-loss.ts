@@ -14,12 +14,14 @@ import { isConnectionLoss } from '../connection-errors';
 const RETRY_FOR_MS = 15_000;
 
 /** Runs `attempt` with one unit id until it answers, retrying while only the connection failed. */
-export async function retriedOnceOnly<T>(attempt: (unitId: string) => Promise<T>): Promise<T> {
+export async function retriedOnceOnly<T>(
+  attempt: (unitId: string, retry: boolean) => Promise<T>,
+): Promise<T> {
   const unitId = randomUUID();
   const started = Date.now();
-  for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
+  for (let delay = 50, retry = false; ; delay = Math.min(delay * 2, 1_000), retry = true) {
     try {
-      return await attempt(unitId);
+      return await attempt(unitId, retry);
     } catch (error) {
       if (!isConnectionLoss(error) || Date.now() - started > RETRY_FOR_MS) throw error;
       await sleep(delay);

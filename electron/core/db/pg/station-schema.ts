@@ -19,4 +19,7 @@ export const {
   siteRateSlots,
   siteSecrets,
   siteSettings,
+  articles,
+  printers,
+  tillPrinting,
 } = twins;

@@ -5,3 +5,5 @@ export * from './topup';
 export * from './cash';
 export * from './reports';
 export * from './books';
+export * from './register';
+export * from './refunds';

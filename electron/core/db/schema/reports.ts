@@ -78,6 +78,19 @@ export const reportTotals = sqliteTable(
     refusedCount: integer('refused_count').notNull().default(0),
     failedCount: integer('failed_count').notNull().default(0),
     roundingCents: integer('rounding_cents').notNull().default(0),
+    /**
+     * The VAT in paidCents, as the sales computed it (once per rate per sale, docs/register-rules.md):
+     * reports add these up instead of splitting a day's total again, so X and Z equal the receipts.
+     */
+    vatCents: integer('vat_cents').notNull().default(0),
+    /**
+     * Sale refunds made this day (docs/register-rules.md, "Refunds"): their count and the cents and VAT
+     * given back, negative. Already inside paidCents and vatCents (which are net of refunds); kept apart
+     * so the X and Z can show refunds per method and rate.
+     */
+    refundCount: integer('refund_count').notNull().default(0),
+    refundCents: integer('refund_cents').notNull().default(0),
+    refundVatCents: integer('refund_vat_cents').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.businessDay, t.shopId, t.tillId, t.cashierId, t.method, t.vatRate] })],
 );
@@ -120,6 +133,8 @@ export const zReports = sqliteTable('z_reports', {
   eventMark: integer('event_mark').notNull(),
   entryMark: integer('entry_mark').notNull(),
   cashMark: integer('cash_mark').notNull(),
+  /** The highest sale_refunds id when it was taken (0 for days closed before sale refunds existed). */
+  refundMark: integer('refund_mark').notNull().default(0),
   /** The frozen report, as JSON (a ReportView). */
   report: text('report').notNull(),
   /** Who closed the day and on which device; null for days closed before staff existed. */
@@ -132,3 +147,20 @@ export const reportMeta = sqliteTable('report_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * A transaction's amount per VAT rate: a sale of several rates is one transaction per tender, its
+ * amount spread over the sale's rates (docs/register-rules.md). Written with the transaction row; the
+ * exports read it for their VAT columns.
+ */
+export const transactionVat = sqliteTable(
+  'transaction_vat',
+  {
+    source: text('source').notNull(),
+    vatRate: integer('vat_rate').notNull(),
+    grossCents: integer('gross_cents').notNull(),
+    netCents: integer('net_cents').notNull(),
+    vatCents: integer('vat_cents').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.vatRate] })],
+);

@@ -9,8 +9,8 @@ export const sales = sqliteTable(
     amountCents: integer('amount_cents').notNull(),
     currency: text('currency').notNull().default('EUR'),
     status: text('status', { enum: ['open', 'paid', 'unpaid', 'cancelled'] }).notNull(),
-    /** How the customer pays: Bancontact (QR on screen or sticker), a festival wristband, or cash. */
-    tender: text('tender', { enum: ['bancontact', 'wristband', 'cash'] })
+    /** How the customer pays: Bancontact (QR on screen or sticker), a wristband, cash, or several (`split`). */
+    tender: text('tender', { enum: ['bancontact', 'wristband', 'cash', 'split'] })
       .notNull()
       .default('bancontact'),
     /** The wristband a wristband sale was debited from. */
@@ -24,6 +24,10 @@ export const sales = sqliteTable(
     /** The device it was sold on (the cashier is `cashierId`); null before linked devices existed. */
     deviceId: text('device_id'),
     vatRate: integer('vat_rate'),
+    /** The cashier's note on the sale (printed on the receipt). */
+    note: text('note'),
+    /** The sale discount as the cashier gave it: JSON of a Discount, or null. Its cents are in sale_lines. */
+    discount: text('discount'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

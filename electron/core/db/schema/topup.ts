@@ -69,7 +69,10 @@ export const wristbandEntries = sqliteTable(
     wristbandId: text('wristband_id')
       .notNull()
       .references(() => wristbands.id),
-    kind: text('kind', { enum: ['topup', 'debit', 'transfer_in', 'transfer_out', 'refund'] }).notNull(),
+    // `credit`: a sale's wristband debit given back (a refund or a cancelled sale, db/schema/refunds.ts).
+    kind: text('kind', {
+      enum: ['topup', 'debit', 'transfer_in', 'transfer_out', 'refund', 'credit'],
+    }).notNull(),
     amountCents: integer('amount_cents').notNull(),
     /** The top-up's Bancontact paymentId; null for other kinds. */
     bancontactId: text('bancontact_id').unique(),

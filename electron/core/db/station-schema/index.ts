@@ -184,3 +184,4 @@ export const siteSettings = sqliteTable('site_settings', {
   value: text('value').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+export * from './register';

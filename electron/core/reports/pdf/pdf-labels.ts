@@ -10,6 +10,9 @@ export interface PdfLabels {
   sales: string;
   byMethod: string;
   byVat: string;
+  /** Sale refunds of the day, negative (docs/register.md, "Refunds"). */
+  saleRefundsByMethod: string;
+  saleRefundsByVat: string;
   vatHeader: [string, string, string, string];
   byShop: string;
   byTill: string;
@@ -45,6 +48,8 @@ const en: PdfLabels = {
   sales: 'Sales',
   byMethod: 'Per payment method',
   byVat: 'Per VAT rate',
+  saleRefundsByMethod: 'Refunds per method',
+  saleRefundsByVat: 'Refunds per VAT rate',
   vatHeader: ['Rate', 'Gross', 'Net', 'VAT'],
   byShop: 'Per shop',
   byTill: 'Per till',
@@ -85,6 +90,8 @@ const nl: PdfLabels = {
   sales: 'Verkopen',
   byMethod: 'Per betaalwijze',
   byVat: 'Per btw-tarief',
+  saleRefundsByMethod: 'Terugbetalingen per betaalwijze',
+  saleRefundsByVat: 'Terugbetalingen per btw-tarief',
   vatHeader: ['Tarief', 'Bruto', 'Netto', 'Btw'],
   byShop: 'Per winkel',
   byTill: 'Per kassa',
@@ -125,6 +132,8 @@ const fr: PdfLabels = {
   sales: 'Ventes',
   byMethod: 'Par moyen de paiement',
   byVat: 'Par taux de TVA',
+  saleRefundsByMethod: 'Remboursements par moyen de paiement',
+  saleRefundsByVat: 'Remboursements par taux de TVA',
   vatHeader: ['Taux', 'Brut', 'Net', 'TVA'],
   byShop: 'Par magasin',
   byTill: 'Par caisse',

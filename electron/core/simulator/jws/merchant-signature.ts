@@ -7,7 +7,7 @@ import {
   type FlattenedJWSInput,
   type CryptoKey,
 } from 'jose';
-import type { ProfileRegistry, SimProfile } from '../profiles';
+import type { MerchantJwks, ProfileRegistry, SimProfile } from '../profiles';
 import type { SimSettings } from '../settings';
 import { CLAIM, CRIT_CLAIMS, CRIT_OPTION, parseIat } from './claims';
 
@@ -122,14 +122,15 @@ async function verifySignature(
  * `merchantJwks`. Remote JWKS are fetched with jose and cached per profile.
  */
 export function createMerchantVerifier(profiles: ProfileRegistry, settings: () => Readonly<SimSettings>) {
-  const getters = new Map<string, KeyGetter>();
+  // By the JWKS itself, not the profile: a merchant may hand over new keys while the simulator runs.
+  const getters = new Map<MerchantJwks, KeyGetter>();
   const keysOf = (profile: SimProfile): KeyGetter | undefined => {
     const jwks = profile.merchantJwks;
     if (jwks === undefined) return undefined;
-    let getter = getters.get(profile.ppid);
+    let getter = getters.get(jwks);
     if (getter === undefined) {
       getter = typeof jwks === 'string' ? createRemoteJWKSet(new URL(jwks)) : createLocalJWKSet(jwks);
-      getters.set(profile.ppid, getter);
+      getters.set(jwks, getter);
     }
     return getter;
   };

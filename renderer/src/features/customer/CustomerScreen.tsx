@@ -4,6 +4,7 @@ import { isFinalStatus } from '../../../../shared/domain/payment-status';
 import { QrCode } from '../../components/QrCode';
 import { useStation } from '../../components/station-context';
 import { useLocale } from '../../i18n';
+import { MerchantLogo } from '../sales-setup/MerchantLogo';
 import { useSession } from '../staff/session-context';
 import { CustomerOutcome } from './CustomerOutcome';
 import { DisplayLanguage } from './DisplayLanguage';
@@ -42,6 +43,7 @@ function Welcome() {
   const { t } = useTranslation();
   return (
     <main className="customer customer-idle">
+      <MerchantLogo className="customer-logo" />
       <p className="customer-welcome">{t('customer.welcome')}</p>
       <p className="customer-hint">{t('customer.idle')}</p>
     </main>
@@ -61,6 +63,7 @@ function SaleShown({ sale }: { sale: DisplaySale }) {
   const statusKey = sticker && phase === 'waiting' ? 'customer.sticker.waiting' : `customer.phase.${phase}`;
   return (
     <main className={`customer phase-${phase}`}>
+      <MerchantLogo className="customer-logo customer-logo-small" />
       {!final && <p className="customer-label">{t('customer.toPay')}</p>}
       <p className="customer-amount" data-testid="customer-amount">
         {formatMoney(sale.amountCents, locale)}

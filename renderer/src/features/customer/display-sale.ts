@@ -35,14 +35,16 @@ export type Outcome =
 /** How a paid sale was paid, with what the customer should see about it; null while it is not paid. */
 export function paidOutcome(sale: DisplaySale): Outcome | null {
   if (sale.status !== 'paid') return null;
-  if (sale.tender === 'cash') {
+  // A split sale tells what its last part needs: the change when cash paid the rest, else the method.
+  const last = sale.tender === 'split' ? sale.tenders?.filter((t) => t.status === 'succeeded').at(-1) : null;
+  if (sale.tender === 'cash' || last?.method === 'cash') {
     return {
       tender: 'cash',
       tenderedCents: sale.cash?.tenderedCents ?? null,
       changeCents: sale.cash?.changeCents ?? null,
     };
   }
-  if (sale.tender === 'wristband')
+  if (sale.tender === 'wristband' || last?.method === 'wristband')
     return { tender: 'wristband', balanceCents: sale.balanceAfterCents ?? null };
   return { tender: 'bancontact' };
 }

@@ -5,11 +5,16 @@ import { formatMoney } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
+import { CloseWarning } from './CloseWarning';
 import { DownloadLink, useDownload } from './DownloadLink';
 import { formatCount, formatDay, formatInstant } from './format';
 import { useRefresh, useStationData } from './use-station-data';
 
-type Step = { kind: 'idle' } | { kind: 'confirm'; date: string } | { kind: 'closed'; report: ReportView };
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'warn'; date: string }
+  | { kind: 'confirm'; date: string }
+  | { kind: 'closed'; report: ReportView };
 
 /** Closing the business day: a confirm step, then the frozen Z report and its number. */
 function useCloseDay() {
@@ -35,15 +40,34 @@ function useCloseDay() {
   return { step, setStep, error, busy, close };
 }
 
-export function ClosingPanel({ businessDate }: { businessDate: string | null }) {
+export interface ClosingPanelProps {
+  businessDate: string | null;
+  /** The tills whose drawer has no count for the day (from the X report): a Z warns about them first. */
+  uncounted: string[];
+  /** Takes the manager to the drawer of `tillId`, ready to type the count. */
+  onCount: (tillId: string) => void;
+}
+
+export function ClosingPanel({ businessDate, uncounted, onCount }: ClosingPanelProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const day = useCloseDay();
   const { step } = day;
+  const start = (date: string) => day.setStep({ kind: uncounted.length > 0 ? 'warn' : 'confirm', date });
   return (
     <section className="reports-section closing no-print" aria-labelledby="close-title">
       <h2 id="close-title">{t('reports.close.title')}</h2>
       <p className="muted">{t('reports.close.explain')}</p>
+      {step.kind === 'warn' && (
+        <CloseWarning
+          tills={uncounted}
+          onCount={() => {
+            day.setStep({ kind: 'idle' });
+            if (uncounted[0]) onCount(uncounted[0]);
+          }}
+          onCloseAnyway={() => day.setStep({ kind: 'confirm', date: step.date })}
+        />
+      )}
       {step.kind === 'confirm' ? (
         <div className="confirm" role="group" aria-labelledby="close-question">
           <p id="close-question">
@@ -65,14 +89,16 @@ export function ClosingPanel({ businessDate }: { businessDate: string | null }) 
           </div>
         </div>
       ) : (
-        <button
-          type="button"
-          className="button"
-          disabled={!businessDate}
-          onClick={() => businessDate && day.setStep({ kind: 'confirm', date: businessDate })}
-        >
-          {t('reports.close.start')}
-        </button>
+        step.kind !== 'warn' && (
+          <button
+            type="button"
+            className="button"
+            disabled={!businessDate}
+            onClick={() => businessDate && start(businessDate)}
+          >
+            {t('reports.close.start')}
+          </button>
+        )
       )}
       {step.kind === 'closed' && (
         <p className="ok" role="status">

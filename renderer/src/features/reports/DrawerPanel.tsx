@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError, DrawerView, Result } from '../../../../shared/contract';
 import { formatMoney } from '../../../../shared/domain/money';
@@ -28,10 +28,25 @@ function useDrawerAction() {
   return { busy, error, run };
 }
 
+/** A request from elsewhere on the screen (a Z about to close uncounted) to count this till's drawer. */
+export interface CountRequest {
+  tillId: string;
+  /** Grows with each request, so asking twice focuses twice. */
+  n: number;
+}
+
 /** The till's cash drawer: open with a float, cash in and out, count and close. */
-export function DrawerPanel() {
+export function DrawerPanel({
+  tillId,
+  onTillChange,
+  countRequest,
+}: {
+  tillId: string;
+  onTillChange: (tillId: string) => void;
+  countRequest: CountRequest | null;
+}) {
   const { t } = useTranslation();
-  const [tillId, setTillId] = useState<string>('till-1');
+  const setTillId = onTillChange;
   const tills = tillIds(useSalesSetup());
   const read = useCallback(() => call('drawer.get', { tillId }), [tillId]);
   const drawer = useStationData(read);
@@ -49,15 +64,36 @@ export function DrawerPanel() {
         </select>
       </label>
       {drawer.kind === 'error' && <ErrorAlert error={drawer.error} />}
-      {drawer.kind === 'ready' && <DrawerState key={tillId} tillId={tillId} drawer={drawer.value} />}
+      {drawer.kind === 'ready' && (
+        <DrawerState
+          key={tillId}
+          tillId={tillId}
+          drawer={drawer.value}
+          countAsked={countRequest?.tillId === tillId ? countRequest.n : 0}
+        />
+      )}
     </section>
   );
 }
 
-function DrawerState({ tillId, drawer }: { tillId: string; drawer: DrawerView | null }) {
+function DrawerState({
+  tillId,
+  drawer,
+  countAsked,
+}: {
+  tillId: string;
+  drawer: DrawerView | null;
+  countAsked: number;
+}) {
   const { t } = useTranslation();
   const action = useDrawerAction();
   const open = drawer?.status === 'open' ? drawer : null;
+  // Focusing the field also scrolls it into view: the manager lands where the count is typed. Again once
+  // the asked till's open drawer has been read (the panel may still show the previous till's at first).
+  const openId = open?.id;
+  useEffect(() => {
+    if (countAsked > 0 && openId) document.getElementById('drawer-counted')?.focus();
+  }, [countAsked, openId]);
   return (
     <>
       {!drawer && <p className="muted">{t('drawer.none')}</p>}

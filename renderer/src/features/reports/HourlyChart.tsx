@@ -8,6 +8,12 @@ import { intlLocale, useLocale } from '../../i18n';
 // which draws nothing until layout has run; the closing screen has room for this width anyway.
 export const CHART_WIDTH = 720;
 export const CHART_HEIGHT = 240;
+/**
+ * The least the money axis reaches: with nothing sold the axis would otherwise stretch over 0 to 4
+ * cents (€0.00–€0.04), which reads like sales that round away; €10 is a scale a first sale fits in.
+ */
+export const AXIS_FLOOR_CENTS = 1_000;
+const axisTop = (dataMax: number) => Math.max(dataMax, AXIS_FLOOR_CENTS);
 
 /** Today's sales per hour (Brussels time), as bars, from the station's 24 points. */
 export function HourlyChart({ points }: { points: HourlyPoint[] }) {
@@ -29,7 +35,7 @@ export function HourlyChart({ points }: { points: HourlyPoint[] }) {
       <BarChart width={CHART_WIDTH} height={CHART_HEIGHT} data={points} accessibilityLayer>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="hour" tickFormatter={hourLabel} interval={2} />
-        <YAxis tickFormatter={money} width={90} allowDecimals={false} />
+        <YAxis tickFormatter={money} width={90} allowDecimals={false} domain={[0, axisTop]} />
         <Tooltip
           labelFormatter={(hour) => hourLabel(Number(hour))}
           formatter={(cents) => [money(Number(cents)), t('reports.chart.amount')]}

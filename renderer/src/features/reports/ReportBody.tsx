@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n';
 import { formatCount, formatDay, formatInstant } from './format';
 import { CashSection, NotPaidSection, VatSection, WristbandSection } from './ReportSections';
 import { ReportTable } from './ReportTable';
+import { SaleRefundsSection } from './RefundSections';
 
 /** Everything an X or a Z report totals, in the order the PDF prints it. */
 export function ReportBody({ report }: { report: ReportView }) {
@@ -27,6 +28,9 @@ export function ReportBody({ report }: { report: ReportView }) {
       <div className="report-grid">
         <SalesTables report={report} />
         <VatSection lines={report.byVatRate} />
+        {report.saleRefunds && report.saleRefunds.total.count > 0 && (
+          <SaleRefundsSection refunds={report.saleRefunds} />
+        )}
         <NotPaidSection counts={report.bancontactNotPaid} />
         <WristbandSection wristbands={report.wristbands} />
         <CashSection cash={report.cash} />

@@ -113,6 +113,7 @@ function DrawerLines({ drawers }: { drawers: ReportView['cash']['drawers'] }) {
   const orDash = (cents: number | null) => (cents === null ? t('reports.report.notCounted') : f.money(cents));
   return (
     <ReportTable
+      wide
       caption={t('drawer.title')}
       head={[
         t('reports.report.till'),

@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { useStationEvents } from '../../api/use-station-events';
 import { BackupWarning } from '../settings/BackupWarning';
 import { ClosingPanel } from './ClosingPanel';
-import { DrawerPanel } from './DrawerPanel';
+import { DrawerPanel, type CountRequest } from './DrawerPanel';
 import { SummaryCards } from './SummaryCards';
 import { TransactionsPanel } from './TransactionsPanel';
 import { RefreshContext, useStationData } from './use-station-data';
@@ -13,11 +13,11 @@ import { XReportPanel } from './XReportPanel';
 const readX = () => call('reports.getX', {});
 
 /** Re-read everything when money moved anywhere, and after a reconnect (events may have been missed). */
-function useRefreshVersion() {
+export function useRefreshVersion() {
   const [version, setVersion] = useState(0);
   const bump = useCallback(() => setVersion((n) => n + 1), []);
   useStationEvents((event) => {
-    if (event.name === 'payments.changed' || event.name === 'wristbands.changed') bump();
+    if (['payments.changed', 'wristbands.changed', 'returns.changed'].includes(event.name)) bump();
   }, bump);
   return useMemo(() => ({ version, bump }), [version, bump]);
 }
@@ -35,14 +35,28 @@ export function ReportsScreen() {
 function ReportsBody() {
   const { t } = useTranslation();
   const x = useStationData(readX);
+  const [drawerTill, setDrawerTill] = useState('till-1');
+  const [countRequest, setCountRequest] = useState<CountRequest | null>(null);
+  const uncounted =
+    x.kind === 'ready'
+      ? x.value.cash.drawers.filter((d) => d.countedCents === null).map((d) => d.tillId)
+      : [];
+  const goCount = (tillId: string) => {
+    setDrawerTill(tillId);
+    setCountRequest((last) => ({ tillId, n: (last?.n ?? 0) + 1 }));
+  };
   return (
     <main className="reports">
       <h1 className="no-print">{t('reports.title')}</h1>
       <BackupWarning />
-      <DrawerPanel />
+      <DrawerPanel tillId={drawerTill} onTillChange={setDrawerTill} countRequest={countRequest} />
       <SummaryCards />
       <XReportPanel x={x} />
-      <ClosingPanel businessDate={x.kind === 'ready' ? x.value.businessDate : null} />
+      <ClosingPanel
+        businessDate={x.kind === 'ready' ? x.value.businessDate : null}
+        uncounted={uncounted}
+        onCount={goCount}
+      />
       <TransactionsPanel />
     </main>
   );

@@ -5,8 +5,10 @@ import { formatMoney } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { intlLocale, useLocale } from '../../i18n';
+import { TransactionReceipt } from '../receipts/TransactionReceipt';
 import { TimelineTable } from '../till/TimelineDialog';
 import { Figures } from './Figures';
+import { RefundPanel } from './RefundPanel';
 import { formatDay, formatInstant } from './format';
 import { useStationData } from './use-station-data';
 
@@ -49,6 +51,10 @@ function DetailBody({ detail }: { detail: TransactionDetailView }) {
     <>
       <Figures items={rowFigures(detail, t, locale)} />
       {cash && <CashFigures cash={cash} />}
+      <TransactionReceipt row={row} />
+      {detail.sale && row.status === 'succeeded' && row.amountCents > 0 && (
+        <RefundPanel saleId={detail.sale.id} />
+      )}
       {row.paymentId && (
         <>
           <h4>{t('reports.detail.timeline')}</h4>

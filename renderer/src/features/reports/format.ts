@@ -1,5 +1,6 @@
 import type { Locale } from '../../../../shared/domain/money';
 import { intlLocale } from '../../i18n';
+import { stationTimeFormat } from '../../i18n/station-time';
 
 /** A business day (`YYYY-MM-DD`, a Brussels calendar day) as the reader's calendar writes it. */
 export function formatDay(day: string, locale: Locale): string {
@@ -14,11 +15,9 @@ export function formatDay(day: string, locale: Locale): string {
   }).format(new Date(Date.UTC(year, month - 1, date)));
 }
 
-/** Date and time of an instant, in the reader's language and the machine's time zone. */
+/** Date and time of an instant, in the reader's language and Brussels time, as the PDFs print it. */
 export function formatInstant(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return stationTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatCount(count: number, locale: Locale): string {

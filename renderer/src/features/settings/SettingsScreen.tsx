@@ -6,8 +6,12 @@ import { useStation } from '../../components/station-context';
 import { GoLiveForm } from './GoLiveForm';
 import { LiveSettings } from './LiveSettings';
 import { PaymentUpdates } from './PaymentUpdates';
+import { PrintersSection } from './PrintersSection';
+import { RefundsSection } from './RefundsSection';
 import { RejectedCallbacks } from './RejectedCallbacks';
 import { ThisTill } from './ThisTill';
+import { GksNotice } from '../sales-setup/GksNotice';
+import { SalesSetupSection } from '../sales-setup/SalesSetupSection';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -28,10 +32,14 @@ export function SettingsScreen() {
       {settings?.mode === 'live' && <LiveSettings settings={settings} />}
       {settings && <PaymentUpdates settings={settings} />}
       {settings && <ThisTill settings={settings} />}
+      {settings && <SalesSetupSection />}
+      {settings && <PrintersSection />}
+      {settings && <RefundsSection settings={settings} />}
       {settings && <RejectedCallbacks />}
       {settings && <BackupsSection />}
       {settings && <RestoreChooser />}
       {!settings && !loadError && <p className="muted">{t('app.loading')}</p>}
+      <GksNotice />
     </main>
   );
 }

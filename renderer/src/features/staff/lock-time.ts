@@ -1,9 +1,9 @@
 import type { Locale } from '../../../../shared/domain/money';
-import { intlLocale } from '../../i18n';
+import { stationTimeFormat } from '../../i18n/station-time';
 
-/** "14:32" in the person's language: a lock lasts minutes, so the day never needs saying. */
+/** "14:32" (Brussels time) in the person's language: a lock lasts minutes, so the day never needs saying. */
 export function formatClock(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short' }).format(new Date(ms));
+  return stationTimeFormat(locale, { timeStyle: 'short' }).format(new Date(ms));
 }
 
 /** "4:05" or "1:02:03" left; never negative. */

@@ -12,6 +12,8 @@ const ROUTE_NEEDS: Partial<Record<Route, readonly Permission[]>> = {
   // Printing and wristband tools need close; the refund files on the same screen need refunds.
   topup: ['close', 'refunds'],
   reports: ['report'],
+  // Keeping the catalogue is a manager's: the same permission as closing.
+  articles: ['close'],
   settings: ['administer'],
   staff: ['administer'],
   devices: ['close'],

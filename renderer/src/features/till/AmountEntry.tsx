@@ -1,6 +1,5 @@
 import type { Dispatch, FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseAmount, type AmountProblem } from '../../../../shared/domain/money';
 import type { AmountAction } from './amount-entry';
 import { Numpad } from './Numpad';
 
@@ -8,34 +7,17 @@ interface Props {
   text: string;
   dispatch: Dispatch<AmountAction>;
   busy: boolean;
-  onPay: (cents: number) => void;
-  /** The bar's second tender: the amount is debited from a festival wristband. */
-  onPayWithWristband: (cents: number) => void;
-  /** Cash: the amount due is rounded to 5 cents and the change computed. */
-  onPayCash: (cents: number) => void;
-  onProblem: (problem: AmountProblem) => void;
+  /** Adds the typed amount to the basket as a free-amount line at the till's VAT rate. */
+  onAdd: () => void;
+  vatRate: number;
 }
 
-/** Amount field, numpad and the three tenders. Nothing reaches the station before parseAmount agrees. */
-export function AmountEntry({
-  text,
-  dispatch,
-  busy,
-  onPay,
-  onPayWithWristband,
-  onPayCash,
-  onProblem,
-}: Props) {
+/** Amount field and numpad: a free amount for the basket. Pay (beside the basket) also takes it. */
+export function AmountEntry({ text, dispatch, busy, onAdd, vatRate }: Props) {
   const { t } = useTranslation();
-  const payWith = (pay: (cents: number) => void) => {
-    if (busy) return;
-    const parsed = parseAmount(text);
-    if (parsed.ok) pay(parsed.cents);
-    else onProblem(parsed.problem);
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    payWith(onPay);
+    if (!busy) onAdd();
   };
   return (
     <form className="amount-entry" onSubmit={submit} noValidate>
@@ -53,26 +35,14 @@ export function AmountEntry({
           type="text"
           inputMode="decimal"
           autoComplete="off"
-          autoFocus
           placeholder="0,00"
           value={text}
           onChange={(event) => dispatch({ type: 'type', text: event.target.value })}
         />
       </div>
       <Numpad onKey={(key) => dispatch({ type: 'key', key })} />
-      <button type="submit" className="button button-pay" disabled={busy} aria-busy={busy}>
-        {t('till.pay')}
-      </button>
-      <button
-        type="button"
-        className="button button-wristband"
-        disabled={busy}
-        onClick={() => payWith(onPayWithWristband)}
-      >
-        {t('till.payWristband')}
-      </button>
-      <button type="button" className="button button-cash" disabled={busy} onClick={() => payWith(onPayCash)}>
-        {t('cashPay.button')}
+      <button type="submit" className="button button-add" disabled={busy}>
+        {t('register.addAmount', { rate: vatRate })}
       </button>
     </form>
   );

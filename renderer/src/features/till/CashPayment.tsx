@@ -1,19 +1,33 @@
 import { useTranslation } from 'react-i18next';
 import type { CashSaleView } from '../../../../shared/contract';
+import type { BasketInput } from '../../../../shared/contract/basket-input';
 import { formatMoney } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { intlLocale, useLocale } from '../../i18n';
 import { amountProblemText } from '../../i18n/error-text';
+import { ReceiptPreview } from '../receipts/ReceiptPreview';
+import { amountReducer } from './amount-entry';
+import { Numpad } from './Numpad';
+import type { TenderPart } from './split-sale';
 import { cashPreview, useCashPayment, type CashProblem } from './use-cash-payment';
 
 /** The notes a customer hands over most; a tap fills the amount received. */
 const NOTES_CENTS = [500, 1000, 2000, 5000] as const;
 
 /** Cash at the till: what is due after rounding, what was received, and the change to give back. */
-export function CashPayment({ cents, onNewSale }: { cents: number; onNewSale: () => void }) {
+interface Props {
+  cents: number;
+  basket?: BasketInput;
+  /** The open split sale whose rest this pays. */
+  part?: TenderPart;
+  onNewSale: () => void;
+  onPaid: () => void;
+}
+
+export function CashPayment({ cents, basket, part, onNewSale, onPaid }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const cash = useCashPayment(cents);
+  const cash = useCashPayment(cents, basket, onPaid, part);
   const money = (amount: number) => formatMoney(amount, locale);
   if (cash.paid) return <CashPaid view={cash.paid} onNewSale={onNewSale} />;
   const toText = (amount: number) => (amount / 100).toFixed(2).replace('.', ',');
@@ -54,6 +68,8 @@ export function CashPayment({ cents, onNewSale }: { cents: number; onNewSale: ()
           </button>
         ))}
       </div>
+      {/* The same keys as the amount: a touch till has no keyboard for the cash received either. */}
+      <Numpad compact onKey={(key) => cash.setText(amountReducer(cash.text, { type: 'key', key }))} />
       <ChangePreview text={cash.text} dueCents={cash.dueCents} />
       {cash.problem && <ProblemAlert problem={cash.problem} />}
       {cash.error && <ErrorAlert error={cash.error} />}
@@ -128,6 +144,7 @@ function CashPaid({ view, onNewSale }: { view: CashSaleView; onNewSale: () => vo
       <button type="button" className="button button-primary" onClick={onNewSale} autoFocus>
         {t('till.newSale')}
       </button>
+      <ReceiptPreview saleId={view.sale.id} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { QrCode } from '../../components/QrCode';
 import { errorText } from '../../i18n/error-text';
 import { useLocale } from '../../i18n';
 import { salePhase } from './sale-rules';
+import { runningPartCents } from './split-sale';
 
 /** What the cashier watches: amount, the QR (or the sticker prompt) while it can be paid, and the live status. */
 export function CurrentSale({ sale }: { sale: SaleView }) {
@@ -20,7 +21,7 @@ export function CurrentSale({ sale }: { sale: SaleView }) {
   return (
     <div className={`current-sale phase-${phase}`}>
       <p className="sale-amount" data-testid="sale-amount">
-        {formatMoney(sale.amountCents, locale)}
+        {formatMoney(runningPartCents(sale) ?? sale.amountCents, locale)}
       </p>
       <p className={`sale-status status-${phase}`} role="status" data-phase={phase}>
         {t(`phase.${phase}`)}

@@ -4,10 +4,17 @@ import type { AmountKey } from './amount-entry';
 const KEYS: readonly AmountKey[] = ['7', '8', '9', '4', '5', '6', '1', '2', '3', ',', '0', 'backspace'];
 
 /** Big keys for a touch screen; they never submit, Pay does. */
-export function Numpad({ onKey, disabled }: { onKey: (key: AmountKey) => void; disabled?: boolean }) {
+interface Props {
+  onKey: (key: AmountKey) => void;
+  disabled?: boolean;
+  /** Smaller keys (still ≥ 44 px) where the numpad shares the column with a payment panel. */
+  compact?: boolean;
+}
+
+export function Numpad({ onKey, disabled, compact }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="numpad" role="group" aria-label={t('till.numpad')}>
+    <div className={compact ? 'numpad numpad-compact' : 'numpad'} role="group" aria-label={t('till.numpad')}>
       {KEYS.map((key) =>
         key === 'backspace' ? (
           <button

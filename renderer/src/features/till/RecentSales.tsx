@@ -6,7 +6,9 @@ import { call } from '../../api/client';
 import { useStationEvents } from '../../api/use-station-events';
 import { useLocale } from '../../i18n';
 import { formatMoment } from './format-time';
-import { TimelineDialog } from './TimelineDialog';
+import { SplitTimelineDialog } from './SplitTimeline';
+import { saleMethod, saleOutcome, takenCents } from './recent-sale-row';
+import { TenderTimelineDialog, TimelineDialog } from './TimelineDialog';
 
 /** Re-reads the list on every payment change; bursts of events collapse into one extra read. */
 function useRecentSales(): SaleView[] {
@@ -43,27 +45,27 @@ function useRecentSales(): SaleView[] {
   return sales;
 }
 
-/** Which payment's timeline is open, and the button to give focus back to when it closes. */
+/** Which sale's timeline is open, and the button to give focus back to when it closes. */
 function useTimelinePanel() {
-  const [paymentId, setPaymentId] = useState<string | null>(null);
+  const [saleId, setSaleId] = useState<string | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const open = (id: string, button: HTMLButtonElement) => {
     opener.current = button;
-    setPaymentId(id);
+    setSaleId(id);
   };
   const close = () => {
-    setPaymentId(null);
+    setSaleId(null);
     if (opener.current?.isConnected) opener.current.focus();
     opener.current = null;
   };
-  return { paymentId, open, close };
+  return { saleId, open, close };
 }
 
 export function RecentSales() {
   const { t } = useTranslation();
-  const locale = useLocale();
   const sales = useRecentSales();
   const timeline = useTimelinePanel();
+  const shown = sales.find((sale) => sale.id === timeline.saleId) ?? null;
   return (
     <section className="recent-sales" aria-labelledby="recent-title">
       <h2 id="recent-title">{t('recent.title')}</h2>
@@ -71,7 +73,9 @@ export function RecentSales() {
         <thead>
           <tr>
             <th scope="col">{t('recent.time')}</th>
+            <th scope="col">{t('register.method')}</th>
             <th scope="col">{t('recent.amount')}</th>
+            <th scope="col">{t('register.taken')}</th>
             <th scope="col">{t('recent.status')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('recent.history')}</span>
@@ -81,39 +85,64 @@ export function RecentSales() {
         <tbody>
           {sales.length === 0 && (
             <tr>
-              <td colSpan={4} className="muted">
+              <td colSpan={6} className="muted">
                 {t('recent.empty')}
               </td>
             </tr>
           )}
           {sales.map((sale) => (
-            <tr key={sale.id} data-sale-id={sale.id}>
-              <td>
-                <time dateTime={sale.createdAt}>{formatMoment(sale.createdAt, locale)}</time>
-              </td>
-              <td className="numeric">{formatMoney(sale.amountCents, locale)}</td>
-              <td>
-                <span className={`badge sale-${sale.status}`}>{t(`saleStatus.${sale.status}`)}</span>
-              </td>
-              <td className="row-actions">
-                <button
-                  type="button"
-                  className="button button-small"
-                  disabled={!sale.payment}
-                  aria-haspopup="dialog"
-                  aria-expanded={sale.payment !== null && timeline.paymentId === sale.payment.id}
-                  onClick={(event) => sale.payment && timeline.open(sale.payment.id, event.currentTarget)}
-                >
-                  {t('recent.timeline')}
-                </button>
-              </td>
-            </tr>
+            <SaleRow key={sale.id} sale={sale} open={timeline.saleId === sale.id} onOpen={timeline.open} />
           ))}
         </tbody>
       </table>
-      {timeline.paymentId && (
-        <TimelineDialog key={timeline.paymentId} paymentId={timeline.paymentId} onClose={timeline.close} />
+      {shown?.tender === 'split' ? (
+        <SplitTimelineDialog key={shown.id} sale={shown} onClose={timeline.close} />
+      ) : shown?.payment ? (
+        <TimelineDialog key={shown.id} paymentId={shown.payment.id} onClose={timeline.close} />
+      ) : (
+        shown && <TenderTimelineDialog key={shown.id} sale={shown} onClose={timeline.close} />
       )}
     </section>
+  );
+}
+
+interface RowProps {
+  sale: SaleView;
+  open: boolean;
+  onOpen: (saleId: string, button: HTMLButtonElement) => void;
+}
+
+function SaleRow({ sale, open, onOpen }: RowProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const taken = takenCents(sale);
+  const outcome = saleOutcome(sale);
+  return (
+    <tr data-sale-id={sale.id}>
+      <td>
+        <time dateTime={sale.createdAt}>{formatMoment(sale.createdAt, locale)}</time>
+      </td>
+      <td>{t(`register.methods.${saleMethod(sale)}`)}</td>
+      <td className="numeric">{formatMoney(sale.amountCents, locale)}</td>
+      <td className="numeric" data-testid="taken">
+        {taken === null ? '—' : formatMoney(taken, locale)}
+      </td>
+      <td>
+        <span className={`badge sale-${sale.status}`} data-outcome={outcome}>
+          {t(`phase.${outcome}`)}
+        </span>
+      </td>
+      <td className="row-actions">
+        <button
+          type="button"
+          className="button button-small"
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          onClick={(event) => onOpen(sale.id, event.currentTarget)}
+        >
+          {t('recent.timeline')}
+        </button>
+      </td>
+    </tr>
   );
 }

@@ -1,11 +1,21 @@
 import { useState } from 'react';
 import type { SaleView } from '../../../../shared/contract';
+import type { BasketInput } from '../../../../shared/contract/basket-input';
 import type { Notice } from '../../components/ErrorAlert';
 import { CashPayment } from './CashPayment';
+import type { TenderPart } from './split-sale';
 import { WristbandPayment } from './WristbandPayment';
 
-/** A tender other than Bancontact, for the amount typed, while its panel is on screen. */
-export type SecondTender = { kind: 'wristband' | 'cash'; cents: number };
+/**
+ * A tender other than Bancontact, for the amount typed, while its panel is on screen. With `part`, it
+ * pays what is still due (`cents`) on the till's open split sale instead of starting a sale.
+ */
+export type SecondTender = {
+  kind: 'wristband' | 'cash';
+  cents: number;
+  basket?: BasketInput;
+  part?: TenderPart;
+};
 
 /**
  * Choosing wristband or cash. A Bancontact payment still open on this till comes first: the station
@@ -13,7 +23,7 @@ export type SecondTender = { kind: 'wristband' | 'cash'; cents: number };
  */
 export function useSecondTender(sale: SaleView | null, setNotice: (notice: Notice | null) => void) {
   const [tender, setTender] = useState<SecondTender | null>(null);
-  const choose = (kind: SecondTender['kind']) => (cents: number) => {
+  const choose = (kind: SecondTender['kind']) => (cents: number, basket?: BasketInput) => {
     if (sale?.status === 'open') {
       setNotice({
         kind: 'error',
@@ -22,15 +32,31 @@ export function useSecondTender(sale: SaleView | null, setNotice: (notice: Notic
       return;
     }
     setNotice(null);
-    setTender({ kind, cents });
+    setTender({ kind, cents, basket });
   };
-  return { tender, choose, clear: () => setTender(null) };
+  /** The rest of the open split sale, by cash or wristband. */
+  const chooseRest = (kind: SecondTender['kind'], open: SaleView) => {
+    setNotice(null);
+    const part = { saleId: open.id, amountCents: open.amountCents };
+    setTender({ kind, cents: open.dueCents ?? open.amountCents, part });
+  };
+  return { tender, choose, chooseRest, clear: () => setTender(null) };
 }
 
-export function SecondTenderPanel({ tender, onNewSale }: { tender: SecondTender; onNewSale: () => void }) {
+interface PanelProps {
+  tender: SecondTender;
+  onNewSale: () => void;
+  /** The money is taken: the basket is done. */
+  onPaid: () => void;
+  /** A part was taken and the sale is still open: the till shows what is due. */
+  onPartTaken: (sale: SaleView) => void;
+}
+
+export function SecondTenderPanel({ tender, onNewSale, onPaid, onPartTaken }: PanelProps) {
+  const props = { cents: tender.cents, basket: tender.basket, part: tender.part, onNewSale, onPaid };
   return tender.kind === 'cash' ? (
-    <CashPayment cents={tender.cents} onNewSale={onNewSale} />
+    <CashPayment {...props} />
   ) : (
-    <WristbandPayment cents={tender.cents} onNewSale={onNewSale} />
+    <WristbandPayment {...props} onPartTaken={onPartTaken} />
   );
 }

@@ -1,16 +1,25 @@
-import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SaleView } from '../../../../shared/contract';
 import { NoticeAlert, type Notice } from '../../components/ErrorAlert';
 import { useStation } from '../../components/station-context';
+import { PrinterNotice } from '../receipts/PrinterNotice';
+import { ReceiptPreview } from '../receipts/ReceiptPreview';
 import { TrainingCustomerPanel } from '../training/TrainingCustomerPanel';
-import { amountReducer } from './amount-entry';
 import { AmountEntry } from './AmountEntry';
+import { ArticleGrid } from './ArticleGrid';
+import { articleByBarcode, priceOf } from './basket-state';
+import { useBarcodeScanner } from './barcode-scanner';
+import { BasketPanel } from './BasketPanel';
 import { CurrentSale, PendingSale } from './CurrentSale';
+import { PayGate } from './PayGate';
 import { RecentSales } from './RecentSales';
 import { SaleActions } from './SaleActions';
-import { SecondTenderPanel, useSecondTender } from './SecondTender';
-import { useTillSale } from './use-till-sale';
-import type { SaleView } from '../../../../shared/contract';
+import { SecondTenderPanel } from './SecondTender';
+import { awaitsNextPart, partsTaken } from './split-sale';
+import { SplitSale } from './SplitSale';
+import { useArticles } from './use-articles';
+import { useRegister, type RegisterMessage } from './use-register';
+import { SETUP_FALLBACK } from './use-sales-setup';
 
 /** The payment problem is already explained on the sale; the same error twice would only be noise. */
 function visibleNotice(notice: Notice | null, sale: SaleView | null): Notice | null {
@@ -18,57 +27,134 @@ function visibleNotice(notice: Notice | null, sale: SaleView | null): Notice | n
   return notice;
 }
 
-export function TillScreen() {
+function MessageAlert({ message }: { message: RegisterMessage | null }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <p className="alert" role="alert">
+      {message.key === 'unknownCode'
+        ? t('register.unknownCode', { code: message.code })
+        : t('register.emptyBasket')}
+    </p>
+  );
+}
+
+/** The sale being paid: its status and QR, the cash or wristband panel, and the training customer. */
+function SaleColumn({ register }: { register: ReturnType<typeof useRegister> }) {
   const { t } = useTranslation();
   const { mode } = useStation();
-  const [text, dispatch] = useReducer(amountReducer, '');
-  const till = useTillSale();
+  const { till } = register;
   const { sale, busy } = till;
-  const second = useSecondTender(sale, till.setNotice);
-
-  const newSale = () => {
-    till.clear();
-    second.clear();
-    dispatch({ type: 'reset' });
-  };
-
   return (
-    <main className="till">
-      <section className="till-entry">
-        <AmountEntry
-          text={text}
-          dispatch={dispatch}
-          busy={busy}
-          onPay={(cents) => void till.start(cents)}
-          onPayWithWristband={second.choose('wristband')}
-          onPayCash={second.choose('cash')}
-          onProblem={(problem) => till.setNotice({ kind: 'amount', problem })}
+    <section className="till-sale" aria-labelledby="current-sale-title">
+      <h2 id="current-sale-title">{t('till.currentSale')}</h2>
+      <PrinterNotice />
+      {register.gate ? (
+        <PayGate
+          gate={register.gate}
+          onConfirm={register.confirm}
+          onDrawerOpened={register.drawerOpened}
+          onClose={register.closeGate}
         />
-        <NoticeAlert notice={visibleNotice(till.notice, sale)} />
-      </section>
-      <section className="till-sale" aria-labelledby="current-sale-title">
-        <h2 id="current-sale-title">{t('till.currentSale')}</h2>
-        {second.tender ? (
-          <SecondTenderPanel tender={second.tender} onNewSale={newSale} />
-        ) : till.pending !== null ? (
-          <PendingSale cents={till.pending} />
-        ) : sale ? (
-          <>
-            <CurrentSale sale={sale} />
-            <SaleActions
+      ) : till.pending !== null ? (
+        <PendingSale cents={till.pending} />
+      ) : sale && awaitsNextPart(sale) ? (
+        <SplitSale sale={sale} busy={busy} onPayRest={register.payRest} onCancelSale={register.cancelSale} />
+      ) : sale ? (
+        <>
+          <CurrentSale sale={sale} />
+          {partsTaken(sale) && (
+            <SplitSale
               sale={sale}
               busy={busy}
-              onCancel={() => till.act('till.cancelPayment')}
-              onRetry={() => void till.act('till.retryPayment')}
-              onNewSale={newSale}
+              onPayRest={register.payRest}
+              onCancelSale={register.cancelSale}
             />
-          </>
-        ) : (
-          <p className="muted no-sale">{t('till.noSale')}</p>
-        )}
-      </section>
+          )}
+          <SaleActions
+            sale={sale}
+            busy={busy}
+            onCancel={() => till.act('till.cancelPayment')}
+            onRetry={() => void till.act('till.retryPayment')}
+            onNewSale={register.newSale}
+          />
+        </>
+      ) : (
+        <p className="muted no-sale">{t('till.noSale')}</p>
+      )}
+      {sale?.status === 'paid' && <ReceiptPreview saleId={sale.id} />}
       {mode === 'training' && (
         <TrainingCustomerPanel sale={sale} busy={busy} onAction={(action) => void till.act(action)} />
+      )}
+    </section>
+  );
+}
+
+export function TillScreen() {
+  const { t } = useTranslation();
+  const register = useRegister();
+  const articles = useArticles();
+  const { till, second, basket } = register;
+  const { sale, busy } = till;
+  const locked = sale?.status === 'open' || till.pending !== null || second.tender !== null;
+  const priced = priceOf(basket);
+
+  useBarcodeScanner((code) => {
+    const article = articleByBarcode(articles, code);
+    if (article) register.edit({ type: 'addArticle', article });
+    else register.setMessage({ key: 'unknownCode', code });
+  }, !locked);
+
+  return (
+    <main className="till register">
+      {second.tender ? (
+        // Cash or wristband takes the whole width: the numpad fills Cash received, nothing else is tapped now.
+        <section className="till-tender" aria-labelledby="current-sale-title">
+          <h2 id="current-sale-title">{t('till.currentSale')}</h2>
+          <PrinterNotice />
+          <SecondTenderPanel
+            tender={second.tender}
+            onNewSale={register.newSale}
+            onPaid={register.tenderPaid}
+            onPartTaken={register.partTaken}
+          />
+        </section>
+      ) : (
+        <>
+          <section className="till-catalogue" aria-label={t('register.catalogue')}>
+            <ArticleGrid
+              articles={articles}
+              disabled={locked}
+              onTap={(article) => register.edit({ type: 'addArticle', article })}
+              keypad={
+                <AmountEntry
+                  text={register.text}
+                  dispatch={register.typeAmount}
+                  busy={busy || locked}
+                  onAdd={() => void register.addTyped()}
+                  vatRate={register.vatRate}
+                />
+              }
+            />
+          </section>
+          <section className="till-basket" aria-labelledby="basket-title">
+            <h2 id="basket-title">{t('register.basket')}</h2>
+            <BasketPanel
+              basket={basket}
+              priced={priced}
+              edit={register.edit}
+              locked={locked}
+              busy={busy}
+              discountLimitPercent={
+                register.setup?.discountLimitPercent ?? SETUP_FALLBACK.discountLimitPercent
+              }
+              onPay={register.pay}
+            />
+            <MessageAlert message={register.message} />
+            <NoticeAlert notice={visibleNotice(till.notice, sale)} />
+          </section>
+          <SaleColumn register={register} />
+        </>
       )}
       <RecentSales />
     </main>

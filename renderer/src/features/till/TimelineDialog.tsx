@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError, Result, TimelineEntry } from '../../../../shared/contract';
+import type { ContractError, Result, SaleView, TimelineEntry } from '../../../../shared/contract';
+import { formatMoney } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
 import { useStationEvents } from '../../api/use-station-events';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,7 +21,7 @@ type Loaded =
   | { kind: 'entries'; entries: TimelineEntry[] };
 
 /** Reads the payment's status history, and again whenever that payment changes while the panel is open. */
-function useTimeline(paymentId: string): Loaded {
+export function useTimeline(paymentId: string): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const take = useCallback((result: Result<TimelineEntry[]>) => {
     setLoaded(
@@ -37,20 +38,27 @@ function useTimeline(paymentId: string): Loaded {
   return loaded;
 }
 
+interface FrameProps {
+  onClose: () => void;
+  /** Moves focus into the panel again when it shows another sale. */
+  focusKey: string;
+  children: ReactNode;
+  data: Record<`data-${string}`, string>;
+}
+
 /** A small non-modal panel: focus moves into it, Escape or Close gives it back to the opener. */
-export function TimelineDialog({ paymentId, onClose }: { paymentId: string; onClose: () => void }) {
+export function TimelineFrame({ onClose, focusKey, children, data }: FrameProps) {
   const { t } = useTranslation();
-  const loaded = useTimeline(paymentId);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     closeRef.current?.focus();
-  }, [paymentId]);
+  }, [focusKey]);
   return (
     <div
       className="timeline-dialog"
       role="dialog"
       aria-label={t('timeline.title')}
-      data-payment-id={paymentId}
+      {...data}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
       }}
@@ -61,10 +69,52 @@ export function TimelineDialog({ paymentId, onClose }: { paymentId: string; onCl
           {t('timeline.close')}
         </button>
       </div>
+      {children}
+    </div>
+  );
+}
+
+/** A Bancontact payment's status history, read from the station's event log. */
+export function TimelineDialog({ paymentId, onClose }: { paymentId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const loaded = useTimeline(paymentId);
+  return (
+    <TimelineFrame onClose={onClose} focusKey={paymentId} data={{ 'data-payment-id': paymentId }}>
       {loaded.kind === 'loading' && <p className="muted">{t('app.loading')}</p>}
       {loaded.kind === 'error' && <ErrorAlert error={loaded.error} />}
       {loaded.kind === 'entries' && <TimelineTable entries={loaded.entries} />}
-    </div>
+    </TimelineFrame>
+  );
+}
+
+/**
+ * Cash and wristband sales have no payment to follow: they are taken in one step, so their timeline is
+ * that one moment and what it took.
+ */
+export function TenderTimelineDialog({ sale, onClose }: { sale: SaleView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const money = (cents: number) => formatMoney(cents, locale);
+  const what =
+    sale.tender === 'cash'
+      ? t('register.cashTimeline', {
+          received: money(sale.cash?.tenderedCents ?? 0),
+          change: money(sale.cash?.changeCents ?? 0),
+        })
+      : t('register.wristbandTimeline', { id: sale.wristbandId ?? '' });
+  return (
+    <TimelineFrame onClose={onClose} focusKey={sale.id} data={{ 'data-sale-id': sale.id }}>
+      <table className="timeline">
+        <tbody>
+          <tr>
+            <td>
+              <time dateTime={sale.createdAt}>{formatMoment(sale.createdAt, locale, { seconds: true })}</time>
+            </td>
+            <td>{what}</td>
+          </tr>
+        </tbody>
+      </table>
+    </TimelineFrame>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../../shared/domain/money';
-import { intlLocale } from '../../i18n';
+import { sameStationDay, stationTimeFormat } from '../../i18n/station-time';
 
 /** Today's moments show the time only; older ones the date too. */
 export function formatMoment(
@@ -9,7 +9,9 @@ export function formatMoment(
 ): string {
   const at = new Date(iso);
   const timeStyle = seconds ? 'medium' : 'short';
-  const sameDay = at.toDateString() === now.toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay ? { timeStyle } : { dateStyle: 'short', timeStyle };
-  return new Intl.DateTimeFormat(intlLocale(locale), options).format(at);
+  // Brussels time, the day included, as on receipts and reports, whatever the machine's zone.
+  const options: Intl.DateTimeFormatOptions = sameStationDay(at, now)
+    ? { timeStyle }
+    : { dateStyle: 'short', timeStyle };
+  return stationTimeFormat(locale, options).format(at);
 }

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CashSaleView, ContractError } from '../../../../shared/contract';
+import type { BasketInput } from '../../../../shared/contract/basket-input';
 import { cashDue, type CashRounding } from '../../../../shared/domain/cash';
 import type { AmountProblem } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
 import { newIdempotencyKey } from '../../api/idempotency-key';
 import { parseCash } from './cash-input';
+import type { TenderPart } from './split-sale';
 
 /** The station's default and Belgium's rule; used only until the sales setup has answered. */
 const BELGIAN_ROUNDING: CashRounding = 5;
@@ -42,7 +44,12 @@ export function cashPreview(
  * The cash tender: the amount due rounded as the station will round it, the cash received, and one
  * till.payCash per attempt. Only a request that got no answer at all is sent again with the same key.
  */
-export function useCashPayment(cents: number) {
+export function useCashPayment(
+  cents: number,
+  basket: BasketInput | undefined,
+  onPaid: () => void,
+  part?: TenderPart,
+) {
   const dueCents = cashDue(cents, useCashRounding());
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -55,16 +62,17 @@ export function useCashPayment(cents: number) {
   const pay = async (tenderedCents: number) => {
     inFlight.current = true;
     setBusy(true);
-    const result = await call('till.payCash', {
-      amountCents: cents,
-      tenderedCents,
-      idempotencyKey: key.current,
-    });
+    // The rest of a split sale names the sale; its basket is already at the station.
+    const sale = part
+      ? { amountCents: part.amountCents, saleId: part.saleId }
+      : { amountCents: cents, basket };
+    const result = await call('till.payCash', { ...sale, tenderedCents, idempotencyKey: key.current });
     if (!(!result.ok && result.error.code === 'STATION_UNREACHABLE')) key.current = newIdempotencyKey();
     inFlight.current = false;
     setBusy(false);
-    if (result.ok) setPaid(result.value);
-    else setError(result.error);
+    if (!result.ok) return setError(result.error);
+    setPaid(result.value);
+    onPaid();
   };
 
   const submit = (event: FormEvent) => {

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodName, Result, SaleView } from '../../../../shared/contract';
+import type { BasketInput } from '../../../../shared/contract/basket-input';
 import { call } from '../../api/client';
 import { newIdempotencyKey } from '../../api/idempotency-key';
 import { useStationEvents } from '../../api/use-station-events';
 import type { Notice } from '../../components/ErrorAlert';
 import { newerSale } from './sale-rules';
 
-type SaleAction = Extract<MethodName, 'till.cancelPayment' | 'till.retryPayment' | `training.${string}`>;
+type SaleAction = Extract<
+  MethodName,
+  'till.cancelPayment' | 'till.cancelSale' | 'till.retryPayment' | `training.${string}`
+>;
 
 interface Attempt {
   cents: number;
@@ -71,16 +75,19 @@ export function useTillSale() {
   );
 
   const start = useCallback(
-    async (cents: number) => {
-      if (inFlight.current) return;
+    async (cents: number, basket?: BasketInput): Promise<SaleView | null> => {
+      if (inFlight.current) return null;
       const key = keyFor(attempt.current, cents, sale);
       attempt.current = { cents, key, saleId: null };
       setPending(cents);
-      const started = await run(() => call('till.startPayment', { amountCents: cents, idempotencyKey: key }));
+      const started = await run(() =>
+        call('till.startPayment', { amountCents: cents, idempotencyKey: key, basket }),
+      );
       setPending(null);
       if (started && attempt.current?.key === key) attempt.current.saleId = started.id;
       // The station persists before it calls Bancontact: a failed start may still have left an open sale.
       if (!started) await loadCurrent();
+      return started;
     },
     [run, sale, loadCurrent],
   );
@@ -99,7 +106,7 @@ export function useTillSale() {
     setNotice(null);
   }, []);
 
-  return { sale, pending, notice, busy, start, act, clear, setNotice };
+  return { sale, pending, notice, busy, start, run, act, clear, setNotice, adopt: show };
 }
 
 /**

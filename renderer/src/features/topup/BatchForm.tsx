@@ -4,7 +4,14 @@ import type { ContractError, PrintJobView, TopupProfileChoice } from '../../../.
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
-import { batchInput, draftProblem, EMPTY_DRAFT, type BatchDraft, type DraftProblem } from './batch-form';
+import {
+  batchInput,
+  draftProblem,
+  EMPTY_DRAFT,
+  outsideSepa,
+  type BatchDraft,
+  type DraftProblem,
+} from './batch-form';
 import { AmountFields, LayoutFields, LogoField } from './BatchFormFields';
 
 function useTopupProfiles(): TopupProfileChoice[] {
@@ -69,7 +76,7 @@ export function BatchForm({ onStarted }: { onStarted: (job: PrintJobView) => voi
       </label>
       {problem && (
         <p className="alert" role="alert">
-          {t(`topup.problems.${problem}`)}
+          {t(`topup.problems.${problem}`, { characters: outsideSepa(draft.description).join(' ') })}
         </p>
       )}
       {error && <ErrorAlert error={error} />}

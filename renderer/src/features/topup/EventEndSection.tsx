@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventStateView } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { intlLocale, useLocale } from '../../i18n';
+import { useLocale } from '../../i18n';
+import { stationTimeFormat } from '../../i18n/station-time';
 import { useEventState } from './use-event-state';
 
 /**
@@ -69,7 +70,7 @@ function EndedState({
   const { t } = useTranslation();
   const locale = useLocale();
   // The date in full: the end is read back days later, when refunds are made.
-  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
+  const format = stationTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
   const when = state.endedAt ? format.format(new Date(state.endedAt)) : '';
   return (
     <>

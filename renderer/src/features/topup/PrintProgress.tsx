@@ -30,7 +30,7 @@ export function PrintProgress({ job, onCancel }: { job: PrintJobView; onCancel: 
         </button>
       )}
       {job.state === 'done' && job.downloadPath && (
-        <a className="button button-primary" href={downloadHref(job.downloadPath)} download>
+        <a className="button button-primary" href={downloadHref(job.downloadPath)} download={job.fileName}>
           {t('topup.progress.download')}
         </a>
       )}

@@ -5,6 +5,23 @@ import { parseAmount } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
+/** The payer's app's own reasons for refusing the amount (the simulator's codes), in the user's words. */
+const AMOUNT_REASONS: Partial<Record<string, 'trainingAmountNeeded' | 'trainingAmountFixed'>> = {
+  FIELD_IS_REQUIRED: 'trainingAmountNeeded',
+  AMOUNT_NOT_MODIFIABLE: 'trainingAmountFixed',
+};
+
+function TopUpError({ error }: { error: ContractError }) {
+  const { t } = useTranslation();
+  const reason = error.apiCode ? AMOUNT_REASONS[error.apiCode] : undefined;
+  if (!reason) return <ErrorAlert error={error} />;
+  return (
+    <p className="alert" role="alert">
+      {t(`topup.wristband.${reason}`)}
+    </p>
+  );
+}
+
 /**
  * Training mode: the organiser plays the festival-goer who scans this wristband and pays. The amount
  * is what they type in their app; empty means the code's printed amount.
@@ -43,7 +60,7 @@ export function TrainingTopUp({ wristbandId }: { wristbandId: string }) {
       <button type="submit" className="button" disabled={busy}>
         {t('topup.wristband.trainingPay')}
       </button>
-      {error && <ErrorAlert error={error} />}
+      {error && <TopUpError error={error} />}
     </form>
   );
 }

@@ -28,10 +28,14 @@ export function WristbandPanel() {
     event.preventDefault();
     if (text.trim()) void lookUp(text);
   };
-  useStationEvents((event) => {
-    if (event.name === 'wristbands.changed' && event.payload.wristbandId === wristband?.id)
-      void lookUp(wristband.id);
-  });
+  // After a lost stream (or a station that ended it to say events were missed) the shown wristband is read again.
+  useStationEvents(
+    (event) => {
+      if (event.name === 'wristbands.changed' && event.payload.wristbandId === wristband?.id)
+        void lookUp(wristband.id);
+    },
+    () => void (wristband && lookUp(wristband.id)),
+  );
   return (
     <section className="topup-section" aria-labelledby="wristband-title">
       <h2 id="wristband-title">{t('topup.wristband.title')}</h2>

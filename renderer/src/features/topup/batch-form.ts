@@ -1,4 +1,5 @@
 import { parseAmount } from '../../../../shared/domain/money';
+import { SEPA_TEXT } from '../../../../shared/domain/sepa-charset';
 import type { TopupAmountMode } from '../../../../shared/domain/topup';
 
 export type Layout = 'a4' | 'strip' | 'card' | 'label';
@@ -36,7 +37,18 @@ export const EMPTY_DRAFT: BatchDraft = {
 
 /** The problems a translation key names; the station still has the last word. */
 export type DraftProblem =
-  'countRange' | 'amountNeeded' | 'amountRange' | 'descriptionLong' | 'eventNeeded' | 'gridRange';
+  | 'countRange'
+  | 'amountNeeded'
+  | 'amountRange'
+  | 'descriptionLong'
+  | 'descriptionCharacters'
+  | 'eventNeeded'
+  | 'gridRange';
+
+/** The characters of `text` a SEPA text field refuses, each once, in the order typed: "é", "€", "&". */
+export function outsideSepa(text: string): string[] {
+  return [...new Set([...text].filter((character) => !SEPA_TEXT.test(character)))];
+}
 
 const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN);
 
@@ -53,6 +65,7 @@ export function draftProblem(draft: BatchDraft): DraftProblem | null {
   const amount = amountProblem(draft);
   if (amount) return amount;
   if (draft.description.length > 35) return 'descriptionLong';
+  if (outsideSepa(draft.description).length > 0) return 'descriptionCharacters';
   if (draft.eventName.trim() === '') return 'eventNeeded';
   if (draft.layout === 'a4' && ![whole(draft.rows), whole(draft.columns)].every((n) => n >= 1 && n <= 20))
     return 'gridRange';

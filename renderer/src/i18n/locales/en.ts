@@ -1,12 +1,20 @@
+import { articlesEn } from './articles-en';
 import { reportsEn } from './reports-en';
+import { fieldTextsEn } from './fields-en';
 import { restoreEn } from './restore-en';
 import { stationEn } from './station-en';
 import { staffEn } from './staff-en';
 import { customerEn } from './customer-en';
+import { registerEn } from './register-en';
 import { devicesEn } from './devices-en';
 import { auditEn } from './audit-en';
 import { backupsEn } from './backups-en';
+import { refundKeysEn } from './refund-keys-en';
+import { returnsEn } from './returns-en';
+import { receiptsEn } from './receipts-en';
+import { splitEn } from './split-en';
 import { topupEn } from './topup-en';
+import { salesSetupEn } from './sales-setup-en';
 
 /** English is the reference catalogue: nl and fr must have exactly these keys (checked by type and test). */
 export const en = {
@@ -23,6 +31,7 @@ export const en = {
     settings: 'Settings',
     topup: 'Top-up',
     reports: 'Closing',
+    articles: 'Articles',
     staff: 'Staff',
     devices: 'Linked devices',
     audit: 'Audit log',
@@ -114,13 +123,19 @@ export const en = {
     },
   },
   ...topupEn,
+  ...articlesEn,
   ...backupsEn,
+  ...refundKeysEn,
+  ...returnsEn,
+  ...receiptsEn,
+  ...splitEn,
   ...reportsEn,
   ...restoreEn,
   ...stationEn,
   ...staffEn,
   ...devicesEn,
   ...auditEn,
+  ...salesSetupEn,
   paymentStatus: {
     CREATING: 'Being created',
     PENDING: 'Waiting for customer',
@@ -137,6 +152,7 @@ export const en = {
   },
   qr: { label: 'Bancontact QR code' },
   ...customerEn,
+  ...registerEn,
   training: {
     title: 'Customer (training)',
     hint: 'Play the customer: these buttons do what the banking app would do.',
@@ -252,33 +268,19 @@ export const en = {
     WRONG_TILL: 'This device belongs to another till.',
     ADMINISTRATOR_REQUIRED: 'Create an administrator with a password first.',
     LAST_ADMINISTRATOR: 'This is the last administrator: create another one first.',
+    DISCOUNT_NEEDS_MANAGER:
+      'A discount this large needs a manager or an administrator. Ask one to sign in at this till.',
+    REFUND_BY_IBAN:
+      'Bancontact cannot refund this payment itself (the Refund API is not enabled for this merchant, or not possible now). Refund by bank transfer to the payer’s refund IBAN instead.',
+    REFUND_SIGNATURE_REFUSED:
+      'Bancontact did not accept this station’s refund signature. An administrator must hand the current public key (JWKS, Settings → Refunds) to Bancontact.',
+    REFUND_AMOUNT_TOO_HIGH: 'This is more than what is left to refund of this payment.',
+    REFUND_REQUEST_CONFLICT: 'This refund was already asked for with another amount. Look at the refunds of this sale.',
+    PAYMENT_NOT_REFUNDABLE: 'Bancontact cannot refund this payment: it did not succeed or is not known.',
     STATION_UNREACHABLE: 'The station cannot be reached. Check that Kassa is running, then try again.',
     checkFields: 'Check: {{fields}}',
   },
-  fields: {
-    tenderedCents: 'amount handed over',
-    floatCents: 'float',
-    countedCents: 'counted cash',
-    reason: 'reason',
-    from: 'start date',
-    to: 'end date',
-    date: 'date',
-    method: 'method',
-    status: 'status',
-    cursor: 'page',
-    search: 'search',
-    amountCents: 'amount',
-    idempotencyKey: 'payment attempt',
-    saleId: 'sale',
-    paymentId: 'payment',
-    limit: 'list size',
-    locale: 'language',
-    environment: 'environment',
-    ppid: 'payment profile id',
-    apiKey: 'API key',
-    publicUrl: 'public URL',
-    stickerPosId: 'sticker POS id',
-  },
+  ...fieldTextsEn,
 };
 
 /** Same tree as `en`, every leaf a string: a missing or extra key is a compile error. */

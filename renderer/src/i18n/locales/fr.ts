@@ -1,13 +1,21 @@
+import { articlesFr } from './articles-fr';
 import type { Catalogue } from './en';
 import { reportsFr } from './reports-fr';
+import { fieldTextsFr } from './fields-fr';
 import { restoreFr } from './restore-fr';
 import { stationFr } from './station-fr';
 import { staffFr } from './staff-fr';
 import { customerFr } from './customer-fr';
+import { registerFr } from './register-fr';
 import { devicesFr } from './devices-fr';
 import { auditFr } from './audit-fr';
 import { backupsFr } from './backups-fr';
+import { refundKeysFr } from './refund-keys-fr';
+import { returnsFr } from './returns-fr';
+import { receiptsFr } from './receipts-fr';
+import { splitFr } from './split-fr';
 import { topupFr } from './topup-fr';
+import { salesSetupFr } from './sales-setup-fr';
 
 export const fr: Catalogue = {
   app: {
@@ -23,6 +31,7 @@ export const fr: Catalogue = {
     settings: 'Paramètres',
     topup: 'Recharge',
     reports: 'Clôture',
+    articles: 'Articles',
     staff: 'Personnel',
     devices: 'Appareils',
     audit: 'Journal d’audit',
@@ -114,13 +123,19 @@ export const fr: Catalogue = {
     },
   },
   ...topupFr,
+  ...articlesFr,
   ...backupsFr,
+  ...refundKeysFr,
+  ...returnsFr,
+  ...receiptsFr,
+  ...splitFr,
   ...reportsFr,
   ...restoreFr,
   ...stationFr,
   ...staffFr,
   ...devicesFr,
   ...auditFr,
+  ...salesSetupFr,
   paymentStatus: {
     CREATING: 'En création',
     PENDING: 'En attente du client',
@@ -137,6 +152,7 @@ export const fr: Catalogue = {
   },
   qr: { label: 'Code QR Bancontact' },
   ...customerFr,
+  ...registerFr,
   training: {
     title: 'Client (entraînement)',
     hint: 'Jouez le client : ces boutons font ce que ferait l’app bancaire.',
@@ -261,31 +277,17 @@ export const fr: Catalogue = {
     WRONG_TILL: 'Cet appareil appartient à une autre caisse.',
     ADMINISTRATOR_REQUIRED: 'Créez d’abord un administrateur avec un mot de passe.',
     LAST_ADMINISTRATOR: 'C’est le dernier administrateur : créez-en d’abord un autre.',
+    DISCOUNT_NEEDS_MANAGER:
+      'Une remise aussi importante demande un responsable ou un administrateur. Demandez-lui de se connecter à cette caisse.',
+    REFUND_BY_IBAN:
+      'Bancontact ne peut pas rembourser ce paiement lui-même (l’API Refund n’est pas activée pour ce commerçant, ou ce n’est pas possible maintenant). Remboursez par virement sur l’IBAN de remboursement du payeur.',
+    REFUND_SIGNATURE_REFUSED:
+      'Bancontact n’a pas accepté la signature de remboursement de cette station. Un administrateur doit remettre la clé publique actuelle (JWKS, Paramètres → Remboursements) à Bancontact.',
+    REFUND_AMOUNT_TOO_HIGH: 'C’est plus que ce qu’il reste à rembourser sur ce paiement.',
+    REFUND_REQUEST_CONFLICT: 'Ce remboursement a déjà été demandé avec un autre montant. Consultez les remboursements de cette vente.',
+    PAYMENT_NOT_REFUNDABLE: 'Bancontact ne peut pas rembourser ce paiement : il n’a pas abouti ou est inconnu.',
     STATION_UNREACHABLE: 'La station est injoignable. Vérifiez que Kassa fonctionne, puis réessayez.',
     checkFields: 'Vérifiez : {{fields}}',
   },
-  fields: {
-    tenderedCents: 'montant remis',
-    floatCents: 'fonds de caisse',
-    countedCents: 'montant compté',
-    reason: 'motif',
-    from: 'date de début',
-    to: 'date de fin',
-    date: 'date',
-    method: 'moyen de paiement',
-    status: 'statut',
-    cursor: 'page',
-    search: 'recherche',
-    amountCents: 'montant',
-    idempotencyKey: 'tentative de paiement',
-    saleId: 'vente',
-    paymentId: 'paiement',
-    limit: 'taille de la liste',
-    locale: 'langue',
-    environment: 'environnement',
-    ppid: 'identifiant du profil de paiement',
-    apiKey: 'clé API',
-    publicUrl: 'URL publique',
-    stickerPosId: 'identifiant POS de l’autocollant',
-  },
+  ...fieldTextsFr,
 };

@@ -1,13 +1,21 @@
+import { articlesNl } from './articles-nl';
 import type { Catalogue } from './en';
 import { reportsNl } from './reports-nl';
+import { fieldTextsNl } from './fields-nl';
 import { restoreNl } from './restore-nl';
 import { stationNl } from './station-nl';
 import { staffNl } from './staff-nl';
 import { customerNl } from './customer-nl';
+import { registerNl } from './register-nl';
 import { devicesNl } from './devices-nl';
 import { auditNl } from './audit-nl';
 import { backupsNl } from './backups-nl';
+import { refundKeysNl } from './refund-keys-nl';
+import { returnsNl } from './returns-nl';
+import { receiptsNl } from './receipts-nl';
+import { splitNl } from './split-nl';
 import { topupNl } from './topup-nl';
+import { salesSetupNl } from './sales-setup-nl';
 
 export const nl: Catalogue = {
   app: {
@@ -23,6 +31,7 @@ export const nl: Catalogue = {
     settings: 'Instellingen',
     topup: 'Opladen',
     reports: 'Afsluiten',
+    articles: 'Artikelen',
     staff: 'Personeel',
     devices: 'Toestellen',
     audit: 'Auditlogboek',
@@ -114,13 +123,19 @@ export const nl: Catalogue = {
     },
   },
   ...topupNl,
+  ...articlesNl,
   ...backupsNl,
+  ...refundKeysNl,
+  ...returnsNl,
+  ...receiptsNl,
+  ...splitNl,
   ...reportsNl,
   ...restoreNl,
   ...stationNl,
   ...staffNl,
   ...devicesNl,
   ...auditNl,
+  ...salesSetupNl,
   paymentStatus: {
     CREATING: 'Wordt aangemaakt',
     PENDING: 'Wachten op de klant',
@@ -137,6 +152,7 @@ export const nl: Catalogue = {
   },
   qr: { label: 'Bancontact-QR-code' },
   ...customerNl,
+  ...registerNl,
   training: {
     title: 'Klant (oefening)',
     hint: 'Speel de klant: deze knoppen doen wat de bankapp zou doen.',
@@ -256,31 +272,17 @@ export const nl: Catalogue = {
     WRONG_TILL: 'Dit toestel hoort bij een andere kassa.',
     ADMINISTRATOR_REQUIRED: 'Maak eerst een beheerder met een wachtwoord aan.',
     LAST_ADMINISTRATOR: 'Dit is de laatste beheerder: maak eerst een andere aan.',
+    DISCOUNT_NEEDS_MANAGER:
+      'Zo’n grote korting vraagt een verantwoordelijke of beheerder. Laat die zich aanmelden op deze kassa.',
+    REFUND_BY_IBAN:
+      'Bancontact kan deze betaling niet zelf terugbetalen (de Refund API staat niet aan voor deze handelaar, of het kan nu niet). Betaal terug met een overschrijving naar het terugbetalings-IBAN van de betaler.',
+    REFUND_SIGNATURE_REFUSED:
+      'Bancontact aanvaardde de handtekening van dit station niet. Een beheerder moet de huidige publieke sleutel (JWKS, Instellingen → Terugbetalingen) aan Bancontact bezorgen.',
+    REFUND_AMOUNT_TOO_HIGH: 'Dit is meer dan wat er van deze betaling nog terugbetaald kan worden.',
+    REFUND_REQUEST_CONFLICT: 'Deze terugbetaling werd al gevraagd met een ander bedrag. Bekijk de terugbetalingen van deze verkoop.',
+    PAYMENT_NOT_REFUNDABLE: 'Bancontact kan deze betaling niet terugbetalen: ze is niet gelukt of niet gekend.',
     STATION_UNREACHABLE: 'Het station is niet bereikbaar. Controleer of Kassa draait en probeer opnieuw.',
     checkFields: 'Controleer: {{fields}}',
   },
-  fields: {
-    tenderedCents: 'gegeven bedrag',
-    floatCents: 'wisselgeld',
-    countedCents: 'geteld bedrag',
-    reason: 'reden',
-    from: 'begindatum',
-    to: 'einddatum',
-    date: 'datum',
-    method: 'betaalwijze',
-    status: 'status',
-    cursor: 'pagina',
-    search: 'zoekterm',
-    amountCents: 'bedrag',
-    idempotencyKey: 'betaalpoging',
-    saleId: 'verkoop',
-    paymentId: 'betaling',
-    limit: 'lijstgrootte',
-    locale: 'taal',
-    environment: 'omgeving',
-    ppid: 'betaalprofiel-id',
-    apiKey: 'API-sleutel',
-    publicUrl: 'publieke URL',
-    stickerPosId: 'POS-id van de sticker',
-  },
+  ...fieldTextsNl,
 };

@@ -133,6 +133,10 @@ export const reportsEn = {
       yes: 'Close business day',
       no: 'Not now',
       done: 'Business day {{date}} closed with Z report {{number}}.',
+      notCounted:
+        'The cash drawer of {{tills}} has not been counted. Count it before closing the day, or close the day anyway.',
+      goCount: 'Count the drawer',
+      closeAnyway: 'Close anyway',
     },
     zList: {
       title: 'Z reports',

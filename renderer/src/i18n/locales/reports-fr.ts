@@ -135,6 +135,10 @@ export const reportsFr: Catalogue<typeof reportsEn> = {
       yes: 'Clôturer la journée',
       no: 'Pas maintenant',
       done: 'Journée du {{date}} clôturée par le rapport Z {{number}}.',
+      notCounted:
+        'Le tiroir-caisse de {{tills}} n’a pas été compté. Comptez-le avant de clôturer la journée, ou clôturez quand même.',
+      goCount: 'Compter le tiroir',
+      closeAnyway: 'Clôturer quand même',
     },
     zList: {
       title: 'Rapports Z',

@@ -140,6 +140,10 @@ export const reportsNl: Catalogue<typeof reportsEn> = {
       yes: 'Werkdag afsluiten',
       no: 'Nu niet',
       done: 'Werkdag {{date}} afgesloten met Z-rapport {{number}}.',
+      notCounted:
+        'De kassalade van {{tills}} is niet geteld. Tel ze voor je de dag afsluit, of sluit de dag toch af.',
+      goCount: 'De lade tellen',
+      closeAnyway: 'Toch afsluiten',
     },
     zList: {
       title: 'Z-rapporten',

@@ -44,6 +44,8 @@ export const topupEn = {
       amountNeeded: 'Enter the amount, like 20,00.',
       amountRange: 'A code can carry at most €9,999.99.',
       descriptionLong: 'The description has at most 35 characters.',
+      descriptionCharacters:
+        "The description cannot hold {{characters}}: only letters without accents (a–z, A–Z), digits, spaces and / - ? : ( ) . , ' + go into a Bancontact code.",
       eventNeeded: 'Enter the event name.',
       gridRange: 'Rows and columns are 1 to 20.',
       logo: 'The logo must be a PNG or JPEG of at most 300 KB.',
@@ -71,6 +73,8 @@ export const topupEn = {
     wristband: {
       trainingAmount: 'Top up as a festival-goer (training), amount in €, empty for the printed amount',
       trainingPay: 'Scan and pay',
+      trainingAmountNeeded: 'This code has no printed amount: type the amount the festival-goer pays.',
+      trainingAmountFixed: 'This code’s amount is fixed: leave the amount empty to pay the printed amount.',
       title: 'Wristband',
       lookup: 'Wristband id (type or scan)',
       show: 'Show',
@@ -97,6 +101,7 @@ export const topupEn = {
         transfer_in: 'Moved in',
         transfer_out: 'Moved out',
         refund: 'Refunded',
+        credit: 'Purchase given back',
       },
     },
     code: {

@@ -46,6 +46,8 @@ export const topupFr: Catalogue<typeof topupEn> = {
       amountNeeded: 'Indiquez le montant, par ex. 20,00.',
       amountRange: 'Un code porte au plus 9 999,99 €.',
       descriptionLong: 'La description compte au plus 35 caractères.',
+      descriptionCharacters:
+        "La description ne peut pas contenir {{characters}} : seuls les lettres sans accents (a–z, A–Z), les chiffres, les espaces et / - ? : ( ) . , ' + entrent dans un code Bancontact.",
       eventNeeded: 'Indiquez le nom de l’événement.',
       gridRange: 'Lignes et colonnes : de 1 à 20.',
       logo: 'Le logo doit être un PNG ou un JPEG de 300 Ko au plus.',
@@ -74,6 +76,9 @@ export const topupFr: Catalogue<typeof topupEn> = {
       trainingAmount:
         'Recharger comme un festivalier (entraînement), montant en €, vide pour le montant imprimé',
       trainingPay: 'Scanner et payer',
+      trainingAmountNeeded: 'Ce code n’a pas de montant imprimé : tapez le montant que le festivalier paie.',
+      trainingAmountFixed:
+        'Le montant de ce code est fixe : laissez le montant vide pour payer le montant imprimé.',
       title: 'Bracelet',
       lookup: 'Code du bracelet (à taper ou scanner)',
       show: 'Afficher',
@@ -100,6 +105,7 @@ export const topupFr: Catalogue<typeof topupEn> = {
         transfer_in: 'Transfert reçu',
         transfer_out: 'Transfert envoyé',
         refund: 'Remboursé',
+        credit: 'Achat remboursé',
       },
     },
     code: {

@@ -46,6 +46,8 @@ export const topupNl: Catalogue<typeof topupEn> = {
       amountNeeded: 'Vul het bedrag in, bv. 20,00.',
       amountRange: 'Een code draagt hoogstens € 9.999,99.',
       descriptionLong: 'De omschrijving telt hoogstens 35 tekens.',
+      descriptionCharacters:
+        "De omschrijving kan geen {{characters}} bevatten: alleen letters zonder accenten (a–z, A–Z), cijfers, spaties en / - ? : ( ) . , ' + passen in een Bancontact-code.",
       eventNeeded: 'Vul de naam van het evenement in.',
       gridRange: 'Rijen en kolommen: 1 tot 20.',
       logo: 'Het logo moet een PNG of JPEG van hoogstens 300 KB zijn.',
@@ -73,6 +75,10 @@ export const topupNl: Catalogue<typeof topupEn> = {
     wristband: {
       trainingAmount: 'Opladen als festivalganger (oefenmodus), bedrag in €, leeg voor het gedrukte bedrag',
       trainingPay: 'Scannen en betalen',
+      trainingAmountNeeded:
+        'Deze code heeft geen gedrukt bedrag: typ het bedrag dat de festivalganger betaalt.',
+      trainingAmountFixed:
+        'Het bedrag van deze code ligt vast: laat het bedrag leeg om het gedrukte bedrag te betalen.',
       title: 'Polsbandje',
       lookup: 'Code van het polsbandje (typen of scannen)',
       show: 'Tonen',
@@ -99,6 +105,7 @@ export const topupNl: Catalogue<typeof topupEn> = {
         transfer_in: 'Overgezet (in)',
         transfer_out: 'Overgezet (uit)',
         refund: 'Terugbetaald',
+        credit: 'Aankoop teruggegeven',
       },
     },
     code: {

@@ -1,12 +1,12 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StationDb } from '../db/open-station-database';
-import { SALES_SETUP_FILE } from '../reports/sales-setup-store';
-import { createSettingsFile } from '../settings/settings-file';
-import { createSiteKey, readSiteKey, SITE_KEY_FILE, SiteCipher } from '../settings/site-key';
-import { SiteSalesSetup } from '../reports/site-sales-setup';
-import { SiteSecretStore } from '../settings/site-secret-store';
-import { SiteSettingsStore } from '../settings/site-settings-store';
+import type { StationDb } from './db/open-station-database';
+import { SALES_SETUP_FILE } from './reports/sales-setup-store';
+import { createSettingsFile } from './settings/settings-file';
+import { createSiteKey, readSiteKey, SITE_KEY_FILE, SiteCipher } from './settings/site-key';
+import { SiteSalesSetup } from './reports/site-sales-setup';
+import { SiteSecretStore } from './settings/site-secret-store';
+import { SiteSettingsStore } from './settings/site-settings-store';
 
 export interface SiteSettingsOpening {
   /** The station database: the site database on PostgreSQL, station.sqlite on SQLite. */
@@ -23,6 +23,8 @@ export interface SiteSettings {
   /** Where SalesSetupStore keeps the setup on a site, instead of sales-setup.json. */
   salesSetup: SiteSalesSetup;
   keyFile: string;
+  /** True for the site's first station, which created the site key just now. */
+  created: boolean;
   /** Takes in what other stations changed (call it on their settings events). */
   refresh(): Promise<void>;
   /** Waits until this station's changes are in the site database; throws when one did not get there. */
@@ -57,6 +59,7 @@ export async function openSiteSettings(opening: SiteSettingsOpening): Promise<Si
     secrets,
     salesSetup,
     keyFile,
+    created: isFirst,
     refresh: async () => {
       await secrets.refresh();
       await settings.refresh();

@@ -1,0 +1,42 @@
+import type { EventBus } from './api/event-bus';
+import { stationRefundKeys } from './refunds/refund-key-handlers';
+import { stationReturns } from './station-returns';
+import type { RuntimeHost } from './runtime-host';
+import { LogoStore } from './settings/logo-store';
+import { relayRegisterChanges } from './site-register-relay';
+import type { SettingsFile } from './settings/settings-file';
+import type { SettingsService } from './settings/settings-service';
+import type { StationCoordination } from './site/station-coordination';
+import type { StationConfig } from './station-config';
+import type { StationPeople } from './station-people';
+import type { StationSiteSettings } from './station-site-settings';
+import { receiptService } from './station-wiring';
+
+/** The register's parts beside the books: the logo, the refund signing keys and the receipts. */
+export function registerParts(
+  config: StationConfig,
+  deps: {
+    host: RuntimeHost;
+    people: StationPeople;
+    settings: SettingsService;
+    coordination: StationCoordination;
+    events: EventBus;
+    file: SettingsFile;
+    site: StationSiteSettings;
+  },
+) {
+  const { host, people, settings, coordination, events } = deps;
+  // The logo and the catalogue are the site's (PostgreSQL): a change reaches every station's screens.
+  const relay = relayRegisterChanges({ site: deps.site, bus: events, settings, now: config.now });
+  deps.site.onOther((kind) => relay.heard(kind));
+  const logo = new LogoStore(config.dataDir, () => relay.logoChanged());
+  const refundKeys = stationRefundKeys(config, host, deps.file);
+  const returns = stationReturns(config, { host, keys: refundKeys.keys, events });
+  const receipts = receiptService(config, {
+    ...{ host, people, locale: () => settings.view().locale, logo: () => logo.readLogo() },
+    ...{ coordination, events },
+  });
+  return { logo, refundKeys, receipts, returns };
+}
+
+export type RegisterParts = ReturnType<typeof registerParts>;

@@ -1,0 +1,42 @@
+/** Closing → a sale's transaction → Refund…: a manager gives lines of a past sale back. */
+export const returnsEn = {
+  returns: {
+    open: 'Refund…',
+    title: 'Refund lines of this sale',
+    amountLine: 'Amount',
+    line: 'Line',
+    left: 'Can go back',
+    quantity: 'Quantity back',
+    less: 'One less of {{name}}',
+    more: 'One more of {{name}}',
+    method: 'Give back by',
+    methodLeft: '{{method}}: up to {{amount}}',
+    reason: 'Reason (optional)',
+    amount: 'To give back',
+    tooMuch: 'More than {{method}} can still give back ({{amount}})',
+    confirm: 'Refund {{amount}}',
+    cancel: 'Cancel',
+    nothingLeft: 'Everything of this sale has been given back.',
+    done: 'Refunds of this sale',
+    statuses: {
+      pending: 'Waiting for Bancontact',
+      refunded: 'Given back',
+      failed: 'Failed: nothing was given back',
+      awaiting_iban: 'Bancontact cannot refund it: pay it to the payer’s IBAN',
+    },
+    report: {
+      perMethod: 'Refunds per method',
+      perVat: 'Refunds per VAT rate',
+    },
+    iban: {
+      title: 'Pay by bank transfer',
+      payerIban: 'Payer’s IBAN',
+      payerName: 'Payer’s name',
+      debtorName: 'Your account’s name',
+      debtorIban: 'Your account’s IBAN',
+      date: 'Execution date',
+      make: 'Make the SEPA file',
+      download: 'Download the SEPA file ({{file}})',
+    },
+  },
+};

@@ -1,0 +1,42 @@
+/** Clôture → une vente → Rembourser… : un manager rend des lignes d’une vente passée. */
+export const returnsFr = {
+  returns: {
+    open: 'Rembourser…',
+    title: 'Rembourser des lignes de cette vente',
+    amountLine: 'Montant',
+    line: 'Ligne',
+    left: 'Remboursable',
+    quantity: 'Quantité rendue',
+    less: 'Un {{name}} de moins',
+    more: 'Un {{name}} de plus',
+    method: 'Rendre par',
+    methodLeft: '{{method}} : jusqu’à {{amount}}',
+    reason: 'Motif (facultatif)',
+    amount: 'À rendre',
+    tooMuch: 'Plus que ce que {{method}} peut encore rendre ({{amount}})',
+    confirm: 'Rembourser {{amount}}',
+    cancel: 'Annuler',
+    nothingLeft: 'Tout a déjà été remboursé sur cette vente.',
+    done: 'Remboursements de cette vente',
+    statuses: {
+      pending: 'En attente de Bancontact',
+      refunded: 'Remboursé',
+      failed: 'Échoué : rien n’a été rendu',
+      awaiting_iban: 'Bancontact ne peut pas le rembourser : virez-le sur l’IBAN du payeur',
+    },
+    report: {
+      perMethod: 'Remboursements par moyen de paiement',
+      perVat: 'Remboursements par taux de TVA',
+    },
+    iban: {
+      title: 'Payer par virement',
+      payerIban: 'IBAN du payeur',
+      payerName: 'Nom du payeur',
+      debtorName: 'Nom de votre compte',
+      debtorIban: 'IBAN de votre compte',
+      date: 'Date d’exécution',
+      make: 'Créer le fichier SEPA',
+      download: 'Télécharger le fichier SEPA ({{file}})',
+    },
+  },
+};

@@ -1,0 +1,42 @@
+/** Afsluiten → een verkoop → Terugbetalen…: een manager geeft regels van een vroegere verkoop terug. */
+export const returnsNl = {
+  returns: {
+    open: 'Terugbetalen…',
+    title: 'Regels van deze verkoop terugbetalen',
+    amountLine: 'Bedrag',
+    line: 'Regel',
+    left: 'Kan terug',
+    quantity: 'Aantal terug',
+    less: 'Eén {{name}} minder',
+    more: 'Eén {{name}} meer',
+    method: 'Teruggeven via',
+    methodLeft: '{{method}}: tot {{amount}}',
+    reason: 'Reden (niet verplicht)',
+    amount: 'Terug te geven',
+    tooMuch: 'Meer dan {{method}} nog kan teruggeven ({{amount}})',
+    confirm: '{{amount}} terugbetalen',
+    cancel: 'Annuleren',
+    nothingLeft: 'Alles van deze verkoop is al teruggegeven.',
+    done: 'Terugbetalingen van deze verkoop',
+    statuses: {
+      pending: 'Wacht op Bancontact',
+      refunded: 'Teruggegeven',
+      failed: 'Mislukt: er is niets teruggegeven',
+      awaiting_iban: 'Bancontact kan dit niet terugbetalen: betaal het naar de IBAN van de betaler',
+    },
+    report: {
+      perMethod: 'Terugbetalingen per betaalwijze',
+      perVat: 'Terugbetalingen per btw-tarief',
+    },
+    iban: {
+      title: 'Betalen met een overschrijving',
+      payerIban: 'IBAN van de betaler',
+      payerName: 'Naam van de betaler',
+      debtorName: 'Naam van uw rekening',
+      debtorIban: 'IBAN van uw rekening',
+      date: 'Uitvoeringsdatum',
+      make: 'Het SEPA-bestand maken',
+      download: 'Het SEPA-bestand downloaden ({{file}})',
+    },
+  },
+};
