@@ -69,8 +69,9 @@ describe('a station on PostgreSQL', () => {
     for (const made of [ours, theirs]) made.remove();
   });
 
-  // A write that meets a lost connection is retried for 15 s first (db/pg/connection-loss.ts): the
-  // server stays down longer than that, so the answer is the refusal.
+  // A sale's first read meets the stopped server and is tried again for a second only
+  // (db/pg/connection-loss.ts), so the answer is the refusal. After the restart, the pool's connections
+  // from before are dead: the next sale must still go through, not meet one of them.
   it('refuses sales with DATABASE_UNREACHABLE while the server is down, loses nothing, and sells again once it is back', async () => {
     const logger = keptLogger();
     const kassa = await startTestStation({ simulatorUrl: sim.baseUrl, database: newSite(), logger });

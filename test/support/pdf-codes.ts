@@ -16,10 +16,15 @@ export interface PageArea {
   height: number;
 }
 
-/** `zbarimg --raw -q` on an image: what a scanner reads, one payload per line. Its D-Bus chatter is dropped. */
+/**
+ * `zbarimg --raw -q` on an image: what a scanner reads, one payload per line. Its D-Bus chatter is
+ * dropped. Only QR codes are looked for: with every symbology on, zbarimg now and then reads a few
+ * modules of a QR code as a short one-dimensional barcode ("403613") that nothing printed.
+ */
 async function zbar(image: string): Promise<string[]> {
   try {
-    const { stdout } = await run('zbarimg', ['--raw', '-q', image], { maxBuffer: 1 << 24 });
+    const args = ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', image];
+    const { stdout } = await run('zbarimg', args, { maxBuffer: 1 << 24 });
     return stdout.split('\n').filter((line) => line.length > 0);
   } catch (error) {
     // zbarimg exits 4 when it found nothing.

@@ -28,3 +28,27 @@ export async function retriedOnceOnly<T>(
     }
   }
 }
+
+/**
+ * How long a read keeps trying other connections. Long enough to pass the pool's connections that a
+ * server restart left dead (each fails once and is dropped), short enough that a server that is really
+ * down is said within a second.
+ */
+const READ_RETRY_FOR_MS = 1_000;
+
+/**
+ * Runs a read until it answers, trying again while only the connection failed. A read changes nothing,
+ * so trying it again is always safe; without this, the first read after a server restart meets a
+ * connection of the pool that died with the old server, and a cashier's sale is refused for nothing.
+ */
+export async function retriedRead<T>(attempt: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let delay = 0; ; delay = Math.min(delay * 2 || 25, 200)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isConnectionLoss(error) || Date.now() - started > READ_RETRY_FOR_MS) throw error;
+      await sleep(delay);
+    }
+  }
+}

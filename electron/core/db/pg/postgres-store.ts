@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { isConnectionLoss } from '../connection-errors';
-import { retriedOnceOnly } from './connection-loss';
+import { retriedOnceOnly, retriedRead } from './connection-loss';
 import { joinable, runUnit, type QueryHandle, type Store, type UnitScope } from '../unit-of-work';
 
 /*
@@ -75,12 +75,14 @@ export class PostgresStore<S extends Record<string, unknown>> implements Store<S
   read<T>(work: (q: QueryHandle<S>) => Promise<T> | T): Promise<T> {
     const current = joinable(this.scope);
     if (current) return Promise.resolve().then(() => work(current.handle));
-    return this.transaction(
-      async (tx) => {
-        const handle = tx as unknown as QueryHandle<S>;
-        return runUnit(this.scope, { kind: 'read', handle, open: true }, () => work(handle));
-      },
-      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    return retriedRead(() =>
+      this.transaction(
+        async (tx) => {
+          const handle = tx as unknown as QueryHandle<S>;
+          return runUnit(this.scope, { kind: 'read', handle, open: true }, () => work(handle));
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      ),
     );
   }
 
