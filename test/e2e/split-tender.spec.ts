@@ -69,3 +69,91 @@ test('a wristband short of the total pays its balance and the customer pays the 
   });
   expect(wristband.balanceCents).toBe(0);
 });
+
+/** One row of a table in the X report, by its row header: its cells. */
+const xCells = (page: Page, table: string, name: string) =>
+  page
+    .getByRole('region', { name: 'X report' })
+    .getByRole('table', { name: table, exact: true })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+    .getByRole('cell');
+
+test('a sale split by the cashier: €10.00 by Bancontact, the rest in cash; the receipt, the recent sales and the X count each tender', async ({
+  page,
+  station,
+}) => {
+  await page.goto(station.url);
+  // The station's own customer display, beside the till.
+  const display = await page.context().newPage();
+  await display.goto(`${station.url}/customer`);
+  await expect(display.getByText('Welcome', { exact: true })).toBeVisible();
+
+  await page.getByLabel('Amount', { exact: true }).fill('25,02');
+  await page.getByRole('button', { name: 'Split the payment' }).click();
+  await expectOnScreen(page, 'Split the payment');
+  const entry = page.getByTestId('split-part');
+  await entry.getByRole('button', { name: 'Bancontact', exact: true }).click();
+  await expect(entry.getByRole('alert')).toHaveText('Amount of this part: Type an amount first.');
+  // The part is tapped on the split's own numpad, as on a touch till.
+  for (const key of ['1', '0']) await entry.getByRole('button', { name: key, exact: true }).click();
+  await expect(page.getByLabel('Amount of this part')).toHaveValue('10');
+  for (const name of ['Bancontact', 'Cash', 'Wristband', 'Back']) await expectOnScreen(page, name);
+  await page.screenshot({ path: test.info().outputPath('split-part-1024x768.png') });
+  await entry.getByRole('button', { name: 'Bancontact', exact: true }).click();
+
+  // The QR asks for the part; the customer display shows the part and what remains after it.
+  await expect(status(page)).toHaveText('Waiting for customer');
+  await expect(page.getByTestId('sale-amount')).toHaveText('€10.00');
+  await expect(page.getByTestId('part-of')).toHaveText('Part of €25.02; €15.02 still due after it');
+  await expect(display.getByTestId('customer-amount')).toHaveText('€10.00');
+  await expect(display.getByTestId('customer-parts')).toContainText('Total€25.02');
+  await expect(display.getByTestId('customer-parts')).toContainText('Still to pay after this€15.02');
+  const customer = page.getByRole('region', { name: 'Customer (training)' });
+  await customer.getByRole('button', { name: 'Scan' }).click();
+  await customer.getByRole('button', { name: 'Confirm' }).click();
+
+  // The sale stays open: what Bancontact paid, what is due, and the methods for the rest.
+  const split = page.getByTestId('split-sale');
+  await expect(split.getByTestId('split-due')).toHaveText('€15.02');
+  await expect(split).toContainText('Bancontact€10.00');
+  await expect(display.getByRole('status')).toHaveText('Part paid, thank you. The rest comes next.');
+  await expect(display.getByTestId('customer-amount')).toHaveText('€15.02');
+  await page.screenshot({ path: test.info().outputPath('split-rest-1024x768.png') });
+
+  // The rest in cash, the last part: rounded to €15.00, the drawer opened right there.
+  await page
+    .getByRole('group', { name: 'Pay the rest (€15.02) by:' })
+    .getByRole('button', { name: 'Cash', exact: true })
+    .click();
+  await page.getByLabel('Float in the drawer').fill('50');
+  await page.getByRole('button', { name: 'Open drawer' }).click();
+  await expect(page.getByTestId('cash-due')).toHaveText('€15.00');
+  await page.getByRole('group', { name: 'Quick amounts' }).getByRole('button', { name: '€20' }).click();
+  await page.getByRole('button', { name: 'Take the cash' }).click();
+  await expect(page.getByTestId('cash-give-back')).toHaveText('Give back €5.00');
+  await expect(display.getByRole('status')).toHaveText('Paid — thank you');
+
+  // Both tenders on the receipt, and the sale once in the recent sales with a timeline per tender.
+  const receipt = page.getByRole('region', { name: 'Receipt' });
+  await expect(receipt.getByTestId('receipt-paper')).toContainText(/Bancontact\s*€10\.00/);
+  await expect(receipt.getByTestId('receipt-paper')).toContainText(/Cash\s*€15\.02/);
+  const [sale] = await api<SaleView[]>(page, station.url, 'till.listSales', { limit: 1 });
+  expect(sale).toMatchObject({ amountCents: 2_502, status: 'paid', tender: 'split', dueCents: 0 });
+  expect(sale?.tenders?.map((t) => [t.method, t.amountCents, t.status])).toEqual([
+    ['bancontact', 1_000, 'succeeded'],
+    ['cash', 1_502, 'succeeded'],
+  ]);
+  const row = page.locator(`tr[data-sale-id="${sale!.id}"]`);
+  await expect(row).toContainText('Split');
+  await expect(row.getByTestId('taken')).toHaveText('€25.00');
+  await row.getByRole('button', { name: 'Timeline' }).click();
+  await expect(page.getByRole('dialog').locator('h4')).toHaveText(['Bancontact €10.00', 'Cash €15.02']);
+  await page.keyboard.press('Escape');
+
+  // The X counts each tender under its own method.
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Closing' }).click();
+  await expect(xCells(page, 'Totals', 'Sales')).toHaveText(['2', '€25.00']);
+  await expect(xCells(page, 'Per method', 'Bancontact (display)')).toHaveText(['1', '€10.00']);
+  await expect(xCells(page, 'Per method', 'Cash')).toHaveText(['1', '€15.00']);
+});

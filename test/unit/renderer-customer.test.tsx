@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SaleView } from '../../shared/contract';
+import type { SaleView, TenderView } from '../../shared/contract';
 import type { SessionView } from '../../shared/contract/staff-views';
 import { OUTCOME_MS } from '../../renderer/src/features/customer/use-customer-sale';
 import {
@@ -112,6 +112,38 @@ describe('customer display', () => {
     expect(figures()).toEqual(['Left on your wristband €27.50']);
   });
 
+  it('shows the part being paid and what remains, and between parts never says paid', async () => {
+    const s = station();
+    await renderApp('/#/customer');
+    const part: Omit<TenderView, 'status'> = {
+      ...{ method: 'bancontact', amountCents: 1000, at: '2026-06-01T10:00:00.000Z', paymentId: 'p1' },
+      ...{ bancontactId: 'b1', wristbandId: null, cash: null, givenBack: false },
+    };
+    const running = sale({
+      ...{ status: 'open', amountCents: 2500, dueCents: 2500, tenders: [{ ...part, status: 'pending' }] },
+      payment: { ...PAID_BANCONTACT.payment!, status: 'PENDING' },
+    });
+    await s.emit({ name: 'payments.changed', payload: { sale: running } });
+    expect(byTestId('customer-amount')?.textContent).toBe('€10.00');
+    expect(byTestId('customer-parts')?.textContent).toBe('Total€25.00Still to pay after this€15.00');
+    expect(view().querySelector('svg.qr')).not.toBeNull();
+
+    const paidPart = {
+      ...running,
+      dueCents: 1500,
+      tenders: [{ ...part, status: 'succeeded' as const }],
+      payment: { ...running.payment!, status: 'SUCCEEDED' as const },
+    };
+    await s.emit({ name: 'payments.changed', payload: { sale: paidPart } });
+    expect(view().querySelector('[role="status"]')?.textContent).toBe(
+      'Part paid, thank you. The rest comes next.',
+    );
+    expect(text()).toContain('Still to pay');
+    expect(byTestId('customer-amount')?.textContent).toBe('€15.00');
+    expect(byTestId('customer-parts')?.textContent).toBe('Total€25.00Already paid€10.00');
+    expect(byTestId('customer-outcome')).toBeNull();
+  });
+
   it('says a Bancontact payment was paid with Bancontact', async () => {
     const s = station();
     await renderApp('/#/customer');
@@ -129,7 +161,9 @@ describe('customer display', () => {
 
     await click('FR');
     expect(text()).toContain('Bienvenue');
-    expect(view().querySelector('.training-banner')?.textContent).toBe('Mode entraînement — pas d’argent réel');
+    expect(view().querySelector('.training-banner')?.textContent).toBe(
+      'Mode entraînement — pas d’argent réel',
+    );
     // Neither the station's setting nor the rest of the app (the till's window) changed language.
     expect(s.called('settings.setLocale')).toEqual([]);
     expect(i18n.language).toBe('en');

@@ -1,20 +1,18 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result, SaleView, SettingsView, StationEvent, TenderView } from '../../shared/contract';
-import { setTransportForTests } from '../../renderer/src/api/client';
-import type { Transport } from '../../renderer/src/api/transport';
-import { StationProvider } from '../../renderer/src/components/StationProvider';
-import { TillScreen } from '../../renderer/src/features/till/TillScreen';
-import { createI18n } from '../../renderer/src/i18n';
+import type { SaleView, TenderView } from '../../shared/contract';
+import {
+  click,
+  LIVE_SETTINGS,
+  renderTill,
+  text,
+  TillStation,
+  type,
+  unmountTill,
+  view,
+  type Handler,
+} from '../support/renderer-till';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-type Handler = (input: Record<string, unknown>) => Result<unknown>;
-
-const SETTINGS = { mode: 'live', environment: 'preprod', locale: 'en', hasCredentials: true } as SettingsView;
 const BAND = 'W1234567';
 
 const wristbandTender = (amountCents: number): TenderView => ({
@@ -32,27 +30,10 @@ const splitSale = (status: SaleView['status']): SaleView => ({
 });
 
 /** A station whose wristband holds €10.00: a whole €25.00 is refused, a part of €10.00 is taken. */
-class SplitStation implements Transport {
-  readonly kind = 'ipc';
-  calls: { method: string; input: Record<string, unknown> }[] = [];
+class SplitStation extends TillStation {
   recent: SaleView[] = [];
-  async call(method: string, input: unknown): Promise<Result<unknown>> {
-    const args = (input ?? {}) as Record<string, unknown>;
-    this.calls.push({ method, input: args });
-    const handler = this.handlers[method];
-    return handler ? handler(args) : { ok: false, error: { code: 'UNKNOWN_METHOD', message: method } };
-  }
-  subscribe(_listener: (event: StationEvent) => void) {
-    return () => undefined;
-  }
-  onReconnect() {
-    return () => undefined;
-  }
-  callsTo(method: string) {
-    return this.calls.filter((c) => c.method === method).map((c) => c.input);
-  }
-  private handlers: Record<string, Handler> = {
-    'settings.get': () => ({ ok: true, value: SETTINGS }),
+  protected override handlers: Record<string, Handler> = {
+    'settings.get': () => ({ ok: true, value: LIVE_SETTINGS }),
     'settings.getSalesSetup': () => ({ ok: false, error: { code: 'INTERNAL', message: 'not here' } }),
     'till.getCurrentSale': () => ({ ok: true, value: null }),
     'till.listSales': () => ({ ok: true, value: this.recent }),
@@ -86,51 +67,10 @@ class SplitStation implements Transport {
 }
 
 let station: SplitStation;
-let root: Root;
-let container: HTMLElement;
-
-async function flush() {
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
-
-async function renderTill() {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () =>
-    root.render(
-      <I18nextProvider i18n={createI18n('en')}>
-        <StationProvider>
-          <TillScreen />
-        </StationProvider>
-      </I18nextProvider>,
-    ),
-  );
-  await flush();
-}
-
-async function click(name: string) {
-  const target = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
-  if (!target) throw new Error(`no button ${name}`);
-  await act(async () => target.click());
-  await flush();
-}
-
-async function type(selector: string, value: string) {
-  const input = container.querySelector<HTMLInputElement>(selector)!;
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-const text = (selector: string) => container.querySelector(selector)?.textContent ?? null;
 
 /** €25.00 at the bar; the wristband holds €10.00, and the cashier takes that as a part. */
 async function takeWristbandPart() {
-  await renderTill();
+  await renderTill(station);
   await type('#amount', '25');
   await click('Pay with wristband');
   await type('#wristband-id', BAND);
@@ -141,14 +81,9 @@ async function takeWristbandPart() {
 
 beforeEach(() => {
   station = new SplitStation();
-  setTransportForTests(station);
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  setTransportForTests(null);
-});
+afterEach(unmountTill);
 
 describe('a sale paid in parts at the till', () => {
   it('offers a short wristband’s balance, then shows what it paid and what is due, and Bancontact takes the rest', async () => {
@@ -161,7 +96,7 @@ describe('a sale paid in parts at the till', () => {
     expect(text('.split-summary')).toContain('Wristband€10.00');
     expect(text('[data-testid="split-due"]')).toBe('€15.00');
     // The basket stays on screen, locked, while the sale is open.
-    expect(container.querySelector('.till-basket')?.textContent).toContain('€25.00');
+    expect(view().querySelector('.till-basket')?.textContent).toContain('€25.00');
     await click('Bancontact');
     expect(station.callsTo('till.startPayment')).toEqual([
       expect.objectContaining({ amountCents: 2_500, saleId: 's1' }),
@@ -178,8 +113,8 @@ describe('a sale paid in parts at the till', () => {
     expect(station.callsTo('till.cancelSale')).toHaveLength(0);
     await click('Cancel the sale and give back');
     expect(station.callsTo('till.cancelSale')).toEqual([{ saleId: 's1' }]);
-    expect(container.querySelector('[data-testid="split-sale"]')).toBeNull();
-    expect(container.querySelector('.till-basket')?.textContent).not.toContain('€25.00');
+    expect(view().querySelector('[data-testid="split-sale"]')).toBeNull();
+    expect(view().querySelector('.till-basket')?.textContent).not.toContain('€25.00');
   });
 
   it('lists a paid split sale once, with all it took and a timeline per tender', async () => {
@@ -190,12 +125,12 @@ describe('a sale paid in parts at the till', () => {
         tenders: [wristbandTender(1_000), { ...BANCONTACT_PART, status: 'succeeded' }],
       },
     ];
-    await renderTill();
-    const row = container.querySelector('tr[data-sale-id="s1"]');
+    await renderTill(station);
+    const row = view().querySelector('tr[data-sale-id="s1"]');
     expect(row?.textContent).toContain('Split');
     expect(row?.querySelector('[data-testid="taken"]')?.textContent).toBe('€25.00');
     await click('Timeline');
-    const dialog = container.querySelector('[role="dialog"]');
+    const dialog = view().querySelector('[role="dialog"]');
     expect([...(dialog?.querySelectorAll('h4') ?? [])].map((h) => h.textContent)).toEqual([
       'Wristband €10.00',
       'Bancontact €15.00',

@@ -8,7 +8,14 @@ import { MerchantLogo } from '../sales-setup/MerchantLogo';
 import { useSession } from '../staff/session-context';
 import { CustomerOutcome } from './CustomerOutcome';
 import { DisplayLanguage } from './DisplayLanguage';
-import { displayPhase, paidOutcome, type DisplaySale } from './display-sale';
+import {
+  betweenParts,
+  displayPhase,
+  paidOutcome,
+  saleParts,
+  type DisplaySale,
+  type SaleParts,
+} from './display-sale';
 import { useCustomerSale } from './use-customer-sale';
 
 /**
@@ -59,15 +66,25 @@ function SaleShown({ sale }: { sale: DisplaySale }) {
   const sticker = Boolean(payment?.posId) && !final && phase !== 'creating';
   const deeplink = payment && !final && !sticker ? payment.deeplink : null;
   const outcome = paidOutcome(sale);
+  const parts = saleParts(sale);
+  // Between two parts the last one paid, but the sale did not: the customer is told the rest comes.
+  const between = betweenParts(sale, parts);
   // The usual waiting text tells the customer to scan the QR on this screen; a sticker till has none.
-  const statusKey = sticker && phase === 'waiting' ? 'customer.sticker.waiting' : `customer.phase.${phase}`;
+  const statusKey = between
+    ? 'customer.parts.between'
+    : sticker && phase === 'waiting'
+      ? 'customer.sticker.waiting'
+      : `customer.phase.${phase}`;
   return (
-    <main className={`customer phase-${phase}`}>
+    <main className={`customer phase-${between ? 'waiting' : phase}`}>
       <MerchantLogo className="customer-logo customer-logo-small" />
-      {!final && <p className="customer-label">{t('customer.toPay')}</p>}
+      {(!final || parts) && (
+        <p className="customer-label">{t(between ? 'customer.parts.stillToPay' : 'customer.toPay')}</p>
+      )}
       <p className="customer-amount" data-testid="customer-amount">
-        {formatMoney(sale.amountCents, locale)}
+        {formatMoney(parts?.toPayCents ?? sale.amountCents, locale)}
       </p>
+      {parts && <PartsShown parts={parts} />}
       {sticker && (
         <p className="sticker-prompt sticker-prompt-large" data-testid="sticker-prompt">
           {t('customer.sticker.prompt')}
@@ -83,5 +100,29 @@ function SaleShown({ sale }: { sale: DisplaySale }) {
         </div>
       )}
     </main>
+  );
+}
+
+/** A sale paid in parts: its total, what was paid already, and what remains once this part is paid. */
+function PartsShown({ parts }: { parts: SaleParts }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const money = (cents: number) => formatMoney(cents, locale);
+  const rows: Array<[string, number]> = [
+    [t('customer.parts.total'), parts.totalCents],
+    ...(parts.paidCents > 0 ? [[t('customer.parts.paid'), parts.paidCents] as [string, number]] : []),
+    ...(parts.partCents !== null && parts.remainsCents > 0
+      ? [[t('customer.parts.remains'), parts.remainsCents] as [string, number]]
+      : []),
+  ];
+  return (
+    <dl className="customer-parts" data-testid="customer-parts">
+      {rows.map(([label, cents]) => (
+        <div key={label} className="customer-part">
+          <dt>{label}</dt>
+          <dd>{money(cents)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -1,5 +1,5 @@
 import type { SaleView } from '../../../../shared/contract';
-import type { TillPhase } from '../../../../shared/domain/payment-status';
+import { isFinalStatus, type TillPhase } from '../../../../shared/domain/payment-status';
 import { salePhase } from '../till/sale-rules';
 
 /**
@@ -47,4 +47,44 @@ export function paidOutcome(sale: DisplaySale): Outcome | null {
   if (sale.tender === 'wristband' || last?.method === 'wristband')
     return { tender: 'wristband', balanceCents: sale.balanceAfterCents ?? null };
   return { tender: 'bancontact' };
+}
+
+/** A sale paid in parts, while it is open: what the customer sees besides the amount to pay now. */
+export interface SaleParts {
+  totalCents: number;
+  /** What the tenders taken so far paid. */
+  paidCents: number;
+  /** The part being paid by Bancontact right now; null between parts. */
+  partCents: number | null;
+  /** What is still to pay now (the part) or, between parts, everything still due. */
+  toPayCents: number;
+  /** What remains to pay once the running part is paid. */
+  remainsCents: number;
+}
+
+/**
+ * The open sale's parts: a first part by Bancontact (a payment for less than the sale), or any sale
+ * with a tender taken. Null for a sale paid all at once, and once the sale has ended.
+ */
+export function saleParts(sale: SaleView): SaleParts | null {
+  if (sale.status !== 'open') return null;
+  const dueCents = sale.dueCents ?? sale.amountCents;
+  const payment = sale.payment;
+  const running = payment && !isFinalStatus(payment.status) ? payment : null;
+  const part = running ? sale.tenders?.find((t) => t.paymentId === running.id)?.amountCents : undefined;
+  const partCents = part === undefined || part === sale.amountCents ? null : part;
+  if (partCents === null && dueCents === sale.amountCents) return null;
+  return {
+    totalCents: sale.amountCents,
+    paidCents: sale.amountCents - dueCents,
+    partCents,
+    toPayCents: partCents ?? dueCents,
+    remainsCents: dueCents - (partCents ?? 0),
+  };
+}
+
+/** Between two parts (one was paid, the next is not asked yet): neither "paid" nor a QR to scan. */
+export function betweenParts(sale: SaleView, parts: SaleParts | null): boolean {
+  if (!parts || parts.partCents !== null) return false;
+  return sale.payment === null || sale.payment.status === 'SUCCEEDED';
 }

@@ -6,7 +6,7 @@ import { discountPercent } from './basket-state';
 import { BasketLines } from './BasketLines';
 import { BasketTotals } from './BasketTotals';
 import { DiscountEditor } from './DiscountEditor';
-import type { Tender } from './use-register';
+import type { PayChoice } from './use-register';
 
 interface Props {
   basket: BasketState;
@@ -16,7 +16,7 @@ interface Props {
   locked: boolean;
   busy: boolean;
   discountLimitPercent: number;
-  onPay: (tender: Tender) => void;
+  onPay: (tender: PayChoice) => void;
 }
 
 /** The basket beside the grid: lines, sale discount, note, totals, and the three tenders. */
@@ -67,7 +67,7 @@ export function BasketPanel({ basket, priced, edit, locked, busy, discountLimitP
   );
 }
 
-function TenderButtons({ busy, onPay }: { busy: boolean; onPay: (tender: Tender) => void }) {
+function TenderButtons({ busy, onPay }: { busy: boolean; onPay: (tender: PayChoice) => void }) {
   const { t } = useTranslation();
   return (
     <div className="tender-buttons">
@@ -90,6 +90,10 @@ function TenderButtons({ busy, onPay }: { busy: boolean; onPay: (tender: Tender)
         onClick={() => onPay('wristband')}
       >
         {t('till.payWristband')}
+      </button>
+      {/* Several tenders for one sale: the first part's amount, then its method (SplitPart). */}
+      <button type="button" className="button button-split" disabled={busy} onClick={() => onPay('split')}>
+        {t('split.split')}
       </button>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CashSaleView } from '../../../../shared/contract';
+import type { CashSaleView, SaleView } from '../../../../shared/contract';
 import type { BasketInput } from '../../../../shared/contract/basket-input';
 import { formatMoney } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,7 +9,7 @@ import { ReceiptPreview } from '../receipts/ReceiptPreview';
 import { amountReducer } from './amount-entry';
 import { Numpad } from './Numpad';
 import type { TenderPart } from './split-sale';
-import { cashPreview, useCashPayment, type CashProblem } from './use-cash-payment';
+import { beforeLastPart, cashPreview, useCashPayment, type CashProblem } from './use-cash-payment';
 
 /** The notes a customer hands over most; a tap fills the amount received. */
 const NOTES_CENTS = [500, 1000, 2000, 5000] as const;
@@ -18,16 +18,20 @@ const NOTES_CENTS = [500, 1000, 2000, 5000] as const;
 interface Props {
   cents: number;
   basket?: BasketInput;
-  /** The open split sale whose rest this pays. */
+  /** The split sale this pays a part or the rest of. */
   part?: TenderPart;
   onNewSale: () => void;
   onPaid: () => void;
+  /** A part before the last was taken: the sale stays open. */
+  onPartTaken?: (sale: SaleView) => void;
+  /** Leaves the panel without taking cash. */
+  onBack?: () => void;
 }
 
-export function CashPayment({ cents, basket, part, onNewSale, onPaid }: Props) {
+export function CashPayment({ cents, basket, part, onNewSale, onPaid, onPartTaken, onBack }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const cash = useCashPayment(cents, basket, onPaid, part);
+  const cash = useCashPayment(cents, basket, onPaid, part, onPartTaken);
   const money = (amount: number) => formatMoney(amount, locale);
   if (cash.paid) return <CashPaid view={cash.paid} onNewSale={onNewSale} />;
   const toText = (amount: number) => (amount / 100).toFixed(2).replace('.', ',');
@@ -38,6 +42,11 @@ export function CashPayment({ cents, basket, part, onNewSale, onPaid }: Props) {
         {money(cash.dueCents)}
       </p>
       {cash.dueCents !== cents && <p className="muted">{t('cashPay.rounded', { amount: money(cents) })}</p>}
+      {beforeLastPart(part) && (
+        <p className="muted" data-testid="cash-to-the-cent">
+          {t('split.toTheCent')}
+        </p>
+      )}
       <label htmlFor="cash-received">{t('cashPay.received')}</label>
       <input
         id="cash-received"
@@ -77,7 +86,7 @@ export function CashPayment({ cents, basket, part, onNewSale, onPaid }: Props) {
         <button type="submit" className="button button-pay" disabled={cash.busy} aria-busy={cash.busy}>
           {t('cashPay.take')}
         </button>
-        <button type="button" className="button" onClick={onNewSale}>
+        <button type="button" className="button" onClick={onBack ?? onNewSale}>
           {t('cashPay.back')}
         </button>
       </div>

@@ -18,11 +18,21 @@ export function CurrentSale({ sale }: { sale: SaleView }) {
   // A sticker till: the customer scans the sticker at the counter, so no QR on screen.
   const sticker = payable && Boolean(payment.posId);
   const qr = payable && !sticker ? payment.deeplink : null;
+  const part = runningPartCents(sale);
+  const money = (cents: number) => formatMoney(cents, locale);
   return (
     <div className={`current-sale phase-${phase}`}>
       <p className="sale-amount" data-testid="sale-amount">
-        {formatMoney(runningPartCents(sale) ?? sale.amountCents, locale)}
+        {money(part ?? sale.amountCents)}
       </p>
+      {part !== null && (
+        <p className="muted" data-testid="part-of">
+          {t('split.partOf', {
+            total: money(sale.amountCents),
+            rest: money((sale.dueCents ?? sale.amountCents) - part),
+          })}
+        </p>
+      )}
       <p className={`sale-status status-${phase}`} role="status" data-phase={phase}>
         {t(`phase.${phase}`)}
       </p>

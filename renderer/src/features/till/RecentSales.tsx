@@ -95,7 +95,7 @@ export function RecentSales() {
           ))}
         </tbody>
       </table>
-      {shown?.tender === 'split' ? (
+      {shown && inParts(shown) ? (
         <SplitTimelineDialog key={shown.id} sale={shown} onClose={timeline.close} />
       ) : shown?.payment ? (
         <TimelineDialog key={shown.id} paymentId={shown.payment.id} onClose={timeline.close} />
@@ -105,6 +105,10 @@ export function RecentSales() {
     </section>
   );
 }
+
+/** Paid in parts: by several methods, or by several Bancontact parts (each with its own timeline). */
+const inParts = (sale: SaleView): boolean =>
+  sale.tender === 'split' || (sale.tenders ?? []).filter((t) => t.status === 'succeeded').length > 1;
 
 interface RowProps {
   sale: SaleView;

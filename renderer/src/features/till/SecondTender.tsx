@@ -8,7 +8,8 @@ import { WristbandPayment } from './WristbandPayment';
 
 /**
  * A tender other than Bancontact, for the amount typed, while its panel is on screen. With `part`, it
- * pays what is still due (`cents`) on the till's open split sale instead of starting a sale.
+ * pays `cents` of a sale paid in parts: what is still due on the till's open split sale, or the part the
+ * cashier split off (the first part of a new sale, or a part of the rest).
  */
 export type SecondTender = {
   kind: 'wristband' | 'cash';
@@ -40,7 +41,16 @@ export function useSecondTender(sale: SaleView | null, setNotice: (notice: Notic
     const part = { saleId: open.id, amountCents: open.amountCents };
     setTender({ kind, cents: open.dueCents ?? open.amountCents, part });
   };
-  return { tender, choose, chooseRest, clear: () => setTender(null) };
+  /** A part the cashier split off: of a new sale (with its basket) or of the open split sale's rest. */
+  const choosePart = (
+    kind: SecondTender['kind'],
+    part: TenderPart & { tenderCents: number },
+    basket?: BasketInput,
+  ) => {
+    setNotice(null);
+    setTender({ kind, cents: part.tenderCents, part, basket });
+  };
+  return { tender, choose, chooseRest, choosePart, clear: () => setTender(null) };
 }
 
 interface PanelProps {
@@ -50,13 +60,13 @@ interface PanelProps {
   onPaid: () => void;
   /** A part was taken and the sale is still open: the till shows what is due. */
   onPartTaken: (sale: SaleView) => void;
+  /** Leaves a part's panel: the basket and the open split sale stay as they were. */
+  onBack: () => void;
 }
 
-export function SecondTenderPanel({ tender, onNewSale, onPaid, onPartTaken }: PanelProps) {
-  const props = { cents: tender.cents, basket: tender.basket, part: tender.part, onNewSale, onPaid };
-  return tender.kind === 'cash' ? (
-    <CashPayment {...props} />
-  ) : (
-    <WristbandPayment {...props} onPartTaken={onPartTaken} />
-  );
+export function SecondTenderPanel({ tender, onNewSale, onPaid, onPartTaken, onBack }: PanelProps) {
+  const { cents, basket, part } = tender;
+  // A whole sale's Back starts over; a part's goes back to the sale it belongs to.
+  const props = { cents, basket, part, onNewSale, onPaid, onPartTaken, onBack: part ? onBack : onNewSale };
+  return tender.kind === 'cash' ? <CashPayment {...props} /> : <WristbandPayment {...props} />;
 }

@@ -11,6 +11,8 @@ interface Props {
   sale: SaleView;
   busy: boolean;
   onPayRest: (tender: RestTender) => void;
+  /** Pay only a part of the rest: its amount is typed next (SplitPart). */
+  onSplitRest: () => void;
   onCancelSale: () => void;
 }
 
@@ -18,7 +20,7 @@ interface Props {
  * A sale paid in parts: its total, what each tender paid, and what is still due; the Pay buttons take
  * the due. Cancel sale asks first and says what goes back to whom.
  */
-export function SplitSale({ sale, busy, onPayRest, onCancelSale }: Props) {
+export function SplitSale({ sale, busy, onPayRest, onSplitRest, onCancelSale }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [asking, setAsking] = useState(false);
@@ -52,6 +54,9 @@ export function SplitSale({ sale, busy, onPayRest, onCancelSale }: Props) {
               {t(`split.method.${tender}`)}
             </button>
           ))}
+          <button type="button" className="button split-part-of-rest" disabled={busy} onClick={onSplitRest}>
+            {t('split.partOfRest')}
+          </button>
         </div>
       )}
       {waiting && !asking && (
@@ -74,11 +79,19 @@ export function SplitSale({ sale, busy, onPayRest, onCancelSale }: Props) {
 function TenderLine({ tender }: { tender: TenderView }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const money = (cents: number) => formatMoney(cents, locale);
   const outcome = tender.status === 'succeeded' ? '' : ` (${t(`split.status.${tender.status}`)})`;
+  const cash = tender.cash;
   return (
     <>
       <dt>{t(`split.method.${tender.method}`) + outcome}</dt>
-      <dd className={`tender-${tender.status}`}>{formatMoney(tender.amountCents, locale)}</dd>
+      <dd className={`tender-${tender.status}`}>{money(tender.amountCents)}</dd>
+      {/* What the cashier took and hands back for a cash part, right where the sale goes on. */}
+      {cash && (
+        <dd className="split-cash-detail" data-testid="split-cash-detail">
+          {t('split.cashDetail', { received: money(cash.tenderedCents), change: money(cash.changeCents) })}
+        </dd>
+      )}
     </>
   );
 }

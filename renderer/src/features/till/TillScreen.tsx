@@ -16,6 +16,7 @@ import { RecentSales } from './RecentSales';
 import { SaleActions } from './SaleActions';
 import { SecondTenderPanel } from './SecondTender';
 import { awaitsNextPart, partsTaken } from './split-sale';
+import { SplitPart } from './SplitPart';
 import { SplitSale } from './SplitSale';
 import { useArticles } from './use-articles';
 import { useRegister, type RegisterMessage } from './use-register';
@@ -45,6 +46,11 @@ function SaleColumn({ register }: { register: ReturnType<typeof useRegister> }) 
   const { mode } = useStation();
   const { till } = register;
   const { sale, busy } = till;
+  const splitActions = {
+    onPayRest: register.payRest,
+    onSplitRest: register.splitRest,
+    onCancelSale: register.cancelSale,
+  };
   return (
     <section className="till-sale" aria-labelledby="current-sale-title">
       <h2 id="current-sale-title">{t('till.currentSale')}</h2>
@@ -58,19 +64,19 @@ function SaleColumn({ register }: { register: ReturnType<typeof useRegister> }) 
         />
       ) : till.pending !== null ? (
         <PendingSale cents={till.pending} />
+      ) : register.splitEntry ? (
+        <SplitPart
+          entry={register.splitEntry}
+          busy={busy}
+          onPick={register.payPart}
+          onBack={register.closeSplit}
+        />
       ) : sale && awaitsNextPart(sale) ? (
-        <SplitSale sale={sale} busy={busy} onPayRest={register.payRest} onCancelSale={register.cancelSale} />
+        <SplitSale sale={sale} busy={busy} {...splitActions} />
       ) : sale ? (
         <>
           <CurrentSale sale={sale} />
-          {partsTaken(sale) && (
-            <SplitSale
-              sale={sale}
-              busy={busy}
-              onPayRest={register.payRest}
-              onCancelSale={register.cancelSale}
-            />
-          )}
+          {partsTaken(sale) && <SplitSale sale={sale} busy={busy} {...splitActions} />}
           <SaleActions
             sale={sale}
             busy={busy}
@@ -82,7 +88,7 @@ function SaleColumn({ register }: { register: ReturnType<typeof useRegister> }) 
       ) : (
         <p className="muted no-sale">{t('till.noSale')}</p>
       )}
-      {sale?.status === 'paid' && <ReceiptPreview saleId={sale.id} />}
+      {sale?.status === 'paid' && !register.splitEntry && <ReceiptPreview saleId={sale.id} />}
       {mode === 'training' && (
         <TrainingCustomerPanel sale={sale} busy={busy} onAction={(action) => void till.act(action)} />
       )}
@@ -96,7 +102,11 @@ export function TillScreen() {
   const articles = useArticles();
   const { till, second, basket } = register;
   const { sale, busy } = till;
-  const locked = sale?.status === 'open' || till.pending !== null || second.tender !== null;
+  const locked =
+    sale?.status === 'open' ||
+    till.pending !== null ||
+    second.tender !== null ||
+    register.splitEntry !== null;
   const priced = priceOf(basket);
 
   useBarcodeScanner((code) => {
@@ -117,6 +127,7 @@ export function TillScreen() {
             onNewSale={register.newSale}
             onPaid={register.tenderPaid}
             onPartTaken={register.partTaken}
+            onBack={second.clear}
           />
         </section>
       ) : (

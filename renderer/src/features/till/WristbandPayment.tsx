@@ -8,7 +8,7 @@ import { newIdempotencyKey } from '../../api/idempotency-key';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
 import { ReceiptPreview } from '../receipts/ReceiptPreview';
-import type { TenderPart } from './split-sale';
+import { saleOfTender, type TenderPart } from './split-sale';
 
 type Outcome =
   | { kind: 'idle' }
@@ -28,9 +28,11 @@ async function balanceOf(wristbandId: string): Promise<number | null> {
 interface Props {
   cents: number;
   basket?: BasketInput;
-  /** The open split sale whose rest this pays. */
+  /** The split sale this pays a part or the rest of. */
   part?: TenderPart;
   onNewSale: () => void;
+  /** Leaves the panel without a debit. */
+  onBack?: () => void;
   onPaid: () => void;
   /** The wristband paid a part (its whole balance, when the cashier said so): the sale stays open. */
   onPartTaken?: (sale: SaleView) => void;
@@ -46,7 +48,7 @@ const shortBalance = (outcome: Outcome, cents: number): number | null =>
     ? outcome.balanceCents
     : null;
 
-export function WristbandPayment({ cents, basket, part, onNewSale, onPaid, onPartTaken }: Props) {
+export function WristbandPayment({ cents, basket, part, onNewSale, onPaid, onPartTaken, onBack }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [text, setText] = useState('');
@@ -59,10 +61,8 @@ export function WristbandPayment({ cents, basket, part, onNewSale, onPaid, onPar
     event?.preventDefault();
     if (busy || text.trim() === '') return;
     setBusy(true);
-    // The rest of a split sale names the sale; its basket is already at the station.
-    const sale = part
-      ? { amountCents: part.amountCents, saleId: part.saleId }
-      : { amountCents: cents, basket };
+    // A part of a split sale names the sale (its basket is already at the station) and the part.
+    const sale = saleOfTender(cents, basket, part);
     const result = await call('till.payWithWristband', {
       ...{ ...sale, idempotencyKey: key.current, wristbandId: text },
       ...(tenderCents === undefined ? {} : { tenderCents }),
@@ -119,7 +119,7 @@ export function WristbandPayment({ cents, basket, part, onNewSale, onPaid, onPar
         <button type="submit" className="button button-pay" disabled={busy} aria-busy={busy}>
           {t('wristbandPay.debit')}
         </button>
-        <button type="button" className="button" onClick={onNewSale}>
+        <button type="button" className="button" onClick={onBack ?? onNewSale}>
           {t('wristbandPay.cancel')}
         </button>
       </div>

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CashSaleView, ContractError } from '../../../../shared/contract';
+import type { CashSaleView, ContractError, SaleView } from '../../../../shared/contract';
 import type { BasketInput } from '../../../../shared/contract/basket-input';
 import { cashDue, type CashRounding } from '../../../../shared/domain/cash';
 import type { AmountProblem } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
 import { newIdempotencyKey } from '../../api/idempotency-key';
 import { parseCash } from './cash-input';
-import type { TenderPart } from './split-sale';
+import { saleOfTender, type TenderPart } from './split-sale';
 
 /** The station's default and Belgium's rule; used only until the sales setup has answered. */
 const BELGIAN_ROUNDING: CashRounding = 5;
@@ -40,6 +40,9 @@ export function cashPreview(
     : { shortCents: dueCents - tendered.cents };
 }
 
+/** A part the cashier split off before the last is taken to the cent; the last one is rounded. */
+export const beforeLastPart = (part: TenderPart | undefined): boolean => part?.tenderCents !== undefined;
+
 /**
  * The cash tender: the amount due rounded as the station will round it, the cash received, and one
  * till.payCash per attempt. Only a request that got no answer at all is sent again with the same key.
@@ -49,8 +52,10 @@ export function useCashPayment(
   basket: BasketInput | undefined,
   onPaid: () => void,
   part?: TenderPart,
+  onPartTaken?: (sale: SaleView) => void,
 ) {
-  const dueCents = cashDue(cents, useCashRounding());
+  const rounding = useCashRounding();
+  const dueCents = beforeLastPart(part) ? cents : cashDue(cents, rounding);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<CashProblem | null>(null);
@@ -62,15 +67,15 @@ export function useCashPayment(
   const pay = async (tenderedCents: number) => {
     inFlight.current = true;
     setBusy(true);
-    // The rest of a split sale names the sale; its basket is already at the station.
-    const sale = part
-      ? { amountCents: part.amountCents, saleId: part.saleId }
-      : { amountCents: cents, basket };
+    // A part of a split sale names the sale (its basket is already at the station) and the part.
+    const sale = saleOfTender(cents, basket, part);
     const result = await call('till.payCash', { ...sale, tenderedCents, idempotencyKey: key.current });
     if (!(!result.ok && result.error.code === 'STATION_UNREACHABLE')) key.current = newIdempotencyKey();
     inFlight.current = false;
     setBusy(false);
     if (!result.ok) return setError(result.error);
+    // A part before the last: the sale stays open and the till shows it, with the change to give.
+    if (result.value.sale.status === 'open' && onPartTaken) return onPartTaken(result.value.sale);
     setPaid(result.value);
     onPaid();
   };

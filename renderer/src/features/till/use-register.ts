@@ -19,8 +19,15 @@ import { useTillSale } from './use-till-sale';
 
 export type Tender = 'bancontact' | 'wristband' | 'cash';
 
-/** A step between Pay and the tender: confirm a large amount, or open a closed drawer first. */
-export type Gate = { kind: 'confirm'; tender: Tender; cents: number } | { kind: 'drawer'; cents: number };
+/** What a tap beside the basket asks for: one tender for all of it, or splitting it into parts. */
+export type PayChoice = Tender | 'split';
+
+/**
+ * A step between Pay and the tender: confirm a large amount, or open a closed drawer first (`then`: what
+ * the cash was for, the basket, the rest of a split sale or a part of it, once the drawer is open).
+ */
+export type Gate =
+  { kind: 'confirm'; tender: PayChoice; cents: number } | { kind: 'drawer'; cents: number; then: () => void };
 
 /** A message of the register itself (not the station's): an i18n key under `register.`. */
 export type RegisterMessage = { key: 'emptyBasket' } | { key: 'unknownCode'; code: string };
@@ -91,18 +98,19 @@ export function useRegister() {
     return null;
   };
 
-  const proceed = async (tender: Tender, cents: number, sent: BasketState) => {
+  const proceed = async (tender: PayChoice, cents: number, sent: BasketState) => {
     setGate(null);
-    if (tender === 'bancontact') {
+    if (tender === 'split') split.startSplit(cents, toBasketInput(sent));
+    else if (tender === 'bancontact') {
       const started = await till.start(cents, toBasketInput(sent));
       if (started) saleBasket.sentWith(started.id);
     } else if (tender === 'cash' && !(await drawerIsOpen())) {
-      setGate({ kind: 'drawer', cents });
+      setGate({ kind: 'drawer', cents, then: () => void proceed('cash', cents, sent) });
     } else if (till.sale && awaitsNextPart(till.sale)) second.chooseRest(tender, till.sale);
     else second.choose(tender)(cents, toBasketInput(sent));
   };
 
-  const pay = (tender: Tender) => {
+  const pay = (tender: PayChoice) => {
     if (till.busy) return;
     setMessage(null);
     const sent = basketToPay();
@@ -116,6 +124,7 @@ export function useRegister() {
   const newSale = () => {
     till.clear();
     second.clear();
+    split.closeSplit();
     forget();
     setGate(null);
     setMessage(null);
@@ -130,7 +139,7 @@ export function useRegister() {
     pay,
     gate,
     confirm: () => gate?.kind === 'confirm' && void proceed(gate.tender, gate.cents, basket),
-    drawerOpened: () => gate?.kind === 'drawer' && void proceed('cash', gate.cents, basket),
+    drawerOpened: () => gate?.kind === 'drawer' && gate.then(),
     closeGate: () => setGate(null),
     /** A cash or wristband tender took the money: the basket is done. */
     tenderPaid: forget,

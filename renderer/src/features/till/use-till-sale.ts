@@ -14,6 +14,8 @@ type SaleAction = Extract<
 
 interface Attempt {
   cents: number;
+  /** The first part of a sale split at the till; undefined when the payment is for everything. */
+  tenderCents?: number;
   key: string;
   saleId: string | null;
 }
@@ -75,13 +77,14 @@ export function useTillSale() {
   );
 
   const start = useCallback(
-    async (cents: number, basket?: BasketInput): Promise<SaleView | null> => {
+    async (cents: number, basket?: BasketInput, tenderCents?: number): Promise<SaleView | null> => {
       if (inFlight.current) return null;
-      const key = keyFor(attempt.current, cents, sale);
-      attempt.current = { cents, key, saleId: null };
-      setPending(cents);
+      const key = keyFor(attempt.current, { cents, tenderCents }, sale);
+      attempt.current = { cents, tenderCents, key, saleId: null };
+      setPending(tenderCents ?? cents);
+      const part = tenderCents === undefined ? {} : { tenderCents };
       const started = await run(() =>
-        call('till.startPayment', { amountCents: cents, idempotencyKey: key, basket }),
+        call('till.startPayment', { amountCents: cents, idempotencyKey: key, basket, ...part }),
       );
       setPending(null);
       if (started && attempt.current?.key === key) attempt.current.saleId = started.id;
@@ -113,8 +116,13 @@ export function useTillSale() {
  * The same amount sent again while its sale is still open is the same attempt (a double click, a
  * retry after a lost answer): it keeps its key, so the station returns that sale instead of a new one.
  */
-function keyFor(previous: Attempt | null, cents: number, shown: SaleView | null): string {
-  if (!previous || previous.cents !== cents) return newIdempotencyKey();
+function keyFor(
+  previous: Attempt | null,
+  asked: Pick<Attempt, 'cents' | 'tenderCents'>,
+  shown: SaleView | null,
+): string {
+  if (!previous || previous.cents !== asked.cents || previous.tenderCents !== asked.tenderCents)
+    return newIdempotencyKey();
   if (previous.saleId === null) return previous.key;
   const concluded = shown?.id === previous.saleId && shown.status !== 'open';
   return concluded ? newIdempotencyKey() : previous.key;

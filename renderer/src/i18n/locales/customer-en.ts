@@ -8,6 +8,13 @@ export const customerEn = {
       prompt: 'Scan the sticker at the counter',
       waiting: 'Use the Bancontact app or your banking app',
     },
+    parts: {
+      total: 'Total',
+      paid: 'Already paid',
+      remains: 'Still to pay after this',
+      stillToPay: 'Still to pay',
+      between: 'Part paid, thank you. The rest comes next.',
+    },
     phase: {
       creating: 'One moment, please…',
       waiting: 'Scan the QR code with the Bancontact app or your banking app',

@@ -8,6 +8,13 @@ export const customerFr = {
       prompt: 'Scannez l’autocollant au comptoir',
       waiting: 'Utilisez l’app Bancontact ou votre app bancaire',
     },
+    parts: {
+      total: 'Total',
+      paid: 'Déjà payé',
+      remains: 'Reste à payer ensuite',
+      stillToPay: 'Reste à payer',
+      between: 'Partie payée, merci. Le reste suit.',
+    },
     phase: {
       creating: 'Un instant, s’il vous plaît…',
       waiting: 'Scannez le code QR avec l’app Bancontact ou votre app bancaire',

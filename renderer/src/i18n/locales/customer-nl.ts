@@ -8,6 +8,13 @@ export const customerNl = {
       prompt: 'Scan de sticker aan de kassa',
       waiting: 'Gebruik de Bancontact-app of uw bankapp',
     },
+    parts: {
+      total: 'Totaal',
+      paid: 'Al betaald',
+      remains: 'Daarna nog te betalen',
+      stillToPay: 'Nog te betalen',
+      between: 'Deel betaald, dank u. De rest volgt.',
+    },
     phase: {
       creating: 'Een ogenblik geduld…',
       waiting: 'Scan de QR-code met de Bancontact-app of uw bankapp',

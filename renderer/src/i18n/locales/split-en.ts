@@ -23,5 +23,16 @@ export const splitEn = {
     },
     confirmCancel: 'Cancel the sale and give back',
     keepSale: 'Keep the sale',
+    split: 'Split the payment',
+    partLabel: 'Amount of this part',
+    partBy: 'Pay this part by:',
+    back: 'Back',
+    partZero: 'The amount of this part must be more than zero.',
+    partNotBelow:
+      'The amount of this part must be less than {{amount}}, what is still due. To pay all of it, choose the method without splitting.',
+    partOfRest: 'Pay part of the rest',
+    partOf: 'Part of {{total}}; {{rest}} still due after it',
+    cashDetail: 'received {{received}}, give back {{change}}',
+    toTheCent: 'A part before the last is taken to the cent: only the last part is rounded.',
   },
 } as const;

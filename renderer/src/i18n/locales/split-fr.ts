@@ -26,5 +26,17 @@ export const splitFr: Catalogue<typeof splitEn> = {
     },
     confirmCancel: 'Annuler la vente et rendre',
     keepSale: 'Garder la vente',
+    split: 'Fractionner le paiement',
+    partLabel: 'Montant de cette partie',
+    partBy: 'Payer cette partie par :',
+    back: 'Retour',
+    partZero: 'Le montant de cette partie doit être supérieur à zéro.',
+    partNotBelow:
+      'Le montant de cette partie doit être inférieur à {{amount}}, le reste à payer. Pour tout payer, choisissez le moyen de paiement sans fractionner.',
+    partOfRest: 'Payer une partie du reste',
+    partOf: 'Partie de {{total}} ; il restera {{rest}} à payer',
+    cashDetail: 'reçu {{received}}, rendre {{change}}',
+    toTheCent:
+      'Une partie avant la dernière est prise au centime près : seule la dernière partie est arrondie.',
   },
 };

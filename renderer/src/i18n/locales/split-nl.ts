@@ -26,5 +26,17 @@ export const splitNl: Catalogue<typeof splitEn> = {
     },
     confirmCancel: 'Verkoop annuleren en teruggeven',
     keepSale: 'Verkoop houden',
+    split: 'Betaling splitsen',
+    partLabel: 'Bedrag van dit deel',
+    partBy: 'Betaal dit deel met:',
+    back: 'Terug',
+    partZero: 'Het bedrag van dit deel moet meer dan nul zijn.',
+    partNotBelow:
+      'Het bedrag van dit deel moet kleiner zijn dan {{amount}}, wat nog te betalen is. Om alles te betalen, kies het betaalmiddel zonder te splitsen.',
+    partOfRest: 'Betaal een deel van de rest',
+    partOf: 'Deel van {{total}}; daarna nog {{rest}} te betalen',
+    cashDetail: 'ontvangen {{received}}, geef {{change}} terug',
+    toTheCent:
+      'Een deel vóór het laatste wordt tot op de cent genomen: alleen het laatste deel wordt afgerond.',
   },
 };
