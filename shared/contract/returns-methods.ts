@@ -75,12 +75,17 @@ export const returnsMethods = {
     input: z.object({ saleId }).strict(),
     output: out<SaleReturnsView>(),
   },
-  /** Gives lines back by one tender; their gross goes back in full (VAT per rate, once per refund). */
+  /**
+   * Gives lines back by one tender; their gross goes back in full (VAT per rate, once per refund). The
+   * screen's key for this refund: the same request again (a double tap, a lost answer) answers the
+   * refund it made; the same key for another request is refused (CONFLICT).
+   */
   'returns.refund': {
     permission: 'close',
     input: z
       .object({
         saleId,
+        idempotencyKey: z.string().min(8).max(64),
         tender: z.string().min(3).max(80),
         lines: z
           .array(

@@ -169,8 +169,11 @@ export class BenchDataGenerator {
     steps.push([steps.at(-1)![1], status, status === 'SUCCEEDED' ? 'callback' : 'poll', at + 15_000]);
     for (const [from, to, source, when] of steps)
       this.s.event(++this.n.event, paymentId, from, to, source, when);
+    // Every succeeded payment of the bench pays its sale whole: it counts the sale.
+    const counts = status === 'SUCCEEDED' ? 1 : 0;
+    if (counts === 1) this.s.completed(saleId, `p:${paymentId}`);
     const raw: PaymentRaw = {
-      ...{ paymentId, saleId, profileId, status, amountCents, bancontactId, createdAt: at, ...attr },
+      ...{ paymentId, saleId, profileId, status, amountCents, bancontactId, createdAt: at, ...attr, counts },
       ...{ posId: till.sticker ? till.id : null, eventId: this.n.event, eventAt: at + 15_000 },
     };
     this.book(paymentBooking(raw, calendarDays));
@@ -193,6 +196,7 @@ export class BenchDataGenerator {
       saleId,
       at,
       ...attr,
+      counts: 1,
     };
     this.book(entryBooking({ ...raw, wristbandId: this.s.bandId(band), profileId: '' }, calendarDays));
     return bookings + 1;
@@ -204,7 +208,7 @@ export class BenchDataGenerator {
     const entryId = ++this.n.entry;
     const bancontactId = hex(++this.n.topup, 't');
     this.s.entry(entryId, this.s.bandId(band), 'topup', amountCents, bancontactId, null, at);
-    const none = { tillId: null, shopId: null, cashierId: null, vatRate: null, saleVat: null };
+    const none = { tillId: null, shopId: null, cashierId: null, vatRate: null, saleVat: null, counts: 0 };
     const raw = { entryId, kind: 'topup' as const, amountCents, bancontactId, saleId: null, at, ...none };
     this.book(
       entryBooking({ ...raw, wristbandId: this.s.bandId(band), profileId: 'PPIDTOPUP' }, calendarDays),
@@ -219,10 +223,10 @@ export class BenchDataGenerator {
     drawer.sales += due;
     this.s.sale(saleId, attr, amountCents, 'paid', 'cash', null, at);
     const cashId = ++this.n.cash;
-    this.s.cash(cashId, saleId, drawer.id, due, tendered, tendered - due, due - amountCents);
+    this.s.cash(cashId, saleId, drawer.id, due, tendered, tendered - due, due - amountCents, at);
     this.book(
       cashBooking(
-        { cashId, roundingCents: due - amountCents, saleId, amountCents, createdAt: at, ...attr },
+        { cashId, roundingCents: due - amountCents, saleId, amountCents, createdAt: at, ...attr, counts: 1 },
         calendarDays,
       ),
     );

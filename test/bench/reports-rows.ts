@@ -61,7 +61,9 @@ export function benchStatements(client: Database.Database) {
   const prepare = (sql: string) => client.prepare(sql);
   const sale =
     prepare(`INSERT INTO sales (id, till_id, amount_cents, status, tender, wristband_id, idempotency_key,
-    shop_id, cashier_id, vat_rate, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    shop_id, cashier_id, vat_rate, created_at, updated_at, completed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // A bench sale is paid by one tender: cash and wristband name themselves, a payment is marked once made.
+  const completed = prepare('UPDATE sales SET completed_by = ? WHERE id = ?');
   const payment =
     prepare(`INSERT INTO payments (id, sale_id, bancontact_id, profile_id, status, amount_cents, pos_id,
     expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -73,14 +75,14 @@ export function benchStatements(client: Database.Database) {
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const cash =
     prepare(`INSERT INTO cash_tenders (id, sale_id, session_id, due_cents, tendered_cents, change_cents,
-    rounding_cents) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    rounding_cents, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const drawer =
     prepare(`INSERT INTO drawer_sessions (id, till_id, status, cashier_id, opened_at, float_cents,
     cash_sales_cents, closed_at, expected_cents, counted_cents, difference_cents, business_day)
     VALUES (?, ?, 'closed', ?, ?, 15000, ?, ?, ?, ?, ?, ?)`);
   const transaction = prepare(`INSERT INTO transactions (source, method, status, payment_status, business_day,
     created_at, booked_at, amount_cents, rounding_cents, shop_id, till_id, cashier_id, vat_rate, profile_id, sale_id,
-    payment_id, bancontact_id, wristband_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    payment_id, bancontact_id, wristband_id, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const line =
     prepare(`INSERT INTO sale_lines (id, sale_id, position, name, quantity, unit_price_cents, vat_rate,
     gross_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -136,7 +138,11 @@ export function benchStatements(client: Database.Database) {
         a.vatRate,
         at,
         at,
+        status === 'paid' && tender !== 'bancontact' ? tender : null,
       );
+    },
+    completed(saleId: string, mark: string) {
+      completed.run(mark, saleId);
     },
     basket(saleId: string, b: BenchBasket) {
       b.lines.forEach((l, i) =>
@@ -180,8 +186,9 @@ export function benchStatements(client: Database.Database) {
       tendered: number,
       change: number,
       rounding: number,
+      at: number,
     ) {
-      cash.run(id, saleId, drawerId, due, tendered, change, rounding);
+      cash.run(id, saleId, drawerId, due, tendered, change, rounding, at);
     },
     drawer(d: BenchDrawer) {
       drawer.run(
@@ -217,6 +224,7 @@ export function benchStatements(client: Database.Database) {
         b.paymentId,
         b.bancontactId,
         b.wristbandId,
+        b.counts,
       );
       for (const p of b.vat)
         transactionVat.run(b.source, p.vatRate, p.grossCents, p.grossCents - p.vatCents, p.vatCents);

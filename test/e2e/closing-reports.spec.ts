@@ -112,7 +112,7 @@ test('a day of sales closes with exact X and Z totals, a PDF and a CSV; the next
   const notPaid = 'Bancontact not paid (counted, not totalled)';
   await expect(cells(x, notPaid, 'Cancelled')).toHaveText(['1']);
   await expect(cells(x, notPaid, 'Expired')).toHaveText(['0']);
-  await expect(cells(x, 'Cash', 'Cash sales')).toHaveText(['1', '€10.02']);
+  await expect(cells(x, 'Cash', 'Cash payments')).toHaveText(['1', '€10.02']);
   await expect(cells(x, 'Cash', 'Rounding to 5 cents')).toHaveText(['', '-€0.02']);
   await expect(cells(x, 'Cash', 'Cash expected')).toHaveText(['', '€110.00']);
   const todayCard = page.getByRole('article', { name: 'Today' });
@@ -131,7 +131,7 @@ test('a day of sales closes with exact X and Z totals, a PDF and a CSV; the next
   expect(xText).toContain(`X report (snapshot) — ${today}`);
   expect(xText).toMatch(/Sales\s+4\s+€50\.52/);
   expect(xText).toMatch(/Bancontact \(display\)\s+3\s+€40\.50/);
-  expect(xText).toMatch(/Cash sales\s+1\s+€10\.02/);
+  expect(xText).toMatch(/Cash payments\s+1\s+€10\.02/);
   expect(xText).toMatch(/21 %\s+€50\.52\s+€41\.75\s+€8\.77/);
   expect(xText).toMatch(/Cancelled\s+1/);
   expect(xText).toMatch(/Cash expected\s+€110\.00/);

@@ -167,7 +167,7 @@ describe('PDF and CSV exports', () => {
     expect(xText).toContain('X report');
     expect(xText).toMatch(/Sales\s+4\s+€50\.52/);
     expect(xText).toMatch(/Bancontact \(display\)\s+3\s+€40\.50/);
-    expect(xText).toMatch(/Cash sales\s+1\s+€10\.02/);
+    expect(xText).toMatch(/Cash payments\s+1\s+€10\.02/);
     expect(xText).toMatch(/21 %\s+€50\.52\s+€41\.75\s+€8\.77/);
     expect(xText).toMatch(/Cancelled\s+1/);
     expect(xText).toMatch(/Rounding to 5 cents\s+-€0\.02/);

@@ -79,6 +79,10 @@ describe('a sale paid by several tenders', () => {
     const x = await kassa.must('reports.getX', {});
     const byMethod = Object.fromEntries(x.byMethod.map((m) => [m.method, [m.count, m.cents]]));
     expect(byMethod).toMatchObject({ wristband: [1, 1_000], bancontact_display: [1, 1_500], cash: [0, 0] });
+    // One sale, counted by the part that paid it; each method counts its part.
+    expect(x.sales).toEqual({ count: 1, cents: 2_500 });
+    expect(x.byVatRate.reduce((n, v) => n + v.count, 0)).toBe(1);
+    expect((await kassa.must('reports.rebuildTotals', {})).differences).toBe(0);
     // One receipt for the sale, numbered when its last part paid it.
     expect(kassa.query('SELECT number FROM receipts WHERE sale_id = ?', paid.id)).toEqual([{ number: 1 }]);
   });

@@ -16,7 +16,8 @@ async function line(
   const client = new Database(':memory:');
   client.exec(`CREATE TABLE transactions (seq INTEGER PRIMARY KEY, source TEXT, method TEXT, status TEXT, payment_status TEXT,
     business_day INTEGER, created_at INTEGER, booked_at INTEGER, amount_cents INTEGER, rounding_cents INTEGER, shop_id TEXT,
-    till_id TEXT, cashier_id TEXT, vat_rate INTEGER, profile_id TEXT, sale_id TEXT, payment_id TEXT, bancontact_id TEXT, wristband_id TEXT);
+    till_id TEXT, cashier_id TEXT, vat_rate INTEGER, profile_id TEXT, sale_id TEXT, payment_id TEXT, bancontact_id TEXT, wristband_id TEXT,
+    counts INTEGER);
     CREATE TABLE transaction_vat (source TEXT, vat_rate INTEGER, gross_cents INTEGER, net_cents INTEGER, vat_cents INTEGER);
     INSERT INTO transaction_vat VALUES ('c:1', 21, 1002, 828, 174)`);
   const db = drizzle(client);

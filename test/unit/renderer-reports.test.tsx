@@ -114,7 +114,7 @@ describe('summaries and the X report', () => {
     ]);
     expect(table('Wristbands', x)).toContain('Outstanding on wristbands |  | €0.00');
     expect(table('Cash', x)).toEqual([
-      'Cash sales | 1 | €10.02',
+      'Cash payments | 1 | €10.02',
       'Rounding to 5 cents |  | -€0.02',
       'Cash expected |  | €110.00',
       'Cash counted |  | Not counted yet',

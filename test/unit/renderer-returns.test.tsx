@@ -128,6 +128,12 @@ async function settle() {
   });
 }
 
+/** The returns.refund requests sent, in order. */
+const refundCalls = (calls: string[]) =>
+  calls
+    .filter((c) => c.startsWith('returns.refund '))
+    .map((c) => JSON.parse(c.slice('returns.refund '.length)) as Record<string, unknown>);
+
 const button = (text: string) =>
   [...container.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLButtonElement;
 const click = async (element: HTMLElement) => {
@@ -159,9 +165,12 @@ describe('Closing → a sale → Refund…', () => {
     await click(container.querySelectorAll<HTMLInputElement>('.refund-methods input')[1]!);
     refunds = [refund('pending')];
     await click(button('Refund €14.50'));
-    expect(calls).toContain(
-      'returns.refund {"tender":"p:pay-1","lines":[{"saleLineId":"l2","quantity":1}],"saleId":"sale-1"}',
-    );
+    expect(refundCalls(calls)).toEqual([
+      {
+        ...{ tender: 'p:pay-1', lines: [{ saleLineId: 'l2', quantity: 1 }], saleId: 'sale-1' },
+        idempotencyKey: expect.stringMatching(/^.{8,64}$/),
+      },
+    ]);
     expect(container.querySelector('.refund-list li')!.textContent).toBe(
       'Bancontact (display) -€14.50 Waiting for Bancontact',
     );
@@ -169,6 +178,34 @@ describe('Closing → a sale → Refund…', () => {
     await act(async () => emit({ name: 'returns.changed', payload: { saleId: 'sale-1' } }));
     await settle();
     expect(container.querySelector('.refund-list li strong')!.textContent).toBe('Given back');
+  });
+
+  it('sends the same key when the same refund is asked again after a lost answer, a new one when it changes', async () => {
+    const calls: string[] = [];
+    const lost = station(() => saleView(), calls);
+    const answer = lost.call.bind(lost);
+    // The first answer never arrives: the screen shows the error and the manager taps again.
+    lost.call = async (method, input) => {
+      const result = await answer(method, input);
+      const first = method === 'returns.refund' && refundCalls(calls).length === 1;
+      if (!first) return result;
+      return { ok: false, error: { code: 'STATION_UNREACHABLE', message: 'lost' } } as Result<never>;
+    };
+    await render(lost);
+    await click(button('Refund…'));
+    await click(container.querySelector<HTMLButtonElement>('[aria-label="One more of Stoofvlees"]')!);
+    await click(container.querySelectorAll<HTMLInputElement>('.refund-methods input')[1]!);
+    await click(button('Refund €14.50'));
+    expect(container.querySelector('[role="alert"]')).not.toBe(null);
+    await click(button('Refund €14.50'));
+    const [first, again] = refundCalls(calls);
+    expect(again).toEqual(first);
+    await click(button('Refund…'));
+    await click(container.querySelector<HTMLButtonElement>('[aria-label="One more of Pils"]')!);
+    await click(container.querySelectorAll<HTMLInputElement>('.refund-methods input')[1]!);
+    await click(button('Refund €3.50'));
+    const third = refundCalls(calls)[2]!;
+    expect(third.idempotencyKey).not.toBe(first!.idempotencyKey);
   });
 
   it('asks for the payer’s IBAN when Bancontact cannot refund, and offers the SEPA file', async () => {

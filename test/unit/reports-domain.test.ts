@@ -79,6 +79,7 @@ describe('money in reports', () => {
       paymentId: '1',
       bancontactId: null,
       wristbandId: null,
+      counts: 1,
       vat: [],
     };
     expect(contributions({ ...base, status: 'pending' })).toEqual([]);
@@ -95,7 +96,7 @@ describe('money in reports', () => {
       ...{ source: 'c:s', method: 'cash', status: 'succeeded', paymentStatus: null, businessDay: 20261201 },
       ...{ createdAt: 0, bookedAt: Date.parse('2026-12-01T12:00:00Z'), amountCents: 1_530, roundingCents: 0 },
       ...{ shopId: 'shop-1', tillId: 'till-1', cashierId: 'c', vatRate: 21, profileId: '', saleId: 's' },
-      ...{ paymentId: null, bancontactId: null, wristbandId: null },
+      ...{ paymentId: null, bancontactId: null, wristbandId: null, counts: 1 },
       vat: [
         { vatRate: 21, grossCents: 1_000, vatCents: 174 },
         { vatRate: 6, grossCents: 530, vatCents: 30 },
@@ -112,5 +113,33 @@ describe('money in reports', () => {
       delta: { paidCount: 0, paidCents: 530, vatCents: 30, roundingCents: 0 },
       paid: { count: 0, cents: 530 },
     });
+  });
+
+  it('counts a sale once, on the tender that completed it; a cancel’s give-back is no refund', () => {
+    const tender: Booking = {
+      ...{
+        source: 'e:7',
+        method: 'wristband',
+        status: 'succeeded',
+        paymentStatus: null,
+        businessDay: 20261201,
+      },
+      ...{ createdAt: 0, bookedAt: Date.parse('2026-12-01T12:00:00Z'), amountCents: 1_000, roundingCents: 0 },
+      ...{ shopId: 'shop-1', tillId: 'till-1', cashierId: 'c', vatRate: 21, profileId: '', saleId: 's' },
+      ...{ paymentId: null, bancontactId: null, wristbandId: 'w', counts: 0, vat: [] },
+    };
+    expect(contributions(tender)).toMatchObject([
+      { delta: { paidCount: 1, saleCount: 0, paidCents: 1_000 }, paid: { count: 1, saleCount: 0 } },
+    ]);
+    expect(contributions({ ...tender, counts: 1 })).toMatchObject([
+      { delta: { paidCount: 1, saleCount: 1 }, paid: { count: 1, saleCount: 1, cents: 1_000 } },
+    ]);
+    const giveBack = { ...tender, source: 'r:1', amountCents: -1_000 };
+    expect(contributions(giveBack)).toMatchObject([
+      { delta: { paidCents: -1_000, refundCount: 0, refundCents: 0, saleCount: 0 } },
+    ]);
+    expect(contributions({ ...giveBack, counts: 1 })).toMatchObject([
+      { delta: { paidCents: -1_000, refundCount: 1, refundCents: -1_000, saleCount: 0 } },
+    ]);
   });
 });

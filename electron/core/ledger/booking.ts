@@ -23,6 +23,11 @@ export interface Booking {
   bancontactId: string | null;
   wristbandId: string | null;
   /**
+   * 1 when the row counts once (transactions.counts): a sale's completing tender counts the sale, a
+   * manager's refund counts a refund; 0 for any other tender and for a cancel's give-back.
+   */
+  counts: number;
+  /**
    * The amount per VAT rate (its `transaction_vat` rows): a sale's tender spread over the sale's rates
    * (vat-parts.ts). Empty for money that carries no VAT (top-ups, refunds).
    */
@@ -53,6 +58,7 @@ export interface TotalsDelta {
   expiredCount: number;
   refusedCount: number;
   failedCount: number;
+  saleCount: number;
   roundingCents: number;
   vatCents: number;
   refundCount: number;
@@ -65,7 +71,7 @@ export interface Contribution {
   key: TotalsKey;
   delta: TotalsDelta;
   /** Set when it succeeded: the daily and hourly tables hold money that moved. */
-  paid: { hour: number; count: number; cents: number } | null;
+  paid: { hour: number; count: number; saleCount: number; cents: number } | null;
 }
 
 export const NO_VAT = -1;
@@ -96,6 +102,7 @@ const ZERO: TotalsDelta = {
   expiredCount: 0,
   refusedCount: 0,
   failedCount: 0,
+  saleCount: 0,
   roundingCents: 0,
   vatCents: 0,
   refundCount: 0,
@@ -107,10 +114,12 @@ const ZERO: TotalsDelta = {
 export const isRefundBooking = (b: Pick<Booking, 'source'>): boolean => b.source.startsWith('r:');
 
 /**
- * What a booking adds to the running totals: one contribution per VAT rate of its amount. The count
- * (and a cash sale's rounding) goes to the sale's own rate, `vatRate` (docs/register-rules.md), so a
- * sale of three rates is still one sale. Linear by design: the running totals are the sum of this over
- * the current rows, which is exactly what a rebuild recomputes from the raw rows.
+ * What a booking adds to the running totals: one contribution per VAT rate of its amount. The counts
+ * (and a cash sale's rounding) go to the sale's own rate, `vatRate` (docs/register-rules.md), so a
+ * sale of three rates is still one sale. Each succeeded tender counts under its method (`paidCount`);
+ * only the tender that completed the sale counts the sale (`saleCount`), so a split sale is one sale
+ * and a cancelled one none. Linear by design: the running totals are the sum of this over the current
+ * rows, which is exactly what a rebuild recomputes from the raw rows.
  */
 export function contributions(b: Booking): Contribution[] {
   if (b.status === 'pending') return [];
@@ -133,18 +142,20 @@ export function contributions(b: Booking): Contribution[] {
   const hour = localTime(b.bookedAt).hour;
   return parts.map((part) => {
     const count = part.vatRate === counted ? 1 : 0;
+    const saleCount = count === 1 && b.counts === 1 ? 1 : 0;
     const delta = {
       ...{ ...ZERO, paidCount: count, paidCents: part.grossCents, vatCents: part.vatCents },
-      roundingCents: count === 1 ? b.roundingCents : 0,
+      ...{ saleCount, roundingCents: count === 1 ? b.roundingCents : 0 },
     };
-    return { key: keyAt(part.vatRate), delta, paid: { hour, count, cents: part.grossCents } };
+    return { key: keyAt(part.vatRate), delta, paid: { hour, count, saleCount, cents: part.grossCents } };
   });
 }
 
 /**
  * A refund moves money back out (negative amounts per rate) and counts as a refund, not as a sale:
  * paidCount stays, paidCents and vatCents go down by what went back, and the refund columns say how
- * much of that was refunds. A refund that failed moved nothing and counts nowhere.
+ * much of that was refunds. A cancel's give-back (counts 0) moves the money back the same way but is
+ * no refund: the sale it cancels was never one. A refund that failed moved nothing and counts nowhere.
  */
 function refundContributions(b: Booking): Contribution[] {
   if (b.status !== 'succeeded') return [];
@@ -152,14 +163,15 @@ function refundContributions(b: Booking): Contribution[] {
   const parts = b.vat.length > 0 ? b.vat : [{ vatRate: ownRate, grossCents: b.amountCents, vatCents: 0 }];
   const counted = parts.some((p) => p.vatRate === ownRate) ? ownRate : parts[0]!.vatRate;
   const hour = localTime(b.bookedAt).hour;
+  const refund = b.counts === 1;
   return parts.map((part) => ({
     key: { ...keyOf(b), vatRate: part.vatRate },
     delta: {
-      ...ZERO,
-      ...{ paidCents: part.grossCents, vatCents: part.vatCents, refundCents: part.grossCents },
-      ...{ refundVatCents: part.vatCents, refundCount: part.vatRate === counted ? 1 : 0 },
+      ...{ ...ZERO, paidCents: part.grossCents, vatCents: part.vatCents },
+      ...(refund && { refundCents: part.grossCents, refundVatCents: part.vatCents }),
+      refundCount: refund && part.vatRate === counted ? 1 : 0,
     },
-    paid: { hour, count: 0, cents: part.grossCents },
+    paid: { hour, count: 0, saleCount: 0, cents: part.grossCents },
   }));
 }
 

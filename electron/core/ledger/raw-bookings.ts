@@ -12,20 +12,31 @@ import { SALE_VAT_COLUMN, vatParts } from './vat-parts';
 const SALE_COLUMNS = `s.till_id AS "tillId", s.shop_id AS "shopId", s.cashier_id AS "cashierId", s.vat_rate AS "vatRate",
   ${SALE_VAT_COLUMN}`;
 
+/*
+ * `counts`: the tender that completed its sale (sales.completed_by: the payment's `p:<id>`, or `cash`,
+ * or `wristband`, each at most once per sale) counts the sale; the other tenders of a split sale, and
+ * the tenders of a sale never paid (cancelled), count only under their method.
+ */
 export const PAYMENT_ROWS = `SELECT p.id AS "paymentId", p.sale_id AS "saleId", p.profile_id AS "profileId", p.status AS status,
   p.amount_cents AS "amountCents", p.pos_id AS "posId", p.bancontact_id AS "bancontactId", p.created_at AS "createdAt",
-  ${SALE_COLUMNS}, e.id AS "eventId", e.at AS "eventAt"
+  ${SALE_COLUMNS}, e.id AS "eventId", e.at AS "eventAt",
+  CASE WHEN s.completed_by = 'p:' || p.id THEN 1 ELSE 0 END AS counts
   FROM payments p JOIN sales s ON s.id = p.sale_id
   LEFT JOIN payment_events e ON e.payment_id = p.id AND e.to_status = p.status`;
 
-/** A cash tender's amount is its part of the sale as priced (what was due before rounding). */
+/**
+ * A cash tender's amount is its part of the sale as priced (what was due before rounding); it counts
+ * at the moment the cash was taken, which for a split sale's cash part may be long after the sale began.
+ */
 export const CASH_ROWS = `SELECT c.id AS "cashId", c.rounding_cents AS "roundingCents", s.id AS "saleId",
-  c.due_cents - c.rounding_cents AS "amountCents", s.created_at AS "createdAt", ${SALE_COLUMNS}
+  c.due_cents - c.rounding_cents AS "amountCents", c.at AS "createdAt", ${SALE_COLUMNS},
+  CASE WHEN s.completed_by = 'cash' THEN 1 ELSE 0 END AS counts
   FROM cash_tenders c JOIN sales s ON s.id = c.sale_id`;
 
 /** Transfers between wristbands move no money in or out, so they are not bookings. */
 export const ENTRY_ROWS = `SELECT e.id AS "entryId", e.kind AS kind, e.amount_cents AS "amountCents", e.bancontact_id AS "bancontactId",
   e.sale_id AS "saleId", e.wristband_id AS "wristbandId", e.at AS at, ${SALE_COLUMNS},
+  CASE WHEN e.kind = 'debit' AND s.completed_by = 'wristband' THEN 1 ELSE 0 END AS counts,
   coalesce((SELECT a.profile_id FROM topup_attention a WHERE a.bancontact_id = e.bancontact_id),
     (SELECT r.profile_id FROM callback_receipts r WHERE r.bancontact_id = e.bancontact_id LIMIT 1), '') AS "profileId"
   FROM wristband_entries e LEFT JOIN sales s ON s.id = e.sale_id
@@ -38,6 +49,8 @@ interface SaleAttribution {
   vatRate: number | null;
   /** The sale's `sale_vat` rows as text (vat-parts.ts); null for a sale from before baskets. */
   saleVat: string | null;
+  /** 1 when this tender completed its sale (see PAYMENT_ROWS). */
+  counts: number;
 }
 
 export interface PaymentRaw extends SaleAttribution {
@@ -81,8 +94,9 @@ export interface DayResolver {
 function attribution(
   raw: SaleAttribution,
   amountCents: number,
-): Pick<Booking, 'shopId' | 'tillId' | 'cashierId' | 'vatRate' | 'vat'> {
+): Pick<Booking, 'shopId' | 'tillId' | 'cashierId' | 'vatRate' | 'vat' | 'counts'> {
   return {
+    counts: raw.counts,
     shopId: raw.shopId ?? '',
     tillId: raw.tillId ?? '',
     cashierId: raw.cashierId ?? '',
@@ -91,7 +105,7 @@ function attribution(
   };
 }
 
-const NO_SALE = { shopId: '', tillId: '', cashierId: '', vatRate: null, vat: [] };
+const NO_SALE = { shopId: '', tillId: '', cashierId: '', vatRate: null, vat: [], counts: 0 };
 
 export function paymentBooking(raw: PaymentRaw, days: DayResolver): Booking {
   const status = raw.status as PaymentStatus;

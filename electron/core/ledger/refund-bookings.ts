@@ -16,6 +16,7 @@ export const REFUND_ROWS = `SELECT r.id AS "refundId", r.sale_id AS "saleId", r.
   r.amount_cents AS "amountCents", r.created_at AS "createdAt", r.till_id AS "tillId", r.payment_id AS "paymentId",
   r.wristband_id AS "wristbandId", s.shop_id AS "shopId", s.cashier_id AS "cashierId", s.vat_rate AS "vatRate",
   p.profile_id AS "profileId", p.bancontact_id AS "bancontactId",
+  CASE WHEN r.kind = 'refund' THEN 1 ELSE 0 END AS counts,
   (SELECT string_agg(CAST(v.vat_rate AS TEXT) || ':' || CAST(v.gross_cents AS TEXT) || ':' || CAST(v.vat_cents AS TEXT), ';')
     FROM sale_refund_vat v WHERE v.refund_id = r.id) AS "refundVat"
   FROM sale_refunds r JOIN sales s ON s.id = r.sale_id LEFT JOIN payments p ON p.id = r.payment_id`;
@@ -36,6 +37,8 @@ export interface RefundRaw {
   profileId: string | null;
   bancontactId: string | null;
   refundVat: string | null;
+  /** 1 for a manager's refund; 0 for a cancel's give-back, which is no refund (booking.ts). */
+  counts: number;
 }
 
 /**
@@ -69,6 +72,7 @@ export function refundBooking(raw: RefundRaw, days: DayResolver): Booking {
     paymentId: raw.paymentId,
     bancontactId: raw.bancontactId,
     wristbandId: raw.wristbandId,
+    counts: raw.counts,
   };
 }
 

@@ -11,6 +11,7 @@ const COUNTERS = {
   expiredCount: 'expired_count',
   refusedCount: 'refused_count',
   failedCount: 'failed_count',
+  saleCount: 'sale_count',
   roundingCents: 'rounding_cents',
   vatCents: 'vat_cents',
   refundCount: 'refund_count',
@@ -51,24 +52,27 @@ export async function applyContribution(tx: Tx, c: Contribution, sign: 1 | -1): 
 async function applyPaid(tx: Tx, c: Contribution, sign: 1 | -1): Promise<void> {
   const { businessDay, shopId, method } = c.key;
   const count = sign * (c.paid?.count ?? 0);
+  const saleCount = sign * (c.paid?.saleCount ?? 0);
   const cents = sign * (c.paid?.cents ?? 0);
   await tx
     .insert(reportDaily)
-    .values({ businessDay, shopId, method, count, cents })
+    .values({ businessDay, shopId, method, count, saleCount, cents })
     .onConflictDoUpdate({
       target: [reportDaily.businessDay, reportDaily.shopId, reportDaily.method],
       set: {
         count: sql`${reportDaily.count} + excluded.count`,
+        saleCount: sql`${reportDaily.saleCount} + excluded.sale_count`,
         cents: sql`${reportDaily.cents} + excluded.cents`,
       },
     });
   await tx
     .insert(reportHourly)
-    .values({ businessDay, hour: c.paid?.hour ?? 0, method, count, cents })
+    .values({ businessDay, hour: c.paid?.hour ?? 0, method, count, saleCount, cents })
     .onConflictDoUpdate({
       target: [reportHourly.businessDay, reportHourly.hour, reportHourly.method],
       set: {
         count: sql`${reportHourly.count} + excluded.count`,
+        saleCount: sql`${reportHourly.saleCount} + excluded.sale_count`,
         cents: sql`${reportHourly.cents} + excluded.cents`,
       },
     });

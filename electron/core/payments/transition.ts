@@ -64,7 +64,8 @@ export async function applyStatusIn(tx: Tx, update: StatusUpdate): Promise<Trans
   if (update.status === 'SUCCEEDED') {
     // Paid once its tenders cover it, with its receipt number (and, where the till prints by itself, its
     // print job) at once; a Bancontact part of a split sale leaves it open with the rest due.
-    await settleAfterPart(tx, current.saleId, 'bancontact', update.at);
+    const part = { method: 'bancontact' as const, paymentId: update.paymentId };
+    await settleAfterPart(tx, current.saleId, part, update.at);
   } else {
     const after = saleStatusAfter(update.status, update.source === 'cancel' || !current.wanted);
     const saleStatus = await splitSaleStatus(tx, current.saleId, after);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { ContractFailure, type ParsedInput } from '../../../shared/contract';
 import type {
@@ -6,7 +7,7 @@ import type {
   SaleReturnsView,
 } from '../../../shared/contract/returns-methods';
 import { compactIban, isValidIban } from '../../../shared/domain/iban';
-import type { Db } from '../db/open-database';
+import type { Db, Tx } from '../db/open-database';
 import { saleRefunds } from '../db/schema';
 import type { Actor } from '../ledger/actor';
 import { issueRefundReceipt } from '../receipts/refund-receipt';
@@ -39,19 +40,34 @@ export class SaleReturns {
     return view;
   }
 
+  /**
+   * One refund per idempotency key: looked up in the same unit of work that would give the money back,
+   * so a request sent twice (even at once: units of work are serialised) refunds once and answers the
+   * same refund, with the same receipt number.
+   */
   async refund(input: ParsedInput<'returns.refund'>, actor: Actor): Promise<SaleRefundView> {
-    const [given] = await this.deps.db().write(async (tx) => {
-      const done = await giveBack(tx, {
+    const requestHash = refundRequestHash(input);
+    const given = await this.deps.db().write(async (tx) => {
+      const earlier = await refundByKey(tx, input.idempotencyKey, requestHash);
+      if (earlier) return earlier;
+      const [done] = await giveBack(tx, {
         ...{ saleId: input.saleId, kind: 'refund', tenders: [{ source: input.tender }], lines: input.lines },
         ...{ actor, at: this.deps.now() },
         ...(input.reason ? { reason: input.reason } : {}),
       });
-      for (const g of done) await issueRefundReceipt(tx, g.refundId, this.deps.now());
-      return done;
+      const { refundId, paymentId } = done!;
+      await tx
+        .update(saleRefunds)
+        .set({ idempotencyKey: input.idempotencyKey, requestHash })
+        .where(eq(saleRefunds.id, refundId));
+      await issueRefundReceipt(tx, refundId, this.deps.now());
+      return { refundId, paymentId, made: true };
     });
-    if (given!.paymentId !== null) await this.deps.bancontact.start([given!.refundId]);
-    this.deps.changed(input.saleId);
-    return this.view(given!.refundId);
+    // A Bancontact refund not yet asked (the first answer was lost before it was) is asked now, with
+    // the same Idempotency-Key at Bancontact as the first time.
+    if (given.paymentId !== null) await this.deps.bancontact.start([given.refundId]);
+    if (given.made) this.deps.changed(input.saleId);
+    return this.view(given.refundId);
   }
 
   /** Pays a refund waiting for an IBAN by SEPA transfer: the file to hand to the bank. */
@@ -99,4 +115,30 @@ export class SaleReturns {
     if (!view) throw new ContractFailure('NOT_FOUND', `No refund ${refundId}`);
     return view;
   }
+}
+
+/** The request a key stands for: the sale, the tender, the lines (in any order) and the reason. */
+function refundRequestHash(input: ParsedInput<'returns.refund'>): string {
+  const lines = [...input.lines].sort((a, b) => a.saleLineId.localeCompare(b.saleLineId));
+  const request = [input.saleId, input.tender, lines, input.reason ?? ''];
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}
+
+/**
+ * The refund an earlier request with this key made, or null. The same key for another request is
+ * refused: it would otherwise answer a refund the manager did not ask for.
+ */
+async function refundByKey(
+  tx: Tx,
+  key: string,
+  requestHash: string,
+): Promise<{ refundId: number; paymentId: string | null; made: false } | null> {
+  const [row] = await tx.select().from(saleRefunds).where(eq(saleRefunds.idempotencyKey, key)).limit(1);
+  if (!row) return null;
+  if (row.requestHash !== requestHash)
+    throw new ContractFailure('CONFLICT', 'This refund key was already used for another refund', {
+      fields: ['idempotencyKey'],
+    });
+  const notYetAsked = row.status === 'pending' && row.bancontactRefundId === null;
+  return { refundId: row.id, paymentId: notYetAsked ? row.paymentId : null, made: false };
 }

@@ -48,7 +48,8 @@ export async function buildReport(q: Tx, request: ReportRequest): Promise<Report
     number: request.number,
     businessDate: formatDay(request.day),
     generatedAt: new Date(request.generatedAt).toISOString(),
-    sales: sum(salesRows),
+    sales: sales(salesRows),
+    // Per method: the tenders taken (a split sale counts once under each method it used).
     byMethod: SALE_METHODS.map((method) => ({
       method,
       ...sum(salesRows.filter((r) => r.method === method)),
@@ -91,6 +92,7 @@ function refundLines(rows: readonly TotalsRow[]): NonNullable<ReportView['saleRe
   };
 }
 
+/** Tenders (or top-ups, refunds) that succeeded, and what they hold. */
 function sum(rows: readonly TotalsRow[]): TotalLine {
   let count = 0;
   let cents = 0;
@@ -101,12 +103,18 @@ function sum(rows: readonly TotalsRow[]): TotalLine {
   return { count, cents };
 }
 
+/** Sales (one per sale, however many tenders paid it) and what their tenders hold. */
+function sales(rows: readonly TotalsRow[]): TotalLine {
+  return { count: rows.reduce((n, r) => n + r.saleCount, 0), cents: sum(rows).cents };
+}
+
 function groupBy(rows: readonly TotalsRow[], key: (r: TotalsRow) => string): GroupLine[] {
   const groups = new Map<string, TotalsRow[]>();
   for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  // A till whose only tender of the day belongs to a sale still open has money but no sale yet.
   return [...groups]
-    .map(([id, group]) => ({ id, ...sum(group) }))
-    .filter((line) => line.count !== 0)
+    .map(([id, group]) => ({ id, ...sales(group) }))
+    .filter((line) => line.count !== 0 || line.cents !== 0)
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -126,7 +134,7 @@ function vatLines(rows: readonly TotalsRow[]): VatLine[] {
   ];
   return rates.map((ratePercent) => {
     const atRate = rows.filter((r) => r.vatRate === ratePercent);
-    const { count, cents } = sum(atRate);
+    const { count, cents } = sales(atRate);
     const vatCents = atRate.reduce((n, r) => n + r.vatCents, 0);
     return { ratePercent, count, grossCents: cents, netCents: cents - vatCents, vatCents };
   });
@@ -191,7 +199,8 @@ export async function hourly(q: Tx, day: DayNumber): Promise<HourlyPoint[]> {
   const rows = await q
     .select({
       hour: reportHourly.hour,
-      count: sql<number>`sum(${reportHourly.count})`,
+      // Sales completed in the hour; a split sale's parts add their money to the hours they were taken.
+      count: sql<number>`sum(${reportHourly.saleCount})`,
       cents: sql<number>`sum(${reportHourly.cents})`,
     })
     .from(reportHourly)

@@ -42,9 +42,10 @@ export interface ReportServices {
 const READY_KEY = 'reports_ready';
 /**
  * The shape of the totals a start-up rebuild brings a database to: 1 the first totals, 2 the VAT per
- * rate that sales computed (report_totals.vat_cents, transaction_vat). A lower one is rebuilt once.
+ * rate that sales computed (report_totals.vat_cents, transaction_vat), 3 a sale counted once however
+ * many tenders paid it (sale_count) and a cancel's give-back no refund. A lower one is rebuilt once.
  */
-const REPORTS_VERSION = '2';
+const REPORTS_VERSION = '3';
 
 export async function createReportServices(options: ReportServicesOptions): Promise<ReportServices> {
   const { db, repo, dataDir, now, newId, onSaleChanged, onDayClosed, articles } = options;

@@ -44,6 +44,7 @@ async function period(q: Tx, from: DayNumber, to: DayNumber): Promise<PeriodSumm
       shopId: reportDaily.shopId,
       method: reportDaily.method,
       count: sql<number>`sum(${reportDaily.count})`,
+      saleCount: sql<number>`sum(${reportDaily.saleCount})`,
       cents: sql<number>`sum(${reportDaily.cents})`,
     })
     .from(reportDaily)
@@ -58,7 +59,7 @@ async function period(q: Tx, from: DayNumber, to: DayNumber): Promise<PeriodSumm
     byShop.set(r.shopId, {
       ...line,
       ...(name ? { name } : {}),
-      count: line.count + r.count,
+      count: line.count + r.saleCount,
       cents: line.cents + r.cents,
     });
   }
@@ -69,7 +70,8 @@ async function period(q: Tx, from: DayNumber, to: DayNumber): Promise<PeriodSumm
   return {
     from: formatDay(from),
     to: formatDay(to),
-    sales: total(sales),
+    // One per sale, however many tenders paid it; per method, the tenders (and top-ups, refunds).
+    sales: { count: sales.reduce((n, r) => n + r.saleCount, 0), cents: total(sales).cents },
     byMethod: TRANSACTION_METHODS.map((method) => ({
       method,
       ...total(rows.filter((r) => r.method === method)),

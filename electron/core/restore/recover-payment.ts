@@ -38,14 +38,16 @@ export async function recoverSale(
 ): Promise<RecoveredRow | null> {
   if (payment.status !== 'SUCCEEDED') return null;
   return deps.db.write(async (tx) => {
-    if ((await isRecovered(tx, payment.paymentId)) || (await knownPayment(tx, payment.paymentId))) return null;
+    if ((await isRecovered(tx, payment.paymentId)) || (await knownPayment(tx, payment.paymentId)))
+      return null;
     const at = deps.now();
     const createdAt = Date.parse(payment.createdAt) || at;
     const saleId = deps.newId();
     const paymentId = deps.newId();
     await tx.insert(sales).values({
-        ...{ id: saleId, tillId: RECOVERED_TILL_ID, amountCents: payment.amount },
-        ...{ idempotencyKey: `recovered-${payment.paymentId}`, status: 'paid', tender: 'bancontact' },
+      ...{ id: saleId, tillId: RECOVERED_TILL_ID, amountCents: payment.amount },
+      ...{ idempotencyKey: `recovered-${payment.paymentId}`, status: 'paid', tender: 'bancontact' },
+      completedBy: `p:${paymentId}`, // its one payment counts it (sales/sale-tenders.ts completionMark)
       ...{ createdAt, updatedAt: at },
     });
     await tx.insert(payments).values({

@@ -86,25 +86,45 @@ export function partAmount(tenderCents: number | undefined, dueCents: number): n
 }
 
 /**
+ * What `sales.completed_by` holds for the tender that completed a sale: a Bancontact payment by its id
+ * (`p:<id>`, its transaction's source), cash or the wristband by name (a sale takes at most one of
+ * each). The ledger's raw rows read it back to count the sale once (ledger/raw-bookings.ts).
+ */
+export function completionMark(method: TenderMethod, paymentId?: string): string {
+  return method === 'bancontact' ? `p:${paymentId}` : method;
+}
+
+/**
  * After a part was taken (in its unit of work): the sale's tender becomes `split` once a second method
- * is used, and the sale is paid, with its receipt, once its tenders cover it.
+ * is used, and the sale is paid, with its receipt, once its tenders cover it; the part that paid it is
+ * marked as the one that counts the sale. The caller books that part after this (its booking reads the
+ * mark). A sale already cancelled stays cancelled: a part landing after the cancel (a Bancontact
+ * payment given up too late) neither reopens it nor makes it a sale; what it took is given back.
  */
 export async function settleAfterPart(
   tx: Tx,
   saleId: string,
-  method: TenderMethod,
+  part: { method: TenderMethod; paymentId?: string },
   at: number,
 ): Promise<'paid' | 'open' | 'cancelled'> {
   const [sale] = await tx.select().from(sales).where(eq(sales.id, saleId)).limit(1);
   if (!sale) throw new Error(`sale ${saleId} does not exist`);
-  const tender = sale.tender === method ? method : 'split';
+  const tender = sale.tender === part.method ? part.method : 'split';
+  if (sale.status === 'cancelled') {
+    await tx.update(sales).set({ tender, updatedAt: at }).where(eq(sales.id, saleId));
+    return 'cancelled';
+  }
   const paid = (await coveredCents(tx, saleId)) >= sale.amountCents;
-  // A part that lands after its sale was cancelled (a Bancontact payment given up too late) does not
-  // reopen it; what it took is given back like the others.
-  const status = paid ? 'paid' : sale.status === 'cancelled' ? 'cancelled' : 'open';
-  await tx.update(sales).set({ tender, status, updatedAt: at }).where(eq(sales.id, saleId));
-  if (paid) await issueSaleReceipt(tx, { saleId, at, cash: method === 'cash' });
-  return status;
+  const completes = paid && sale.completedBy === null;
+  await tx
+    .update(sales)
+    .set({
+      ...{ tender, status: paid ? 'paid' : 'open', updatedAt: at },
+      ...(completes && { completedBy: completionMark(part.method, part.paymentId) }),
+    })
+    .where(eq(sales.id, saleId));
+  if (paid) await issueSaleReceipt(tx, { saleId, at, cash: part.method === 'cash' });
+  return paid ? 'paid' : 'open';
 }
 
 /** Every tender of the sale, in the order they were taken. */
@@ -130,12 +150,11 @@ export async function tendersOf(q: Tx, sale: SaleRow): Promise<TenderView[]> {
     });
   }
   if (cash) {
-    // Cash tenders carry no time of their own: the sale's last change is when cash was taken.
     const { tenderedCents, changeCents, roundingCents } = cash;
     const amountCents = cash.dueCents - cash.roundingCents;
     tenders.push({
-      ...{ ...none, method: 'cash', amountCents, status: 'succeeded', sortAt: sale.updatedAt },
-      ...{ at: new Date(sale.updatedAt).toISOString(), cash: { tenderedCents, changeCents, roundingCents } },
+      ...{ ...none, method: 'cash', amountCents, status: 'succeeded', sortAt: cash.at },
+      ...{ at: new Date(cash.at).toISOString(), cash: { tenderedCents, changeCents, roundingCents } },
     });
   }
   return tenders.sort((a, b) => a.sortAt - b.sortAt).map(({ sortAt, ...tender }) => (void sortAt, tender));

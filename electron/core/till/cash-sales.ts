@@ -41,6 +41,8 @@ interface CashPart {
   partCents: number;
   last: boolean;
   tenderedCents: number;
+  /** When the cash was taken: its booking's moment, hour and day. */
+  at: number;
 }
 
 /**
@@ -85,9 +87,12 @@ export class CashSales {
         return false;
       }
       const { saleId, cents, dueCents } = await nextPart(tx, repo, input);
-      const part = { saleId, tillId: input.tillId, partCents: cents, last: cents === dueCents };
+      const at = this.deps.now();
+      const part = { saleId, tillId: input.tillId, partCents: cents, last: cents === dueCents, at };
       await takeCash(tx, { ...part, tenderedCents: input.tenderedCents });
-      await settleAfterPart(tx, saleId, 'cash', this.deps.now());
+      await settleAfterPart(tx, saleId, { method: 'cash' }, at);
+      // Booked once the sale is settled: the part that paid it counts the sale.
+      await recordCashSale(tx, saleId);
       return true;
     });
     if (created) this.deps.onSaleChanged(input.saleId);
@@ -108,11 +113,14 @@ export class CashSales {
         idempotencyKey: input.idempotencyKey,
       },
       ...{ status: last ? 'paid' : 'open', tender: 'cash', createdAt: at, updatedAt: at },
+      ...(last && { completedBy: 'cash' }),
       ...attributionFor(setup, input.tillId, actor),
       ...{ vatRate: basket.mainRate, deviceId: actor.deviceId },
     });
     await writeBasket(tx, saleId, basket);
-    await takeCash(tx, { saleId, tillId: input.tillId, partCents, last, tenderedCents: input.tenderedCents });
+    const { tillId, tenderedCents } = input;
+    await takeCash(tx, { saleId, tillId, partCents, last, tenderedCents, at });
+    await recordCashSale(tx, saleId);
     // Its receipt number and print job (with the drawer pulse where one is wired) commit with the sale.
     if (last) await issueSaleReceipt(tx, { saleId, at, cash: true });
     return saleId;
@@ -127,7 +135,7 @@ export class CashSales {
 }
 
 /**
- * The cash into the drawer and its booking. Only the last part of a sale is rounded to 5 cents (the
+ * The cash into the drawer (the caller books it, once the sale's status is known). Only the last part of a sale is rounded to 5 cents (the
  * `cashRounding` setting); an earlier part is taken to the cent. Change is what was handed over beyond.
  */
 async function takeCash(tx: Tx, part: CashPart): Promise<void> {
@@ -142,12 +150,19 @@ async function takeCash(tx: Tx, part: CashPart): Promise<void> {
   const roundingCents = dueCents - partCents;
   await tx
     .insert(cashTenders)
-    .values({ saleId, sessionId: drawer.id, dueCents, tenderedCents, changeCents, roundingCents });
+    .values({
+      saleId,
+      sessionId: drawer.id,
+      dueCents,
+      tenderedCents,
+      changeCents,
+      roundingCents,
+      at: part.at,
+    });
   await tx
     .update(drawerSessions)
     .set({ cashSalesCents: sql`${drawerSessions.cashSalesCents} + ${dueCents}` })
     .where(eq(drawerSessions.id, drawer.id));
-  await recordCashSale(tx, saleId);
 }
 
 export async function cashTender(q: Tx, saleId: string): Promise<CashTenderView | null> {

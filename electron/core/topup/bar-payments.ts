@@ -84,10 +84,9 @@ export class BarPayments {
     const partCents = firstPartCents(input);
     const paid = partCents === input.amountCents;
     await tx.insert(sales).values({
-      id: saleId,
-      tillId: input.tillId,
-      amountCents: input.amountCents,
+      ...{ id: saleId, tillId: input.tillId, amountCents: input.amountCents },
       ...({ status: paid ? 'paid' : 'open', tender: 'wristband', wristbandId } as const),
+      completedBy: paid ? 'wristband' : null, // paid by this one debit: it counts the sale
       idempotencyKey: input.idempotencyKey,
       ...{ createdAt: at, updatedAt: at },
       ...attributionFor(setup, input.tillId, actor),

@@ -3,6 +3,7 @@ import { ContractFailure, type SaleView } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
 import { sales, wristbandEntries } from '../db/schema';
 import type { Actor } from '../ledger/actor';
+import { recordWristbandEntry } from '../ledger/bookkeeper';
 import { settleAfterPart } from '../sales/sale-tenders';
 import type { SalesRepo } from '../sales/sales-repo';
 import { nextPart, type PartRequest } from '../till/tender-parts';
@@ -76,6 +77,14 @@ async function debitPart(
     );
   }
   await tx.update(sales).set({ wristbandId }).where(eq(sales.id, saleId));
-  await settleAfterPart(tx, saleId, 'wristband', at);
+  if ((await settleAfterPart(tx, saleId, { method: 'wristband' }, at)) === 'paid') {
+    // book() booked the debit before the sale was paid: booked again, it counts the sale.
+    const [debit] = await tx
+      .select({ id: wristbandEntries.id })
+      .from(wristbandEntries)
+      .where(and(eq(wristbandEntries.saleId, saleId), eq(wristbandEntries.kind, 'debit')))
+      .limit(1);
+    if (debit) await recordWristbandEntry(tx, debit.id);
+  }
   return debited;
 }

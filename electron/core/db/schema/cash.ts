@@ -71,4 +71,6 @@ export const cashTenders = sqliteTable('cash_tenders', {
   changeCents: integer('change_cents').notNull(),
   /** due − amount: what rounding to 5 cents added (positive) or took off (negative). */
   roundingCents: integer('rounding_cents').notNull(),
+  /** When the cash was taken: a split sale's cash part may come long after the sale was started. */
+  at: integer('at').notNull().default(0),
 });

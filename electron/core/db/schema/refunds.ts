@@ -42,6 +42,12 @@ export const saleRefunds = sqliteTable(
     deviceId: text('device_id'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /**
+     * The manager's key of a `returns.refund` (null for a cancel): the same request again answers this
+     * refund instead of giving the money back twice. `requestHash` tells the same request from another.
+     */
+    idempotencyKey: text('idempotency_key').unique(),
+    requestHash: text('request_hash'),
   },
   (t) => [index('sale_refunds_sale').on(t.saleId)],
 );

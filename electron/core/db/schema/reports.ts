@@ -37,6 +37,12 @@ export const transactions = sqliteTable(
     paymentId: text('payment_id'),
     bancontactId: text('bancontact_id'),
     wristbandId: text('wristband_id'),
+    /**
+     * 1 when this row counts once in its kind's count: the tender that completed its sale counts the
+     * sale (a split sale is one sale, however many tenders), a manager's refund counts one refund. 0 for
+     * a split sale's other tenders, a cancelled sale's tenders and their give-back, and everything else.
+     */
+    counts: integer('counts').notNull().default(0),
   },
   (t) => [
     index('transactions_day').on(t.businessDay),
@@ -77,6 +83,11 @@ export const reportTotals = sqliteTable(
     expiredCount: integer('expired_count').notNull().default(0),
     refusedCount: integer('refused_count').notNull().default(0),
     failedCount: integer('failed_count').notNull().default(0),
+    /**
+     * Sales completed (docs/register-rules.md, "Split tenders"): one per sale, however many tenders paid
+     * it; `paidCount` counts the tenders (one per method used), which is what the per-method lines show.
+     */
+    saleCount: integer('sale_count').notNull().default(0),
     roundingCents: integer('rounding_cents').notNull().default(0),
     /**
      * The VAT in paidCents, as the sales computed it (once per rate per sale, docs/register-rules.md):
@@ -102,8 +113,10 @@ export const reportDaily = sqliteTable(
     businessDay: integer('business_day').notNull(),
     shopId: text('shop_id').notNull(),
     method: text('method').notNull(),
+    /** Tenders (and top-ups, refunds) that succeeded; `saleCount` the sales they completed. */
     count: integer('count').notNull().default(0),
     cents: integer('cents').notNull().default(0),
+    saleCount: integer('sale_count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.businessDay, t.shopId, t.method] })],
 );
@@ -117,6 +130,8 @@ export const reportHourly = sqliteTable(
     method: text('method').notNull(),
     count: integer('count').notNull().default(0),
     cents: integer('cents').notNull().default(0),
+    /** Sales completed in that hour (the hour of the tender that completed each). */
+    saleCount: integer('sale_count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.businessDay, t.hour, t.method] })],
 );

@@ -24,6 +24,12 @@ export const sales = sqliteTable(
     /** The device it was sold on (the cashier is `cashierId`); null before linked devices existed. */
     deviceId: text('device_id'),
     vatRate: integer('vat_rate'),
+    /**
+     * The tender that completed the sale, set when it became paid: `p:<paymentId>` (a Bancontact
+     * payment), `cash` or `wristband` (a sale takes at most one of each). That tender's transaction
+     * counts the sale (transactions.counts); a sale never paid (cancelled, unpaid) has none.
+     */
+    completedBy: text('completed_by'),
     /** The cashier's note on the sale (printed on the receipt). */
     note: text('note'),
     /** The sale discount as the cashier gave it: JSON of a Discount, or null. Its cents are in sale_lines. */

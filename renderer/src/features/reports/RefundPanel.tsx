@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import type {
@@ -9,13 +9,14 @@ import type {
 import { allows } from '../../../../shared/domain/roles';
 import { formatMoney } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
+import { newIdempotencyKey } from '../../api/idempotency-key';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
 import { useRefresh, useStationData } from './use-station-data';
 import { callerRights } from '../staff/session-rights';
 import { useSession } from '../staff/session-context';
 import { IbanForm, SepaDownload } from './IbanForm';
-import { RefundForm } from './RefundForm';
+import { RefundForm, type RefundRequest } from './RefundForm';
 
 /**
  * A past sale's refunds in Closing's transaction detail: "Refund…" opens the form (managers only: the
@@ -54,9 +55,17 @@ function RefundDialog({ view, onDone }: { view: SaleReturnsView; onDone: () => v
   const { bump } = useRefresh();
   const [error, setError] = useState<ContractError | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (input: Omit<Parameters<typeof call<'returns.refund'>>[1], 'saleId'>) => {
+  // One key per intent: the same refund asked again (a double tap, a retry after a lost answer) sends
+  // the same key, so the station gives the money back once; a changed request is a new refund.
+  const intent = useRef<{ request: string; key: string } | null>(null);
+  const submit = async (input: RefundRequest) => {
+    const request = JSON.stringify(input);
+    if (intent.current?.request !== request) intent.current = { request, key: newIdempotencyKey() };
     setBusy(true);
-    const result = await call('returns.refund', { ...input, saleId: view.saleId });
+    const result = await call('returns.refund', {
+      ...{ ...input, saleId: view.saleId },
+      idempotencyKey: intent.current.key,
+    });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     bump();

@@ -59,7 +59,7 @@ function SalesTables({ report }: { report: ReportView }) {
       />
       <ReportTable
         caption={t('reports.report.perMethod')}
-        head={head(t('reports.report.method'))}
+        head={[t('reports.report.method'), t('reports.report.payments'), t('reports.report.amount')]}
         rows={report.byMethod.map((m) => line(t(`reports.methods.${m.method}`), m.count, m.cents))}
       />
       <ReportTable

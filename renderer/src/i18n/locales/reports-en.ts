@@ -88,6 +88,8 @@ export const reportsEn = {
       sales: 'Sales',
       what: 'What',
       count: 'Count',
+      /** Per method: a split sale counts once under each method it used. */
+      payments: 'Payments',
       amount: 'Amount',
       perMethod: 'Per method',
       perShop: 'Per shop',
@@ -110,7 +112,7 @@ export const reportsEn = {
       refunds: 'Refunds',
       outstanding: 'Outstanding on wristbands',
       cash: 'Cash',
-      cashSales: 'Cash sales',
+      cashSales: 'Cash payments',
       rounding: 'Rounding to 5 cents',
       expected: 'Cash expected',
       counted: 'Cash counted',

@@ -90,6 +90,8 @@ export const reportsFr: Catalogue<typeof reportsEn> = {
       sales: 'Ventes',
       what: 'Quoi',
       count: 'Nombre',
+      /** Per method: a split sale counts once under each method it used. */
+      payments: 'Paiements',
       amount: 'Montant',
       perMethod: 'Par moyen de paiement',
       perShop: 'Par magasin',
@@ -112,7 +114,7 @@ export const reportsFr: Catalogue<typeof reportsEn> = {
       refunds: 'Remboursements',
       outstanding: 'Encore sur les bracelets',
       cash: 'Espèces',
-      cashSales: 'Ventes en espèces',
+      cashSales: 'Paiements en espèces',
       rounding: 'Arrondi à 5 centimes',
       expected: 'Espèces attendues',
       counted: 'Espèces comptées',

@@ -90,6 +90,8 @@ export const reportsNl: Catalogue<typeof reportsEn> = {
       sales: 'Verkopen',
       what: 'Wat',
       count: 'Aantal',
+      /** Per method: a split sale counts once under each method it used. */
+      payments: 'Betalingen',
       amount: 'Bedrag',
       perMethod: 'Per betaalwijze',
       perShop: 'Per winkel',
@@ -117,7 +119,7 @@ export const reportsNl: Catalogue<typeof reportsEn> = {
       refunds: 'Terugbetaald',
       outstanding: 'Nog op polsbandjes',
       cash: 'Contant',
-      cashSales: 'Contante verkopen',
+      cashSales: 'Contante betalingen',
       rounding: 'Afronding op 5 cent',
       expected: 'Verwacht contant',
       counted: 'Geteld contant',
