@@ -128,9 +128,8 @@ test('a bar tablet and a second till linked by QR, two cashiers, one wristband, 
   await page.getByRole('button', { name: 'Revoke it' }).click();
   await expect(barRow).toContainText('Revoked');
   await bar.page.getByLabel('Amount', { exact: true }).fill('1,00');
+  // Pay asks the station to price the sale before the wristband is read: that first call is refused.
   await bar.page.getByRole('button', { name: 'Pay with wristband' }).click();
-  await bar.page.getByLabel('Wristband', { exact: true }).fill(wristbandId);
-  await bar.page.getByLabel('Wristband', { exact: true }).press('Enter');
   await expect(bar.page.getByTestId('device-unlinked')).toBeVisible();
   expect(
     (await api<{ balanceCents: number }>(page, station.url, 'wristbands.get', { wristbandId })).balanceCents,

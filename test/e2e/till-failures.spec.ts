@@ -72,7 +72,8 @@ for (const [what, mode, message] of FAILURES) {
     await expect(page.locator('.current-sale').getByRole('alert')).toHaveText(message);
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
     const sales = page.getByRole('table', { name: 'Recent sales' });
-    await expect(sales.getByRole('row').filter({ hasText: '€12.50' })).toContainText('Unpaid');
+    // The recent sales say what happened to the payment, not only that the sale is unpaid.
+    await expect(sales.getByRole('row').filter({ hasText: '€12.50' })).toContainText('Payment failed');
 
     bank.set({ kind: 'pass' });
     await page.getByRole('button', { name: 'Retry' }).click();
