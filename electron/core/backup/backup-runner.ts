@@ -54,6 +54,10 @@ const RANK: Record<BackupReason, number> = { interval: 0, manual: 1, restore: 2,
  */
 export class BackupRunner {
   private readonly lanes = new Map<string, Lane>();
+  /** The `.partial` files being written now: a stopping station waits for them while they grow. */
+  private readonly copying = new Set<string>();
+  /** Set when the station begins to stop (no new request starts) and when it stops waiting (nothing starts). */
+  private stopping: 'no' | 'waiting' | 'stopped' = 'no';
 
   constructor(private readonly options: BackupRunnerOptions) {}
 
@@ -62,6 +66,7 @@ export class BackupRunner {
   }
 
   run(request: BackupRequest): Promise<BackupOutcome> {
+    if (this.stopping !== 'no') return Promise.resolve(this.notStarted(request));
     const lane = this.lanes.get(request.sourceFile);
     if (!lane) {
       const fresh: Lane = { current: Promise.resolve(), waiting: null };
@@ -77,6 +82,47 @@ export class BackupRunner {
   /** Waits for the backups under way (the station is stopping: a half-written copy helps nobody). */
   async settle(): Promise<void> {
     while (this.lanes.size > 0) await Promise.all([...this.lanes.values()].map((lane) => lane.current));
+  }
+
+  /**
+   * The station is stopping: no new request starts, and the backups under way (with the one waiting
+   * for them) are let finish for as long as their copy grows. The process exits after the station has
+   * stopped, and exiting stops a worker thread in the middle of its copy: if SQLite then reports an
+   * error (the backup disk full or gone, the folder removed), better-sqlite3 builds that error on a
+   * thread being stopped and aborts the whole process (v8 ToLocalChecked, FATAL ERROR). A copy that
+   * has not grown for `stallMs` (a disk that hangs) is left behind, and from then on nothing starts.
+   */
+  async stop(stallMs = 30_000): Promise<void> {
+    this.stopping = 'waiting';
+    let size = -1;
+    let grewAt = Date.now();
+    while (this.lanes.size > 0) {
+      const now = this.copiedBytes();
+      if (now !== size) [size, grewAt] = [now, Date.now()];
+      else if (Date.now() - grewAt > stallMs) break;
+      await Promise.race([this.settle(), new Promise((resolve) => setTimeout(resolve, 250).unref())]);
+    }
+    this.stopping = 'stopped';
+  }
+
+  private copiedBytes(): number {
+    let total = 0;
+    for (const partial of this.copying) {
+      try {
+        total += statSync(partial).size;
+      } catch {
+        // Not created yet, or already renamed: its size says nothing about progress.
+      }
+    }
+    return total + this.copying.size;
+  }
+
+  /** A backup the stopping station did not start: reported as failed, so that the status says so. */
+  private notStarted(request: BackupRequest): BackupOutcome {
+    const message = 'The station stopped before this backup could start';
+    const outcome: BackupOutcome = { ok: false, at: this.options.now(), reason: request.reason, message };
+    this.options.onFinished?.(request, outcome);
+    return outcome;
   }
 
   private drive(lane: Lane, request: BackupRequest): Promise<BackupOutcome> {
@@ -95,8 +141,9 @@ export class BackupRunner {
   private continueLane(lane: Lane, sourceFile: string): void {
     const { waiting } = lane;
     lane.waiting = null;
-    if (!waiting) {
+    if (!waiting || this.stopping === 'stopped') {
       this.lanes.delete(sourceFile);
+      if (waiting) waiting.answer.forEach((answer) => answer(this.notStarted(waiting.request)));
       return;
     }
     void this.drive(lane, waiting.request).then((outcome) =>
@@ -128,18 +175,26 @@ export class BackupRunner {
       const worker = new Worker(source, { eval: script.kind === 'eval', workerData: input });
       let outcome: BackupWorkerOutcome | null = null;
       const partial = join(input.folder, input.fileName + PARTIAL);
+      this.copying.add(partial);
+      const settle = (answer: BackupWorkerOutcome) => {
+        this.copying.delete(partial);
+        clearInterval(flushing);
+        clearInterval(watching);
+        resolve(answer);
+      };
       const flushing = flushWhileWriting(partial);
       const watching = abandonWhenStalled(partial, () => {
-        outcome ??= { ok: false, message: STALLED_MESSAGE };
-        void worker.terminate();
+        // Let go, not terminated: a thread stuck in a write cannot be stopped before the write returns,
+        // and a stopped thread that then gets an error from SQLite makes better-sqlite3 abort the whole
+        // process. Unreferenced, it keeps no one waiting; what it answers later is not listened to.
+        worker.unref();
+        settle({ ok: false, message: STALLED_MESSAGE });
       });
       worker.once('message', (message: BackupWorkerOutcome) => (outcome = message));
       worker.once('error', (error) => (outcome ??= { ok: false, message: error.message }));
-      worker.once('exit', (code) => {
-        clearInterval(flushing);
-        clearInterval(watching);
-        resolve(outcome ?? { ok: false, message: `The backup worker stopped (exit code ${code})` });
-      });
+      worker.once('exit', (code) =>
+        settle(outcome ?? { ok: false, message: `The backup worker stopped (exit code ${code})` }),
+      );
     });
   }
 }

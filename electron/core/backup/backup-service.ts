@@ -82,9 +82,10 @@ export class BackupService {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    // A backup under way is let finish, but a stuck one (a disk that hangs) must not hold the station
-    // back from stopping: the partial file it leaves is never taken for a backup.
-    await Promise.race([this.runner.settle(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+    // A backup under way is let finish while its copy grows (backup-runner.ts says why), but a stuck one
+    // (a disk that hangs) must not hold the station back from stopping: the partial file it leaves is
+    // never taken for a backup.
+    await this.runner.stop();
   }
 
   /**

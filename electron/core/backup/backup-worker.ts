@@ -21,10 +21,14 @@ export type BackupWorkerOutcome =
 /**
  * One backup in its own thread with its own connection, so that the station's thread and its
  * connection go on taking sales: in WAL mode the copy reads one snapshot while writers keep committing.
+ *
+ * The connection is read-only: the copy only reads, so it cannot write to the books, not even the
+ * checkpoint a read-write connection makes when it closes last (from this lowest-priority thread, after
+ * the station has closed its own connection).
  */
 function run(input: BackupWorkerInput): BackupWorkerOutcome {
   try {
-    const sqlite = new Database(input.sourceFile, { fileMustExist: true });
+    const sqlite = new Database(input.sourceFile, { fileMustExist: true, readonly: true });
     try {
       // The station's own connection may hold the write lock for a moment; wait rather than fail.
       sqlite.pragma('busy_timeout = 10000');
