@@ -5,12 +5,20 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
 import { rawRun } from '../../electron/core/db/raw';
-import { reportDaily, reportHourly, reportTotals, transactions } from '../../electron/core/db/schema';
+import {
+  reportDaily,
+  reportHourly,
+  reportTotals,
+  transactions,
+  transactionVat,
+} from '../../electron/core/db/schema';
 import { writeTransactionsCsv } from '../../electron/core/reports/csv-export';
 import { rebuildTotals } from '../../electron/core/reports/rebuild';
 import { copyBooks } from '../support/books-copy';
+import { databaseSql } from '../support/database-sql';
 import { startEnginePair, type EnginePair } from '../support/engine-pair';
 import { reportSales } from '../support/report-sales';
+import { signInAs } from '../support/sign-in';
 import { startStationWithShell } from '../support/station-with-shell';
 import { MIGRATIONS, tempDir } from '../support/temp';
 import { seedWristbands } from '../support/wristbands';
@@ -41,6 +49,7 @@ async function playTwoDays(): Promise<string> {
   await sales.cash(1002, 2000, 'till-1');
   await sales.paid(2500, 'till-2');
   await sales.wristband(band, 200, 'bar-1');
+  await cashRefund(kassa, sales.key);
   const file = join(kassa.dataDir, 'training.sqlite');
   const copy = join(folder.dir, 'training.sqlite');
   await kassa.must('drawer.close', { tillId: 'till-1', countedCents: 4_002 });
@@ -50,6 +59,27 @@ async function playTwoDays(): Promise<string> {
   outside.close();
   await kassa.close();
   return copy;
+}
+
+/**
+ * A basket paid cash, and its fries given back by cash: a refund row `r:<id>` with negative parts per
+ * rate (2 × Frieten 8.40 at 6 %: net -7.92, VAT -0.48).
+ */
+async function cashRefund(kassa: Awaited<ReturnType<typeof startStationWithShell>>, key: () => string) {
+  databaseSql(kassa.dataDir, 'station').exec(`INSERT INTO articles
+    (id, name, price_cents, vat_rate, active, shop_ids, created_at, updated_at) VALUES
+    ('pils', 'Pils', 350, 21, 1, '[]', 0, 0), ('fries', 'Frieten', 420, 6, 1, '[]', 0, 0)`);
+  const basket = { lines: [{ articleId: 'pils', quantity: 3 }, { articleId: 'fries', quantity: 2 }] };
+  const paid = await kassa.must('till.payCash', {
+    ...{ amountCents: 1_890, tenderedCents: 2_000, idempotencyKey: key(), tillId: 'till-1', basket },
+  });
+  const manager = await signInAs(kassa.station, 'manager');
+  const view = await manager.must('returns.get', { saleId: paid.sale.id });
+  const fries = view.lines.find((line) => line.name === 'Frieten')!;
+  await manager.must('returns.refund', {
+    ...{ saleId: paid.sale.id, tender: view.tenders[0]!.source, idempotencyKey: key() },
+    lines: [{ saleLineId: fries.saleLineId, quantity: 2 }],
+  });
 }
 
 beforeAll(async () => {
@@ -104,6 +134,13 @@ async function totals(db: Db) {
   }));
 }
 
+/** Negative parts per rate as refunds and cancels carry them, down to a cent and with a zero in the cents. */
+const NEGATIVE_PARTS = [
+  { source: 'x:3', vatRate: 21, grossCents: -1_270, netCents: -1_050, vatCents: -220 },
+  { source: 'x:3', vatRate: 6, grossCents: -880, netCents: -830, vatCents: -50 },
+  { source: 'x:5', vatRate: 21, grossCents: -5, netCents: -4, vatCents: -1 },
+];
+
 /** Rows the station's run cannot give: a summer time, a refund, names that need quotes, in one millisecond. */
 const ODD_ROWS = [
   {
@@ -126,6 +163,7 @@ const ODD_ROWS = [
     vatRate: null,
   },
   { source: 'x:4', createdAt: Date.UTC(2026, 9, 25, 0, 59, 59), businessDay: 20261025, shopId: 'Shop, "A"' },
+  { source: 'x:5', createdAt: Date.UTC(2026, 9, 26, 9), businessDay: 20261026, amountCents: -5 },
 ].map((row) => ({
   method: 'cash',
   status: 'succeeded',
@@ -142,7 +180,11 @@ const ODD_ROWS = [
 
 describe('the transactions CSV on SQLite and PostgreSQL', () => {
   it('is the same bytes on both engines, with either separator, read a few rows per page', async () => {
-    for (const db of both()) await db.write((tx) => tx.insert(transactions).values(ODD_ROWS));
+    for (const db of both())
+      await db.write(async (tx) => {
+        await tx.insert(transactions).values(ODD_ROWS);
+        await tx.insert(transactionVat).values(NEGATIVE_PARTS);
+      });
     for (const separator of [';', ','] as const) {
       const files = [];
       for (const [n, db] of both().entries()) {
@@ -157,8 +199,11 @@ describe('the transactions CSV on SQLite and PostgreSQL', () => {
           '2026-07-04;2026-07-04 23:59:59;cash;succeeded;;0,05;-0,02;6;shop-1;"Bar; ""Noord""";c1;;',
         );
         expect(text).toContain(
-          '2026-10-25;2026-10-25 02:30:00;cash;succeeded;;-21,50;-0,02;;shop-1;till-1;c1;;',
+          '2026-10-25;2026-10-25 02:30:00;cash;succeeded;;-21,50;-0,02;;shop-1;till-1;c1;;;;;;-18,80;-2,70\r\n',
         );
+        expect(text).toContain(';-0,05;-0,02;6;shop-1;till-1;c1;;;;;;-0,04;-0,01\r\n');
+        // The station's own refund of two Frieten (6 %), by cash.
+        expect(text).toMatch(/;cash;succeeded;;-8,40;0,00;21;[^\r]*;-7,92;-0,48\r\n/);
         expect(text).toContain('2026-10-25;2026-10-25 02:59:59;');
         expect(text).toContain(
           '2026-03-29;2026-03-29 01:30:00;cash;succeeded;;0,05;-0,02;6;shop-1;till-1;"Jan\nPeeters";;',
@@ -173,7 +218,7 @@ describe('the transactions CSV on SQLite and PostgreSQL', () => {
       await writeTransactionsCsv(db, { method: 'cash', from: '2026-03-01', to: '2026-10-31' }, path, ';', 2);
       filtered.push(readFileSync(path, 'utf8'));
     }
-    expect(filtered[0]!.split('\r\n')).toHaveLength(6);
+    expect(filtered[0]!.split('\r\n')).toHaveLength(7);
     expect(filtered[1]).toEqual(filtered[0]);
   });
 });
@@ -203,8 +248,9 @@ describe('rebuilding the totals on SQLite and PostgreSQL', () => {
       );
     }
     expect(outcomes[0]).toEqual([
-      { bookings: 9, rowsAdded: 0, differences: 2 },
-      { bookings: 9, rowsAdded: 9, differences: 22 },
+      // Nine bookings of the two days, and the cash sale and refund of cashRefund.
+      { bookings: 11, rowsAdded: 0, differences: 2 },
+      { bookings: 11, rowsAdded: 11, differences: 23 },
     ]);
     expect(outcomes[1]).toEqual(outcomes[0]);
   });

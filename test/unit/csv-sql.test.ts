@@ -19,7 +19,8 @@ async function line(
     till_id TEXT, cashier_id TEXT, vat_rate INTEGER, profile_id TEXT, sale_id TEXT, payment_id TEXT, bancontact_id TEXT, wristband_id TEXT,
     counts INTEGER);
     CREATE TABLE transaction_vat (source TEXT, vat_rate INTEGER, gross_cents INTEGER, net_cents INTEGER, vat_cents INTEGER);
-    INSERT INTO transaction_vat VALUES ('c:1', 21, 1002, 828, 174)`);
+    INSERT INTO transaction_vat VALUES ('c:1', 21, 1002, 828, 174),
+      ('r:1', 21, -1270, -1050, -220), ('r:1', 6, -880, -830, -50), ('r:2', 21, -5, -4, -1)`);
   const db = drizzle(client);
   await db.insert(transactions).values({
     ...{
@@ -59,6 +60,12 @@ describe('a CSV line built by SQLite', () => {
     expect(await line({ amountCents: 999_999_999_999, roundingCents: 5 }, ',')).toContain(
       ',9999999999.99,0.05,',
     );
+  });
+
+  it('writes negative net and VAT (refunds, cancels) as it writes negative amounts: sign, then the amount', async () => {
+    expect(await line({ source: 'r:1', amountCents: -2150 })).toMatch(/;-21,50;-0,02;21;.*;-18,80;-2,70$/);
+    expect(await line({ source: 'r:2', amountCents: -5 })).toMatch(/;-0,05;-0,02;21;.*;-0,04;-0,01$/);
+    expect(await line({ source: 'r:2', amountCents: -5 }, ',')).toMatch(/,-0\.05,-0\.02,21,.*,-0\.04,-0\.01$/);
   });
 
   it('quotes a field holding the separator, a quote or a line break, doubling its quotes', async () => {

@@ -127,22 +127,28 @@ function printfArguments(
 
 /**
  * The net and VAT fields of a row, from its parts in one lookup (two empty fields when it has none):
- * a sub-select per row on transaction_vat's key.
+ * a sub-select per row on transaction_vat's key. Refunds and cancels carry negative parts: written as
+ * the amounts are, sign first and then the absolute value (-0,05, never 0,-5).
  */
 function netAndVat(separator: string): SQL {
   const decimal = separator === ';' ? ',' : '.';
-  const format = `%d${decimal}%02d${separator}%d${decimal}%02d`;
-  return sql`coalesce((SELECT printf(${format}, sum(v.net_cents) / 100, sum(v.net_cents) % 100,
-    sum(v.vat_cents) / 100, sum(v.vat_cents) % 100) FROM transaction_vat v WHERE v.source = ${t.source}
-    HAVING count(*) > 0), ${separator})`;
+  const money = `%s%d${decimal}%02d`;
+  const parts = (column: string) => {
+    const sum = sql.raw(`sum(v.${column})`);
+    return sql`CASE WHEN ${sum} < 0 THEN '-' ELSE '' END, abs(${sum}) / 100, abs(${sum}) % 100`;
+  };
+  return sql`coalesce((SELECT printf(${money + separator + money}, ${parts('net_cents')}, ${parts('vat_cents')})
+    FROM transaction_vat v WHERE v.source = ${t.source} HAVING count(*) > 0), ${separator})`;
 }
 
-/** netAndVat on PostgreSQL: the same two fields. */
+/** netAndVat on PostgreSQL: the same two fields (sum() of int8 is numeric there: back to bigint first). */
 function netAndVatPg(separator: string): SQL {
   const decimal = separator === ';' ? ',' : '.';
-  const money = (column: string) =>
-    sql`concat((sum(${sql.raw(column)})::bigint / 100)::text, ${decimal}::text, lpad((sum(${sql.raw(column)})::bigint % 100)::text, 2, '0'))`;
-  return sql`coalesce((SELECT concat(${money('v.net_cents')}, ${separator}::text, ${money('v.vat_cents')})
+  const money = (column: string) => {
+    const sum = sql.raw(`sum(v.${column})::bigint`);
+    return sql`concat(CASE WHEN ${sum} < 0 THEN '-' ELSE '' END, (abs(${sum}) / 100)::text, ${decimal}::text, lpad((abs(${sum}) % 100)::text, 2, '0'))`;
+  };
+  return sql`coalesce((SELECT concat(${money('net_cents')}, ${separator}::text, ${money('vat_cents')})
     FROM transaction_vat v WHERE v.source = ${t.source} HAVING count(*) > 0), ${separator}::text)`;
 }
 
