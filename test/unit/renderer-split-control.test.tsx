@@ -158,8 +158,8 @@ describe('Split the payment at the till', () => {
     expect(view().querySelector('[data-testid="split-part"] .split-due:last-child')?.textContent).toBe(
       '€25.00',
     );
-    // The basket is locked while the sale is being split: Pay cannot start a second sale.
-    expect(button('Pay with Bancontact')?.disabled).toBe(true);
+    // The part's amount takes the register's width: no Pay button can start a second sale meanwhile.
+    expect(button('Pay with Bancontact')).toBeUndefined();
 
     await click('Bancontact');
     expect(alertText()).toBe('Amount of this part: Type an amount first.');

@@ -8,6 +8,7 @@ import { useLocale } from '../../i18n';
 import { formatMoment } from './format-time';
 import { SplitTimelineDialog } from './SplitTimeline';
 import { saleMethod, saleOutcome, takenCents } from './recent-sale-row';
+import { partsTaken } from './split-sale';
 import { TenderTimelineDialog, TimelineDialog } from './TimelineDialog';
 
 /** Re-reads the list on every payment change; bursts of events collapse into one extra read. */
@@ -133,7 +134,10 @@ function SaleRow({ sale, open, onOpen }: RowProps) {
       </td>
       <td>
         <span className={`badge sale-${sale.status}`} data-outcome={outcome}>
-          {t(`phase.${outcome}`)}
+          {/* Between two parts its last payment succeeded, but the sale is not paid: say what is due. */}
+          {partsTaken(sale)
+            ? `${t('split.due')} ${formatMoney(sale.dueCents ?? sale.amountCents, locale)}`
+            : t(`phase.${outcome}`)}
         </span>
       </td>
       <td className="row-actions">

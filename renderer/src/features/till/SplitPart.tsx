@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/domain/money';
 import { useLocale } from '../../i18n';
@@ -14,6 +14,8 @@ interface Props {
   busy: boolean;
   onPick: (tender: RestTender, cents: number) => void;
   onBack: () => void;
+  /** The station's answer when it refused a part (shown beside the methods). */
+  children?: ReactNode;
 }
 
 const METHODS: readonly RestTender[] = ['bancontact', 'cash', 'wristband'];
@@ -22,7 +24,7 @@ const METHODS: readonly RestTender[] = ['bancontact', 'cash', 'wristband'];
  * Splitting a sale: the cashier types one part's amount (or taps it on the numpad), then picks how that
  * part is paid. The part must stay below what is due; the rest is offered after it.
  */
-export function SplitPart({ entry, busy, onPick, onBack }: Props) {
+export function SplitPart({ entry, busy, onPick, onBack, children }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [text, setText] = useState('');
@@ -35,6 +37,11 @@ export function SplitPart({ entry, busy, onPick, onBack }: Props) {
     onPick(tender, part.cents);
   };
   const submit = (event: FormEvent) => event.preventDefault();
+  // A new amount is judged again at the next pick; the last verdict no longer applies to it.
+  const edit = (next: string) => {
+    setProblem(null);
+    setText(next);
+  };
   return (
     <form className="split-part" data-testid="split-part" onSubmit={submit} noValidate>
       <dl className="split-summary">
@@ -55,10 +62,11 @@ export function SplitPart({ entry, busy, onPick, onBack }: Props) {
         aria-invalid={problem !== null}
         aria-describedby={problem ? 'split-part-problem' : undefined}
         value={text}
-        onChange={(e) => setText(amountReducer(text, { type: 'type', text: e.target.value }))}
+        onChange={(e) => edit(amountReducer(text, { type: 'type', text: e.target.value }))}
       />
-      <Numpad compact onKey={(key) => setText(amountReducer(text, { type: 'key', key }))} />
+      <Numpad compact onKey={(key) => edit(amountReducer(text, { type: 'key', key }))} />
       {problem && <PartProblemAlert problem={problem} />}
+      {children}
       <div className="split-rest" role="group" aria-label={t('split.partBy')}>
         <p>{t('split.partBy')}</p>
         {METHODS.map((tender) => (

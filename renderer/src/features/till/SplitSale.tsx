@@ -54,20 +54,25 @@ export function SplitSale({ sale, busy, onPayRest, onSplitRest, onCancelSale }: 
               {t(`split.method.${tender}`)}
             </button>
           ))}
+        </div>
+      )}
+      {/* Side by side: with the methods above, the sale's actions stay on a 1024 × 768 screen. */}
+      {waiting && (
+        <div className="split-more">
           <button type="button" className="button split-part-of-rest" disabled={busy} onClick={onSplitRest}>
             {t('split.partOfRest')}
           </button>
+          {!asking && (
+            <button
+              type="button"
+              className="button button-cancel"
+              disabled={busy}
+              onClick={() => setAsking(true)}
+            >
+              {t('split.cancelSale')}
+            </button>
+          )}
         </div>
-      )}
-      {waiting && !asking && (
-        <button
-          type="button"
-          className="button button-cancel"
-          disabled={busy}
-          onClick={() => setAsking(true)}
-        >
-          {t('split.cancelSale')}
-        </button>
       )}
       {waiting && asking && (
         <CancelQuestion sale={sale} busy={busy} onConfirm={onCancelSale} onKeep={() => setAsking(false)} />

@@ -64,13 +64,6 @@ function SaleColumn({ register }: { register: ReturnType<typeof useRegister> }) 
         />
       ) : till.pending !== null ? (
         <PendingSale cents={till.pending} />
-      ) : register.splitEntry ? (
-        <SplitPart
-          entry={register.splitEntry}
-          busy={busy}
-          onPick={register.payPart}
-          onBack={register.closeSplit}
-        />
       ) : sale && awaitsNextPart(sale) ? (
         <SplitSale sale={sale} busy={busy} {...splitActions} />
       ) : sale ? (
@@ -96,6 +89,41 @@ function SaleColumn({ register }: { register: ReturnType<typeof useRegister> }) 
   );
 }
 
+/**
+ * Cash, wristband or one part's amount take the whole width: their numpad fills the amount, nothing
+ * else is tapped now. A drawer to open or a payment being created show in the sale column instead.
+ */
+function TenderColumn({ register }: { register: ReturnType<typeof useRegister> }) {
+  const { t } = useTranslation();
+  const { till, second, splitEntry } = register;
+  return (
+    <section className="till-tender" aria-labelledby="current-sale-title">
+      <h2 id="current-sale-title">{t('till.currentSale')}</h2>
+      <PrinterNotice />
+      {second.tender ? (
+        <SecondTenderPanel
+          tender={second.tender}
+          onNewSale={register.newSale}
+          onPaid={register.tenderPaid}
+          onPartTaken={register.partTaken}
+          onBack={second.clear}
+        />
+      ) : (
+        splitEntry && (
+          <SplitPart
+            entry={splitEntry}
+            busy={till.busy}
+            onPick={register.payPart}
+            onBack={register.closeSplit}
+          >
+            <NoticeAlert notice={visibleNotice(till.notice, till.sale)} />
+          </SplitPart>
+        )
+      )}
+    </section>
+  );
+}
+
 export function TillScreen() {
   const { t } = useTranslation();
   const register = useRegister();
@@ -108,6 +136,7 @@ export function TillScreen() {
     second.tender !== null ||
     register.splitEntry !== null;
   const priced = priceOf(basket);
+  const splitting = register.splitEntry !== null && register.gate === null && till.pending === null;
 
   useBarcodeScanner((code) => {
     const article = articleByBarcode(articles, code);
@@ -117,19 +146,8 @@ export function TillScreen() {
 
   return (
     <main className="till register">
-      {second.tender ? (
-        // Cash or wristband takes the whole width: the numpad fills Cash received, nothing else is tapped now.
-        <section className="till-tender" aria-labelledby="current-sale-title">
-          <h2 id="current-sale-title">{t('till.currentSale')}</h2>
-          <PrinterNotice />
-          <SecondTenderPanel
-            tender={second.tender}
-            onNewSale={register.newSale}
-            onPaid={register.tenderPaid}
-            onPartTaken={register.partTaken}
-            onBack={second.clear}
-          />
-        </section>
+      {second.tender || splitting ? (
+        <TenderColumn register={register} />
       ) : (
         <>
           <section className="till-catalogue" aria-label={t('register.catalogue')}>
