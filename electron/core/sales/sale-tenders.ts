@@ -99,7 +99,8 @@ export function completionMark(method: TenderMethod, paymentId?: string): string
  * is used, and the sale is paid, with its receipt, once its tenders cover it; the part that paid it is
  * marked as the one that counts the sale. The caller books that part after this (its booking reads the
  * mark). A sale already cancelled stays cancelled: a part landing after the cancel (a Bancontact
- * payment given up too late) neither reopens it nor makes it a sale; what it took is given back.
+ * payment given up too late) neither reopens it nor makes it a sale; what it took stays in its
+ * method's turnover until it is given back.
  */
 export async function settleAfterPart(
   tx: Tx,

@@ -135,8 +135,9 @@ export class CashSales {
 }
 
 /**
- * The cash into the drawer (the caller books it, once the sale's status is known). Only the last part of a sale is rounded to 5 cents (the
- * `cashRounding` setting); an earlier part is taken to the cent. Change is what was handed over beyond.
+ * The cash into the drawer (the caller books it, once the sale's status is known). Only the last part
+ * of a sale is rounded to 5 cents (the `cashRounding` setting); an earlier part is taken to the cent.
+ * Change is what was handed over beyond.
  */
 async function takeCash(tx: Tx, part: CashPart): Promise<void> {
   const drawer = await openDrawerOrFail(tx, part.tillId);
@@ -148,17 +149,15 @@ async function takeCash(tx: Tx, part: CashPart): Promise<void> {
   }
   const changeCents = tenderedCents - dueCents;
   const roundingCents = dueCents - partCents;
-  await tx
-    .insert(cashTenders)
-    .values({
-      saleId,
-      sessionId: drawer.id,
-      dueCents,
-      tenderedCents,
-      changeCents,
-      roundingCents,
-      at: part.at,
-    });
+  await tx.insert(cashTenders).values({
+    saleId,
+    sessionId: drawer.id,
+    dueCents,
+    tenderedCents,
+    changeCents,
+    roundingCents,
+    at: part.at,
+  });
   await tx
     .update(drawerSessions)
     .set({ cashSalesCents: sql`${drawerSessions.cashSalesCents} + ${dueCents}` })
