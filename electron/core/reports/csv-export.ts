@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { and, desc, Placeholder, sql } from 'drizzle-orm';
+import { and, desc, Placeholder, sql, type SQL } from 'drizzle-orm';
 import { formatDay, localTime, parseDay } from '../../../shared/domain/business-day';
 import type { Db, SqliteDb, Tx } from '../db/open-database';
 import { rawRun } from '../db/raw';
@@ -125,12 +125,20 @@ function unitPages(
 }
 
 /**
- * The page query and the query for the last row of a page, both compiled once. SQLite joins a page's
- * lines itself and hands them over as one blob of UTF-8 bytes, which goes to the file as it is: no
- * JavaScript string per row, no join, no re-encoding (measured on a million rows: 4.3 s of CPU instead
- * of 5.3 s for the whole export). The lines are joined in the order the page query yields them: it is
- * a sub-query with ORDER BY and LIMIT, which SQLite never flattens into the outer one and reads as a
- * co-routine, row by row in its own order (the reports tests read pages of 2 and 4 rows back in order).
+ * The page query, compiled once. SQLite joins a page's lines itself and hands them over as one blob of
+ * UTF-8 bytes, which goes to the file as it is: no JavaScript string per row, no join, no re-encoding
+ * (measured on a million rows: 4.3 s of CPU instead of 5.3 s for the whole export). The lines are
+ * joined in the order the page query yields them: it is a sub-query with ORDER BY and LIMIT, which
+ * SQLite never flattens into the outer one and reads as a co-routine, row by row in its own order (the
+ * reports tests read pages of 2 and 4 rows back in order).
+ *
+ * The keyset is two arms merged in order: the rest of the cursor's day (business_day = day AND
+ * seq < seq), then the days before it. SQLite seeks an index only on business_day for the row value
+ * (business_day, seq) < (day, seq), so each page used to step over the rows of its day that earlier
+ * pages had written (on a million sales, 40,000 rows a day in pages of 5,000: a fifth of the export's
+ * CPU with the separate query for the cursor). Each arm seeks exactly: (filter, business_day, rowid).
+ * The cursor comes with the page, as business_day * 10^10 + seq of its last (smallest) row; a seq of
+ * 10^10 or more (never on a till) falls back to the query for the page's last row.
  */
 function prepare(
   db: SqliteDb,
@@ -139,37 +147,62 @@ function prepare(
   pageSize: number,
   range: [number, number],
 ) {
-  const line = csvLine(separator, offsetWindows(...range));
-  const after = sql`(${t.businessDay}, ${t.seq}) < (${sql.placeholder('day')}, ${sql.placeholder('seq')})`;
-  const where = and(...filterConditions(filters), after);
-  const query = db.syncDb
-    .select({ line: sql<string>`${line}`.as('line') })
-    .from(t)
-    .where(where)
-    .orderBy(...NEWEST_FIRST)
-    .limit(pageSize)
-    .toSQL();
-  const statement = db.client
-    .prepare(`SELECT CAST(group_concat(line || char(13, 10), '') AS BLOB), count(*) FROM (${query.sql})`)
-    .raw();
-  const bind = (cursor: Cursor) =>
-    query.params.map((p) => (p instanceof Placeholder ? cursor[p.name as keyof Cursor] : p));
-  const cursor = db.syncDb
+  const { statement, bind } = pageStatement(
+    db,
+    filters,
+    csvLine(separator, offsetWindows(...range), '\r\n'),
+    pageSize,
+  );
+  const lastRow = db.syncDb
     .select({ day: t.businessDay, seq: t.seq })
     .from(t)
-    .where(where)
+    .where(and(...filterConditions(filters), sql`(${t.businessDay}, ${t.seq}) < (${DAY}, ${SEQ})`))
     .orderBy(...NEWEST_FIRST)
     .limit(1)
     .offset(pageSize - 1)
     .prepare();
+  let next: Cursor | undefined;
   return {
     page: (_q: Tx, after: Cursor) => {
-      const [text, rows] = statement.get(...bind(after)) as [Buffer | null, number];
+      const [text, rows, keyDay, keySeq, maxSeq] = statement.get(...bind(after)) as PageRow;
+      if (rows < pageSize) next = undefined;
+      else next = maxSeq < SPLIT ? { day: keyDay, seq: keySeq } : lastRow.get(after);
       return Promise.resolve({ text: text ?? '', rows });
     },
-    cursor: (_q: Tx, after: Cursor) => Promise.resolve(cursor.get(after)),
+    cursor: () => Promise.resolve(next),
   } satisfies Pages;
 }
+
+const [DAY, SEQ] = [sql.placeholder('day'), sql.placeholder('seq')];
+
+/** The two arms of a page (see prepare), merged newest first, with the page's cursor; and how to bind a cursor. */
+function pageStatement(db: SqliteDb, filters: TransactionFilters, line: SQL, pageSize: number) {
+  const arm = (cursor: SQL) =>
+    db.syncDb
+      .select({ line: sql<string>`${line}`.as('line'), day: t.businessDay, seq: t.seq })
+      .from(t)
+      .where(and(...filterConditions(filters), cursor))
+      .toSQL();
+  const rest = arm(sql`${t.businessDay} = ${DAY} AND ${t.seq} < ${SEQ}`);
+  const before = arm(sql`${t.businessDay} < ${DAY}`);
+  const key = `min(${KEY})`;
+  const statement = db.client
+    .prepare(
+      `SELECT CAST(group_concat(line, '') AS BLOB), count(*), ${key} / ${SPLIT}, ${key} % ${SPLIT}, max(seq)
+      FROM (${rest.sql} UNION ALL ${before.sql} ORDER BY 2 DESC, 3 DESC LIMIT ${Math.trunc(pageSize)})`,
+    )
+    .raw();
+  const params = [...rest.params, ...before.params];
+  const bind = (cursor: Cursor) =>
+    params.map((p) => (p instanceof Placeholder ? cursor[p.name as keyof Cursor] : p));
+  return { statement, bind };
+}
+
+/** A page's blob, its number of lines and its last row's (business_day, seq), and its largest seq. */
+type PageRow = [Buffer | null, number, number, number, number];
+/** business_day * SPLIT + seq orders rows as (business_day, seq) does while seq < SPLIT. */
+const SPLIT = 10_000_000_000;
+const KEY = `business_day * ${SPLIT} + seq`;
 
 /** The days the export can touch, from the first of January of the first one: a row may be created the day before it counts. */
 async function dayRange(db: Db, filters: TransactionFilters): Promise<[number, number]> {

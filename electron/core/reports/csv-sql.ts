@@ -81,12 +81,12 @@ function localDateTime(column: SQL, windows: { start: number; offset: number }[]
  * one of them holds the separator, a quote or a line break, that row takes the slower path that
  * quotes them. Ids and enums never need it.
  */
-export function csvLine(separator: string, windows: { start: number; offset: number }[]): SQL {
+export function csvLine(separator: string, windows: { start: number; offset: number }[], ending = ''): SQL {
   const decimal = separator === ';' ? ',' : '.';
   const money = `%s%d${decimal}%02d`;
-  const format = ['%d-%02d-%02d', '%s', '%s', '%s', '%s', money, money, ...Array(10).fill('%s')].join(
-    separator,
-  );
+  // `ending` (the export's CRLF) is part of the format: no second string per row to append it.
+  const format =
+    ['%d-%02d-%02d', '%s', '%s', '%s', '%s', money, money, ...Array(10).fill('%s')].join(separator) + ending;
   const chosen = [sql`${t.shopId}`, sql`${t.tillId}`, sql`${t.cashierId}`, sql`${t.profileId}`];
   const line = (texts: SQL[]) =>
     sql`printf(${format}, ${sql.join(printfArguments(separator, windows, texts), sql`, `)})`;
