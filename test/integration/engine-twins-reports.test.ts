@@ -14,6 +14,7 @@ import {
 } from '../../electron/core/db/schema';
 import { writeTransactionsCsv } from '../../electron/core/reports/csv-export';
 import { rebuildTotals } from '../../electron/core/reports/rebuild';
+import { transactionPage, type TransactionFilters } from '../../electron/core/reports/transaction-queries';
 import { copyBooks } from '../support/books-copy';
 import { databaseSql } from '../support/database-sql';
 import { startEnginePair, type EnginePair } from '../support/engine-pair';
@@ -69,7 +70,12 @@ async function cashRefund(kassa: Awaited<ReturnType<typeof startStationWithShell
   databaseSql(kassa.dataDir, 'station').exec(`INSERT INTO articles
     (id, name, price_cents, vat_rate, active, shop_ids, created_at, updated_at) VALUES
     ('pils', 'Pils', 350, 21, 1, '[]', 0, 0), ('fries', 'Frieten', 420, 6, 1, '[]', 0, 0)`);
-  const basket = { lines: [{ articleId: 'pils', quantity: 3 }, { articleId: 'fries', quantity: 2 }] };
+  const basket = {
+    lines: [
+      { articleId: 'pils', quantity: 3 },
+      { articleId: 'fries', quantity: 2 },
+    ],
+  };
   const paid = await kassa.must('till.payCash', {
     ...{ amountCents: 1_890, tenderedCents: 2_000, idempotencyKey: key(), tillId: 'till-1', basket },
   });
@@ -220,6 +226,31 @@ describe('the transactions CSV on SQLite and PostgreSQL', () => {
     }
     expect(filtered[0]!.split('\r\n')).toHaveLength(7);
     expect(filtered[1]).toEqual(filtered[0]);
+  });
+});
+
+describe('the transactions list on SQLite and PostgreSQL', () => {
+  it('pages through the same rows in the same order, across business days, with and without a filter', async () => {
+    const ids = async (db: Db, filters: TransactionFilters, limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await transactionPage(db, filters, { limit, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.rows.map((row) => `${row.businessDate} ${row.id}`));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    for (const filters of [{}, { method: 'cash' }, { tillId: 'till-1' }] as TransactionFilters[]) {
+      const all = await ids(books.sqlite!, filters, 500);
+      expect(all.length).toBeGreaterThan(2);
+      for (const db of both())
+        for (const limit of [1, 2, 3]) expect(await ids(db, filters, limit)).toEqual(all);
+    }
+    // Newest business day first, over the station's two days and the odd rows' four.
+    const days = (await ids(books.postgres!, {}, 2)).map((row) => row.slice(0, 10));
+    expect(new Set(days).size).toBeGreaterThan(4);
+    expect(days).toEqual([...days].sort().reverse());
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { ContractFailure } from '../../../shared/contract';
 import type {
   TransactionDetailView,
@@ -10,6 +10,7 @@ import type {
 import { formatDay, parseDay } from '../../../shared/domain/business-day';
 import type { PaymentStatus } from '../../../shared/domain/payment-status';
 import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
+import { engineOf } from '../db/dialect';
 import type { Db, Tx } from '../db/open-database';
 import { transactions } from '../db/schema';
 import { cashTender } from '../till/cash-sales';
@@ -56,6 +57,7 @@ export async function pageRows(
   after: Cursor | null,
   limit: number,
 ): Promise<TransactionRow[]> {
+  if (engineOf(q) === 'postgres') return pgPageRows(q, filters, after, limit);
   const where = [...filterConditions(filters)];
   if (after)
     where.push(sql`(${transactions.businessDay}, ${transactions.seq}) < (${after.day}, ${after.seq})`);
@@ -65,6 +67,49 @@ export async function pageRows(
     .where(and(...where))
     .orderBy(desc(transactions.businessDay), desc(transactions.seq))
     .limit(limit);
+}
+
+/**
+ * The same page on PostgreSQL, in two steps. Its indexes on (filter, business_day) do not end in seq
+ * (SQLite's end in the rowid), so ORDER BY business_day DESC, seq DESC fetched and sorted every row of
+ * the newest day for a page of 50 (40,000 rows a day on a million sales: 30–40 ms). First the rest of
+ * the cursor's day (or of the newest day with a row), newest seq first: the primary key read backwards
+ * from the cursor, where that day's rows are; then, if the page is not full, the days before it as
+ * before. The same rows in the same order as (business_day, seq) < cursor.
+ */
+async function pgPageRows(
+  q: Tx,
+  filters: TransactionFilters,
+  after: Cursor | null,
+  limit: number,
+): Promise<TransactionRow[]> {
+  const where = filterConditions(filters);
+  const day = after?.day ?? (await newestDay(q, where));
+  if (day === null) return [];
+  const sameDay = [...where, eq(transactions.businessDay, day)];
+  if (after) sameDay.push(lt(transactions.seq, after.seq));
+  const first = await q
+    .select()
+    .from(transactions)
+    .where(and(...sameDay))
+    .orderBy(desc(transactions.seq))
+    .limit(limit);
+  if (first.length === limit) return first;
+  const rest = await q
+    .select()
+    .from(transactions)
+    .where(and(...where, lt(transactions.businessDay, day)))
+    .orderBy(desc(transactions.businessDay), desc(transactions.seq))
+    .limit(limit - first.length);
+  return [...first, ...rest];
+}
+
+async function newestDay(q: Tx, where: SQL[]): Promise<number | null> {
+  const [row] = await q
+    .select({ day: sql<number | null>`max(${transactions.businessDay})` })
+    .from(transactions)
+    .where(and(...where));
+  return row?.day === null || row?.day === undefined ? null : Number(row.day);
 }
 
 export function filterConditions(f: TransactionFilters): SQL[] {
