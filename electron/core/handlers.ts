@@ -18,6 +18,7 @@ import type { LogoStore } from './settings/logo-store';
 import type { SettingsService } from './settings/settings-service';
 import type { StationPeople } from './station-people';
 import type { TopupProfileSettings } from './settings/topup-profile-settings';
+import { createStickerHandlers } from './stickers/sticker-handlers';
 import { createTillHandlers } from './till/till-handlers';
 import { createBatchHandlers } from './topup/batch-handlers';
 import { createEventHandlers } from './topup/event-handlers';
@@ -103,5 +104,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     createArticleHandlers({ articles: deps.articles, folder: () => mode().reports.folder, locale }),
     deps.receipts,
     deps.returns,
+    createStickerHandlers(),
   );
 }

@@ -15,3 +15,4 @@ export * from './staff-views';
 export * from './refund-key-methods';
 export * from './article-views';
 export * from './returns-methods';
+export type { StickerFile } from './sticker-methods';

@@ -14,6 +14,7 @@ import { eventMethods } from './event-methods';
 import { logoMethods } from './logo-methods';
 import { refundKeyMethods } from './refund-key-methods';
 import { returnsMethods } from './returns-methods';
+import { stickerMethods } from './sticker-methods';
 import { reportMethods } from './report-methods';
 import { receiptMethods } from './receipt-methods';
 import { topupBatchMethods } from './topup-batch-methods';
@@ -182,6 +183,8 @@ export const methods = {
   ...receiptMethods,
   // Returns: a manager's refunds of past sales (returns-methods.ts).
   ...returnsMethods,
+  // Sticker QR codes for a shop's sticker profile, made on demand (sticker-methods.ts).
+  ...stickerMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

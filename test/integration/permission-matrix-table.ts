@@ -145,6 +145,9 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'topup.reissueBatch': MANAGERS,
   'topup.listBatches': MANAGERS,
   'topup.exportCode': MANAGERS,
+  'stickers.fixedPdf': MANAGERS,
+  'stickers.configurable': MANAGERS,
+  'stickers.reissue': MANAGERS,
   'jobs.get': MANAGERS,
   'jobs.cancel': MANAGERS,
 
