@@ -105,6 +105,7 @@ describe('which answers are retried', () => {
 describe('the JOSE header', () => {
   it('has typ, kid, alg, exactly the five critical claims, and iat to the millisecond', async () => {
     await start();
+    // iat is the wall clock at signing (T0 here), never the advanced simulator time.
     await sim.advance(456);
     const created = await scanned();
     const callback = receiver.received[0]!;
@@ -116,7 +117,7 @@ describe('the JOSE header', () => {
     expect(header).toMatchObject({
       typ: 'JOSE+JSON',
       alg: 'ES256',
-      'https://payconiq.com/iat': '2026-10-10T12:00:00.579Z',
+      'https://payconiq.com/iat': '2026-10-10T12:00:00.123Z',
       'https://payconiq.com/path': receiver.url(),
       'https://payconiq.com/iss': 'Payconiq',
       'https://payconiq.com/sub': PPID,

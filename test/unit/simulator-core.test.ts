@@ -45,16 +45,17 @@ describe('default profiles', () => {
     for (const p of DEFAULT_PROFILES) {
       expect(p.ppid).toMatch(/^[0-9a-f]{24}$/);
       expect(p.expirySeconds).toBe(120);
+      // One form for every key, top-up profiles included: 36 characters, UUID-like.
+      expect(p.apiKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     }
     expect(new Set(DEFAULT_PROFILES.map((p) => p.apiKey)).size).toBe(DEFAULT_PROFILES.length);
     expect(TRAINING_DISPLAY_PROFILE.type).toBe('display');
-    expect(TRAINING_DISPLAY_PROFILE.apiKey).toMatch(/^training-display-key-/);
   });
 
   it("the station's training profile keeps its published values", () => {
     expect(TRAINING_DISPLAY_PROFILE).toMatchObject({
       ppid: 'ca55a0000000000000000001',
-      apiKey: 'training-display-key-kassa-sim-00001',
+      apiKey: 'ca55a000-7a1e-4d15-8000-000000000001',
       merchantId: 'ca55a0000000000000000100',
       name: 'Kassa Training Shop',
       iban: 'BE68539007547034',

@@ -94,7 +94,12 @@ describe('rawToDer', () => {
 describe('signing keys', () => {
   function memoryKeyStore(): KeyStore {
     const keys: StoredKey[] = [];
-    return { insert: (k) => void keys.push(k), list: () => [...keys] };
+    return {
+      insert: (k) => void keys.push(k),
+      replaceJwk: (kid, jwk) =>
+        keys.forEach((k, i) => k.kid === kid && (keys[i] = { ...k, privateJwk: jwk })),
+      list: () => [...keys],
+    };
   }
 
   it('publish a rotated key at once, sign with it from activation on, and retire the old one later', () => {

@@ -10,6 +10,14 @@ export interface SimClock {
   offsetMs(): number;
 }
 
+/**
+ * Real (wall-clock) time, whatever the offset: what Bancontact's own clock says. A signature's `iat` is
+ * written from it, since merchants check it against their own clock (Odoo ±60 s, some clients 5 s).
+ */
+export function wallClockNow(clock: SimClock): number {
+  return clock.now() - clock.offsetMs();
+}
+
 export interface OffsetStorage {
   loadOffset(): number | undefined;
   saveOffset(offsetMs: number): void;

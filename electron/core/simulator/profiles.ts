@@ -67,6 +67,10 @@ const TRAINING_MERCHANT_JWKS: MerchantJwks = Object.freeze({
   keys: [{ ...TRAINING_MERCHANT_PUBLIC_KEY, use: 'sig' }],
 });
 
+/**
+ * Bancontact's API keys all have one 36-character, UUID-like form (some client libraries check it), so
+ * the training keys have it too. Kassa itself never checks a key's length.
+ */
 const trainingProfile = (suffix: string, type: SimProfileType, apiKey: string) => ({
   ppid: `ca55a00000000000000000${suffix}`,
   apiKey,
@@ -82,29 +86,29 @@ const trainingProfile = (suffix: string, type: SimProfileType, apiKey: string) =
  * standalone simulator (`npm run simulator`) and the station agree without any configuration.
  */
 export const TRAINING_DISPLAY_PROFILE: SimProfile = Object.freeze({
-  ...trainingProfile('01', 'display', 'training-display-key-kassa-sim-00001'),
+  ...trainingProfile('01', 'display', 'ca55a000-7a1e-4d15-8000-000000000001'),
   merchantJwks: TRAINING_MERCHANT_JWKS,
 });
 
 export const TRAINING_STICKER_PROFILE: SimProfile = Object.freeze({
-  ...trainingProfile('02', 'sticker', 'training-sticker-key-kassa-sim-00002'),
+  ...trainingProfile('02', 'sticker', 'ca55a000-7a1e-4d15-8000-000000000002'),
   posIds: Object.freeze(['POS00001', 'POS00002']),
   merchantJwks: TRAINING_MERCHANT_JWKS,
 });
 
 /** Open-amount top-up (wristbands): the payer types the amount. */
 export const TRAINING_TOPUP_PROFILE: SimProfile = Object.freeze({
-  ...trainingProfile('03', 'topup', 'training-topup-key-kassa-sim-00003'),
+  ...trainingProfile('03', 'topup', 'ca55a000-7a1e-4d15-8000-000000000003'),
   topupAmountMode: 'open',
 });
 
 export const TRAINING_TOPUP_MODIFIABLE_PROFILE: SimProfile = Object.freeze({
-  ...trainingProfile('04', 'topup', 'training-topup-modifiable-key-kassa-sim-00004'),
+  ...trainingProfile('04', 'topup', 'ca55a000-7a1e-4d15-8000-000000000004'),
   topupAmountMode: 'modifiable',
 });
 
 export const TRAINING_TOPUP_FIXED_PROFILE: SimProfile = Object.freeze({
-  ...trainingProfile('05', 'topup', 'training-topup-fixed-key-kassa-sim-00005'),
+  ...trainingProfile('05', 'topup', 'ca55a000-7a1e-4d15-8000-000000000005'),
   topupAmountMode: 'fixed',
 });
 

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { wallClockNow } from './clock';
 import { SimError } from './errors';
 import { applyRequestFaults } from './faults/request-faults';
 import { signDetached } from './jws/detached-signer';
@@ -57,7 +58,7 @@ function idempotencyKey(c: Context): string {
 /** Bancontact signs refund answers in `SignatureBank` with its callback key, `sub` = the profile. */
 async function signedJson(deps: RouteDeps, c: Context, value: unknown, status: 200 | 201, ppid: string) {
   const body = JSON.stringify(value);
-  const claims = { path: c.req.path, sub: ppid, issuedAt: deps.clock.now() };
+  const claims = { path: c.req.path, sub: ppid, issuedAt: wallClockNow(deps.clock) };
   const signature = await signDetached(body, deps.keys.active(), claims);
   return c.body(body, status, { 'content-type': 'application/json', SignatureBank: signature.value });
 }

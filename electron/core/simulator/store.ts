@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { createDeliveryStore, type DeliveryStore } from './callbacks/delivery-store';
 import type { OffsetStorage } from './clock';
@@ -44,6 +45,8 @@ const OFFSET_KEY = 'clock_offset_ms';
 function openDatabase(file: string): Database.Database {
   const db = new Database(file);
   if (file !== ':memory:') {
+    // The file holds the private signing keys: owner only (SQLite gives its -wal/-shm the same mode).
+    chmodSync(file, 0o600);
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
   }

@@ -1,3 +1,4 @@
+import { wallClockNow } from '../clock';
 import { signDetached } from '../jws/detached-signer';
 import type { SimPayment } from '../types';
 import { callbackBody, callbackTargets } from './callback-body';
@@ -37,7 +38,8 @@ async function queueDelivery(state: DispatchState, payment: SimPayment, url: str
   const signature = await signDetached(
     body,
     state.keys.active(),
-    { path: url, sub, issuedAt },
+    // Signed now, by the wall clock: queued and retried deliveries keep this iat (byte-identical).
+    { path: url, sub, issuedAt: wallClockNow(state.clock) },
     decided.quirks,
   );
   if (state.stop.signal.aborted) return;

@@ -1,3 +1,4 @@
+import { wallClockNow } from '../clock';
 import { signDetached } from '../jws/detached-signer';
 import type { SimPayment } from '../types';
 import { callbackBody } from './callback-body';
@@ -18,7 +19,7 @@ export async function sendSyncCallback(state: DispatchState, payment: SimPayment
   const now = state.clock.now();
   const body = callbackBody(payment);
   const { quirks } = state.faults.callbackFaults(payment.profileId);
-  const claims = { path: url, sub: payment.profileId, issuedAt: now };
+  const claims = { path: url, sub: payment.profileId, issuedAt: wallClockNow(state.clock) };
   const signature = await signDetached(body, state.keys.active(), claims, quirks);
   const d = state.store.deliveries.insert({
     paymentId: payment.paymentId,

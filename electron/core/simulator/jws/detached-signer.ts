@@ -9,7 +9,7 @@ export interface DetachedClaims {
   path: string;
   /** `https://payconiq.com/sub`: the PPID. */
   sub: string;
-  /** Simulator epoch ms; `iat` is written from it. */
+  /** Wall-clock epoch ms (never simulator time, see wallClockNow); `iat` is written from it. */
   issuedAt: number;
   jti?: string;
 }

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { JWK } from 'jose';
-import type { SimClock } from '../clock';
+import { wallClockNow, type SimClock } from '../clock';
+import { selfSignedCertificate, x5tS256 } from './certificate';
 import type { KeyStore, StoredKey } from './key-store';
 
 export type KeyState = 'next' | 'active' | 'retired';
@@ -28,16 +29,29 @@ export interface SigningKeys {
   list(): KeyInfo[];
 }
 
-function newKey(now: number, activatesAt: number): StoredKey {
+// A day of slack, so a verifier whose clock is a little behind still finds the certificate valid.
+const CERTIFICATE_BACKDATE_MS = 24 * 3_600_000;
+
+function withCertificate(kid: string, jwk: JWK, clock: SimClock): JWK {
+  const { x5c: _old, ...key } = jwk;
+  // Wall clock, not simulator time: verifiers check certificate validity against their own clock.
+  const notBefore = wallClockNow(clock) - CERTIFICATE_BACKDATE_MS;
+  return { ...key, x5c: [selfSignedCertificate(key, kid, notBefore)] };
+}
+
+function newKey(clock: SimClock, activatesAt: number): StoredKey {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   // Shaped like Bancontact's kids (`es.signature.payconiq.com`), unique per key.
   const kid = `es.signature.kassa-sim.${randomBytes(4).toString('hex')}`;
-  return { kid, privateJwk: privateKey.export({ format: 'jwk' }) as JWK, createdAt: now, activatesAt };
+  const privateJwk = withCertificate(kid, privateKey.export({ format: 'jwk' }) as JWK, clock);
+  return { kid, privateJwk, createdAt: clock.now(), activatesAt };
 }
 
+/** The public half, with the certificate chain (`x5c`) and its thumbprint (`x5t#S256`). */
 export function publicJwk(key: StoredKey): JWK {
-  const { kty, crv, x, y } = key.privateJwk;
-  return { kty, crv, x, y, kid: key.kid, use: 'sig', alg: 'ES256' };
+  const { kty, crv, x, y, x5c } = key.privateJwk;
+  const chain = x5c === undefined ? {} : { x5c: [...x5c], 'x5t#S256': x5tS256(x5c[0] ?? '') };
+  return { kty, crv, x, y, kid: key.kid, use: 'sig', alg: 'ES256', ...chain };
 }
 
 /** Keys ordered by activation; each is superseded when the next one activates. */
@@ -59,11 +73,18 @@ function classify(keys: StoredKey[], now: number, retentionMs: number) {
 export function createSigningKeys(store: KeyStore, clock: SimClock, retentionMs: () => number): SigningKeys {
   const ensure = (): StoredKey[] => {
     const keys = store.list();
-    if (keys.length > 0) return keys;
-    const now = clock.now();
-    const first = newKey(now, now);
-    store.insert(first);
-    return [first];
+    if (keys.length === 0) {
+      const first = newKey(clock, clock.now());
+      store.insert(first);
+      return [first];
+    }
+    // Keys kept by an older simulator have no certificate yet: give them one, once, and keep it.
+    return keys.map((key) => {
+      if (key.privateJwk.x5c !== undefined) return key;
+      const privateJwk = withCertificate(key.kid, key.privateJwk, clock);
+      store.replaceJwk(key.kid, privateJwk);
+      return { ...key, privateJwk };
+    });
   };
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
@@ -75,8 +96,7 @@ export function createSigningKeys(store: KeyStore, clock: SimClock, retentionMs:
     }),
     rotate(activateInMs) {
       ensure();
-      const now = clock.now();
-      const key = newKey(now, now + activateInMs);
+      const key = newKey(clock, clock.now() + activateInMs);
       store.insert(key);
       return key;
     },
