@@ -189,6 +189,33 @@ describe('going live', () => {
     await kassa.must('till.cancelPayment', { saleId: sale.id });
   });
 
+  it.each([20, 64])(
+    'takes an API key of %i characters: Kassa does not check the length Bancontact happens to use',
+    async (length) => {
+      const apiKey = `k${'x7'.repeat(length)}`.slice(0, length);
+      const other = await startTestSimulator({ profiles: [{ ...TRAINING_DISPLAY_PROFILE, apiKey }] });
+      try {
+        await kassa.close();
+        kassa = await startTestStation({
+          simulatorUrl: training.baseUrl,
+          environmentUrls: { preprod: other.baseUrl, production: counter.url },
+        });
+        const credentials = { environment: 'preprod', ppid: PPID, apiKey } as const;
+        expect(await kassa.must('settings.testConnection', credentials)).toMatchObject({ ok: true });
+        const view = await kassa.must('settings.goLive', credentials);
+        expect(view).toMatchObject({ mode: 'live', apiKeyLast4: apiKey.slice(-4) });
+        const sale = await kassa.must('till.startPayment', {
+          amountCents: 250,
+          idempotencyKey: `key-length-${length}`,
+        });
+        expect(sale.status).toBe('open');
+        await kassa.must('till.cancelPayment', { saleId: sale.id });
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
   it('refuses a key that is not a valid header value as malformed, before any request', async () => {
     const damaged = [
       KEY.slice(0, 8) + '\u2013' + KEY.slice(9), // an en dash where the portal showed "-"

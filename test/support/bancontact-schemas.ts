@@ -138,6 +138,9 @@ export const jwks = z.strictObject({
         kid: z.string().min(1),
         use: z.literal('sig'),
         alg: z.literal('ES256'),
+        // The certificate chain (base64 DER, leaf first) and the leaf's SHA-256 thumbprint.
+        x5c: z.array(z.base64()).min(1),
+        'x5t#S256': z.base64url().length(43),
       }),
     )
     .min(1),

@@ -2,7 +2,11 @@ import type { MethodName, MethodOutput, Result, StationEvent } from '../../share
 import { stationWindowCaller, type Caller } from '../../electron/core/api/dispatcher';
 import { silentLogger } from '../../electron/core/logging/logger';
 import { createStation, type Station, type StationOptions } from '../../electron/core/station';
-import { startSimulatorServer, type SimulatorServer } from '../../electron/core/simulator';
+import {
+  startSimulatorServer,
+  type SimulatorServer,
+  type SimulatorServerOptions,
+} from '../../electron/core/simulator';
 import { signInAs } from './sign-in';
 import { testSiteFor } from './postgres-site';
 import { MIGRATIONS, tempDir } from './temp';
@@ -81,12 +85,12 @@ export async function startTestStation(options: Partial<StationOptions> = {}): P
   };
 }
 
-export async function startTestSimulator(): Promise<
+export async function startTestSimulator(options: SimulatorServerOptions = {}): Promise<
   SimulatorServer & {
     control<T = unknown>(path: string, body?: unknown): Promise<{ status: number; body: T }>;
   }
 > {
-  const server = await startSimulatorServer({ port: 0 });
+  const server = await startSimulatorServer({ port: 0, ...options });
   return {
     ...server,
     async control(path, body) {

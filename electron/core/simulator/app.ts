@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { callbackControlRoutes } from './callbacks/callback-routes';
+import { checkoutRoutes } from './checkout-routes';
 import { controlRoutes } from './control-routes';
 import { SimError, errorBody } from './errors';
 import { faultRoutes } from './faults/fault-routes';
@@ -24,6 +25,7 @@ export function buildSimulatorApp(deps: RouteDeps): Hono {
   app.route('/v3/payments', refundRoutes(deps));
   app.route('/v3/payments', merchantRoutes(deps));
   app.route('/_sim/payer', payerRoutes(deps));
+  app.route('/checkout', checkoutRoutes(deps));
   app.route('/_sim/faults', faultRoutes(deps));
   app.route('/_sim/profiles', refundAccessRoutes(deps.refundAccess));
   app.route('/_sim', controlRoutes(deps));

@@ -21,6 +21,8 @@ export interface PaymentLinks {
   qrcode: Link;
   cancel?: Link;
   refund?: Link;
+  /** Only for payments created with a `returnUrl`: Bancontact's web page where the payer pays. */
+  checkout?: Link;
 }
 
 export interface CreditorView {
@@ -79,6 +81,8 @@ export function paymentLinks(payment: SimPayment, ctx: LinkContext): PaymentLink
     qrcode: { href: `${ctx.apiBaseUrl}/qrcode?c=${encodeURIComponent(deeplink)}` },
   };
   if (isCancellable(payment.status)) links.cancel = { href: self };
+  if (payment.returnUrl !== undefined)
+    links.checkout = { href: `${ctx.apiBaseUrl}/checkout/${payment.paymentId}` };
   // The 3.6.x example points `refund` at the Refund API rather than the legacy refundIban.
   if (payment.status === 'SUCCEEDED') links.refund = { href: `${self}/refunds` };
   return links;
