@@ -14,6 +14,7 @@ import { useRefusal } from './features/station/use-refusal';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SessionGate } from './features/staff/SessionGate';
 import { StaffScreen } from './features/staff/StaffScreen';
+import { StickersScreen } from './features/stickers/StickersScreen';
 import { TillScreen } from './features/till/TillScreen';
 import { TopupScreen } from './features/topup/TopupScreen';
 import { useRoute, type Route } from './routes';
@@ -29,6 +30,7 @@ const SCREENS: Record<Route, ComponentType> = {
   topup: TopupScreen,
   reports: ReportsScreen,
   articles: ArticlesScreen,
+  stickers: StickersScreen,
   settings: SettingsScreen,
   staff: StaffScreen,
   devices: DevicesScreen,

@@ -6,6 +6,7 @@ export type Route =
   | 'topup'
   | 'reports'
   | 'articles'
+  | 'stickers'
   | 'settings'
   | 'staff'
   | 'devices'
@@ -17,6 +18,7 @@ export const ROUTES: readonly Route[] = [
   'topup',
   'reports',
   'articles',
+  'stickers',
   'settings',
   'staff',
   'devices',
@@ -31,6 +33,7 @@ const PATHS: Record<Route, string> = {
   topup: '/topup',
   reports: '/reports',
   articles: '/articles',
+  stickers: '/stickers',
   settings: '/settings',
   staff: '/staff',
   devices: '/devices',

@@ -142,6 +142,7 @@ describe('header', () => {
       ['Top-up', '#/topup'],
       ['Closing', '#/reports'],
       ['Articles', '#/articles'],
+      ['QR codes', '#/stickers'],
       ['Settings', '#/settings'],
       ['Staff', '#/staff'],
       ['Linked devices', '#/devices'],

@@ -12,6 +12,7 @@ import { RejectedCallbacks } from './RejectedCallbacks';
 import { ThisTill } from './ThisTill';
 import { GksNotice } from '../sales-setup/GksNotice';
 import { SalesSetupSection } from '../sales-setup/SalesSetupSection';
+import { StickerSection } from '../stickers/StickerSection';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function SettingsScreen() {
       {settings && <ThisTill settings={settings} />}
       {settings && <SalesSetupSection />}
       {settings && <PrintersSection />}
+      {settings && <StickerSection settings={settings} />}
       {settings && <RefundsSection settings={settings} />}
       {settings && <RejectedCallbacks />}
       {settings && <BackupsSection />}

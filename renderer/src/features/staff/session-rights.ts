@@ -14,6 +14,8 @@ const ROUTE_NEEDS: Partial<Record<Route, readonly Permission[]>> = {
   reports: ['report'],
   // Keeping the catalogue is a manager's: the same permission as closing.
   articles: ['close'],
+  // Sticker QR codes are printing material, like the top-up batches.
+  stickers: ['close'],
   settings: ['administer'],
   staff: ['administer'],
   devices: ['close'],

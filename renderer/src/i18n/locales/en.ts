@@ -10,6 +10,7 @@ import { devicesEn } from './devices-en';
 import { auditEn } from './audit-en';
 import { backupsEn } from './backups-en';
 import { refundKeysEn } from './refund-keys-en';
+import { stickersEn } from './stickers-en';
 import { returnsEn } from './returns-en';
 import { receiptsEn } from './receipts-en';
 import { splitEn } from './split-en';
@@ -32,6 +33,7 @@ export const en = {
     topup: 'Top-up',
     reports: 'Closing',
     articles: 'Articles',
+    stickers: 'QR codes',
     staff: 'Staff',
     devices: 'Linked devices',
     audit: 'Audit log',
@@ -126,6 +128,7 @@ export const en = {
   ...articlesEn,
   ...backupsEn,
   ...refundKeysEn,
+  ...stickersEn,
   ...returnsEn,
   ...receiptsEn,
   ...splitEn,

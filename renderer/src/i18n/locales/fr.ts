@@ -11,6 +11,7 @@ import { devicesFr } from './devices-fr';
 import { auditFr } from './audit-fr';
 import { backupsFr } from './backups-fr';
 import { refundKeysFr } from './refund-keys-fr';
+import { stickersFr } from './stickers-fr';
 import { returnsFr } from './returns-fr';
 import { receiptsFr } from './receipts-fr';
 import { splitFr } from './split-fr';
@@ -32,6 +33,7 @@ export const fr: Catalogue = {
     topup: 'Recharge',
     reports: 'Clôture',
     articles: 'Articles',
+    stickers: 'Codes QR',
     staff: 'Personnel',
     devices: 'Appareils',
     audit: 'Journal d’audit',
@@ -126,6 +128,7 @@ export const fr: Catalogue = {
   ...articlesFr,
   ...backupsFr,
   ...refundKeysFr,
+  ...stickersFr,
   ...returnsFr,
   ...receiptsFr,
   ...splitFr,

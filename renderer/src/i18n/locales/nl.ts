@@ -11,6 +11,7 @@ import { devicesNl } from './devices-nl';
 import { auditNl } from './audit-nl';
 import { backupsNl } from './backups-nl';
 import { refundKeysNl } from './refund-keys-nl';
+import { stickersNl } from './stickers-nl';
 import { returnsNl } from './returns-nl';
 import { receiptsNl } from './receipts-nl';
 import { splitNl } from './split-nl';
@@ -32,6 +33,7 @@ export const nl: Catalogue = {
     topup: 'Opladen',
     reports: 'Afsluiten',
     articles: 'Artikelen',
+    stickers: 'QR-codes',
     staff: 'Personeel',
     devices: 'Toestellen',
     audit: 'Auditlogboek',
@@ -126,6 +128,7 @@ export const nl: Catalogue = {
   ...articlesNl,
   ...backupsNl,
   ...refundKeysNl,
+  ...stickersNl,
   ...returnsNl,
   ...receiptsNl,
   ...splitNl,
