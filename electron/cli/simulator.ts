@@ -1,6 +1,6 @@
 /**
  * `npm run simulator -- [--port N] [--host H] [--jwks-port N] [--profiles FILE] [--allow-http-callbacks]
- *   [--seed N] [--store FILE] [--legacy-host-cutover ISO] [--json]`
+ *   [--seed N] [--store FILE] [--keys FILE] [--legacy-host-cutover ISO] [--json]`
  *
  * Runs the Bancontact backend simulator as a standalone process, for training on a spare machine, for
  * manual testing with curl, and for tests that need it in a separate process.
@@ -23,6 +23,7 @@ const USAGE = `Usage: npm run simulator -- [options]
   --allow-http-callbacks       accept http(s)://127.0.0.1|localhost callback and JWKS URLs
   --seed N                     seed of the fault generator (default 0): same seed, same faults
   --store FILE                 SQLite file keeping payments, callbacks, keys and the clock (default: memory)
+  --keys FILE                  JSON file (0600) keeping the signing keys across restarts, store or not
   --legacy-host-cutover ISO    refuse payconiq.com QR payloads from this simulator time on
   --json                       print one JSON line {"baseUrl","jwksUrl","profiles"} instead of text
   --help                       show this help`;
@@ -56,6 +57,7 @@ function readArgs(argv: string[]) {
         profiles: { type: 'string' },
         seed: { type: 'string' },
         store: { type: 'string' },
+        keys: { type: 'string' },
         'legacy-host-cutover': { type: 'string' },
         'allow-http-callbacks': { type: 'boolean' },
         json: { type: 'boolean' },
@@ -81,6 +83,7 @@ function parseCli(argv: string[]): CliOptions {
     ...(cutover !== undefined && { settings: { legacyHostCutover: new Date(cutover).toISOString() } }),
   };
   if (values.store !== undefined) server.storeFile = values.store;
+  if (values.keys !== undefined) server.keyFile = values.keys;
   if (values['jwks-port'] !== undefined)
     server.jwksPort = parseWhole('jwks-port', values['jwks-port'], 0, 65535);
   // Read now so a bad file is a start-up failure; the simulator validates the profiles themselves.

@@ -2,7 +2,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { base64url, compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCallbackVerifier } from '../../electron/core/bancontact/callback-verifier';
 import {
   startSimulatorServer,
@@ -35,12 +35,13 @@ let server: SimulatorServer | undefined;
 let sim: SimClient;
 const folder = tempDir('kassa-sim-trust-');
 
-async function start(storeFile?: string): Promise<void> {
+async function start(storeFile?: string, keyFile?: string): Promise<void> {
   server = await startSimulatorServer({
     port: 0,
     allowHttpCallbacks: true,
     profiles: [{ ...TRAINING_DISPLAY_PROFILE, callbackUrl: receiver.url() }],
     ...(storeFile !== undefined && { storeFile }),
+    ...(keyFile !== undefined && { keyFile }),
   });
   sim = simClient(server.baseUrl);
 }
@@ -50,6 +51,7 @@ async function stop(): Promise<void> {
   server = undefined;
 }
 
+afterAll(() => folder.remove());
 beforeEach(async () => {
   receiver = await startCallbackReceiver();
 });
@@ -136,6 +138,22 @@ describe('signing keys', () => {
     await compactVerify(token, createLocalJWKSet(cached), { algorithms: ['ES256'], crit: PAYCONIQ_CRIT });
     await verifyWithCertificate(callback, cached);
     expect(statSync(storeFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('survive a restart of an in-memory simulator in their own key file, rotations included', async () => {
+    const keyFile = join(folder.dir, `keys-${Date.now()}.json`);
+    await start(undefined, keyFile);
+    const cached = await fetchJwks();
+    await stop();
+    await start(undefined, keyFile);
+    await verifyWithCertificate(await paidCallback(), cached);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const rotated = await sim.control<{ kid: string }>('/_sim/keys/rotate', { activateInMs: 0 });
+    await stop();
+    await start(undefined, keyFile);
+    const callback = await paidCallback();
+    expect(callbackHeader(callback).kid).toBe(rotated.body.kid);
+    await verifyWithCertificate(callback, await fetchJwks());
   });
 
   it("change only through the control API; the station's verifier follows by refetching", async () => {

@@ -4,6 +4,7 @@ import { createCallbackDispatcher, type CallbackDispatcher } from './callbacks/d
 import { createSimClock, type SimClock } from './clock';
 import { createFaultEngine, type FaultEngine } from './faults/fault-engine';
 import { createHangRegistry, type HangRegistry } from './faults/request-faults';
+import { createFileKeyStore } from './jws/key-file';
 import { createMerchantVerifier } from './jws/merchant-signature';
 import { createSigningKeys, type SigningKeys } from './jws/signing-keys';
 import { KNOWN_PAYLOAD_HOSTS } from './payload';
@@ -28,6 +29,8 @@ export interface SimulatorOptions {
   profiles?: readonly SimProfile[];
   /** SQLite file holding payments, refunds, callbacks, signing keys and the clock offset; else memory. */
   storeFile?: string;
+  /** JSON file (0600) keeping the signing keys instead of the store, e.g. for an in-memory simulator. */
+  keyFile?: string;
   /** Host of QR payloads and deeplinks. Default `https://pay.bancontact.net`. */
   payloadHost?: string;
   /** Real-time source; simulator time is this plus the clock offset. Default Date.now. */
@@ -78,7 +81,8 @@ function createServices(options: SimulatorOptions): Services {
   const store = openSimStore(options.storeFile);
   const clock = createSimClock({ realNow: options.now, storage: store });
   const faults = createFaultEngine(options.seed ?? 0, clock);
-  const keys = createSigningKeys(store.keys, clock, () => settings.get().retiredKeyRetentionMs);
+  const keyStore = options.keyFile === undefined ? store.keys : createFileKeyStore(options.keyFile);
+  const keys = createSigningKeys(keyStore, clock, () => settings.get().retiredKeyRetentionMs);
   const callbacks = createCallbackDispatcher({ store, clock, keys, settings, faults, profiles });
   const onStatusChange = listeners(callbacks.onStatusChange, options.onStatusChange);
   const payments = createPaymentService({ store, clock, onStatusChange });
