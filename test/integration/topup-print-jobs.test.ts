@@ -80,6 +80,26 @@ describe('batch PDFs', () => {
     }
   });
 
+  it("print the payer's instruction in the batch's language where the layout has room: strips and cards", async () => {
+    const cases = [
+      ['strip', 'nl', 'Scan met je bankapp om op te laden'],
+      ['card', 'fr', 'Scannez avec votre app bancaire pour recharger'],
+      ['card', 'en', 'Scan with your banking app to top up'],
+      ['label', 'en', null],
+      ['a4', 'en', null],
+    ] as const;
+    for (const [layout, locale, expected] of cases) {
+      const { batch, job } = await kassa.must('topup.createBatch', { ...fixed, count: 1, layout, locale });
+      await finished(job.jobId);
+      const text = pdfText(printed(job.jobId)).replace(/\s+/g, ' ');
+      if (expected) expect(text).toContain(expected);
+      else expect(text).not.toMatch(/banking app|bankapp|app bancaire/);
+      // The code beside it still reads as exactly its payload.
+      const [id] = batchIds(kassa.dataDir, batch.id);
+      expect(await pageCodes(printed(job.jobId), 1)).toEqual([payloadOf(id ?? '')]);
+    }
+  });
+
   it.each([
     ['strip', 250, 25],
     ['card', 85.6, 54],

@@ -66,7 +66,7 @@ describe('cell design', () => {
         expect(design.logo).not.toBeNull();
         expect(overlaps(design.logo!, design.qr)).toBe(false);
       }
-      for (const slot of [design.event, design.amount, design.id]) {
+      for (const slot of [design.event, design.amount, design.id, ...design.hint]) {
         const line = { x: slot.x, y: slot.baseline - slot.size * 0.25, width: slot.width, height: slot.size };
         expect(overlaps(line, design.qr)).toBe(false);
         expect(inside(line, cell)).toBe(true);

@@ -32,7 +32,7 @@ import {
 } from './batch-repo';
 import { LogoError, readLogo } from './pdf/logo-image';
 import { layoutProblem, type BatchPrint } from './pdf/render-batch';
-import { amountText } from './print-texts';
+import { amountText, scanHintText } from './print-texts';
 import { chooseProfile } from './profile-choice';
 import { pooledRandom } from './random-source';
 
@@ -150,6 +150,7 @@ export class BatchService {
       payload: payloadTemplate(row),
       eventName: row.eventName,
       amountText: amountText(row.amountMode, row.amountCents, locale),
+      hintText: scanHintText(locale),
       logoDataUrl: row.logo ?? fallback,
       title: `${row.eventName}: wristband codes`,
     };

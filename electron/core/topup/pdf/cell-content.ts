@@ -44,18 +44,38 @@ function writeLogo(out: ByteBuilder, box: NonNullable<CellDesign['logo']>, logo:
 }
 
 /**
+ * The instruction cut into the design's lines at word boundaries (the last line takes the rest and
+ * shrinks or ends in an ellipsis if it must).
+ */
+function hintLines(value: string, slots: readonly TextSlot[]): Array<[TextSlot, FittedText]> {
+  const words = value.split(' ');
+  return slots.map((slot, at) => {
+    if (at === slots.length - 1) return [slot, fitText(words.splice(0).join(' '), slot)];
+    let count = 1;
+    while (
+      count < words.length &&
+      textWidth(encodeWinAnsi(words.slice(0, count + 1).join(' ')), slot.font, slot.size) <= slot.width
+    )
+      count += 1;
+    return [slot, fitText(words.splice(0, count).join(' '), slot)];
+  });
+}
+
+/**
  * What every code of a batch shares: event name, amount and logo, in cell coordinates. Written once
  * and copied into each cell, it leaves only the id and the QR to be made per code.
  */
 export function sharedCellBytes(
   design: CellDesign,
-  texts: { eventName: string; amountText: string },
+  texts: { eventName: string; amountText: string; hintText?: string },
   logo: PdfImage | null,
 ): Buffer {
   const out = new ByteBuilder(1024);
   writeText(out, design.event, fitText(texts.eventName, design.event));
   writeText(out, design.amount, fitText(texts.amountText, design.amount));
   if (design.logo && logo) writeLogo(out, design.logo, logo);
+  if (texts.hintText)
+    for (const [slot, fitted] of hintLines(texts.hintText, design.hint)) writeText(out, slot, fitted);
   return Buffer.from(out.view());
 }
 

@@ -21,6 +21,8 @@ export interface CellDesign {
   event: TextSlot;
   amount: TextSlot;
   id: TextSlot;
+  /** The payer's instruction, one slot per line; none where the layout has no room for it. */
+  hint: TextSlot[];
 }
 
 /** Below this a QR of ~50 modules gets modules under 0.35 mm, too small for thermal printers and phones. */
@@ -85,7 +87,37 @@ function stackedCell(cell: { width: number; height: number }, hasLogo: boolean):
     event: slot('bold', sizes[0], { ...room, baseline: event }, 'center'),
     amount: slot('bold', sizes[1], { ...room, baseline: amount }, 'center'),
     id: slot('mono', sizes[2], { ...room, baseline: id }, 'center'),
+    // A4 cells give all their height to the code: no room for the instruction.
+    hint: [],
   };
+}
+
+const HINT_SIZE = 7;
+/** Under this a line of instruction would shrink to unreadable. */
+const MIN_HINT_WIDTH = 40 * MM;
+
+/**
+ * The instruction's room: on a strip (a wristband, 250 mm long) one line right of the text; on a card two
+ * lines under the text when they fit above the padding; labels are too small.
+ */
+function hintSlots(
+  layout: Exclude<PrintLayout, 'a4'>,
+  cell: { width: number; height: number },
+  panel: { x: number; width: number; textBottom: number },
+): TextSlot[] {
+  const style = SIDE_STYLES[layout];
+  const line = (x: number, width: number, baseline: number) =>
+    slot('regular', HINT_SIZE, { x, width, baseline }, 'left');
+  if (layout === 'strip') {
+    const x = panel.x + panel.width + 3 * MM;
+    const width = Math.min(style.maxPanel, cell.width - style.padding - x);
+    return width < MIN_HINT_WIDTH ? [] : [line(x, width, cell.height / 2 - HINT_SIZE * 0.35)];
+  }
+  if (layout !== 'card') return [];
+  const first = panel.textBottom - 2 * MM - HINT_SIZE;
+  const second = first - HINT_SIZE * LEADING;
+  if (second - HINT_SIZE * 0.25 < style.padding) return [];
+  return [line(panel.x, panel.width, first), line(panel.x, panel.width, second)];
 }
 
 /** Strips, cards and labels: the QR at the left, full height; the logo and the text to its right. */
@@ -108,12 +140,14 @@ function sideCell(
     style.sizes,
   );
   const [eventSize, amountSize, idSize] = style.sizes;
+  const textBottom = id - idSize * 0.25;
   return {
     qr,
     logo,
     event: slot('bold', eventSize, { x, width, baseline: event }, 'left'),
     amount: slot('bold', amountSize, { x, width, baseline: amount }, 'left'),
     id: slot('mono', idSize, { x, width, baseline: id }, 'left'),
+    hint: hintSlots(layout, cell, { x, width, textBottom }),
   };
 }
 

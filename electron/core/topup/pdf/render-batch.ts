@@ -20,6 +20,8 @@ export interface BatchPrint {
   eventName: string;
   /** The amount as printed, in the batch's language ("€ 20,00", or "uw bedrag" for open codes). */
   amountText: string;
+  /** "Scan with your banking app to top up", in the batch's language: printed where the layout has room. */
+  hintText?: string;
   logoDataUrl: string | null;
   title: string;
 }
