@@ -50,8 +50,13 @@ describe('the cash tender', () => {
     }
     const drawer = await kassa.must('drawer.get', { tillId: 'till-1' });
     expect(drawer?.cashSalesCents).toBe(Object.values(due).reduce((a, b) => a + b, 0));
-    const changed = events.filter((e) => e.name === 'payments.changed' && e.payload.sale.tender === 'cash');
-    expect(changed).toHaveLength(Object.keys(due).length);
+    // Each sale's event is pushed once its unit has committed, not before the answer: wait for them as a
+    // screen would, then check that every cash sale was said exactly once.
+    const cashChanges = () =>
+      events.filter((e) => e.name === 'payments.changed' && e.payload.sale.tender === 'cash').length;
+    await expect.poll(cashChanges, { timeout: 5_000 }).toBe(Object.keys(due).length);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(cashChanges()).toBe(Object.keys(due).length);
   });
 
   it('takes exact cents when the cashRounding setting is 1', async () => {
