@@ -13,13 +13,17 @@ import { writeOlderDatabase } from '../support/older-database';
 import { MIGRATIONS, tempDir, waitFor } from '../support/temp';
 
 const cleanups: Array<() => Promise<void> | void> = [];
+const stations: TestStation[] = [];
+// The stations stop first: a stopping station lets its backups under way finish, and a folder removed
+// beneath a running copy fails the removal (ENOTEMPTY) whichever was made first.
 afterEach(async () => {
+  for (const kassa of stations.splice(0).reverse()) await kassa.close();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 async function station(options: Parameters<typeof startTestStation>[0] = {}): Promise<TestStation> {
   const kassa = await startTestStation(options);
-  cleanups.push(() => kassa.close());
+  stations.push(kassa);
   return kassa;
 }
 
