@@ -22,4 +22,5 @@ export const {
   articles,
   printers,
   tillPrinting,
+  inboxReads,
 } = twins;

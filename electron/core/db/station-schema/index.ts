@@ -185,3 +185,4 @@ export const siteSettings = sqliteTable('site_settings', {
   updatedAt: integer('updated_at').notNull(),
 });
 export * from './register';
+export * from './inbox';
