@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locale } from '../../shared/domain/money';
 import { auditMethods } from '../../shared/contract/audit-methods';
 import { deviceMethods } from '../../shared/contract/device-methods';
+import { preferenceMethods } from '../../shared/contract/preference-methods';
 import { sessionMethods } from '../../shared/contract/session-methods';
 import { staffMethods } from '../../shared/contract/staff-methods';
 import type { Credentials } from './api/credentials';
@@ -14,6 +15,7 @@ import { createAuditHandlers } from './audit/audit-handlers';
 import { createAuditLog, type AuditLog } from './audit/audit-log';
 import { STATION_DATABASE_FILE, type StationDb } from './db/open-station-database';
 import { createDeviceHandlers } from './devices/device-handlers';
+import { createDeviceSoundHandlers } from './devices/device-sound';
 import { DEFAULT_DEVICE_NETWORK, readDeviceNetwork, type DeviceNetwork } from './devices/device-network';
 import { followNetwork } from './devices/followed-network';
 import { createDeviceRegistry, type DeviceRegistry } from './devices/device-registry';
@@ -83,6 +85,7 @@ const PEOPLE_METHODS = Object.keys({
   ...staffMethods,
   ...deviceMethods,
   ...auditMethods,
+  ...preferenceMethods,
 }) as PeopleMethod[];
 
 /**
@@ -270,6 +273,7 @@ function peopleHandlers(
       onNetworkChanged: hooks.onNetworkChanged,
       onNetworkStored: parts.stored,
     }),
+    ...createDeviceSoundHandlers({ db, audit }),
     ...createAuditHandlers(audit, { exports, locale: hooks.locale }),
   };
 }

@@ -16,3 +16,4 @@ export * from './refund-key-methods';
 export * from './article-views';
 export * from './returns-methods';
 export type { StickerFile } from './sticker-methods';
+export type { DeviceSoundView } from './preference-methods';

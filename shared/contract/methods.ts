@@ -15,6 +15,7 @@ import { logoMethods } from './logo-methods';
 import { refundKeyMethods } from './refund-key-methods';
 import { returnsMethods } from './returns-methods';
 import { stickerMethods } from './sticker-methods';
+import { preferenceMethods } from './preference-methods';
 import { reportMethods } from './report-methods';
 import { receiptMethods } from './receipt-methods';
 import { topupBatchMethods } from './topup-batch-methods';
@@ -185,6 +186,8 @@ export const methods = {
   ...returnsMethods,
   // Sticker QR codes for a shop's sticker profile, made on demand (sticker-methods.ts).
   ...stickerMethods,
+  // A person's own language and a device's payment sound (preference-methods.ts).
+  ...preferenceMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

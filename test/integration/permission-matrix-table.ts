@@ -53,6 +53,9 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'session.signIn': ANYONE,
   'session.createFirstAdministrator': ANYONE,
   'session.signOut': ANY_SESSION,
+  // Any session reaches it; a customer display's, having no person, is then refused by the method
+  // itself (test/integration/person-language.test.ts).
+  'session.setMyLocale': ANY_SESSION,
 
   'staff.list': ADMINISTRATORS,
   'staff.create': ADMINISTRATORS,
@@ -66,6 +69,9 @@ export const MATRIX: Record<MethodName, Allowed> = {
 
   'devices.pair': ANYONE,
   'devices.unlinkSelf': ANY_SESSION,
+  // The payment sound of the device one sells at.
+  'devices.getSound': TILL,
+  'devices.setSound': TILL,
   'devices.list': MANAGERS,
   'devices.createPairing': MANAGERS,
   'devices.revoke': MANAGERS,

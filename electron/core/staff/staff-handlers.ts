@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { OutputMarker } from '../../../shared/contract/method-spec';
+import { ContractFailure } from '../../../shared/contract/errors';
+import type { preferenceMethods } from '../../../shared/contract/preference-methods';
 import { sessionMethods } from '../../../shared/contract/session-methods';
 import { staffMethods } from '../../../shared/contract/staff-methods';
 import type { Caller } from '../api/dispatcher';
@@ -7,7 +9,9 @@ import type { AuditActor } from '../audit/audit-entry';
 import { buildSessionView } from './session-view';
 import type { Staff } from './staff';
 
-type Slice = typeof staffMethods & typeof sessionMethods;
+type Slice = typeof staffMethods &
+  typeof sessionMethods &
+  Pick<typeof preferenceMethods, 'session.setMyLocale'>;
 type OutputOf<M extends keyof Slice> = Slice[M]['output'] extends OutputMarker<infer T> ? T : never;
 /** The handlers of the staff and session methods, shaped like the dispatcher's `Handlers`. */
 export type StaffHandlers = {
@@ -31,7 +35,7 @@ export function auditActor(caller: Caller): AuditActor {
   };
 }
 
-type SessionHandlers = Pick<StaffHandlers, keyof typeof sessionMethods>;
+type SessionHandlers = Pick<StaffHandlers, keyof typeof sessionMethods | 'session.setMyLocale'>;
 type PeopleHandlers = Pick<StaffHandlers, keyof typeof staffMethods>;
 
 /**
@@ -64,6 +68,12 @@ function sessionHandlers({ staff, live }: StaffHandlerDeps): SessionHandlers {
       }
       caller.session?.clear();
       return view(caller, null);
+    },
+    'session.setMyLocale': async ({ locale }, caller) => {
+      // Only a person has a language of their own; a customer display keeps the station's rules.
+      if (!caller.staff) throw new ContractFailure('FORBIDDEN', 'No person is signed in on this device');
+      await staff.service.setOwnLocale(caller.staff.id, locale, auditActor(caller));
+      return view(caller, caller.staff.id);
     },
     'session.createFirstAdministrator': async ({ name, locale, password }, caller) => {
       const input = { name, locale, password, device: caller.device, actor: auditActor(caller) };

@@ -138,6 +138,20 @@ export class StaffService {
     });
   }
 
+  /**
+   * A person's own language, changed by themself (the header's language buttons while signed in).
+   * Anyone active may, the training administrator too: it changes nothing but how their screens read.
+   */
+  setOwnLocale(staffId: string, locale: Locale, actor: AuditActor): Promise<void> {
+    return this.deps.audit.guarded('staff.setOwnLocale', actor, staffId, async () => {
+      const row = await findStaff(this.deps.db, staffId);
+      if (!row || row.status !== 'active') throw new ContractFailure('NOT_SIGNED_IN', 'Sign in first');
+      if (row.locale === locale) return;
+      await this.write(staffId, { locale });
+      await this.deps.audit.ok('staff.setOwnLocale', actor, staffId, { from: row.locale, to: locale });
+    });
+  }
+
   async setIdleLock(minutes: number, actor: AuditActor): Promise<{ idleLockMinutes: number }> {
     const from = await this.deps.sessions.idleLockMinutes();
     await this.deps.sessions.setIdleLockMinutes(minutes);
