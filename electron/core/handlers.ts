@@ -5,6 +5,7 @@ import type { ArticleService } from './articles/article-service';
 import type { Handlers } from './api/dispatcher';
 import type { BackupHandlers } from './backup/station-backups';
 import type { StationBookHandlers } from './books/station-book';
+import type { InboxHandlers } from './inbox/station-inbox';
 import type { ModeRuntime } from './mode-runtime';
 import { createPaymentHandlers } from './payments/payment-handlers';
 import type { ReceiptHandlers } from './receipts/receipt-handlers';
@@ -54,12 +55,23 @@ export interface HandlerDeps {
   receipts: ReceiptHandlers;
   /** Refunds of past sales (station-returns.ts). */
   returns: ReturnsHandlers;
+  /** The station's own messages to each person (inbox/station-inbox.ts). */
+  inbox: InboxHandlers;
 }
 
 function paymentHandlers(mode: HandlerDeps['mode']) {
   return createPaymentHandlers({
     timelines: () => mode().repo,
     rejectedCallbacks: (limit) => mode().readers.rejectedCallbacks(limit),
+  });
+}
+
+function wristbandHandlers({ mode, topupProfiles, onEventChanged }: HandlerDeps) {
+  return createWristbandHandlers({
+    topup: () => mode().topup,
+    liability: () => mode().readers.liability(),
+    topupProfiles,
+    onEventChanged,
   });
 }
 
@@ -76,12 +88,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     paymentHandlers(mode),
     createTrainingHandlers({ training: () => mode().training }),
     createSettingsHandlers(settings),
-    createWristbandHandlers({
-      topup: () => mode().topup,
-      liability: () => mode().readers.liability(),
-      topupProfiles: deps.topupProfiles,
-      onEventChanged,
-    }),
+    wristbandHandlers(deps),
     createEventHandlers({ event: () => mode().topup.event, onEventChanged }),
     createBatchHandlers({
       batches: () => mode().readers.batches(),
@@ -104,6 +111,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     createArticleHandlers({ articles: deps.articles, folder: () => mode().reports.folder, locale }),
     deps.receipts,
     deps.returns,
+    deps.inbox,
     createStickerHandlers(),
   );
 }

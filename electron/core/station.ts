@@ -9,6 +9,7 @@ import { createEventBus, type EventBus } from './api/event-bus';
 import type { StationPort } from './api/station-port';
 import { createStationBackups, type RuntimeBackupHooks } from './backup/station-backups';
 import { createHandlers } from './handlers';
+import { stationInbox } from './inbox/station-inbox';
 import { createReceiptHandlers } from './receipts/receipt-handlers';
 import { registerParts, type RegisterParts } from './station-register-parts';
 import { RuntimeHost } from './runtime-host';
@@ -94,6 +95,7 @@ export function createStation(options: StationOptions): Station {
     ...{ people: people.handlers, reportNames: people.reportNames, articles },
     receipts: createReceiptHandlers(receipts),
     returns: returns.handlers,
+    inbox: stationInbox(config, { host, people, receipts, backups: backups.service }),
   });
   const dispatch = people.guard(book.refused.gate(createDispatcher(handlers, logger, storageFailures(host))));
   const built = { dataDir, dispatch, events, people, devices, book, host };

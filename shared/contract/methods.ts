@@ -15,6 +15,7 @@ import { logoMethods } from './logo-methods';
 import { refundKeyMethods } from './refund-key-methods';
 import { returnsMethods } from './returns-methods';
 import { stickerMethods } from './sticker-methods';
+import { inboxMethods } from './inbox-methods';
 import { preferenceMethods } from './preference-methods';
 import { reportMethods } from './report-methods';
 import { receiptMethods } from './receipt-methods';
@@ -188,6 +189,8 @@ export const methods = {
   ...stickerMethods,
   // A person's own language and a device's payment sound (preference-methods.ts).
   ...preferenceMethods,
+  // The station's own messages to the signed-in person (inbox-methods.ts).
+  ...inboxMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

@@ -191,4 +191,11 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'returns.get': MANAGERS,
   'returns.refund': MANAGERS,
   'returns.payByIban': MANAGERS,
+
+  // Every person has an inbox; what is in it follows the methods that act on each message. A customer
+  // display's session reaches it and finds it empty.
+  'inbox.list': ANY_SESSION,
+  'inbox.unreadCount': ANY_SESSION,
+  'inbox.markRead': ANY_SESSION,
+  'inbox.markAllRead': ANY_SESSION,
 };

@@ -114,4 +114,7 @@ export const AUDITED_METHODS: AuditRules = {
     detail: (article) => ({ articleId: article.id, priceCents: article.priceCents, active: article.active }),
   },
   'articles.import': { detail: (done) => ({ ...done }) },
+  // Who saw a warning (a day left without its Z, a failed backup) and marked it read, and when.
+  'inbox.markRead': { subject: (input) => input.key },
+  'inbox.markAllRead': { detail: (count) => ({ unread: count.unread }) },
 };
