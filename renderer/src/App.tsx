@@ -9,6 +9,7 @@ import { DeviceUnlinkedScreen } from './features/devices/DeviceUnlinkedScreen';
 import { useDeviceUnlinked } from './features/devices/device-unlinked';
 import { PairPage } from './features/devices/PairPage';
 import { DiskFullBanner } from './features/station/DiskFullBanner';
+import { InboxScreen } from './features/inbox/InboxScreen';
 import { RefusedScreen } from './features/station/RefusedScreen';
 import { useRefusal } from './features/station/use-refusal';
 import { SettingsScreen } from './features/settings/SettingsScreen';
@@ -35,6 +36,7 @@ const SCREENS: Record<Route, ComponentType> = {
   staff: StaffScreen,
   devices: DevicesScreen,
   audit: AuditScreen,
+  inbox: InboxScreen,
   pair: PairPage,
 };
 

@@ -11,6 +11,7 @@ export type Route =
   | 'staff'
   | 'devices'
   | 'audit'
+  | 'inbox'
   | 'pair';
 export const ROUTES: readonly Route[] = [
   'till',
@@ -25,7 +26,8 @@ export const ROUTES: readonly Route[] = [
   'audit',
 ];
 /** The pairing page is reached only by its link (`/pair#<code>`), never from the header. */
-const ALL_ROUTES: readonly Route[] = [...ROUTES, 'pair'];
+// The inbox is reached by its own link in the header, with the unread count.
+const ALL_ROUTES: readonly Route[] = [...ROUTES, 'inbox', 'pair'];
 
 const PATHS: Record<Route, string> = {
   till: '/',
@@ -38,6 +40,7 @@ const PATHS: Record<Route, string> = {
   staff: '/staff',
   devices: '/devices',
   audit: '/audit',
+  inbox: '/inbox',
   pair: '/pair',
 };
 

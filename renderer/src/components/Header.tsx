@@ -7,6 +7,7 @@ import { callerRights, mayOpen } from '../features/staff/session-rights';
 import { useSession } from '../features/staff/session-context';
 import { SessionChip } from '../features/staff/SessionChip';
 import { UnlinkDeviceButton } from '../features/devices/UnlinkDeviceButton';
+import { InboxLink } from '../features/inbox/InboxLink';
 import { useLocale } from '../i18n';
 import { ROUTES, navigate, routeHref, useRoute, type Route } from '../routes';
 import { ErrorAlert } from './ErrorAlert';
@@ -20,6 +21,7 @@ export function Header() {
       <div className="app-header-bar">
         <span className="app-name">{t('app.name')}</span>
         <Nav />
+        <InboxLink />
         <SessionChip />
         <UnlinkDeviceButton />
         <LanguageSwitch />

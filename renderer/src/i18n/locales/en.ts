@@ -11,6 +11,7 @@ import { auditEn } from './audit-en';
 import { backupsEn } from './backups-en';
 import { refundKeysEn } from './refund-keys-en';
 import { stickersEn } from './stickers-en';
+import { inboxEn } from './inbox-en';
 import { returnsEn } from './returns-en';
 import { receiptsEn } from './receipts-en';
 import { splitEn } from './split-en';
@@ -129,6 +130,7 @@ export const en = {
   ...backupsEn,
   ...refundKeysEn,
   ...stickersEn,
+  ...inboxEn,
   ...returnsEn,
   ...receiptsEn,
   ...splitEn,

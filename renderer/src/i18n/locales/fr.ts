@@ -12,6 +12,7 @@ import { auditFr } from './audit-fr';
 import { backupsFr } from './backups-fr';
 import { refundKeysFr } from './refund-keys-fr';
 import { stickersFr } from './stickers-fr';
+import { inboxFr } from './inbox-fr';
 import { returnsFr } from './returns-fr';
 import { receiptsFr } from './receipts-fr';
 import { splitFr } from './split-fr';
@@ -129,6 +130,7 @@ export const fr: Catalogue = {
   ...backupsFr,
   ...refundKeysFr,
   ...stickersFr,
+  ...inboxFr,
   ...returnsFr,
   ...receiptsFr,
   ...splitFr,

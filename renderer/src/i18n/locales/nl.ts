@@ -12,6 +12,7 @@ import { auditNl } from './audit-nl';
 import { backupsNl } from './backups-nl';
 import { refundKeysNl } from './refund-keys-nl';
 import { stickersNl } from './stickers-nl';
+import { inboxNl } from './inbox-nl';
 import { returnsNl } from './returns-nl';
 import { receiptsNl } from './receipts-nl';
 import { splitNl } from './split-nl';
@@ -129,6 +130,7 @@ export const nl: Catalogue = {
   ...backupsNl,
   ...refundKeysNl,
   ...stickersNl,
+  ...inboxNl,
   ...returnsNl,
   ...receiptsNl,
   ...splitNl,
