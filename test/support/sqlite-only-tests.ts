@@ -9,6 +9,7 @@ const folder = 'test/integration/';
 export const SQLITE_ONLY_TESTS: Record<string, string> = {
   'backups.test.ts': "SQLite's file backups (VACUUM INTO); PostgreSQL is backed up by pg_dump",
   'backup-folders.test.ts': 'where the SQLite backup files go',
+  'inbox-backup.test.ts': "the inbox's message of a failed SQLite file backup",
   'backup-teardown.test.ts': "SQLite's file backups while the process exits or the book is replaced",
   'station-database-backup.test.ts': "station.sqlite's file backups",
   'restore.test.ts': 'restores a SQLite backup file over the book',
