@@ -14,6 +14,8 @@ import type { ReturnsHandlers } from './refunds/returns-handlers';
 import { createReportHandlers } from './reports/report-handlers';
 import type { ReportNames } from './reports/report-names';
 import { createSettingsHandlers } from './settings/settings-handlers';
+import { createProfileHandlers } from './settings/profile-handlers';
+import type { PaymentProfileService } from './settings/payment-profile-service';
 import { createLogoHandlers } from './settings/logo-handlers';
 import type { LogoStore } from './settings/logo-store';
 import type { SettingsService } from './settings/settings-service';
@@ -35,6 +37,8 @@ export interface HandlerDeps {
   /** `station.getStatus` and `station.startNewBook`: the start, its refusal and the new book. */
   book: StationBookHandlers;
   topupProfiles: TopupProfileSettings;
+  /** Each shop's payment profiles (settings/payment-profile-service.ts). */
+  profiles: PaymentProfileService;
   printing: PrintJobs;
   /** The event was ended, reopened, or made final by a refund file. */
   onEventChanged: (state: EventStateView) => void;
@@ -88,6 +92,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     paymentHandlers(mode),
     createTrainingHandlers({ training: () => mode().training }),
     createSettingsHandlers(settings),
+    createProfileHandlers(deps.profiles),
     wristbandHandlers(deps),
     createEventHandlers({ event: () => mode().topup.event, onEventChanged }),
     createBatchHandlers({

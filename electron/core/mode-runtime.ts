@@ -24,6 +24,7 @@ import { trainingTopupProfiles, type TopupProfile } from './settings/topup-profi
 import type { StationConfig } from './station-config';
 import { bookLocation, openBooks } from './station-storage';
 import { TillService } from './till/till-service';
+import { TillProfiles, type ShopPayment } from './till/till-profiles';
 import { giveBackAllTenders } from './refunds/cancel-tenders';
 import { createTopupServices, type TopupServices } from './topup/topup-services';
 import type { WristbandRow } from './topup/wristband-book';
@@ -40,6 +41,8 @@ export interface ModeRuntime {
   db: Db;
   repo: SalesRepo;
   till: TillService;
+  /** Which profile each shop's tills pay with; `replace` hands it changed profiles. */
+  tillProfiles: TillProfiles;
   tracker: PaymentTracker;
   sweep: SearchSweep;
   limiter: RequestBudget;
@@ -95,6 +98,8 @@ export interface RuntimeOptions {
   posId: string | null;
   /** Where Bancontact posts this profile's callbacks. */
   callbackUrl: string | null;
+  /** What each shop's tills pay with (till/shop-payments.ts); a shop not in it uses `connection`. */
+  shopPayments: Map<string, ShopPayment>;
   /** Live top-up profiles from the settings; training mode has its own. */
   topupProfiles: TopupProfile[];
   /** Where Bancontact posts top-up callbacks (`…/callbacks/<ppid>` below it); null: sweeps alone. */
@@ -203,11 +208,14 @@ function openReports({ options, databaseFile, db, repo, onSaleChanged }: Opening
   return createReportServices({ ...{ db, repo, dataDir, now, newId, onDayClosed }, onSaleChanged, articles });
 }
 
+/** The mode's client, or (`profile`) one for another profile of the same Bancontact. */
 function modeClient(
   { connection, config, coordination }: RuntimeOptions,
   limiter: RequestBudget,
+  profile?: { apiKey: string },
 ): BancontactClient {
-  const { baseUrl, apiKey } = connection;
+  const { baseUrl } = connection;
+  const apiKey = profile?.apiKey ?? connection.apiKey;
   const userAgent = stationUserAgent(config.version, coordination.station);
   return createBancontactClient({
     baseUrl,
@@ -255,8 +263,15 @@ function buildParts({ options, db, repo, onSaleChanged: announce }: Opening, cli
     threshold: timings.rateLimitPerSecond,
     search: (windowMs: number) => sweep.run(windowMs, 'high'),
   };
+  const tillProfiles = new TillProfiles({
+    db,
+    main: { profileId: options.connection.profileId, client },
+    clientFor: (ppid, apiKey) => modeClient(options, options.coordination.budget(ppid), { apiKey }),
+  });
+  tillProfiles.replace(options.shopPayments);
   const tracker = new PaymentTracker({
     ...shared,
+    otherClient: (profileId) => tillProfiles.otherClient(profileId),
     // Following is work once per site: it starts when this station holds `poll:<profileId>`.
     leased: true,
     isOnScreen,
@@ -268,13 +283,13 @@ function buildParts({ options, db, repo, onSaleChanged: announce }: Opening, cli
   const { posId, callbackUrl } = options;
   const { articles } = options;
   const till = new TillService({
-    ...{ ...shared, tracker, profileId, posId, newId, callbackUrl, articles },
+    ...{ ...shared, tracker, profileId, profiles: tillProfiles, posId, newId, callbackUrl, articles },
     giveBackTenders: giveBackAllTenders,
     // A cancel's Bancontact parts become refunds at Bancontact once the cancel has committed.
     startRefunds: async (given) =>
       options.startSaleRefunds?.(given.filter((g) => g.paymentId !== null).map((g) => g.refundId)),
   });
-  return { till, tracker, sweep, intake: buildIntake(options, db, onSaleChanged) };
+  return { till, tillProfiles, tracker, sweep, intake: buildIntake(options, db, onSaleChanged) };
 }
 
 function followingOptions(

@@ -30,9 +30,11 @@ export function guarded(
 }
 
 /** Going live needs a real administrator signed in: never the training one, never a manager. */
+const GOING_LIVE = new Set(['settings.goLive', 'profiles.goLive']);
+
 function goingLiveNeedsAnAdministrator(dispatch: Dispatch, staff: Staff): Dispatch {
   return async (method, input, caller) => {
-    if (method === 'settings.goLive' && allows(caller.rights, 'administer')) {
+    if (GOING_LIVE.has(method) && allows(caller.rights, 'administer')) {
       try {
         await staff.administration.assertMayGoLive(caller);
       } catch (error) {

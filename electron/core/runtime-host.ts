@@ -7,6 +7,8 @@ import { JWKS_URLS } from './bancontact/callback-verifier';
 import { StorageGuard } from './db/storage-errors';
 import { openModeRuntime, type ModeConnection, type ModeRuntime } from './mode-runtime';
 import { resolveMode } from './modes/resolve-mode';
+import { readSalesSetupFile, SALES_SETUP_FILE } from './reports/sales-setup-store';
+import { shopPayments } from './till/shop-payments';
 import type { SalesRepo } from './sales/sales-repo';
 import type { StoredSettings } from './settings/settings-file';
 import { API_KEY_SECRET } from './settings/settings-service';
@@ -121,6 +123,7 @@ export class RuntimeHost {
       // The embedded simulator was told to post top-ups to this machine (see simulatorProfiles).
       topupCallbackBase: local ?? this.config.publicUrl ?? stored.publicUrl,
       topupProfiles: this.liveTopupProfiles(stored, connection),
+      shopPayments: this.shopPayments(stored, connection.environment),
     });
     this.relay = this.openRelay(this.runtime);
   }
@@ -146,6 +149,17 @@ export class RuntimeHost {
     if (runtime?.mode !== 'live' || !runtime.environment) return;
     const baseUrl = this.config.environmentUrls[runtime.environment];
     runtime.topup.lanes.replaceProfiles(liveTopupProfiles(stored, this.config.secrets, baseUrl));
+  }
+
+  /** Hands changed shop payment profiles to the running mode: the next sale at a till uses them. */
+  applyPaymentProfiles(stored: StoredSettings): void {
+    const runtime = this.runtime;
+    runtime?.tillProfiles.replace(this.shopPayments(stored, runtime.environment));
+  }
+
+  private shopPayments(stored: StoredSettings, environment: ModeConnection['environment']) {
+    const { shops } = readSalesSetupFile(join(this.config.dataDir, SALES_SETUP_FILE));
+    return shopPayments({ stored, secrets: this.config.secrets, shops, environment });
   }
 
   private liveTopupProfiles(stored: StoredSettings, connection: ModeConnection) {

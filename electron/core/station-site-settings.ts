@@ -8,6 +8,7 @@ import { withoutCredentials } from './station-storage';
 import type { SecretStore } from './settings/secret-store';
 import { createSettingsFile, type SettingsFile, type StoredSettings } from './settings/settings-file';
 import { API_KEY_SECRET } from './settings/settings-service';
+import { profileKeySecret } from './settings/profile-keys';
 import { SHARED_FIELDS } from './settings/site-settings-store';
 import { SwitchableSecretStore, SwitchableSettingsFile } from './settings/switchable-stores';
 import { topupKeySecret } from './settings/topup-profile-settings';
@@ -219,14 +220,17 @@ export class StationSiteSettings {
   /** Compared in memory only: the keys never leave the station, not even in its log. */
   private snapshot(): Snapshot {
     const stored = this.file.read();
-    const keys = stored.topupProfiles.map((p) => this.secrets.get(topupKeySecret(p.ppid)));
+    const keys = [
+      ...stored.topupProfiles.map((p) => this.secrets.get(topupKeySecret(p.ppid))),
+      ...(stored.paymentProfiles ?? []).map((p) => this.secrets.get(profileKeySecret(p.id))),
+    ];
     const mode = JSON.stringify([
       stored.mode,
       stored.environment,
       stored.ppid,
       this.secrets.get(API_KEY_SECRET),
     ]);
-    const topup = JSON.stringify([stored.topupProfiles, keys]);
+    const topup = JSON.stringify([stored.topupProfiles, stored.paymentProfiles, keys]);
     const fields = SHARED_FIELDS.map((field) => stored[field]);
     const setup = this.site?.salesSetup.read() ?? null;
     return { mode, topup, shared: JSON.stringify([mode, topup, fields, setup]) };
@@ -240,8 +244,12 @@ const UNSAVED = 'a settings change could not be saved in the site database or to
  * keeps going live without entering them again. Its own store is left as it is.
  */
 async function bringOwnSecrets(site: SiteSettings, own: SecretStore): Promise<void> {
-  const profiles = site.settings.read().topupProfiles;
-  for (const name of [API_KEY_SECRET, ...profiles.map((p) => topupKeySecret(p.ppid))]) {
+  const { topupProfiles, paymentProfiles = [] } = site.settings.read();
+  const names = [
+    ...[API_KEY_SECRET, ...topupProfiles.map((p) => topupKeySecret(p.ppid))],
+    ...paymentProfiles.map((p) => profileKeySecret(p.id)),
+  ];
+  for (const name of names) {
     const value = own.get(name);
     if (value !== null) site.secrets.set(name, value);
   }

@@ -10,6 +10,8 @@ import { makeDataFolderPrivate } from './data-folder';
 import { openDatabase } from './db/open-database';
 import { SqliteStore } from './db/unit-of-work';
 import { readSalesSetupFile, SALES_SETUP_FILE } from './reports/sales-setup-store';
+import { ConnectionTester } from './settings/connection-tests';
+import { PaymentProfileService } from './settings/payment-profile-service';
 import { claimStationLock, releaseStationLock } from './restore/station-lock';
 import { createStationRestore, type RestorableHost } from './restore/station-restore';
 import type { Logger } from './logging/logger';
@@ -165,28 +167,39 @@ export function downloads(
   };
 }
 
-/** Going live and back, the public URL and the top-up profiles: the two settings services. */
+/**
+ * Going live and back, the public URL, the top-up profiles and each shop's payment profiles; the
+ * first and the last share one ConnectionTester, the one home of the going-live rule.
+ */
 export function settingsServices(
   config: StationConfig,
   parts: { file: SettingsFile; host: RuntimeHost; events: EventBus; book: StationBook },
-): { settings: SettingsService; topupProfiles: TopupProfileSettings } {
+): { settings: SettingsService; topupProfiles: TopupProfileSettings; profiles: PaymentProfileService } {
   const { file, host, events, book } = parts;
   const { secrets, now } = config;
   const environmentUrl = (env: keyof StationConfig['environmentUrls']) => config.environmentUrls[env];
   const timeoutMs = config.timings.requestTimeoutMs;
-  const settings = new SettingsService({
-    ...{ file, secrets, environmentUrl, timeoutMs, now },
+  const tester = new ConnectionTester({ environmentUrl, timeoutMs, now });
+  const settings: SettingsService = new SettingsService({
+    ...{ file, secrets, environmentUrl, timeoutMs, now, tester },
     assertNoOpenPayment: () => assertNoOpenPayment(host),
     switchMode: (next) => book.switchMode(next),
     onChanged: (view) => events.emit('settings.changed', { settings: view }),
     currentCallbackUrl: () => host.running()?.callbackUrl ?? null,
+    goingLive: ({ environment, ppid }) => profiles.mainWentLive(environment, ppid),
+  });
+  const profiles: PaymentProfileService = new PaymentProfileService({
+    ...{ file, secrets, tester },
+    shopIds: () => readSalesSetupFile(join(config.dataDir, SALES_SETUP_FILE)).shops.map((shop) => shop.id),
+    goLiveMain: (input) => settings.goLive(input),
+    apply: async (stored) => host.applyPaymentProfiles(stored),
   });
   const topupProfiles = new TopupProfileSettings({
     ...{ file, secrets, environmentUrl, timeoutMs },
     publicUrl: () => config.publicUrl ?? file.read().publicUrl,
     apply: (stored) => host.applyTopupProfiles(stored),
   });
-  return { settings, topupProfiles };
+  return { settings, topupProfiles, profiles };
 }
 
 /**
@@ -270,6 +283,10 @@ export function receiptService(
     ...{ stationDb: () => people.database(), names: people.reportNames, locale: parts.locale },
     ...{ logo: parts.logo, leases: parts.coordination.leases },
     emit: (view) => events.emit('receipts.queue', view),
-    ...{ now: config.now, logger: config.logger, timings: { intervalMs: 250, firstBackoffMs: 500, maxBackoffMs: 10_000 } },
+    ...{
+      now: config.now,
+      logger: config.logger,
+      timings: { intervalMs: 250, firstBackoffMs: 500, maxBackoffMs: 10_000 },
+    },
   });
 }

@@ -80,13 +80,13 @@ export function createStation(options: StationOptions): Station {
   });
   const book = stationBook(config, { file, host, events, backups: backups.service });
   const printing = printJobs(config, events);
-  const { settings, topupProfiles } = settingsServices(config, { file, host, events, book });
+  const { settings, topupProfiles, profiles } = settingsServices(config, { file, host, events, book });
   const { people, devices, articles } = openPeople(config, host, file, settings, events);
   followSite(site, { book, host, events, settings, people });
   const extras = registerParts(config, { host, people, settings, coordination, events, file, site });
   const { logo, refundKeys, receipts, returns } = extras;
   const handlers = createHandlers({
-    ...{ mode: () => host.current(), now, settings, topupProfiles, printing, book: book.handlers },
+    ...{ mode: () => host.current(), now, settings, topupProfiles, profiles, printing, book: book.handlers },
     onEventChanged: (state) => events.emit('topup.eventChanged', state),
     backups: backups.handlers,
     restore: stationRestore(config, { file, host, reopen: () => book.start() }),
@@ -262,7 +262,7 @@ function followSite(
   book.beforeChecks(() => site.open(people.database()));
   site.follow({
     reopen: (stored) => book.switchMode(stored),
-    topupProfiles: (stored) => host.applyTopupProfiles(stored),
+    topupProfiles: (stored) => (host.applyTopupProfiles(stored), host.applyPaymentProfiles(stored)),
     changed: () => events.emit('settings.changed', { settings: settings.view() }),
     network: () => people.followNetwork(),
   });

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'BACKUP_INVALID',
   'CONNECTION_NOT_TESTED',
   'MALFORMED_API_KEY',
+  // A till of a shop whose display profiles are none of them live: no sale can be begun there.
+  'NO_LIVE_PROFILE',
   'EVENT_ENDED',
   'EVENT_NOT_ENDED',
   'PAYLOAD_TOO_LARGE',

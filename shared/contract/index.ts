@@ -4,6 +4,7 @@ export * from './event-methods';
 export * from './events';
 export * from './input-limits';
 export * from './methods';
+export * from './profile-views';
 export * from './report-views';
 export * from './topup-batch-views';
 export * from './views';

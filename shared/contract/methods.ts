@@ -15,6 +15,7 @@ import { logoMethods } from './logo-methods';
 import { refundKeyMethods } from './refund-key-methods';
 import { returnsMethods } from './returns-methods';
 import { stickerMethods } from './sticker-methods';
+import { profileMethods } from './profile-methods';
 import { inboxMethods } from './inbox-methods';
 import { preferenceMethods } from './preference-methods';
 import { reportMethods } from './report-methods';
@@ -187,6 +188,8 @@ export const methods = {
   ...returnsMethods,
   // Sticker QR codes for a shop's sticker profile, made on demand (sticker-methods.ts).
   ...stickerMethods,
+  // Each shop's payment profiles: PPID, API key, name, payout IBAN, going live (profile-methods.ts).
+  ...profileMethods,
   // A person's own language and a device's payment sound (preference-methods.ts).
   ...preferenceMethods,
   // The station's own messages to the signed-in person (inbox-methods.ts).

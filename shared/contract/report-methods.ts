@@ -119,7 +119,12 @@ export const reportMethods = {
     input: z.object({ id: z.string().min(3).max(80) }).strict(),
     output: out<TransactionDetailView>(),
   },
-  'reports.getSummaries': { permission: 'report', input: nothing, output: out<SummariesView>() },
+  /** The summary cards, of one shop and/or one payment profile (PPID) when asked. */
+  'reports.getSummaries': {
+    permission: 'report',
+    input: z.object({ shopId: filterShape.shopId, profileId: filterShape.profileId }).strict(),
+    output: out<SummariesView>(),
+  },
   /** A snapshot of a business day (today when no date is given), from the running totals. */
   'reports.getX': {
     permission: 'report',

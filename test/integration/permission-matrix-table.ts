@@ -154,6 +154,17 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'stickers.fixedPdf': MANAGERS,
   'stickers.configurable': MANAGERS,
   'stickers.reissue': MANAGERS,
+
+  // Shops' payment profiles: set up and taken live by an administrator; a manager reads them and
+  // marks an IBAN verified; cashiers see none of it.
+  'profiles.list': MANAGERS,
+  'profiles.add': ADMINISTRATORS,
+  'profiles.update': ADMINISTRATORS,
+  'profiles.setApiKey': ADMINISTRATORS,
+  'profiles.remove': ADMINISTRATORS,
+  'profiles.testConnection': ADMINISTRATORS,
+  'profiles.goLive': ADMINISTRATORS,
+  'profiles.verifyIban': MANAGERS,
   'jobs.get': MANAGERS,
   'jobs.cancel': MANAGERS,
 

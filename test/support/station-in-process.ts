@@ -51,7 +51,7 @@ export async function startTestStation(options: Partial<StationOptions> = {}): P
   // kept across restarts like a browser keeps its cookie. Every other call is the station window's.
   let administratorToken: string | undefined;
   const callerFor = async (method: string): Promise<Caller> => {
-    if (method !== 'settings.goLive') return localCaller;
+    if (method !== 'settings.goLive' && method !== 'profiles.goLive') return localCaller;
     administratorToken ??= (await signInAs(station, 'administrator', { name: 'Test administrator' })).token();
     return station.access.callerFor({ channel: 'local-http', sessionToken: administratorToken });
   };

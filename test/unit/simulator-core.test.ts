@@ -38,9 +38,17 @@ async function create(sim: Simulator): Promise<string> {
 
 describe('default profiles', () => {
   it('have a display, a sticker and a top-up per amount mode, with 24-hex ppids, distinct keys and 120 s', () => {
+    // Then eight display profiles for the further shops a station trains with.
     expect(
       DEFAULT_PROFILES.map((p) => `${p.type}${p.topupAmountMode ? `:${p.topupAmountMode}` : ''}`),
-    ).toEqual(['display', 'sticker', 'topup:open', 'topup:modifiable', 'topup:fixed']);
+    ).toEqual([
+      'display',
+      'sticker',
+      'topup:open',
+      'topup:modifiable',
+      'topup:fixed',
+      ...Array(8).fill('display'),
+    ]);
     expect(DEFAULT_PROFILES.find((p) => p.type === 'sticker')?.posIds).toEqual(['POS00001', 'POS00002']);
     for (const p of DEFAULT_PROFILES) {
       expect(p.ppid).toMatch(/^[0-9a-f]{24}$/);

@@ -92,6 +92,14 @@ export const AUDITED_METHODS: AuditRules = {
     detail: (paid) => ({ refundId: paid.refund.id, amountCents: paid.refund.amountCents }),
   },
   'settings.removeTopupProfile': { subject: (input) => input.ppid },
+  // Shops' payment profiles: the profile is the subject; an API key never reaches the log.
+  'profiles.add': { subject: (input) => `${input.shopId} ${input.kind} ${input.ppid}` },
+  'profiles.update': { subject: (input) => input.profileId },
+  'profiles.setApiKey': { subject: (input) => input.profileId },
+  'profiles.remove': { subject: (input) => input.profileId },
+  'profiles.testConnection': { subject: (input) => `${input.profileId} ${input.environment}` },
+  'profiles.goLive': { subject: (input) => `${input.profileId} ${input.environment}` },
+  'profiles.verifyIban': { subject: (input) => input.profileId },
   'backups.restore': {
     subject: (input) => input.fileName,
     detail: (done) => ({ databaseFile: done.databaseFile, movedAside: done.movedAside, lostZ: done.lostZ }),

@@ -31,6 +31,8 @@ export interface TrackerOptions {
    * 100 s per round), while one search page covers 100 of them.
    */
   followBySearch?: { threshold: number; search: (windowMs: number) => Promise<unknown> };
+  /** The client of a payment made with another profile than the mode's own (a shop's), else null. */
+  otherClient?: (profileId: string) => BancontactClient | null;
   /** Tells a full disk from other failures; the station shares one, so the log says it once. */
   storage?: StorageGuard;
   /**
@@ -146,10 +148,12 @@ export class PaymentTracker {
       this.timers.delete(paymentId);
       return;
     }
-    if (this.followsInBulk(row)) return this.pollInBulk(row, failures);
+    // The bulk search covers the mode's own profile; another shop's payment is asked for by itself.
+    const other = this.options.otherClient?.(row.profileId) ?? null;
+    if (!other && this.followsInBulk(row)) return this.pollInBulk(row, failures);
     try {
       const priority = (await this.options.isOnScreen(paymentId)) ? 'high' : 'low';
-      const remote = await this.options.client.getPayment(row.bancontactId, priority);
+      const remote = await (other ?? this.options.client).getPayment(row.bancontactId, priority);
       if (!this.stopped) await this.onAnswer(row, remote.status);
     } catch (error) {
       if (!this.stopped) await this.onFailure(row, error, failures);

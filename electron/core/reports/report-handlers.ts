@@ -65,7 +65,7 @@ export function createReportHandlers({
       const detail = await transactions().detail(id);
       return { ...detail, row: (await rowsWithNames([detail.row], names))[0] ?? detail.row };
     },
-    'reports.getSummaries': () => reports().summaries(),
+    'reports.getSummaries': (filter) => reports().summaries(filter),
     'reports.getX': async ({ date }) => named(await reports().closing.x(date)),
     'reports.closeDay': ({ date }, caller) => reports().closing.closeDay(date, actorOf(caller), named),
     'reports.getZ': async ({ number }) => named(await reports().closing.z(number)),

@@ -12,7 +12,7 @@ import { rebuildTotals } from './rebuild';
 import { ReportExports } from './report-exports';
 import { SalesSetupStore } from './sales-setup-store';
 import { readLogo } from '../settings/logo-store';
-import { summaries } from './summaries';
+import { summaries, type SummaryFilter } from './summaries';
 import type { SummariesView } from '../../../shared/contract/report-views';
 
 export interface ReportServicesOptions {
@@ -36,7 +36,8 @@ export interface ReportServices {
   exports: ReportExports;
   setup: SalesSetupStore;
   folder: ExportFolder;
-  summaries(): Promise<SummariesView>;
+  /** By shop and by payment profile when asked, as the transactions list filters. */
+  summaries(filter?: SummaryFilter): Promise<SummariesView>;
 }
 
 const READY_KEY = 'reports_ready';
@@ -64,7 +65,7 @@ export async function createReportServices(options: ReportServicesOptions): Prom
     }),
     setup,
     folder,
-    summaries: () => summaries(db, now()),
+    summaries: (filter) => summaries(db, now(), filter),
   };
 }
 

@@ -1,4 +1,4 @@
-import { between, sql } from 'drizzle-orm';
+import { and, between, eq, sql, type SQL } from 'drizzle-orm';
 import {
   SALE_METHODS,
   TRANSACTION_METHODS,
@@ -15,31 +15,43 @@ import {
   type DayNumber,
 } from '../../../shared/domain/business-day';
 import type { Db, Tx } from '../db/open-database';
-import { reportDaily } from '../db/schema';
+import { reportDaily, transactions } from '../db/schema';
 import { setupIn } from '../ledger/attribution';
 import { currentBusinessDay } from '../ledger/business-calendar';
 import { hourly } from './report-builder';
 
 const SALE_METHOD_SET: ReadonlySet<string> = new Set(SALE_METHODS);
 
-/** The summary cards, read from the per-day totals: a year is a few thousand rows at most. */
-export function summaries(db: Db, at: number): Promise<SummariesView> {
+export interface SummaryFilter {
+  shopId?: string;
+  /** A Bancontact payment profile (PPID). */
+  profileId?: string;
+}
+
+type PeriodRow = { shopId: string; method: string; count: number; saleCount: number; cents: number };
+
+/**
+ * The summary cards, read from the per-day totals: a year is a few thousand rows at most. Of one shop or
+ * payment profile, they are read from the transactions (the totals are not kept per profile).
+ */
+export function summaries(db: Db, at: number, filter: SummaryFilter = {}): Promise<SummariesView> {
   return db.read(async (q) => {
     const today = await currentBusinessDay(q, at);
     const nextMonth = addDays(monthStart(today), 32);
+    const period = (from: DayNumber, to: DayNumber) => summarise(q, from, to, filter);
     return {
       businessDate: formatDay(today),
-      today: await period(q, today, today),
-      week: await period(q, weekStart(today), addDays(weekStart(today), 6)),
-      month: await period(q, monthStart(today), addDays(monthStart(nextMonth), -1)),
-      year: await period(q, yearStart(today), Math.floor(today / 10_000) * 10_000 + 1231),
+      today: await period(today, today),
+      week: await period(weekStart(today), addDays(weekStart(today), 6)),
+      month: await period(monthStart(today), addDays(monthStart(nextMonth), -1)),
+      year: await period(yearStart(today), Math.floor(today / 10_000) * 10_000 + 1231),
       hourlyToday: await hourly(q, today),
     };
   });
 }
 
-async function period(q: Tx, from: DayNumber, to: DayNumber): Promise<PeriodSummary> {
-  const rows = await q
+function dailyRows(q: Tx, from: DayNumber, to: DayNumber): Promise<PeriodRow[]> {
+  return q
     .select({
       shopId: reportDaily.shopId,
       method: reportDaily.method,
@@ -50,6 +62,38 @@ async function period(q: Tx, from: DayNumber, to: DayNumber): Promise<PeriodSumm
     .from(reportDaily)
     .where(between(reportDaily.businessDay, from, to))
     .groupBy(reportDaily.shopId, reportDaily.method);
+}
+
+/** As the daily totals count them: succeeded movements, a sale once (`counts`), by shop and method. */
+function filteredRows(q: Tx, from: DayNumber, to: DayNumber, filter: SummaryFilter): Promise<PeriodRow[]> {
+  const where: SQL[] = [between(transactions.businessDay, from, to), eq(transactions.status, 'succeeded')];
+  if (filter.shopId) where.push(eq(transactions.shopId, filter.shopId));
+  if (filter.profileId) where.push(eq(transactions.profileId, filter.profileId));
+  return q
+    .select({
+      shopId: transactions.shopId,
+      method: transactions.method,
+      count: sql<number>`count(*)`,
+      saleCount: sql<number>`sum(${transactions.counts})`,
+      cents: sql<number>`sum(${transactions.amountCents} + ${transactions.roundingCents})`,
+    })
+    .from(transactions)
+    .where(and(...where))
+    .groupBy(transactions.shopId, transactions.method);
+}
+
+async function summarise(
+  q: Tx,
+  from: DayNumber,
+  to: DayNumber,
+  filter: SummaryFilter,
+): Promise<PeriodSummary> {
+  const filtered = filter.shopId !== undefined || filter.profileId !== undefined;
+  // PostgreSQL answers sums as text: numbers from here on.
+  const rows = (await (filtered ? filteredRows(q, from, to, filter) : dailyRows(q, from, to))).map((r) => ({
+    ...r,
+    ...{ count: Number(r.count), saleCount: Number(r.saleCount), cents: Number(r.cents) },
+  }));
   const sales = rows.filter((r) => SALE_METHOD_SET.has(r.method));
   const { shops } = await setupIn(q);
   const byShop = new Map<string, GroupLine>();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from '../../../shared/domain/money';
+import { PROFILE_KINDS } from '../../../shared/domain/payment-profiles';
 import { TOPUP_AMOUNT_MODES } from '../../../shared/domain/topup';
 import { writePrivateFile } from '../files/durable-file';
 import { readJsonFile } from './validated-file';
@@ -25,6 +26,26 @@ export const storedSettingsSchema = z.looseObject({
       }),
     )
     .default([]),
+  /**
+   * Each shop's payment profiles; their API keys are in the secret store, never here. Absent in a file
+   * written before shops had profiles: settings/settings-upgrade.ts reads today's `ppid` as the first
+   * shop's display profile until the list is first written.
+   */
+  paymentProfiles: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        shopId: z.string().min(1),
+        kind: z.enum(PROFILE_KINDS),
+        name: z.string(),
+        ppid: z.string(),
+        iban: z.string().default(''),
+        ibanVerified: z.boolean().default(false),
+        /** The environment the profile went live on; null: not live. */
+        liveOn: z.enum(['preprod', 'production']).nullable().default(null),
+      }),
+    )
+    .optional(),
   /** Where backups go (null: `backups/` in the data folder; point it at another disk) and how often. */
   backup: z
     .looseObject({

@@ -5,17 +5,13 @@ import {
   type SettingsView,
 } from '../../../shared/contract';
 import type { Locale } from '../../../shared/domain/money';
-import { createBancontactClient } from '../bancontact/client';
-import { toContractFailure } from '../bancontact/contract-errors';
-import { BancontactError } from '../bancontact/errors';
-import { assertWellFormedApiKey, PassedConnectionTests } from './connection-tests';
+import { ConnectionTester } from './connection-tests';
 import type { SecretStore } from './secret-store';
 import type { SettingsFile, StoredSettings } from './settings-file';
 
-export const API_KEY_SECRET = 'bancontact.apiKey';
+import { API_KEY_SECRET } from './profile-keys';
 
-/** An id no payment has: GET answers 404 to a key that works and 401/403 to one that does not. */
-const PROBE_PAYMENT_ID = '000000000000000000000000';
+export { API_KEY_SECRET };
 
 export interface SettingsDeps {
   file: SettingsFile;
@@ -31,14 +27,24 @@ export interface SettingsDeps {
   timeoutMs?: number;
   /** The station's clock: a passed connection test counts for going live for 10 minutes of it. */
   now?: () => number;
+  /** Shared with the shops' payment profiles, so one rule decides what goes live. */
+  tester?: ConnectionTester;
+  /** What else changes when these credentials go live (the first shop's display profile follows them). */
+  goingLive?: (input: { environment: Environment; ppid: string }) => Partial<StoredSettings>;
 }
 
 /** Mode, language and Bancontact credentials. The API key goes in, never out. */
 export class SettingsService {
-  private readonly passedTests: PassedConnectionTests;
+  readonly tester: ConnectionTester;
 
   constructor(private readonly deps: SettingsDeps) {
-    this.passedTests = new PassedConnectionTests(deps.now ?? Date.now);
+    this.tester =
+      deps.tester ??
+      new ConnectionTester({
+        environmentUrl: deps.environmentUrl,
+        timeoutMs: deps.timeoutMs,
+        now: deps.now ?? Date.now,
+      });
   }
 
   view(): SettingsView {
@@ -69,22 +75,7 @@ export class SettingsService {
   }): Promise<ConnectionCheck> {
     const apiKey = input.apiKey ?? this.deps.secrets.get(API_KEY_SECRET);
     if (!apiKey) throw new ContractFailure('NOT_CONFIGURED', 'No API key has been entered yet');
-    assertWellFormedApiKey(apiKey);
-    const client = createBancontactClient({
-      baseUrl: this.deps.environmentUrl(input.environment),
-      apiKey,
-      timeoutMs: this.deps.timeoutMs ?? 10_000,
-    });
-    try {
-      await client.getPayment(PROBE_PAYMENT_ID);
-    } catch (error) {
-      if (!(error instanceof BancontactError && error.status === 404)) {
-        // The latest word counts: a pass followed by a failure no longer allows going live.
-        this.passedTests.forget({ ...input, apiKey });
-        throw toContractFailure(error);
-      }
-    }
-    this.passedTests.remember({ ...input, apiKey });
+    await this.tester.test({ ...input, apiKey });
     return { environment: input.environment, ok: true };
   }
 
@@ -94,12 +85,12 @@ export class SettingsService {
    * is exactly what is used.
    */
   async goLive(input: { environment: Environment; ppid: string; apiKey: string }): Promise<SettingsView> {
-    assertWellFormedApiKey(input.apiKey);
-    this.passedTests.assertPassed(input);
+    this.tester.assertPassed(input);
     await this.deps.assertNoOpenPayment();
     this.deps.secrets.set(API_KEY_SECRET, input.apiKey);
     const { environment, ppid } = input;
-    await this.deps.switchMode(this.deps.file.update({ mode: 'live', environment, ppid }));
+    const following = this.deps.goingLive?.({ environment, ppid }) ?? {};
+    await this.deps.switchMode(this.deps.file.update({ ...following, mode: 'live', environment, ppid }));
     return this.changed();
   }
 

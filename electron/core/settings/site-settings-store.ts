@@ -7,12 +7,20 @@ import { WriteQueue } from './write-queue';
 /*
  * Which settings the stations of a site share, and which stay each station's own in its settings.json:
  * - shared: the mode (one book per mode for the whole site), the Bancontact environment and payment
- *   profile, the language, and the live top-up profiles (their keys are in SiteSecretStore);
+ *   profile, the language, the live top-up profiles and the shops' payment profiles (their keys are in
+ *   SiteSecretStore);
  * - the station's own: `publicUrl` (the address that forwards callbacks to *this* station), this
  *   till's `stickerPosId` (every till's sticker is in the sales setup already), and `backup` (the
  *   folder is a disk of this machine, the interval goes with it).
  */
-export const SHARED_FIELDS = ['mode', 'environment', 'ppid', 'locale', 'topupProfiles'] as const;
+export const SHARED_FIELDS = [
+  'mode',
+  'environment',
+  'ppid',
+  'locale',
+  'topupProfiles',
+  'paymentProfiles',
+] as const;
 type SharedField = (typeof SHARED_FIELDS)[number];
 type Shared = Pick<StoredSettings, SharedField>;
 
@@ -22,6 +30,7 @@ const sharedSchema = storedSettingsSchema.pick({
   ppid: true,
   locale: true,
   topupProfiles: true,
+  paymentProfiles: true,
 });
 
 export const SITE_SETTINGS_PLACE = 'site database, table site_settings';
@@ -121,7 +130,10 @@ function sharedPart(settings: Partial<StoredSettings>): Partial<Shared> {
 
 function settingRows(values: Partial<Shared>): { name: string; value: string; updatedAt: number }[] {
   const updatedAt = Date.now();
-  return Object.entries(values).map(([name, value]) => ({ name, value: JSON.stringify(value), updatedAt }));
+  // A field a file has not got yet (the payment profiles of a file not upgraded) is no row.
+  return Object.entries(values)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => ({ name, value: JSON.stringify(value), updatedAt }));
 }
 
 /** A wrong value in the table refuses as a wrong field in settings.json does, naming the field. */

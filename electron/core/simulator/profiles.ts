@@ -112,12 +112,27 @@ export const TRAINING_TOPUP_FIXED_PROFILE: SimProfile = Object.freeze({
   topupAmountMode: 'fixed',
 });
 
+/**
+ * Training stand-ins for the display profiles of further shops, in the order they were added: a
+ * station's second shop trains on the first of these. Fixed, like the others, so that a standalone
+ * simulator knows them without being told.
+ */
+export const TRAINING_SHOP_DISPLAY_PROFILES: readonly SimProfile[] = Object.freeze(
+  Array.from({ length: 8 }, (_, i) =>
+    Object.freeze({
+      ...trainingProfile(String(11 + i), 'display', `ca55a000-7a1e-4d15-8000-0000000000${11 + i}`),
+      merchantJwks: TRAINING_MERCHANT_JWKS,
+    }),
+  ),
+);
+
 export const DEFAULT_PROFILES: readonly SimProfile[] = Object.freeze([
   TRAINING_DISPLAY_PROFILE,
   TRAINING_STICKER_PROFILE,
   TRAINING_TOPUP_PROFILE,
   TRAINING_TOPUP_MODIFIABLE_PROFILE,
   TRAINING_TOPUP_FIXED_PROFILE,
+  ...TRAINING_SHOP_DISPLAY_PROFILES,
 ]);
 
 export interface ProfileRegistry {

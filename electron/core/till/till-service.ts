@@ -12,6 +12,7 @@ import { applyStatus, recordProblem } from '../payments/transition';
 import { basketOrRefuse, prepareBasket, type PreparedBasket } from '../sales/sale-preparation';
 import type { SalesRepo } from '../sales/sales-repo';
 import { tillBusy } from './till-busy';
+import type { TillProfile, TillProfiles } from './till-profiles';
 import { abandonCreation, cancelAtBancontact } from './payment-ending';
 import {
   cancelWithTenders,
@@ -28,6 +29,8 @@ export interface TillDeps {
   client: BancontactClient;
   tracker: PaymentTracker;
   profileId: string;
+  /** Each shop's display profile (till-profiles.ts); absent: every till pays with `profileId`. */
+  profiles?: TillProfiles;
   /** Set for a sticker till: payments are created for this POS id. */
   posId: string | null;
   /** Bancontact posts status changes here; null when the station works by polling alone. */
@@ -72,7 +75,7 @@ export class TillService {
     const part = await db.write(async (tx) => {
       if (await repo.payment(paymentId)) return null;
       const { saleId, cents } = await nextPart(tx, repo, input);
-      const { profileId } = this.deps;
+      const { profileId } = await this.profileOf(input.tillId);
       const posId = await this.posIdOf(input.tillId);
       await repo.insertPayment({
         id: paymentId,
@@ -98,7 +101,8 @@ export class TillService {
       }
       const replaced = await this.openSaleToReplace(sale.tillId, saleId);
       const id = this.deps.newId();
-      const { profileId, now } = this.deps;
+      const { now } = this.deps;
+      const { profileId } = await this.profileOf(sale.tillId);
       const posId = await this.posIdOf(sale.tillId);
       // What is still due: after parts of a split sale, not the whole amount.
       const amount = sale.dueCents ?? sale.amountCents;
@@ -121,7 +125,10 @@ export class TillService {
   async cancelPayment(saleId: string): Promise<SaleView> {
     const atBancontact = await this.deps.db.write(() => this.cancelLocally(saleId));
     // The intent is written first: whatever the network does, this payment is no longer wanted.
-    if (atBancontact) await cancelAtBancontact(this.deps, atBancontact.paymentId, atBancontact.bancontactId);
+    if (atBancontact) {
+      const client = await this.clientOfPayment(atBancontact.paymentId);
+      await cancelAtBancontact({ ...this.deps, client }, atBancontact.paymentId, atBancontact.bancontactId);
+    }
     this.deps.onSaleChanged(saleId);
     return this.view(saleId);
   }
@@ -160,7 +167,7 @@ export class TillService {
     const paymentId = this.deps.newId();
     const at = now();
     const { amountCents, idempotencyKey, tillId } = input;
-    const { profileId } = this.deps;
+    const { profileId } = await this.profileOf(tillId);
     const posId = await this.posIdOf(tillId);
     await repo.insertSaleWithPayment(
       { id: saleId, tillId, amountCents, idempotencyKey, at, actor, basket },
@@ -199,6 +206,17 @@ export class TillService {
     const sale = await this.deps.repo.saleView(saleId);
     if (!sale) throw new ContractFailure('NOT_FOUND', `No sale ${saleId}`);
     return sale;
+  }
+
+  /** The profile a till of its shop pays with; NO_LIVE_PROFILE before anything is written. */
+  private async profileOf(tillId: string): Promise<TillProfile> {
+    const { profiles, profileId, client } = this.deps;
+    return profiles ? profiles.forTill(tillId) : { profileId, client, isMain: true };
+  }
+
+  private async clientOfPayment(paymentId: string) {
+    const row = await this.deps.repo.payment(paymentId);
+    return row && this.deps.profiles ? this.deps.profiles.client(row.profileId) : this.deps.client;
   }
 
   /**
@@ -251,7 +269,9 @@ export class TillService {
     const { db, now } = this.deps;
     this.deps.onSaleChanged(saleId);
     try {
-      const { callbackUrl } = this.deps;
+      const profile = await this.profileOf(tillId);
+      // Only the mode's own profile has a callback URL here; a shop's other profile is followed by polling.
+      const callbackUrl = profile.isMain ? this.deps.callbackUrl : null;
       const posId = await this.posIdOf(tillId);
       const request = {
         amount: amountCents,
@@ -262,8 +282,8 @@ export class TillService {
         ...(callbackUrl ? { callbackUrl } : {}),
       };
       const created = posId
-        ? await this.deps.client.createPosPayment({ ...request, posId })
-        : await this.deps.client.createPayment(request);
+        ? await profile.client.createPosPayment({ ...request, posId })
+        : await profile.client.createPayment(request);
       const expiresAt = Date.parse(created.expiresAt);
       const deeplink = created._links.deeplink.href;
       await applyStatus(db, {

@@ -1,0 +1,64 @@
+import { ContractFailure } from '../../../shared/contract';
+import type { BancontactClient } from '../bancontact/client';
+import type { Db } from '../db/open-database';
+import { attributionFor, setupIn } from '../ledger/attribution';
+
+/**
+ * What the tills of one shop pay with: the mode's own profile (the first shop's display profile, or
+ * the one every shop without a display profile of its own shares), another display profile of the
+ * shop, or nothing: the shop has display profiles, none of them live.
+ */
+export type ShopPayment =
+  { kind: 'profile'; ppid: string; apiKey: string } | { kind: 'none'; shopName: string };
+
+export interface TillProfile {
+  profileId: string;
+  client: BancontactClient;
+  /** Only the mode's own profile has the callback intake; the others are followed by polling. */
+  isMain: boolean;
+}
+
+export interface TillProfilesDeps {
+  db: Db;
+  main: { profileId: string; client: BancontactClient };
+  /** A client for another profile, with that profile's own request budget. */
+  clientFor: (ppid: string, apiKey: string) => BancontactClient;
+}
+
+/** Which profile a till's Bancontact payments are created with, and the client of each profile. */
+export class TillProfiles {
+  /** Per shop id; a shop not listed pays with the mode's own profile. */
+  private shops = new Map<string, ShopPayment>();
+  private readonly clients = new Map<string, BancontactClient>();
+
+  constructor(private readonly deps: TillProfilesDeps) {}
+
+  replace(shops: Map<string, ShopPayment>): void {
+    this.shops = shops;
+    for (const payment of shops.values()) {
+      if (payment.kind === 'profile' && payment.ppid !== this.deps.main.profileId)
+        this.clients.set(payment.ppid, this.deps.clientFor(payment.ppid, payment.apiKey));
+    }
+  }
+
+  /** NO_LIVE_PROFILE for a till of a shop whose display profiles are not live: no sale is begun. */
+  async forTill(tillId: string): Promise<TillProfile> {
+    const setup = await this.deps.db.read((q) => setupIn(q));
+    const shop = this.shops.get(attributionFor(setup, tillId).shopId);
+    if (shop?.kind === 'none') {
+      throw new ContractFailure('NO_LIVE_PROFILE', `Shop ${shop.shopName} has no live display profile`);
+    }
+    if (!shop || shop.ppid === this.deps.main.profileId) return { ...this.deps.main, isMain: true };
+    return { profileId: shop.ppid, client: this.client(shop.ppid), isMain: false };
+  }
+
+  /** The client that reaches a payment made with `profileId` (the mode's own for any other). */
+  client(profileId: string): BancontactClient {
+    return this.clients.get(profileId) ?? this.deps.main.client;
+  }
+
+  /** Null for the mode's own profile: its payments go the usual way (bulk searches, callbacks). */
+  otherClient(profileId: string): BancontactClient | null {
+    return profileId === this.deps.main.profileId ? null : (this.clients.get(profileId) ?? null);
+  }
+}
