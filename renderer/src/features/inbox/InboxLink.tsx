@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { navigate, routeHref, useRoute } from '../../routes';
+import { useSession } from '../staff/session-context';
 import { useInboxCount } from './use-inbox-count';
 
 /** The header's way into the inbox, with the person's unread count. */
 export function InboxLink() {
   const { t } = useTranslation();
   const current = useRoute();
-  const unread = useInboxCount();
+  const view = useSession()?.view;
+  // Without sessions at all (no view) the station window's own person has an inbox too.
+  const person = view === undefined || view === null ? 'station' : (view.staff?.id ?? null);
+  const unread = useInboxCount(person);
   // No inbox here: nobody is signed in, or it is a customer display's own session.
   if (unread === null) return null;
   return (

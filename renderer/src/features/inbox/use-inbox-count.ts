@@ -12,8 +12,11 @@ const LOOK_AGAIN_MS = 60_000;
 /** A burst of events (a festival's top-ups) asks once, not once per event. */
 const SETTLE_MS = 400;
 
-/** The signed-in person's unread messages; null until known, or where there is no inbox (no person). */
-export function useInboxCount(): number | null {
+/**
+ * The signed-in person's unread messages; null until known, or where there is no inbox (no person).
+ * `person` is who is signed in: another person signing in at this device asks again at once.
+ */
+export function useInboxCount(person: string | null): number | null {
   const [unread, setUnread] = useState<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const load = useCallback(() => {
@@ -25,7 +28,10 @@ export function useInboxCount(): number | null {
   }, [load]);
   useStationEvents(soon, load);
   useEffect(() => {
-    load();
+    if (person === null) setUnread(null);
+    else load();
+  }, [person, load]);
+  useEffect(() => {
     const every = setInterval(load, LOOK_AGAIN_MS);
     window.addEventListener(INBOX_READ_EVENT, load);
     return () => {
