@@ -10,6 +10,7 @@ import { useDeviceUnlinked } from './features/devices/device-unlinked';
 import { PairPage } from './features/devices/PairPage';
 import { DiskFullBanner } from './features/station/DiskFullBanner';
 import { InboxScreen } from './features/inbox/InboxScreen';
+import { HelpScreen } from './features/help/HelpScreen';
 import { RefusedScreen } from './features/station/RefusedScreen';
 import { useRefusal } from './features/station/use-refusal';
 import { SettingsScreen } from './features/settings/SettingsScreen';
@@ -37,6 +38,7 @@ const SCREENS: Record<Route, ComponentType> = {
   devices: DevicesScreen,
   audit: AuditScreen,
   inbox: InboxScreen,
+  help: HelpScreen,
   pair: PairPage,
 };
 

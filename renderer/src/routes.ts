@@ -12,6 +12,7 @@ export type Route =
   | 'devices'
   | 'audit'
   | 'inbox'
+  | 'help'
   | 'pair';
 export const ROUTES: readonly Route[] = [
   'till',
@@ -26,8 +27,8 @@ export const ROUTES: readonly Route[] = [
   'audit',
 ];
 /** The pairing page is reached only by its link (`/pair#<code>`), never from the header. */
-// The inbox is reached by its own link in the header, with the unread count.
-const ALL_ROUTES: readonly Route[] = [...ROUTES, 'inbox', 'pair'];
+// The inbox is reached by its own link in the header, with the unread count; Help by its own button.
+const ALL_ROUTES: readonly Route[] = [...ROUTES, 'help', 'inbox', 'pair'];
 
 const PATHS: Record<Route, string> = {
   till: '/',
@@ -41,6 +42,7 @@ const PATHS: Record<Route, string> = {
   devices: '/devices',
   audit: '/audit',
   inbox: '/inbox',
+  help: '/help',
   pair: '/pair',
 };
 

@@ -71,6 +71,8 @@ export class FakeStation implements Transport {
   needsFirstAdministrator = false;
   /** The station's language setting, which the screens start in. */
   locale: Locale = 'en';
+  /** This device's payment sound, as the station keeps it. */
+  soundOn = true;
   /** Answers for one method, replacing the built-in one (a refusal, say). */
   overrides: Record<string, Handler> = {};
 
@@ -106,6 +108,13 @@ export class FakeStation implements Transport {
         return ok({ ...SETTINGS, locale: this.locale });
       case 'settings.get':
         return ok({ ...SETTINGS, locale: this.locale });
+      case 'session.setMyLocale':
+        return this.setMyLocale(args.locale as Locale);
+      case 'devices.getSound':
+        return ok({ deviceId: 'station', soundOn: this.soundOn });
+      case 'devices.setSound':
+        this.soundOn = args.soundOn === true;
+        return ok({ deviceId: 'station', soundOn: this.soundOn });
       case 'station.getStatus':
         return ok({ mode: 'training', environment: null, locale: this.locale, version: '1', httpUrl: null });
       case 'till.getCurrentSale':
@@ -166,6 +175,14 @@ export class FakeStation implements Transport {
     }
     found.attemptsLeft = 5;
     this.signedIn = found.id;
+    return ok(this.session());
+  }
+
+  /** The signed-in person's own language; the display's session has no person. */
+  private setMyLocale(locale: Locale): Result<unknown> {
+    const me = this.people.find((p) => p.id === this.signedIn);
+    if (!me) return fail('FORBIDDEN');
+    me.locale = locale;
     return ok(this.session());
   }
 

@@ -46,6 +46,8 @@ describe('the Staff screen', () => {
     station.people.push(
       person('training-administrator', 'Training administrator', 'administrator', 'x', { training: true }),
     );
+    // The screens follow the signed-in administrator's own language.
+    station.people[0]!.locale = 'nl';
     await screen.render('#/staff', 'nl');
     expect(cells('Oefenbeheerder')[1]).toBe('Beheerder');
     expect(row('Oefenbeheerder')?.querySelectorAll('button')).toHaveLength(0);
@@ -120,6 +122,7 @@ describe('the Staff screen', () => {
       ok: false,
       error: { code: 'LAST_ADMINISTRATOR', message: 'last' },
     });
+    station.people[0]!.locale = 'fr';
     await screen.render('#/staff', 'fr');
     await screen.tap(rowButton('Root', 'Supprimer…'));
     await screen.click('Supprimer');

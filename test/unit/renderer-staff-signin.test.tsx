@@ -98,17 +98,20 @@ describe('the sign-in gate', () => {
     await screen.render();
     expect(screen.button('Pay with Bancontact')).toBeTruthy();
     station.signedIn = null;
-    // An administrator's language button stores the station's language: that call is refused now.
+    // Her language button stores her own language: that call is refused now, and the gate comes back
+    // in the station's language.
     await screen.click('NL');
-    expect(screen.container.querySelector('h1')?.textContent).toBe('Wie werkt er?');
+    expect(station.called('session.setMyLocale')).toHaveLength(1);
+    expect(screen.container.querySelector('h1')?.textContent).toBe('Who is working?');
     expect(screen.button('Pay with Bancontact')).toBeUndefined();
   });
 
-  it("switches only this screen's language for a cashier: the station's language is an administrator's", async () => {
+  it("keeps a cashier's language as her own, never as the station's (an administrator's setting)", async () => {
     station.signedIn = 'ann';
     await screen.render();
     await screen.click('NL');
     expect(screen.button('Betalen met Bancontact')).toBeTruthy();
+    expect(station.called('session.setMyLocale').map((c) => c.input)).toEqual([{ locale: 'nl' }]);
     expect(station.called('settings.setLocale')).toHaveLength(0);
   });
 
@@ -210,7 +213,8 @@ describe('the header chip', () => {
   it('hides the screens a cashier cannot open, and shows an administrator all of them', async () => {
     station.signedIn = 'ann';
     await screen.render();
-    expect(screen.navLinks()).toEqual(['Till', 'Customer display']);
+    // Settings shows a cashier this device's payment sound, and nothing else.
+    expect(screen.navLinks()).toEqual(['Till', 'Customer display', 'Settings']);
     screen.unmount();
     station.people.push(person('root', 'Root', 'administrator', 'x'));
     station.signedIn = 'root';

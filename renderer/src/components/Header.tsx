@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract';
-import { LOCALES } from '../../../shared/domain/money';
+import { LOCALES, type Locale } from '../../../shared/domain/money';
 import { allows } from '../../../shared/domain/roles';
 import { callerRights, mayOpen } from '../features/staff/session-rights';
 import { useSession } from '../features/staff/session-context';
+import { languagePerson, useOwnLocaleChange } from '../features/staff/use-person-language';
 import { SessionChip } from '../features/staff/SessionChip';
 import { UnlinkDeviceButton } from '../features/devices/UnlinkDeviceButton';
 import { InboxLink } from '../features/inbox/InboxLink';
@@ -24,6 +25,7 @@ export function Header() {
         <InboxLink />
         <SessionChip />
         <UnlinkDeviceButton />
+        <HelpLink />
         <LanguageSwitch />
       </div>
       {mode === 'training' && (
@@ -62,6 +64,26 @@ function Nav() {
   );
 }
 
+/** The user guide, for everyone signed in: their own role's first. */
+function HelpLink() {
+  const { t } = useTranslation();
+  const current = useRoute();
+  return (
+    <a
+      className="help-link"
+      href={routeHref('help', window.location)}
+      aria-current={current === 'help' ? 'page' : undefined}
+      onClick={(event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        navigate('help');
+      }}
+    >
+      {t('help.open')}
+    </a>
+  );
+}
+
 /**
  * NL / FR / EN. `keepLocal`: where the station may not store the choice (a refused start whose broken
  * file is the settings), the screen still switches and nothing is said about the store.
@@ -70,9 +92,14 @@ export function LanguageSwitch({ keepLocal = false }: { keepLocal?: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { changeLocale } = useStation();
-  // The station's language is the administrator's to set; anyone else switches only this screen.
-  const rights = callerRights(useSession()?.view ?? null);
+  const session = useSession();
+  const changeOwn = useOwnLocaleChange(session);
+  // A person signed in keeps the choice as their own language. Without one (a station without
+  // sessions, the training administrator) it is the station's language, an administrator's to set.
+  const person = keepLocal ? null : languagePerson(session?.view ?? null, session?.signedOut ?? false);
+  const rights = callerRights(session?.view ?? null);
   const store = rights === null || allows(rights, 'administer');
+  const choose = (lng: Locale) => (person ? changeOwn(lng) : changeLocale(lng, store));
   const [error, setError] = useState<ContractError | null>(null);
   return (
     <div className="language-switch" role="group" aria-label={t('app.language')}>
@@ -83,7 +110,7 @@ export function LanguageSwitch({ keepLocal = false }: { keepLocal?: boolean }) {
           lang={lng}
           title={t(`languages.${lng}`)}
           aria-pressed={lng === locale}
-          onClick={() => void changeLocale(lng, store).then((failed) => setError(keepLocal ? null : failed))}
+          onClick={() => void choose(lng).then((failed) => setError(keepLocal ? null : failed))}
         >
           {lng.toUpperCase()}
         </button>

@@ -16,9 +16,27 @@ export function StationProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     i18nRef.current = i18n;
   });
-  const switchLanguage = useCallback((locale: Locale) => {
+  const switchTo = useCallback((locale: Locale) => {
     if (i18nRef.current.language !== locale) void i18nRef.current.changeLanguage(locale);
   }, []);
+  // The signed-in person's own language wins over the station's; signing out goes back to the station's.
+  const stationLocale = useRef<Locale | null>(null);
+  const personLocale = useRef<Locale | null>(null);
+  const switchLanguage = useCallback(
+    (locale: Locale) => {
+      stationLocale.current = locale;
+      switchTo(personLocale.current ?? locale);
+    },
+    [switchTo],
+  );
+  const followPerson = useCallback(
+    (locale: Locale | null) => {
+      personLocale.current = locale;
+      const shown = locale ?? stationLocale.current;
+      if (shown) switchTo(shown);
+    },
+    [switchTo],
+  );
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [mode, setMode] = useState<Mode | null>(null);
   const [loadError, setLoadError] = useState<ContractError | null>(null);
@@ -59,19 +77,22 @@ export function StationProvider({ children }: { children: ReactNode }) {
   const changeLocale = useCallback(
     async (locale: Locale, store = true) => {
       // Switch at once: the cashier should not wait for the station to see the new language.
+      if (!store) {
+        switchTo(locale);
+        return null;
+      }
       switchLanguage(locale);
-      if (!store) return null;
       const result = await call('settings.setLocale', { locale });
       if (!result.ok) return result.error;
       applySettings(result.value);
       return null;
     },
-    [applySettings, switchLanguage],
+    [applySettings, switchLanguage, switchTo],
   );
 
   const value = useMemo<StationState>(
-    () => ({ settings, mode, loadError, applySettings, changeLocale }),
-    [settings, mode, loadError, applySettings, changeLocale],
+    () => ({ settings, mode, loadError, applySettings, changeLocale, followPerson }),
+    [settings, mode, loadError, applySettings, changeLocale, followPerson],
   );
   return <StationContext.Provider value={value}>{children}</StationContext.Provider>;
 }

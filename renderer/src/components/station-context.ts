@@ -11,6 +11,8 @@ export interface StationState {
   applySettings(settings: SettingsView): void;
   /** Switches this screen's language; `store` also makes it the station's language (administrators only). */
   changeLocale(locale: Locale, store?: boolean): Promise<ContractError | null>;
+  /** The signed-in person's own language, shown instead of the station's while set; null: the station's. */
+  followPerson(locale: Locale | null): void;
 }
 
 export const StationContext = createContext<StationState | null>(null);

@@ -10,16 +10,35 @@ import { PrintersSection } from './PrintersSection';
 import { RefundsSection } from './RefundsSection';
 import { RejectedCallbacks } from './RejectedCallbacks';
 import { ThisTill } from './ThisTill';
+import { ThisDevice } from './ThisDevice';
+import { StationLanguage } from './StationLanguage';
+import { allows } from '../../../../shared/domain/roles';
+import { callerRights } from '../staff/session-rights';
+import { useSession } from '../staff/session-context';
 import { GksNotice } from '../sales-setup/GksNotice';
 import { SalesSetupSection } from '../sales-setup/SalesSetupSection';
 import { StickerSection } from '../stickers/StickerSection';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const { settings, mode, loadError } = useStation();
+  const rights = callerRights(useSession()?.view ?? null);
+  // Whoever sells here sets this device's sound; the station's own settings are an administrator's.
+  const administers = rights === null || allows(rights, 'administer');
+  const sells = rights === null || allows(rights, 'sell');
   return (
     <main className="settings">
       <h1>{t('settings.title')}</h1>
+      {sells && <ThisDevice />}
+      {administers && <StationSettings />}
+    </main>
+  );
+}
+
+function StationSettings() {
+  const { t } = useTranslation();
+  const { settings, mode, loadError } = useStation();
+  return (
+    <>
       {loadError && <ErrorAlert error={loadError} />}
       {mode && (
         <p className="settings-mode">
@@ -31,6 +50,7 @@ export function SettingsScreen() {
       )}
       {settings?.mode === 'training' && <GoLiveForm initial={settings} />}
       {settings?.mode === 'live' && <LiveSettings settings={settings} />}
+      {settings && <StationLanguage settings={settings} />}
       {settings && <PaymentUpdates settings={settings} />}
       {settings && <ThisTill settings={settings} />}
       {settings && <SalesSetupSection />}
@@ -42,6 +62,6 @@ export function SettingsScreen() {
       {settings && <RestoreChooser />}
       {!settings && !loadError && <p className="muted">{t('app.loading')}</p>}
       <GksNotice />
-    </main>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { SessionContext } from './session-context';
 import { SignInScreen } from './SignInScreen';
 import { useAllowedRoute } from './use-allowed-route';
 import { useIdleLock } from './use-idle-lock';
+import { languagePerson, usePersonLanguage } from './use-person-language';
 import { usePersonChange } from './use-person-change';
 import { useSessionLoader } from './use-session-loader';
 
@@ -19,6 +20,8 @@ export function SessionGate({ route, children }: { route: Route; children: React
   useAllowedRoute(route, signedOut ? null : view);
   const person = signedOut ? null : (view?.staff ?? null);
   const display = route === 'customer' || view?.display === true;
+  // The customer display keeps its own language rules, whoever is signed in at the station.
+  usePersonLanguage(display ? null : (languagePerson(view, signedOut)?.locale ?? null));
   const signOut = session.signOut;
   const lock = useCallback(() => void signOut(), [signOut]);
   // The training administrator has nothing to protect and no secret to come back with (the station

@@ -16,7 +16,8 @@ const ROUTE_NEEDS: Partial<Record<Route, readonly Permission[]>> = {
   articles: ['close'],
   // Sticker QR codes are printing material, like the top-up batches.
   stickers: ['close'],
-  settings: ['administer'],
+  // Whoever sells at a device sets its payment sound there; the rest of Settings is an administrator's.
+  settings: ['administer', 'sell'],
   staff: ['administer'],
   devices: ['close'],
   audit: ['administer'],

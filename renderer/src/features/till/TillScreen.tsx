@@ -19,6 +19,7 @@ import { awaitsNextPart, partsTaken } from './split-sale';
 import { SplitPart } from './SplitPart';
 import { SplitSale } from './SplitSale';
 import { useArticles } from './use-articles';
+import { usePaymentSound } from './use-payment-sound';
 import { useRegister, type RegisterMessage } from './use-register';
 import { SETUP_FALLBACK } from './use-sales-setup';
 
@@ -137,6 +138,7 @@ export function TillScreen() {
     register.splitEntry !== null;
   const priced = priceOf(basket);
   const splitting = register.splitEntry !== null && register.gate === null && till.pending === null;
+  usePaymentSound(sale);
 
   useBarcodeScanner((code) => {
     const article = articleByBarcode(articles, code);

@@ -12,6 +12,7 @@ import { backupsEn } from './backups-en';
 import { refundKeysEn } from './refund-keys-en';
 import { stickersEn } from './stickers-en';
 import { inboxEn } from './inbox-en';
+import { helpEn } from './help-en';
 import { returnsEn } from './returns-en';
 import { receiptsEn } from './receipts-en';
 import { splitEn } from './split-en';
@@ -131,6 +132,7 @@ export const en = {
   ...refundKeysEn,
   ...stickersEn,
   ...inboxEn,
+  ...helpEn,
   ...returnsEn,
   ...receiptsEn,
   ...splitEn,

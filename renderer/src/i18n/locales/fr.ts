@@ -13,6 +13,7 @@ import { backupsFr } from './backups-fr';
 import { refundKeysFr } from './refund-keys-fr';
 import { stickersFr } from './stickers-fr';
 import { inboxFr } from './inbox-fr';
+import { helpFr } from './help-fr';
 import { returnsFr } from './returns-fr';
 import { receiptsFr } from './receipts-fr';
 import { splitFr } from './split-fr';
@@ -131,6 +132,7 @@ export const fr: Catalogue = {
   ...refundKeysFr,
   ...stickersFr,
   ...inboxFr,
+  ...helpFr,
   ...returnsFr,
   ...receiptsFr,
   ...splitFr,

@@ -13,6 +13,7 @@ import { backupsNl } from './backups-nl';
 import { refundKeysNl } from './refund-keys-nl';
 import { stickersNl } from './stickers-nl';
 import { inboxNl } from './inbox-nl';
+import { helpNl } from './help-nl';
 import { returnsNl } from './returns-nl';
 import { receiptsNl } from './receipts-nl';
 import { splitNl } from './split-nl';
@@ -131,6 +132,7 @@ export const nl: Catalogue = {
   ...refundKeysNl,
   ...stickersNl,
   ...inboxNl,
+  ...helpNl,
   ...returnsNl,
   ...receiptsNl,
   ...splitNl,
