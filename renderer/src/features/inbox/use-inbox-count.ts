@@ -17,10 +17,19 @@ const SETTLE_MS = 400;
  * `person` is who is signed in: another person signing in at this device asks again at once.
  */
 export function useInboxCount(person: string | null): number | null {
-  const [unread, setUnread] = useState<number | null>(null);
+  // Each answer is kept with whom it was for: the count of someone who left never shows for the next.
+  const [known, setKnown] = useState<{ person: string | null; unread: number | null }>({
+    person: null,
+    unread: null,
+  });
+  const asking = useRef(person);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const load = useCallback(() => {
-    void call('inbox.unreadCount', {}).then((result) => setUnread(result.ok ? result.value.unread : null));
+    const asked = asking.current;
+    if (asked === null) return;
+    void call('inbox.unreadCount', {}).then((result) =>
+      setKnown({ person: asked, unread: result.ok ? result.value.unread : null }),
+    );
   }, []);
   const soon = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -28,8 +37,8 @@ export function useInboxCount(person: string | null): number | null {
   }, [load]);
   useStationEvents(soon, load);
   useEffect(() => {
-    if (person === null) setUnread(null);
-    else load();
+    asking.current = person;
+    load();
   }, [person, load]);
   useEffect(() => {
     const every = setInterval(load, LOOK_AGAIN_MS);
@@ -40,5 +49,5 @@ export function useInboxCount(person: string | null): number | null {
       if (timer.current) clearTimeout(timer.current);
     };
   }, [load]);
-  return unread;
+  return person !== null && known.person === person ? known.unread : null;
 }
