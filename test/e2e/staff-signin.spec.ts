@@ -42,7 +42,8 @@ test('staff, the two-tap cashier switch, signing out and a lock shown on the til
   await typePin(page, '1234');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(chip(page)).toHaveText('Ann Cashier');
-  await expect(nav(page).getByRole('link')).toHaveText(['Till', 'Customer display']);
+  // Settings shows a cashier this device's payment sound only.
+  await expect(nav(page).getByRole('link')).toHaveText(['Till', 'Customer display', 'Settings']);
 
   await page.getByRole('button', { name: 'Switch' }).click();
   await tile(page, 'Bob').click();
