@@ -11,6 +11,10 @@ const integration = {
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Vitest's default on a 2-core machine is one worker (cores - 1), and the integration suite then
+    // spends most of its time waiting on timers and child stations with one core idle: two workers
+    // keep both busy. Timing in the tests allows for a loaded machine (they pass at load 9).
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], pool: 'forks' } },
       { test: { name: 'integration', ...integration } },

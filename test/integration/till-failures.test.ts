@@ -12,7 +12,7 @@ beforeEach(async () => {
   sim = await startTestSimulator();
   proxy = await startFaultyProxy(sim.baseUrl);
   // The station reaches "Bancontact" through the proxy; the payer still acts on the simulator itself.
-  kassa = await startTestStation({ simulatorUrl: proxy.url, requestTimeoutMs: 300 });
+  kassa = await startTestStation({ simulatorUrl: proxy.url, requestTimeoutMs: 1500 });
 });
 afterEach(async () => {
   await kassa.close();
