@@ -105,6 +105,13 @@ describe('the inbox', () => {
     expect(await adminA.must('inbox.markAllRead', {})).toEqual({ unread: 0 });
     expect((await adminA.must('inbox.list', {})).messages.every((m) => m.read)).toBe(true);
     expect(await unread(adminB)).toBe(2);
+    // Who marked which warning read, and when, is in the audit log.
+    const logged = await adminB.must('audit.list', { action: 'inbox.*' });
+    expect(logged.entries.map((e) => [e.action, e.staff?.name, e.subject])).toEqual([
+      ['inbox.markAllRead', 'Ada', null],
+      ['inbox.markRead', 'Ada', callbackKey],
+      ['inbox.markRead', 'Mia', managers.messages[0]!.key],
+    ]);
     // A cashier cannot mark what is not in their inbox, nor anyone a made-up message.
     const refused = await cashier.call('inbox.markRead', { key: callbackKey });
     expect(refused.ok ? 'OK' : refused.error.code).toBe('NOT_FOUND');
