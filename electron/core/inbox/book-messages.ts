@@ -1,8 +1,14 @@
 import { and, desc, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { RejectedCallbackGroupView } from '../../../shared/contract';
 import { formatDay, localTime } from '../../../shared/domain/business-day';
 import type { Db } from '../db/open-database';
-import { reportTotals, saleRefunds, topupAttention, wristbandRefunds } from '../db/schema';
+import {
+  callbackRejectionTallies,
+  reportTotals,
+  saleRefunds,
+  topupAttention,
+  wristbandRefunds,
+} from '../db/schema';
+import { flushRejectionCounts } from '../payments/rejected-callbacks';
 import { dayAfterClosing, lastClosedDay } from '../ledger/business-calendar';
 import { DAY_MS, type InboxItem } from './inbox-item';
 
@@ -11,17 +17,32 @@ export const MESSAGES_PER_KIND = 20;
 /** Refused callbacks and failed refunds stay in the inbox this long; their screens keep them longer. */
 export const RECENT_MS = 7 * DAY_MS;
 
-/** Each profile, reason and hour of refused callbacks in the last week: one message. */
-export function refusedCallbackItems(groups: RejectedCallbackGroupView[], now: number): InboxItem[] {
-  return groups
-    .filter((group) => Date.parse(group.lastAt) >= now - RECENT_MS)
-    .map((group) => ({
-      key: `callbacks:${group.profileId}:${group.reason}:${group.hourStart}`,
+/**
+ * Each profile, reason and hour of refused callbacks in the last week: one message. Read from the
+ * tallies alone (not their samples, which the Settings list shows): the count is asked for often.
+ */
+export async function refusedCallbackItems(db: Db, now: number): Promise<InboxItem[]> {
+  // The refusals still counted in memory first, as the Settings list does.
+  await flushRejectionCounts(db);
+  const t = callbackRejectionTallies;
+  const rows = await db.read((q) =>
+    q
+      .select()
+      .from(t)
+      .where(gte(t.lastAt, now - RECENT_MS))
+      .orderBy(desc(t.lastAt))
+      .limit(MESSAGES_PER_KIND),
+  );
+  return rows.map((row) => {
+    const hour = new Date(row.hourStart).toISOString();
+    return {
+      key: `callbacks:${row.profileId}:${row.reason}:${hour}`,
       kind: 'callbacks_refused',
-      at: Date.parse(group.lastAt),
+      at: Number(row.lastAt),
       severity: 'error',
-      facts: { count: group.count, reason: group.reason, name: group.profileId },
-    }));
+      facts: { count: Number(row.count), reason: row.reason, name: row.profileId },
+    } satisfies InboxItem;
+  });
 }
 
 /**

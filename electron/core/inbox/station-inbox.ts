@@ -1,4 +1,4 @@
-import { ContractFailure, methods, type RejectedCallbackGroupView } from '../../../shared/contract';
+import { ContractFailure, methods } from '../../../shared/contract';
 import type { BackupStatusView } from '../../../shared/contract/backup-methods';
 import type { InboxMessageView } from '../../../shared/contract/inbox-methods';
 import type { PrintQueueView } from '../../../shared/contract/receipt-methods';
@@ -22,7 +22,6 @@ export interface StationInboxDeps {
   mode: () => {
     databaseFile: string;
     db: Db;
-    readers: { rejectedCallbacks(limit: number): Promise<RejectedCallbackGroupView[]> };
   };
   /** The station database (the site's on PostgreSQL): devices, and who has read what. */
   stationDb: () => StationDb | null;
@@ -45,7 +44,7 @@ function bookSources(deps: StationInboxDeps): InboxSource[] {
     {
       ...{ kind: 'callbacks_refused', actsWith: 'payments.listRejectedCallbacks', link: 'settings' },
       scope: 'mode',
-      read: async (now) => refusedCallbackItems(await deps.mode().readers.rejectedCallbacks(200), now),
+      read: (now) => refusedCallbackItems(books(), now),
     },
     {
       ...{ kind: 'refund_waiting', actsWith: 'returns.payByIban', link: 'reports', scope: 'mode' },
