@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import type { Locale } from '../../shared/domain/money';
 import type { i18n as I18n } from 'i18next';
 import type { Result, SettingsView, StationEvent } from '../../shared/contract';
 import type { SessionView } from '../../shared/contract/staff-views';
@@ -39,13 +40,13 @@ const STATION_WINDOW = {
 } as const;
 
 /** A session as session.get answers it: a person of `role` on `device` (the station's window by default). */
+/** `locale`: the person's own language, which the screens follow while they are signed in. */
 export function sessionOf(
   role: 'administrator' | 'manager' | 'cashier' | null,
   device: SessionView['device'] = STATION_WINDOW,
+  locale: Locale = 'en',
 ): SessionView {
-  const staff = role
-    ? { id: `p-${role}`, name: `Pat ${role}`, role, locale: 'en' as const, training: false }
-    : null;
+  const staff = role ? { id: `p-${role}`, name: `Pat ${role}`, role, locale, training: false } : null;
   return { staff, device, display: false, idleLockMinutes: 0, needsFirstAdministrator: false, people: [] };
 }
 

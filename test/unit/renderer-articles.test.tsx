@@ -115,7 +115,10 @@ describe('Articles screen', () => {
   });
 
   it('says the same in Dutch', async () => {
-    station('manager', { 'settings.get': () => ok({ ...TRAINING, locale: 'nl' }) });
+    station('manager', {
+      'settings.get': () => ok({ ...TRAINING, locale: 'nl' }),
+      'session.get': () => ok(sessionOf('manager', undefined, 'nl')),
+    });
     await renderApp('/articles', createI18n('nl'));
     await pickFile('x');
     const problems = [...view().querySelectorAll('.import-problems li')].map((li) => li.textContent);

@@ -40,7 +40,8 @@ function station(logo: LogoView | null = null, locale: 'en' | 'nl' | 'fr' = 'en'
     'settings.get': () => ok({ ...TRAINING, locale }),
     'station.getStatus': () =>
       ok({ mode: 'training', environment: null, locale: 'en', version: '0.1.0', httpUrl: null }),
-    'session.get': () => ok(sessionOf('administrator')),
+    // The administrator signed in reads the same language.
+    'session.get': () => ok(sessionOf('administrator', undefined, locale)),
     'settings.getSalesSetup': () => ok(setup),
     'settings.setSalesSetup': (change) => ok((setup = { ...setup, ...(change as Partial<SalesSetupView>) })),
     'settings.getLogo': () => ok(logo),
