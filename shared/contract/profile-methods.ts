@@ -33,7 +33,7 @@ export const profileMethods = {
         kind: z.enum(PROFILE_KINDS),
         name,
         ppid,
-        iban: iban.default(''),
+        payoutIban: iban.default(''),
       })
       .strict(),
     output: list,
@@ -41,7 +41,7 @@ export const profileMethods = {
   /** A changed IBAN is to be verified again. */
   'profiles.update': {
     permission: 'administer',
-    input: z.object({ profileId, name: name.optional(), iban: iban.optional() }).strict(),
+    input: z.object({ profileId, name: name.optional(), payoutIban: iban.optional() }).strict(),
     output: list,
   },
   /** The key goes to the secret store; the profile is no longer live until tested and taken live again. */
@@ -66,7 +66,7 @@ export const profileMethods = {
   /** The IBAN shown is the one marked: a change made meanwhile is not verified by mistake. */
   'profiles.verifyIban': {
     permission: 'close',
-    input: z.object({ profileId, iban: z.string().min(1).max(42) }).strict(),
+    input: z.object({ profileId, payoutIban: z.string().min(1).max(42) }).strict(),
     output: list,
   },
 } as const;

@@ -86,11 +86,11 @@ describe('shops and their payment profiles', () => {
   it('adds, edits and removes profiles; an IBAN must hold its check digits and is verified by a manager', async () => {
     const refused = await kassa.call('profiles.add', {
       ...{ shopId: 'shop-2', kind: 'display', name: 'Frituur', ppid: SHOP_B.ppid },
-      iban: 'BE68 5390 0754 7035',
+      payoutIban: 'BE68 5390 0754 7035',
     });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: ['iban'] } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: ['payoutIban'] } });
     const list = await kassa.must('profiles.add', {
-      ...{ shopId: 'shop-2', kind: 'display', name: 'Frituur', ppid: SHOP_B.ppid, iban: IBAN },
+      ...{ shopId: 'shop-2', kind: 'display', name: 'Frituur', ppid: SHOP_B.ppid, payoutIban: IBAN },
     });
     const added = profileOf(list, 'display', 'shop-2');
     expect(added).toMatchObject({
@@ -121,16 +121,19 @@ describe('shops and their payment profiles', () => {
     });
     // The manager marks the IBAN they see; one changed meanwhile is not verified by mistake.
     expect(
-      await manager.call('profiles.verifyIban', { profileId: added.id, iban: 'BE71096123456769' }),
+      await manager.call('profiles.verifyIban', { profileId: added.id, payoutIban: 'BE71096123456769' }),
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const verified = await manager.must('profiles.verifyIban', { profileId: added.id, iban: IBAN });
+    const verified = await manager.must('profiles.verifyIban', { profileId: added.id, payoutIban: IBAN });
     expect(profileOf(verified, 'display', 'shop-2').ibanStatus).toBe('verified');
     const renamed = await kassa.must('profiles.update', { profileId: added.id, name: 'Frituur kassa' });
     expect(profileOf(renamed, 'display', 'shop-2')).toMatchObject({
       name: 'Frituur kassa',
       ibanStatus: 'verified',
     });
-    const changed = await kassa.must('profiles.update', { profileId: added.id, iban: 'BE71 0961 2345 6769' });
+    const changed = await kassa.must('profiles.update', {
+      profileId: added.id,
+      payoutIban: 'BE71 0961 2345 6769',
+    });
     expect(profileOf(changed, 'display', 'shop-2')).toMatchObject({
       iban: 'BE71096123456769',
       ibanStatus: 'toVerify',
@@ -259,7 +262,7 @@ describe('shops and their payment profiles', () => {
     expect(
       await statusFor(bancontact.baseUrl, TRAINING_DISPLAY_PROFILE.apiKey, sale.payment!.bancontactId!),
     ).toBe(200);
-    await kassa.must('profiles.update', { profileId: list[0]!.id, iban: IBAN });
+    await kassa.must('profiles.update', { profileId: list[0]!.id, payoutIban: IBAN });
     await kassa.restart();
     expect(await kassa.must('profiles.list', {})).toEqual([
       expect.objectContaining({ id: list[0]!.id, ppid, live: true, ibanStatus: 'toVerify' }),

@@ -8,12 +8,12 @@ type ProfileMethodName = Extract<MethodName, `profiles.${string}`>;
 export function createProfileHandlers(profiles: PaymentProfileService): Pick<Handlers, ProfileMethodName> {
   return {
     'profiles.list': () => profiles.list(),
-    'profiles.add': (input) => profiles.add(input),
-    'profiles.update': (input) => profiles.update(input),
+    'profiles.add': ({ payoutIban, ...input }) => profiles.add({ ...input, iban: payoutIban }),
+    'profiles.update': ({ payoutIban, ...input }) => profiles.update({ ...input, iban: payoutIban }),
     'profiles.setApiKey': ({ profileId, apiKey }) => profiles.setApiKey(profileId, apiKey),
     'profiles.remove': ({ profileId }) => profiles.remove(profileId),
     'profiles.testConnection': (input) => profiles.testConnection(input),
     'profiles.goLive': ({ profileId, environment }) => profiles.goLive(profileId, environment),
-    'profiles.verifyIban': ({ profileId, iban }) => profiles.verifyIban(profileId, iban),
+    'profiles.verifyIban': ({ profileId, payoutIban }) => profiles.verifyIban(profileId, payoutIban),
   };
 }

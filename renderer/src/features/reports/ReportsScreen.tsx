@@ -2,10 +2,12 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useStationEvents } from '../../api/use-station-events';
+import { IbansToVerify } from '../profiles/IbansToVerify';
 import { BackupWarning } from '../settings/BackupWarning';
 import { ClosingPanel } from './ClosingPanel';
 import { DrawerPanel, type CountRequest } from './DrawerPanel';
 import { SummaryCards } from './SummaryCards';
+import type { Filters } from './transaction-filters';
 import { TransactionsPanel } from './TransactionsPanel';
 import { RefreshContext, useStationData } from './use-station-data';
 import { XReportPanel } from './XReportPanel';
@@ -37,6 +39,8 @@ function ReportsBody() {
   const x = useStationData(readX);
   const [drawerTill, setDrawerTill] = useState('till-1');
   const [countRequest, setCountRequest] = useState<CountRequest | null>(null);
+  // The summary follows the transactions' shop and profile filters, as the portal's list does.
+  const [filters, setFilters] = useState<Filters>({});
   const uncounted =
     x.kind === 'ready'
       ? x.value.cash.drawers.filter((d) => d.countedCents === null).map((d) => d.tillId)
@@ -50,14 +54,15 @@ function ReportsBody() {
       <h1 className="no-print">{t('reports.title')}</h1>
       <BackupWarning />
       <DrawerPanel tillId={drawerTill} onTillChange={setDrawerTill} countRequest={countRequest} />
-      <SummaryCards />
+      <SummaryCards shopId={filters.shopId} profileId={filters.profileId} />
       <XReportPanel x={x} />
       <ClosingPanel
         businessDate={x.kind === 'ready' ? x.value.businessDate : null}
         uncounted={uncounted}
         onCount={goCount}
       />
-      <TransactionsPanel />
+      <TransactionsPanel onFiltered={setFilters} />
+      <IbansToVerify />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeriodSummary, SummariesView } from '../../../../shared/contract';
 import { formatMoney } from '../../../../shared/domain/money';
@@ -11,12 +12,11 @@ import { useStationData } from './use-station-data';
 const PERIODS = ['today', 'week', 'month', 'year'] as const;
 type Period = (typeof PERIODS)[number];
 
-const readSummaries = () => call('reports.getSummaries', {});
-
-/** Today, this week, this month and this year, plus today's sales per hour. */
-export function SummaryCards() {
+/** Today, this week, this month and this year, plus today's sales per hour; of one shop or profile when filtered. */
+export function SummaryCards({ shopId, profileId }: { shopId?: string; profileId?: string }) {
   const { t } = useTranslation();
-  const summaries = useStationData(readSummaries);
+  const read = useCallback(() => call('reports.getSummaries', { shopId, profileId }), [shopId, profileId]);
+  const summaries = useStationData(read);
   return (
     <section className="reports-section summaries" aria-labelledby="summary-title">
       <h2 id="summary-title">{t('reports.summary.title')}</h2>

@@ -1,6 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TRANSACTION_METHODS, TRANSACTION_STATUSES, type SalesSetupView } from '../../../../shared/contract';
+import {
+  TRANSACTION_METHODS,
+  TRANSACTION_STATUSES,
+  type PaymentProfileView,
+  type SalesSetupView,
+} from '../../../../shared/contract';
 import { EMPTY_FORM, toFilters, type FilterForm, type Filters } from './transaction-filters';
 import { tillIds } from './use-sales-setup';
 
@@ -24,9 +29,12 @@ function Field({ id, label, children }: { id: string; label: string; children: R
 /** The transaction filters; nothing is asked of the station until the form makes sense. */
 export function TransactionFilters({
   setup,
+  profiles = null,
   onApply,
 }: {
   setup: SalesSetupView | null;
+  /** The shops' payment profiles, to choose from by name; null (not allowed to read them): typed. */
+  profiles?: PaymentProfileView[] | null;
   onApply: (f: Filters) => void;
 }) {
   const { t } = useTranslation();
@@ -58,7 +66,8 @@ export function TransactionFilters({
         <input id="tx-to" type="date" value={form.to} onChange={set('to')} />
       </Field>
       <ChoiceFields form={form} setup={setup} set={set} />
-      {TEXT_FIELDS.map(({ key, label }) => (
+      {profiles && <ProfileChoice profiles={profiles} value={form.profileId} set={set} />}
+      {TEXT_FIELDS.filter(({ key }) => !(profiles && key === 'profileId')).map(({ key, label }) => (
         <Field key={key} id={`tx-${key}`} label={t(label)}>
           <input
             id={`tx-${key}`}
@@ -131,5 +140,36 @@ function ChoiceFields({ form, setup, set }: { form: FilterForm; setup: SalesSetu
         </select>
       </Field>
     </>
+  );
+}
+
+/** Profiles by name with their PPID; in training a profile's sales carry its simulator stand-in's PPID. */
+function ProfileChoice({
+  profiles,
+  value,
+  set,
+}: {
+  profiles: PaymentProfileView[];
+  value: string;
+  set: Setter;
+}) {
+  const { t } = useTranslation();
+  const choices = profiles.flatMap((p) => [
+    { value: p.ppid, label: `${p.name} (${p.ppid})` },
+    ...(p.trainingPpid && p.trainingPpid !== p.ppid
+      ? [{ value: p.trainingPpid, label: `${p.name}, ${t('profiles.training')} (${p.trainingPpid})` }]
+      : []),
+  ]);
+  return (
+    <Field id="tx-profileId" label={t('reports.tx.profile')}>
+      <select id="tx-profileId" value={value} onChange={set('profileId')}>
+        <option value="">{t('reports.tx.any')}</option>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

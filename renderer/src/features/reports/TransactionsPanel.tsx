@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransactionRowView } from '../../../../shared/contract';
+import { useProfiles } from '../profiles/use-profiles';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
@@ -8,6 +9,7 @@ import { DownloadLink, useDownload } from './DownloadLink';
 import { formatCount } from './format';
 import { TransactionDetail } from './TransactionDetail';
 import { TransactionFilters } from './TransactionFilters';
+import type { Filters } from './transaction-filters';
 import { TransactionTable } from './TransactionTable';
 import { useSalesSetup } from './use-sales-setup';
 import { useTransactions } from './use-transactions';
@@ -29,10 +31,12 @@ function useDetail() {
 }
 
 /** Every sale, payment, top-up, wristband debit and refund, filtered, paged and exportable. */
-export function TransactionsPanel() {
+export function TransactionsPanel({ onFiltered }: { onFiltered?: (filters: Filters) => void } = {}) {
   const { t } = useTranslation();
   const setup = useSalesSetup();
   const list = useTransactions();
+  // Managers and administrators choose a profile by name; a financial user, who may not read them, types it.
+  const { profiles } = useProfiles();
   const detail = useDetail();
   const csv = useDownload();
   const { page } = list;
@@ -51,7 +55,11 @@ export function TransactionsPanel() {
         </button>
       </div>
       <CsvResult csv={csv} />
-      <TransactionFilters setup={setup} onApply={list.apply} />
+      <TransactionFilters
+        setup={setup}
+        profiles={profiles}
+        onApply={(filters) => (list.apply(filters), onFiltered?.(filters))}
+      />
       {page.kind === 'error' && <ErrorAlert error={page.error} />}
       {page.kind === 'loading' && <p className="muted">{t('app.loading')}</p>}
       {page.kind === 'ready' && page.value.rows.length === 0 && (

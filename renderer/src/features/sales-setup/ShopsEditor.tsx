@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SalesSetupView, ShopSetup } from '../../../../shared/contract';
 import { formatBelgianVatNumber } from '../../../../shared/domain/vat-number';
+import { ShopProfiles } from '../profiles/ShopProfiles';
+import { useProfiles } from '../profiles/use-profiles';
 import { SaveOutcomeLine } from './SaveOutcomeLine';
 import { ShopForm } from './ShopForm';
 import { matchesShop } from './setup-form';
@@ -89,21 +91,40 @@ export function ShopsEditor({ setup, save }: Props) {
 
 function ShopRow({ shop, onEdit }: { shop: ShopSetup; onEdit: () => void }) {
   const { t } = useTranslation();
+  const [showProfiles, setShowProfiles] = useState(false);
   const details = [shop.address, shop.website, shop.vatNumber && formatBelgianVatNumber(shop.vatNumber)];
   return (
-    <li className="setup-row" data-testid={`shop-${shop.id}`}>
+    <li className="setup-row shop-row" data-testid={`shop-${shop.id}`}>
       <div>
         <strong>{shop.name}</strong> <span className="muted">({shop.id})</span>
         <div className="muted">{details.filter(Boolean).join(' · ') || t('salesSetup.noDetails')}</div>
       </div>
-      <button
-        type="button"
-        className="button"
-        onClick={onEdit}
-        aria-label={t('salesSetup.editShop', { name: shop.name })}
-      >
-        {t('salesSetup.edit')}
-      </button>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button"
+          aria-expanded={showProfiles}
+          onClick={() => setShowProfiles((shown) => !shown)}
+          aria-label={t('profiles.ofShop', { name: shop.name })}
+        >
+          {t('profiles.title')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={onEdit}
+          aria-label={t('salesSetup.editShop', { name: shop.name })}
+        >
+          {t('salesSetup.edit')}
+        </button>
+      </div>
+      {showProfiles && <ProfilesOf shop={shop} />}
     </li>
   );
+}
+
+/** Read when opened: the Settings screen is an administrator's, who edits every part of a profile. */
+function ProfilesOf({ shop }: { shop: ShopSetup }) {
+  const profiles = useProfiles();
+  return <ShopProfiles shop={shop} profiles={profiles} admin />;
 }

@@ -18,6 +18,7 @@ import { receiptsEn } from './receipts-en';
 import { splitEn } from './split-en';
 import { topupEn } from './topup-en';
 import { salesSetupEn } from './sales-setup-en';
+import { profilesEn } from './profiles-en';
 
 /** English is the reference catalogue: nl and fr must have exactly these keys (checked by type and test). */
 export const en = {
@@ -143,6 +144,7 @@ export const en = {
   ...devicesEn,
   ...auditEn,
   ...salesSetupEn,
+  ...profilesEn,
   paymentStatus: {
     CREATING: 'Being created',
     PENDING: 'Waiting for customer',
@@ -257,6 +259,8 @@ export const en = {
     BACKUP_INVALID: 'This file is not a Kassa backup, or it is damaged.',
     CONNECTION_NOT_TESTED:
       'Test the connection with exactly these credentials first: going live needs a passed test from the last 10 minutes.',
+    NO_LIVE_PROFILE:
+      'This till’s shop has no live Bancontact display profile yet. An administrator sets it up and takes it live in Settings → Shops and sales.',
     MALFORMED_API_KEY:
       'This API key holds a character an API key cannot have (a special dash, a space or a line break). Copy it again from the portal.',
     EVENT_ENDED: 'The event has ended: wristbands can no longer pay. Take cash or Bancontact instead.',

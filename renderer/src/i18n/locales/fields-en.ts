@@ -85,6 +85,7 @@ export const fieldTextsEn = {
     paperMm: 'paper width',
     password: 'password',
     paymentId: 'payment',
+    payoutIban: 'payout IBAN',
     percent: 'discount percentage',
     port: 'port',
     position: 'position',

@@ -82,6 +82,7 @@ export const fieldTextsFr: Catalogue<typeof fieldTextsEn> = {
     paperMm: 'largeur du papier',
     password: 'mot de passe',
     paymentId: 'paiement',
+    payoutIban: 'IBAN de versement',
     percent: 'pourcentage de remise',
     port: 'port',
     position: 'position',

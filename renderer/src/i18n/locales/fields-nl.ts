@@ -82,6 +82,7 @@ export const fieldTextsNl: Catalogue<typeof fieldTextsEn> = {
     paperMm: 'papierbreedte',
     password: 'wachtwoord',
     paymentId: 'betaling',
+    payoutIban: 'uitbetalings-IBAN',
     percent: 'kortingspercentage',
     port: 'poort',
     position: 'positie',

@@ -19,6 +19,7 @@ import { receiptsNl } from './receipts-nl';
 import { splitNl } from './split-nl';
 import { topupNl } from './topup-nl';
 import { salesSetupNl } from './sales-setup-nl';
+import { profilesNl } from './profiles-nl';
 
 export const nl: Catalogue = {
   app: {
@@ -143,6 +144,7 @@ export const nl: Catalogue = {
   ...devicesNl,
   ...auditNl,
   ...salesSetupNl,
+  ...profilesNl,
   paymentStatus: {
     CREATING: 'Wordt aangemaakt',
     PENDING: 'Wachten op de klant',
@@ -258,6 +260,8 @@ export const nl: Catalogue = {
     BACKUP_INVALID: 'Dit bestand is geen back-up van Kassa, of het is beschadigd.',
     CONNECTION_NOT_TESTED:
       'Test eerst de verbinding met precies deze gegevens: live gaan vraagt een geslaagde test van de laatste 10 minuten.',
+    NO_LIVE_PROFILE:
+      'De winkel van deze kassa heeft nog geen live Bancontact-displayprofiel. Een beheerder stelt het in en zet het live via Instellingen → Winkels en verkoop.',
     MALFORMED_API_KEY:
       'Deze API-sleutel bevat een teken dat een API-sleutel niet kan hebben (een speciaal streepje, een spatie of een regeleinde). Kopieer hem opnieuw uit het portaal.',
     EVENT_ENDED:
