@@ -113,6 +113,7 @@ export const fieldTextsEn = {
     shopIds: 'shops',
     shops: 'shops',
     size: 'size',
+    soundOn: 'payment sound',
     staffId: 'staff member',
     status: 'status',
     stickerPosId: 'sticker POS id',

@@ -110,6 +110,7 @@ export const fieldTextsFr: Catalogue<typeof fieldTextsEn> = {
     shopIds: 'magasins',
     shops: 'magasins',
     size: 'taille',
+    soundOn: 'son de paiement',
     staffId: 'membre du personnel',
     status: 'statut',
     stickerPosId: 'identifiant POS de l’autocollant',

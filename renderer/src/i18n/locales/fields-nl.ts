@@ -110,6 +110,7 @@ export const fieldTextsNl: Catalogue<typeof fieldTextsEn> = {
     shopIds: 'winkels',
     shops: 'winkels',
     size: 'grootte',
+    soundOn: 'betaalgeluid',
     staffId: 'medewerker',
     status: 'status',
     stickerPosId: 'POS-id van de sticker',
