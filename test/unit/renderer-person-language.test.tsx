@@ -58,6 +58,17 @@ describe("a person's own language", () => {
     expect(screen.button('Betalen met Bancontact')).toBeTruthy();
   });
 
+  it("shows a cashier only this device's sound in Settings, and keeps her choice at the station", async () => {
+    station.signedIn = 'bob';
+    await screen.render('#/settings', 'en');
+    expect([...screen.container.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['This device']);
+    const box = screen.container.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    expect(box.checked).toBe(true);
+    await screen.tap(box);
+    expect(station.called('devices.setSound').map((c) => c.input)).toEqual([{ soundOn: false }]);
+    expect(station.soundOn).toBe(false);
+  });
+
   it('does not follow a person on the customer display', async () => {
     station.signedIn = 'lies';
     await screen.render('#/customer', 'en');

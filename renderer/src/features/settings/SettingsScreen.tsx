@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { BackupsSection } from './BackupsSection';
@@ -28,13 +29,13 @@ export function SettingsScreen() {
   return (
     <main className="settings">
       <h1>{t('settings.title')}</h1>
-      {sells && <ThisDevice />}
-      {administers && <StationSettings />}
+      {administers ? <StationSettings device={sells && <ThisDevice />} /> : sells && <ThisDevice />}
     </main>
   );
 }
 
-function StationSettings() {
+/** An administrator's Settings: the mode first, then this device's sound beside the station's settings. */
+function StationSettings({ device }: { device: ReactNode }) {
   const { t } = useTranslation();
   const { settings, mode, loadError } = useStation();
   return (
@@ -48,6 +49,7 @@ function StationSettings() {
           </strong>
         </p>
       )}
+      {device}
       {settings?.mode === 'training' && <GoLiveForm initial={settings} />}
       {settings?.mode === 'live' && <LiveSettings settings={settings} />}
       {settings && <StationLanguage settings={settings} />}
