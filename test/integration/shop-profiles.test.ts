@@ -202,6 +202,8 @@ describe('shops and their payment profiles', () => {
     expect(firstShop.rows.map((r) => r.saleId)).toEqual([atA.id]);
     const summary = await kassa.must('reports.getSummaries', { shopId: 'shop-2', profileId: SHOP_B.ppid });
     expect(summary.today.sales).toEqual({ count: 1, cents: 1_250 });
+    expect(summary.hourlyToday.reduce((sum, point) => sum + point.cents, 0)).toBe(1_250);
+    expect(summary.today.byShop).toEqual([{ id: 'shop-2', name: 'Frituur Zuid', count: 1, cents: 1_250 }]);
     const other = await kassa.must('reports.getSummaries', { profileId: TRAINING_DISPLAY_PROFILE.ppid });
     expect(other.today.sales).toEqual({ count: 1, cents: 700 });
     expect((await kassa.must('reports.getSummaries', {})).today.sales).toEqual({ count: 2, cents: 1_950 });

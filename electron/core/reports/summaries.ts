@@ -1,14 +1,16 @@
-import { and, between, eq, sql, type SQL } from 'drizzle-orm';
+import { and, between, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   SALE_METHODS,
   TRANSACTION_METHODS,
   type GroupLine,
+  type HourlyPoint,
   type PeriodSummary,
   type SummariesView,
 } from '../../../shared/contract/report-views';
 import {
   addDays,
   formatDay,
+  localTime,
   monthStart,
   weekStart,
   yearStart,
@@ -45,7 +47,7 @@ export function summaries(db: Db, at: number, filter: SummaryFilter = {}): Promi
       week: await period(weekStart(today), addDays(weekStart(today), 6)),
       month: await period(monthStart(today), addDays(monthStart(nextMonth), -1)),
       year: await period(yearStart(today), Math.floor(today / 10_000) * 10_000 + 1231),
-      hourlyToday: await hourly(q, today),
+      hourlyToday: filtered(filter) ? await filteredHourly(q, today, filter) : await hourly(q, today),
     };
   });
 }
@@ -64,11 +66,37 @@ function dailyRows(q: Tx, from: DayNumber, to: DayNumber): Promise<PeriodRow[]> 
     .groupBy(reportDaily.shopId, reportDaily.method);
 }
 
-/** As the daily totals count them: succeeded movements, a sale once (`counts`), by shop and method. */
-function filteredRows(q: Tx, from: DayNumber, to: DayNumber, filter: SummaryFilter): Promise<PeriodRow[]> {
+const filtered = (filter: SummaryFilter): boolean =>
+  filter.shopId !== undefined || filter.profileId !== undefined;
+
+function filterWhere(from: DayNumber, to: DayNumber, filter: SummaryFilter): SQL[] {
   const where: SQL[] = [between(transactions.businessDay, from, to), eq(transactions.status, 'succeeded')];
   if (filter.shopId) where.push(eq(transactions.shopId, filter.shopId));
   if (filter.profileId) where.push(eq(transactions.profileId, filter.profileId));
+  return where;
+}
+
+/** Today's sales per hour of one shop or profile, by the hour each was booked (as the hourly totals). */
+async function filteredHourly(q: Tx, day: DayNumber, filter: SummaryFilter): Promise<HourlyPoint[]> {
+  const rows = await q
+    .select({
+      bookedAt: transactions.bookedAt,
+      counts: transactions.counts,
+      cents: sql<number>`${transactions.amountCents} + ${transactions.roundingCents}`,
+    })
+    .from(transactions)
+    .where(and(...filterWhere(day, day, filter), inArray(transactions.method, [...SALE_METHODS])));
+  const points = Array.from({ length: 24 }, (_, hour) => ({ hour, count: 0, cents: 0 }));
+  for (const row of rows) {
+    const point = points[localTime(row.bookedAt).hour]!;
+    point.count += Number(row.counts);
+    point.cents += Number(row.cents);
+  }
+  return points;
+}
+
+/** As the daily totals count them: succeeded movements, a sale once (`counts`), by shop and method. */
+function filteredRows(q: Tx, from: DayNumber, to: DayNumber, filter: SummaryFilter): Promise<PeriodRow[]> {
   return q
     .select({
       shopId: transactions.shopId,
@@ -78,7 +106,7 @@ function filteredRows(q: Tx, from: DayNumber, to: DayNumber, filter: SummaryFilt
       cents: sql<number>`sum(${transactions.amountCents} + ${transactions.roundingCents})`,
     })
     .from(transactions)
-    .where(and(...where))
+    .where(and(...filterWhere(from, to, filter)))
     .groupBy(transactions.shopId, transactions.method);
 }
 
@@ -88,12 +116,13 @@ async function summarise(
   to: DayNumber,
   filter: SummaryFilter,
 ): Promise<PeriodSummary> {
-  const filtered = filter.shopId !== undefined || filter.profileId !== undefined;
   // PostgreSQL answers sums as text: numbers from here on.
-  const rows = (await (filtered ? filteredRows(q, from, to, filter) : dailyRows(q, from, to))).map((r) => ({
-    ...r,
-    ...{ count: Number(r.count), saleCount: Number(r.saleCount), cents: Number(r.cents) },
-  }));
+  const rows = (await (filtered(filter) ? filteredRows(q, from, to, filter) : dailyRows(q, from, to))).map(
+    (r) => ({
+      ...r,
+      ...{ count: Number(r.count), saleCount: Number(r.saleCount), cents: Number(r.cents) },
+    }),
+  );
   const sales = rows.filter((r) => SALE_METHOD_SET.has(r.method));
   const { shops } = await setupIn(q);
   const byShop = new Map<string, GroupLine>();
