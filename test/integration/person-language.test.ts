@@ -37,7 +37,11 @@ afterAll(async () => {
 /** A person signing in again on a device, as the sign-in screen does: the answer the screen follows. */
 async function signInAgain(station: Station, person: SignedIn, on: LinkedDevice): Promise<SessionView> {
   const caller = { ...(await on.caller()), session: { set: () => undefined, clear: () => undefined } };
-  const signed = await station.dispatch('session.signIn', { staffId: person.staffId, secret: TEST_PIN }, caller);
+  const signed = await station.dispatch(
+    'session.signIn',
+    { staffId: person.staffId, secret: TEST_PIN },
+    caller,
+  );
   if (!signed.ok) throw new Error(`session.signIn failed: ${signed.error.code}`);
   return signed.value as SessionView;
 }
@@ -93,13 +97,19 @@ describe("a device's payment sound", () => {
   it('is on until chosen, kept per device, and kept across a station restart', async () => {
     const tillCashier = await cashierOn('Tom', till);
     const barCashier = await cashierOn('Bo', bar);
-    expect(await tillCashier.must('devices.getSound', {})).toEqual({ deviceId: till.device.id, soundOn: true });
+    expect(await tillCashier.must('devices.getSound', {})).toEqual({
+      deviceId: till.device.id,
+      soundOn: true,
+    });
     await tillCashier.must('devices.setSound', { soundOn: false });
 
     await kassa.restart();
     // The same browsers with the same cookies, calling the restarted station.
     const sound = async (person: SignedIn, on: LinkedDevice) => {
-      const caller = await kassa.station.access.callerFor({ ...on.credentials, sessionToken: person.token() });
+      const caller = await kassa.station.access.callerFor({
+        ...on.credentials,
+        sessionToken: person.token(),
+      });
       const result = await kassa.station.dispatch('devices.getSound', {}, caller);
       if (!result.ok) throw new Error(`devices.getSound failed: ${result.error.code}`);
       return result.value as DeviceSoundView;
@@ -112,5 +122,9 @@ describe("a device's payment sound", () => {
     expect(await sound(other, till)).toEqual({ deviceId: till.device.id, soundOn: false });
     const window = await kassa.station.dispatch('devices.getSound', {}, by);
     expect(window).toEqual({ ok: true, value: { deviceId: 'station', soundOn: true } });
+    const log = await kassa.station.dispatch('audit.list', { action: 'devices.setSound' }, by);
+    expect(log.ok && (log.value as AuditPageView).entries).toMatchObject([
+      { outcome: 'ok', subject: till.device.id, staff: { id: tillCashier.staffId }, detail: { to: 'off' } },
+    ]);
   });
 });
