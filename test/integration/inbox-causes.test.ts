@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InboxMessageView } from '../../shared/contract/inbox-methods';
 import type { SaleView } from '../../shared/contract';
-import { TRAINING_DISPLAY_PROFILE } from '../../electron/core/simulator';
+import {
+  DEFAULT_PROFILES,
+  startSimulatorServer,
+  TRAINING_DISPLAY_PROFILE,
+  TRAINING_TOPUP_PROFILE,
+  type SimulatorServer,
+} from '../../electron/core/simulator';
 import { databaseSql } from '../support/database-sql';
 import { freePort } from '../support/lan';
 import { signInAs, type SignedIn } from '../support/sign-in';
@@ -16,8 +22,11 @@ import { seedWristbands, topupPayload } from '../support/wristbands';
  */
 
 let kassa: StationWithShell;
+let simulator: SimulatorServer | null = null;
 afterEach(async () => {
   await kassa.close();
+  await simulator?.close();
+  simulator = null;
 });
 
 const ofKind = async (person: SignedIn, kind: InboxMessageView['kind']) =>
@@ -106,6 +115,37 @@ describe('inbox messages of their causes', () => {
     });
     expect(resolved.ok).toBe(true);
     expect(await ofKind(manager, 'topup_attention')).toEqual([]);
+  });
+
+  it('a wristband balance waiting for the payer’s IBAN: for financial users, gone once Bancontact gives it', async () => {
+    // A top-up profile whose payer's IBAN Bancontact knows only an hour later.
+    const profiles = DEFAULT_PROFILES.map((p) =>
+      p.ppid === TRAINING_TOPUP_PROFILE.ppid ? { ...p, refundIbanDelaySeconds: 3_600 } : p,
+    );
+    simulator = await startSimulatorServer({ port: 0, profiles });
+    kassa = await startStationWithShell({ simulatorUrl: simulator.baseUrl, topupSweepIntervalMs: 150 });
+    const [band] = (await seedWristbands(kassa.dataDir, { count: 1 })) as [string];
+    const { paymentId } = await kassa.sim<{ paymentId: string }>('/_sim/payer/scan', {
+      ...{ payload: topupPayload(band), amount: 900 },
+    });
+    await kassa.sim('/_sim/payer/confirm', { paymentId });
+    await waitFor(
+      async () => (await kassa.must('wristbands.get', { wristbandId: band })).balanceCents === 900,
+      3_000,
+    );
+    await kassa.must('refunds.prepare', {});
+    const manager = await signInAs(kassa.station, 'manager');
+    expect(await ofKind(manager, 'wristband_refund_waiting')).toEqual([]);
+    const financial = await signInAs(kassa.station, 'financial');
+    expect(await ofKind(financial, 'wristband_refund_waiting')).toEqual([
+      expect.objectContaining({
+        link: 'topup',
+        facts: { amountCents: 900, name: band, reason: 'REFUND_NOT_AVAILABLE' },
+      }),
+    ]);
+    await kassa.sim('/_sim/clock/advance', { ms: 3_601_000 });
+    await financial.must('refunds.prepare', {});
+    expect(await ofKind(financial, 'wristband_refund_waiting')).toEqual([]);
   });
 });
 
