@@ -139,3 +139,35 @@ describe('Settings → Shops and sales: a shop’s payment profiles', () => {
     expect(byTestId('profile-ca55a0000000000000000011')?.textContent).toContain('live on Preprod (test)');
   });
 });
+
+describe('the sticker QR codes', () => {
+  it('offers the shops’ sticker profiles for the PPID, by name', async () => {
+    const s = station();
+    s.answers['profiles.list'] = () =>
+      ok([
+        {
+          ...{
+            id: 'p3',
+            shopId: 'food',
+            kind: 'sticker',
+            name: 'Frituur sticker',
+            ppid: 'f00d00000000000000000003',
+          },
+          ...{
+            iban: '',
+            ibanStatus: 'none',
+            hasApiKey: true,
+            live: false,
+            environment: null,
+            trainingPpid: null,
+          },
+        },
+      ]);
+    await renderApp('/#/stickers');
+    const input = view().querySelector<HTMLInputElement>('#sticker-ppid')!;
+    const options = [...view().querySelectorAll(`#${input.getAttribute('list')} option`)];
+    expect(options.map((o) => [o.getAttribute('value'), o.getAttribute('label')])).toEqual([
+      ['f00d00000000000000000003', 'Frituur sticker'],
+    ]);
+  });
+});

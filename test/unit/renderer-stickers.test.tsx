@@ -108,6 +108,8 @@ async function render(locale: Locale, calls: string[]): Promise<void> {
     async call(method, input) {
       calls.push(`${method} ${JSON.stringify(input)}`);
       if (method === 'settings.getSalesSetup') return { ok: true, value: { shops: [] } } as Result<never>;
+      // The shops' sticker profiles the PPID field offers: none set up here.
+      if (method === 'profiles.list') return { ok: true, value: [] } as Result<never>;
       return { ok: true, value: file } as Result<never>;
     },
     subscribe: () => () => undefined,

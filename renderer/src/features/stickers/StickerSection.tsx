@@ -15,6 +15,7 @@ import {
   ReissueFields,
   type StickerChoices,
 } from './StickerFields';
+import { useProfiles } from '../profiles/use-profiles';
 import {
   EMPTY_STICKER_FORM,
   checkConfigurable,
@@ -94,6 +95,8 @@ function StickerSectionBody({ settings }: { settings: SettingsView }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const shops = useShopNames();
+  // The shops' sticker profiles, offered for the PPID (a user who may not read them types it).
+  const stickerProfiles = (useProfiles().profiles ?? []).filter((p) => p.kind === 'sticker');
   const set = (patch: Partial<StickerFormValues>) => setValues((current) => ({ ...current, ...patch }));
   const choose = (patch: Partial<StickerChoices>) => setChoices((current) => ({ ...current, ...patch }));
   const submit = async (event: FormEvent) => {
@@ -127,6 +130,11 @@ function StickerSectionBody({ settings }: { settings: SettingsView }) {
           </button>
         ))}
       </div>
+      <datalist id="sticker-profiles">
+        {stickerProfiles.map((p) => (
+          <option key={p.id} value={p.ppid} label={p.name} />
+        ))}
+      </datalist>
       <datalist id="sticker-shops">
         {shops.map((name) => (
           <option key={name} value={name} />
@@ -163,6 +171,7 @@ function PpidField({
       <label htmlFor="sticker-ppid">{t('stickers.fields.ppid')}</label>
       <input
         id="sticker-ppid"
+        list="sticker-profiles"
         value={values.ppid}
         maxLength={64}
         autoComplete="off"
