@@ -171,3 +171,20 @@ describe('the sticker QR codes', () => {
     ]);
   });
 });
+
+describe('the till of a shop without a live display profile', () => {
+  it('says so in the cashier’s words instead of failing at Bancontact', async () => {
+    const s = station('nl');
+    s.answers['till.startPayment'] = () => ({
+      ok: false,
+      error: { code: 'NO_LIVE_PROFILE', message: 'Shop Frituur has no live display profile' },
+    });
+    await renderApp('/#/till', createI18n('nl'));
+    await fill('#amount', '8');
+    await click('Betalen met Bancontact');
+    expect(s.called('till.startPayment')).toHaveLength(1);
+    expect(alerts()).toContain(
+      'De winkel van deze kassa heeft nog geen live Bancontact-displayprofiel. Een beheerder stelt het in en zet het live via Instellingen → Winkels en verkoop.',
+    );
+  });
+});
