@@ -114,6 +114,7 @@ export const fieldTextsEn = {
     shops: 'shops',
     size: 'size',
     soundOn: 'payment sound',
+    key: 'inbox message',
     staffId: 'staff member',
     status: 'status',
     stickerPosId: 'sticker POS id',

@@ -111,6 +111,7 @@ export const fieldTextsFr: Catalogue<typeof fieldTextsEn> = {
     shops: 'magasins',
     size: 'taille',
     soundOn: 'son de paiement',
+    key: 'message de la boîte de réception',
     staffId: 'membre du personnel',
     status: 'statut',
     stickerPosId: 'identifiant POS de l’autocollant',

@@ -111,6 +111,7 @@ export const fieldTextsNl: Catalogue<typeof fieldTextsEn> = {
     shops: 'winkels',
     size: 'grootte',
     soundOn: 'betaalgeluid',
+    key: 'inboxbericht',
     staffId: 'medewerker',
     status: 'status',
     stickerPosId: 'POS-id van de sticker',
