@@ -18,7 +18,6 @@ import { receiptsEn } from './receipts-en';
 import { splitEn } from './split-en';
 import { topupEn } from './topup-en';
 import { salesSetupEn } from './sales-setup-en';
-import { profilesEn } from './profiles-en';
 
 /** English is the reference catalogue: nl and fr must have exactly these keys (checked by type and test). */
 export const en = {
@@ -144,7 +143,6 @@ export const en = {
   ...devicesEn,
   ...auditEn,
   ...salesSetupEn,
-  ...profilesEn,
   paymentStatus: {
     CREATING: 'Being created',
     PENDING: 'Waiting for customer',

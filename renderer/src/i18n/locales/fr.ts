@@ -19,7 +19,6 @@ import { receiptsFr } from './receipts-fr';
 import { splitFr } from './split-fr';
 import { topupFr } from './topup-fr';
 import { salesSetupFr } from './sales-setup-fr';
-import { profilesFr } from './profiles-fr';
 
 export const fr: Catalogue = {
   app: {
@@ -144,7 +143,6 @@ export const fr: Catalogue = {
   ...devicesFr,
   ...auditFr,
   ...salesSetupFr,
-  ...profilesFr,
   paymentStatus: {
     CREATING: 'En création',
     PENDING: 'En attente du client',
@@ -265,8 +263,7 @@ export const fr: Catalogue = {
     BACKUP_INVALID: "Ce fichier n'est pas une sauvegarde de Kassa, ou il est endommagé.",
     CONNECTION_NOT_TESTED:
       'Testez d’abord la connexion avec exactement ces identifiants : passer en production demande un test réussi dans les 10 dernières minutes.',
-    NO_LIVE_PROFILE:
-      'Le magasin de cette caisse n’a pas encore de profil d’affichage Bancontact actif. Un administrateur le configure et l’active dans Paramètres → Magasins et ventes.',
+    NO_LIVE_PROFILE: 'Ce magasin n’a pas de profil Bancontact actif : voir Paramètres → Magasins et ventes.',
     MALFORMED_API_KEY:
       'Cette clé API contient un caractère impossible dans une clé API (un tiret spécial, une espace ou un saut de ligne). Copiez-la à nouveau depuis le portail.',
     EVENT_ENDED:

@@ -19,7 +19,6 @@ import { receiptsNl } from './receipts-nl';
 import { splitNl } from './split-nl';
 import { topupNl } from './topup-nl';
 import { salesSetupNl } from './sales-setup-nl';
-import { profilesNl } from './profiles-nl';
 
 export const nl: Catalogue = {
   app: {
@@ -144,7 +143,6 @@ export const nl: Catalogue = {
   ...devicesNl,
   ...auditNl,
   ...salesSetupNl,
-  ...profilesNl,
   paymentStatus: {
     CREATING: 'Wordt aangemaakt',
     PENDING: 'Wachten op de klant',

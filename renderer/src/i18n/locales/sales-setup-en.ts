@@ -1,3 +1,4 @@
+import { profilesEn } from './profiles-en';
 /** Settings → Shops and sales, the logo and the GKS statement (English, the reference). */
 export const salesSetupEn = {
   salesSetup: {
@@ -88,4 +89,6 @@ export const salesSetupEn = {
         'Below the threshold, and for drinks, take-away and wristband top-ups, Kassa may be used; a VAT receipt is still required for meals and drinks. Ask your accountant when in doubt.',
     },
   },
+  // Each shop's payment profiles, edited in the same Settings section.
+  ...profilesEn,
 };

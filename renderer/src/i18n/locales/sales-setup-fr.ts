@@ -1,3 +1,4 @@
+import { profilesFr } from './profiles-fr';
 import type { salesSetupEn } from './sales-setup-en';
 
 /** Paramètres → Magasins et ventes, le logo et la mention SCE. */
@@ -93,4 +94,6 @@ export const salesSetupFr: typeof salesSetupEn = {
         'En dessous du seuil, et pour les boissons, la vente à emporter et les rechargements de bracelets, Kassa peut être utilisé ; un ticket TVA reste obligatoire pour les repas et les boissons. En cas de doute, demandez à votre comptable.',
     },
   },
+  // Each shop's payment profiles, edited in the same Settings section.
+  ...profilesFr,
 };

@@ -1,3 +1,4 @@
+import { profilesNl } from './profiles-nl';
 import type { salesSetupEn } from './sales-setup-en';
 
 /** Instellingen → Winkels en verkoop, het logo en de GKS-verklaring. */
@@ -92,4 +93,6 @@ export const salesSetupNl: typeof salesSetupEn = {
         'Onder de drempel, en voor dranken, afhaalverkoop en opwaarderingen van polsbandjes, mag u Kassa gebruiken; voor maaltijden en dranken blijft een btw-ontvangstbewijs verplicht. Vraag bij twijfel raad aan uw boekhouder.',
     },
   },
+  // Each shop's payment profiles, edited in the same Settings section.
+  ...profilesNl,
 };
