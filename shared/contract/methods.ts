@@ -85,7 +85,8 @@ export const methods = {
     output: out<TimelineEntry[]>(),
   },
   'payments.listRejectedCallbacks': {
-    permission: 'administer',
+    // Managers too: a refused callback may mean a sale they close the day with was not confirmed.
+    permission: 'close',
     input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
     output: out<RejectedCallbackGroupView[]>(),
   },

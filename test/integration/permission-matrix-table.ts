@@ -89,7 +89,7 @@ export const MATRIX: Record<MethodName, Allowed> = {
   // The customer display follows its till's open sale.
   'till.getCurrentSale': ANY_SESSION,
   'payments.getTimeline': TILL,
-  'payments.listRejectedCallbacks': ADMINISTRATORS,
+  'payments.listRejectedCallbacks': MANAGERS,
   // Training mode's stand-in for the customer's phone, driven from the till.
   'training.scan': TILL,
   'training.confirm': TILL,

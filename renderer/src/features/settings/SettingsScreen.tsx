@@ -26,10 +26,19 @@ export function SettingsScreen() {
   // Whoever sells here sets this device's sound; the station's own settings are an administrator's.
   const administers = rights === null || allows(rights, 'administer');
   const sells = rights === null || allows(rights, 'sell');
+  // A manager also looks into refused callbacks here (the inbox links to them).
+  const closes = rights === null || allows(rights, 'close');
   return (
     <main className="settings">
       <h1>{t('settings.title')}</h1>
-      {administers ? <StationSettings device={sells && <ThisDevice />} /> : sells && <ThisDevice />}
+      {administers ? (
+        <StationSettings device={sells && <ThisDevice />} />
+      ) : (
+        <>
+          {sells && <ThisDevice />}
+          {closes && <RejectedCallbacks />}
+        </>
+      )}
     </main>
   );
 }
