@@ -1,6 +1,5 @@
 import type { Environment, Mode } from '../../shared/contract';
 import type { RuntimeBackupHooks } from './backup/station-backups';
-import { createCallbackVerifier } from './bancontact/callback-verifier';
 import { createBancontactClient, stationUserAgent, type BancontactClient } from './bancontact/client';
 import type { RequestBudget } from './bancontact/rate-limiter';
 import { markerAfterZ, openBook } from './books/book-checks';
@@ -9,7 +8,7 @@ import type { Db } from './db/open-database';
 import type { StorageGuard } from './db/storage-errors';
 import { createModeReaders, type ModeReaders } from './mode-readers';
 import { databaseFileFor } from './modes/resolve-mode';
-import { CallbackIntake } from './payments/callback-intake';
+import { profileIntake, type CallbackIntake } from './payments/callback-intake';
 import { flushRejectionCounts } from './payments/rejected-callbacks';
 import { closeInterruptedCreations, holdProfileWork, type FollowingOptions } from './payments/once-per-site';
 import { SearchSweep } from './payments/search-sweep';
@@ -98,6 +97,8 @@ export interface RuntimeOptions {
   posId: string | null;
   /** Where Bancontact posts this profile's callbacks. */
   callbackUrl: string | null;
+  /** Below which a shop's other profiles take their callbacks (`…/callbacks/<ppid>`); null: polling. */
+  callbackBase: string | null;
   /** What each shop's tills pay with (till/shop-payments.ts); a shop not in it uses `connection`. */
   shopPayments: Map<string, ShopPayment>;
   /** Live top-up profiles from the settings; training mode has its own. */
@@ -263,12 +264,7 @@ function buildParts({ options, db, repo, onSaleChanged: announce }: Opening, cli
     threshold: timings.rateLimitPerSecond,
     search: (windowMs: number) => sweep.run(windowMs, 'high'),
   };
-  const tillProfiles = new TillProfiles({
-    db,
-    main: { profileId: options.connection.profileId, client },
-    clientFor: (ppid, apiKey) => modeClient(options, options.coordination.budget(ppid), { apiKey }),
-  });
-  tillProfiles.replace(options.shopPayments);
+  const tillProfiles = openTillProfiles({ options, db, onSaleChanged }, client);
   const tracker = new PaymentTracker({
     ...shared,
     otherClient: (profileId) => tillProfiles.otherClient(profileId),
@@ -290,6 +286,23 @@ function buildParts({ options, db, repo, onSaleChanged: announce }: Opening, cli
       options.startSaleRefunds?.(given.filter((g) => g.paymentId !== null).map((g) => g.refundId)),
   });
   return { till, tillProfiles, tracker, sweep, intake: buildIntake(options, db, onSaleChanged) };
+}
+
+/** Which profile each shop's tills pay with, with its own client and callback intake (till-profiles.ts). */
+function openTillProfiles(
+  parts: { options: RuntimeOptions; db: Db; onSaleChanged: (saleId: string) => void },
+  client: BancontactClient,
+): TillProfiles {
+  const { options, db } = parts;
+  const tillProfiles = new TillProfiles({
+    db,
+    main: { profileId: options.connection.profileId, client, callbackUrl: options.callbackUrl },
+    clientFor: (ppid, apiKey) => modeClient(options, options.coordination.budget(ppid), { apiKey }),
+    callbackBase: options.callbackBase,
+    intakeFor: (ppid, callbackUrl) => intakeOf(parts, ppid, callbackUrl),
+  });
+  tillProfiles.replace(options.shopPayments);
+  return tillProfiles;
 }
 
 function followingOptions(
@@ -328,10 +341,23 @@ function buildIntake(
   db: Db,
   onSaleChanged: (saleId: string) => void,
 ): CallbackIntake | null {
-  const { callbackUrl, storage } = options;
-  const { profileId, jwksUrl } = options.connection;
-  const { now, logger } = options.config;
+  const { callbackUrl } = options;
   if (!callbackUrl) return null;
-  const verifier = createCallbackVerifier({ jwksUrl, ppid: profileId, callbackUrl });
-  return new CallbackIntake({ db, profileId, now, logger, onSaleChanged, verifier, storage });
+  return intakeOf({ options, db, onSaleChanged }, options.connection.profileId, callbackUrl);
+}
+
+/** The callbacks of one profile (the mode's own, or a shop's), verified for its PPID and URL. */
+function intakeOf(
+  parts: { options: RuntimeOptions; db: Db; onSaleChanged: (saleId: string) => void },
+  profileId: string,
+  callbackUrl: string,
+): CallbackIntake {
+  const { options, db, onSaleChanged } = parts;
+  const { now, logger } = options.config;
+  const { jwksUrl } = options.connection;
+  return profileIntake(
+    { db, now, logger, onSaleChanged, storage: options.storage, jwksUrl },
+    profileId,
+    callbackUrl,
+  );
 }

@@ -120,6 +120,7 @@ export class RuntimeHost {
       storage: this.storage,
       posId: stored.stickerPosId,
       callbackUrl,
+      callbackBase: base,
       // The embedded simulator was told to post top-ups to this machine (see simulatorProfiles).
       topupCallbackBase: local ?? this.config.publicUrl ?? stored.publicUrl,
       topupProfiles: this.liveTopupProfiles(stored, connection),

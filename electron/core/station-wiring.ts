@@ -203,8 +203,8 @@ export function settingsServices(
 }
 
 /**
- * Only the current till profile's URL and this mode's top-up profiles' URLs take callbacks; anything
- * else is a 404 Bancontact will not retry.
+ * Only the current till profile's URL, the shops' other display profiles' and this mode's top-up
+ * profiles' URLs take callbacks; anything else is a 404 Bancontact will not retry.
  */
 export async function receiveCallback(
   host: RuntimeHost,
@@ -216,6 +216,8 @@ export async function receiveCallback(
   const runtime = host.running();
   if (!runtime) return { status: 503, body: { ok: false, reason: 'STATION_REFUSED' } };
   if (runtime.intake && runtime.profileId === ppid) return runtime.intake.receive(rawBody, signature);
+  const shop = runtime.tillProfiles.intake(ppid);
+  if (shop) return shop.receive(rawBody, signature);
   const topup = runtime.topup.lanes.receive(ppid, rawBody, signature);
   return topup ?? { status: 404, body: { ok: false, reason: 'UNKNOWN_PROFILE' } };
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { BANCONTACT_STATUSES } from '../../../shared/domain/payment-status';
-import type { CallbackVerification } from '../bancontact/callback-verifier';
+import { createCallbackVerifier, type CallbackVerification } from '../bancontact/callback-verifier';
 import type { Db } from '../db/open-database';
 import { changedRows } from '../db/raw';
 import { guardFor, type StorageGuard } from '../db/storage-errors';
@@ -116,4 +116,15 @@ export class CallbackIntake {
     await recordRejection(db, logger, { profileId, reason, detail, rawBody, at: now(), kind: 'callback' });
     return { status: REJECTION_STATUS[reason] ?? 401, body: { ok: false, reason } };
   }
+}
+
+/** The intake of one profile's callbacks, verified for its PPID and its callback URL. */
+export function profileIntake(
+  deps: Omit<CallbackIntakeDeps, 'profileId' | 'verifier'> & { jwksUrl: string },
+  profileId: string,
+  callbackUrl: string,
+): CallbackIntake {
+  const { jwksUrl, ...rest } = deps;
+  const verifier = createCallbackVerifier({ jwksUrl, ppid: profileId, callbackUrl });
+  return new CallbackIntake({ ...rest, profileId, verifier });
 }

@@ -211,7 +211,9 @@ export class TillService {
   /** The profile a till of its shop pays with; NO_LIVE_PROFILE before anything is written. */
   private async profileOf(tillId: string): Promise<TillProfile> {
     const { profiles, profileId, client } = this.deps;
-    return profiles ? profiles.forTill(tillId) : { profileId, client, isMain: true };
+    return profiles
+      ? profiles.forTill(tillId)
+      : { profileId, client, isMain: true, callbackUrl: this.deps.callbackUrl };
   }
 
   private async clientOfPayment(paymentId: string) {
@@ -270,8 +272,7 @@ export class TillService {
     this.deps.onSaleChanged(saleId);
     try {
       const profile = await this.profileOf(tillId);
-      // Only the mode's own profile has a callback URL here; a shop's other profile is followed by polling.
-      const callbackUrl = profile.isMain ? this.deps.callbackUrl : null;
+      const { callbackUrl } = profile;
       const posId = await this.posIdOf(tillId);
       const request = {
         amount: amountCents,
