@@ -41,5 +41,18 @@ describe('callbacks of a shop’s own display profile', () => {
     );
     expect(callbacks.length).toBeGreaterThan(0);
     expect(callbacks.every((c) => c.profileId === SHOP_B.ppid && c.state === 'delivered')).toBe(true);
+
+    // The first shop's till pays with the station's own profile; the CSV of the second shop's profile
+    // holds the second shop's sale alone.
+    const first = await kassa.must('till.startPayment', { amountCents: 700, idempotencyKey: 'shop-a-1' });
+    await kassa.sim('/_sim/payer/scan', { payload: first.payment!.deeplink });
+    await kassa.sim('/_sim/payer/confirm', { paymentId: first.payment!.bancontactId });
+    await kassa.saleUntil(first.id, (s) => s.status === 'paid', 5_000);
+    const csv = await kassa.must('reports.exportCsv', { shopId: 'shop-2', profileId: SHOP_B.ppid });
+    const text = await (await fetch(kassa.shell.url + csv.path)).text();
+    expect(csv.rows).toBe(1);
+    expect(text).toContain(sale.id);
+    expect(text).toContain(SHOP_B.ppid);
+    expect(text).not.toContain(first.id);
   });
 });
