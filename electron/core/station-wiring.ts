@@ -17,7 +17,7 @@ import { createStationRestore, type RestorableHost } from './restore/station-res
 import type { Logger } from './logging/logger';
 import type { RuntimeHost } from './runtime-host';
 import type { SalesRepo } from './sales/sales-repo';
-import type { SettingsFile } from './settings/settings-file';
+import type { SettingsFile, StoredSettings } from './settings/settings-file';
 import { SettingsService } from './settings/settings-service';
 import { TopupProfileSettings } from './settings/topup-profile-settings';
 import type { StationConfig } from './station-config';
@@ -188,16 +188,17 @@ export function settingsServices(
     currentCallbackUrl: () => host.running()?.callbackUrl ?? null,
     goingLive: ({ environment, ppid }) => profiles.mainWentLive(environment, ppid),
   });
+  const shopIds = () => readSalesSetupFile(join(config.dataDir, SALES_SETUP_FILE)).shops.map((shop) => shop.id);
+  // A shop's top-up profiles are the top-up workshop's: a change reaches both the tills and the lanes.
+  const apply = (stored: StoredSettings) => (host.applyPaymentProfiles(stored), host.applyTopupProfiles(stored));
   const profiles: PaymentProfileService = new PaymentProfileService({
-    ...{ file, secrets, tester },
-    shopIds: () => readSalesSetupFile(join(config.dataDir, SALES_SETUP_FILE)).shops.map((shop) => shop.id),
+    ...{ file, secrets, tester, shopIds },
     goLiveMain: (input) => settings.goLive(input),
-    apply: async (stored) => host.applyPaymentProfiles(stored),
+    apply: async (stored) => apply(stored),
   });
   const topupProfiles = new TopupProfileSettings({
-    ...{ file, secrets, environmentUrl, timeoutMs },
+    ...{ file, secrets, environmentUrl, timeoutMs, shopIds, apply },
     publicUrl: () => config.publicUrl ?? file.read().publicUrl,
-    apply: (stored) => host.applyTopupProfiles(stored),
   });
   return { settings, topupProfiles, profiles };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ibanHolds, PROFILE_KINDS } from '../domain/payment-profiles';
+import { TOPUP_AMOUNT_MODES } from '../domain/topup';
 import { out } from './method-spec';
 import type { PaymentProfileView } from './profile-views';
 
@@ -34,6 +35,8 @@ export const profileMethods = {
         name,
         ppid,
         payoutIban: iban.default(''),
+        /** Required for a top-up profile (its codes, as Bancontact support set it up), refused for others. */
+        amountMode: z.enum(TOPUP_AMOUNT_MODES).optional(),
       })
       .strict(),
     output: list,

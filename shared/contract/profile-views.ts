@@ -1,5 +1,6 @@
 import type { Environment } from './views';
 import type { ProfileKind } from '../domain/payment-profiles';
+import type { TopupAmountMode } from '../domain/topup';
 
 /**
  * A shop's payment profile as the screens see it. The API key never leaves the station: only whether
@@ -20,4 +21,6 @@ export interface PaymentProfileView {
   live: boolean;
   environment: Environment | null;
   trainingPpid: string | null;
+  /** A top-up profile's codes, as Bancontact support set the profile up; null for the other kinds. */
+  amountMode: TopupAmountMode | null;
 }

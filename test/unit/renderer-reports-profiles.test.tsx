@@ -9,6 +9,7 @@ const profile = (change: Partial<PaymentProfileView>): PaymentProfileView => ({
   ...{ id: 'main', shopId: 'shop-1', kind: 'display', name: 'Main bar display', ppid: 'P' },
   ...{ iban: '', ibanStatus: 'none', hasApiKey: true, live: true, environment: 'preprod' },
   trainingPpid: 'ca55a0000000000000000001',
+  amountMode: null,
   ...change,
 });
 

@@ -34,7 +34,7 @@ const SETUP: SalesSetupView = {
 };
 
 /** A station that keeps the profiles it is given, as the real one answers: the whole list each time. */
-function station(locale: 'en' | 'nl' = 'en') {
+function station(locale: 'en' | 'nl' | 'fr' = 'en') {
   let profiles: PaymentProfileView[] = [];
   const listed = () => ok(profiles);
   const edit = (id: unknown, change: Partial<PaymentProfileView>) => {
@@ -53,9 +53,10 @@ function station(locale: 'en' | 'nl' = 'en') {
       profiles = [
         ...profiles,
         {
-          ...{ id: 'p2', shopId: String(input.shopId), kind: 'display', name: String(input.name) },
+          ...{ id: 'p2', shopId: String(input.shopId), kind: input.kind as 'display', name: String(input.name) },
           ...{ ppid: String(input.ppid), iban, ibanStatus: iban ? 'toVerify' : 'none', hasApiKey: false },
           ...{ live: false, environment: null, trainingPpid: 'ca55a0000000000000000011' },
+          amountMode: (input.amountMode as PaymentProfileView['amountMode'] | undefined) ?? null,
         },
       ];
       return listed();
@@ -109,6 +110,28 @@ describe('Settings → Shops and sales: a shop’s payment profiles', () => {
     ]);
     const row = byTestId('profile-ca55a0000000000000000011');
     expect(row?.textContent).toContain('BE68539007547034 · te verifiëren · niet live · nog geen API-sleutel');
+  });
+
+  it('adds a top-up profile with the amount rule Bancontact support set up, shown on its row, in French', async () => {
+    const s = station('fr');
+    await renderApp('/#/settings', createI18n('fr'));
+    await click('Profils de paiement de Bar Noord');
+    await click('Ajouter un profil de paiement');
+    expect(view().querySelector('#new-profile-bar-amountMode')).toBeNull();
+    await fill('#new-profile-bar-kind', 'topup');
+    await fill('#new-profile-bar-amountMode', 'fixed');
+    await fill('#new-profile-bar-name', 'Entrée Dour');
+    await fill('#new-profile-bar-ppid', 'ca55a0000000000000000011');
+    await submitForm();
+    expect(s.called('profiles.add')).toEqual([
+      {
+        ...{ shopId: 'bar', kind: 'topup', name: 'Entrée Dour', amountMode: 'fixed' },
+        ...{ ppid: 'ca55a0000000000000000011', payoutIban: '' },
+      },
+    ]);
+    const row = byTestId('profile-ca55a0000000000000000011');
+    expect(row?.textContent).toContain('Rechargement');
+    expect(row?.textContent).toContain('Règle de montant: Montant fixe');
   });
 
   it('takes a profile live only after its connection test passed', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ContractFailure, type Environment, type PaymentProfileView } from '../../../shared/contract';
 import { MAIN_PROFILE_ID, normalIban, type ProfileKind } from '../../../shared/domain/payment-profiles';
+import type { TopupAmountMode } from '../../../shared/domain/topup';
 import type { ConnectionTester } from './connection-tests';
 import { profileKeySecret, trainingProfileOf } from './profile-keys';
 import type { SecretStore } from './secret-store';
@@ -26,6 +27,8 @@ export interface NewProfile {
   name: string;
   ppid: string;
   iban: string;
+  /** A top-up profile's codes; only for that kind. */
+  amountMode?: TopupAmountMode;
 }
 
 /**
@@ -49,12 +52,14 @@ export class PaymentProfileService {
       live: p.liveOn !== null,
       environment: p.liveOn,
       trainingPpid: trainingProfileOf(profiles, p.id)?.ppid ?? null,
+      amountMode: p.kind === 'topup' ? (p.amountMode ?? null) : null,
     }));
   }
 
   async add(input: NewProfile): Promise<PaymentProfileView[]> {
     const shops = this.deps.shopIds();
     if (!shops.includes(input.shopId)) throw new ContractFailure('NOT_FOUND', `No shop ${input.shopId}`);
+    assertAmountMode(input);
     const profiles = this.stored();
     if (profiles.some((p) => p.ppid === input.ppid && p.kind === input.kind)) {
       throw new ContractFailure('CONFLICT', `A ${input.kind} profile with PPID ${input.ppid} exists already`);
@@ -181,7 +186,22 @@ export class PaymentProfileService {
   }
 
   private async write(paymentProfiles: StoredProfile[]): Promise<PaymentProfileView[]> {
-    await this.deps.apply(this.deps.file.update({ paymentProfiles }));
+    // The older file's top-up profiles are in this list now (settings-upgrade.ts): the upgrade is done.
+    await this.deps.apply(this.deps.file.update({ paymentProfiles, topupProfiles: [] }));
     return this.list();
+  }
+}
+
+/** The top-up workshop prints codes of one amount mode per profile; the other kinds have none. */
+function assertAmountMode(input: NewProfile): void {
+  if (input.kind === 'topup' && input.amountMode === undefined) {
+    throw new ContractFailure('INVALID_INPUT', 'A top-up profile needs its amount mode', {
+      fields: ['amountMode'],
+    });
+  }
+  if (input.kind !== 'topup' && input.amountMode !== undefined) {
+    throw new ContractFailure('INVALID_INPUT', 'Only a top-up profile has an amount mode', {
+      fields: ['amountMode'],
+    });
   }
 }

@@ -16,7 +16,10 @@ export const storedSettingsSchema = z.looseObject({
   publicUrl: z.string().nullable().default(null),
   /** This till's sticker POS id; null for a till that shows the QR on its customer display. */
   stickerPosId: z.string().nullable().default(null),
-  /** Live top-up (wristband) profiles; their API keys are in the secret store, never here. */
+  /**
+   * The top-up profiles of a settings file written before shops had payment profiles; read as the first
+   * shop's top-up profiles (settings-upgrade.ts) and emptied when that list is first written.
+   */
   topupProfiles: z
     .array(
       z.looseObject({
@@ -43,6 +46,8 @@ export const storedSettingsSchema = z.looseObject({
         ibanVerified: z.boolean().default(false),
         /** The environment the profile went live on; null: not live. */
         liveOn: z.enum(['preprod', 'production']).nullable().default(null),
+        /** A top-up profile's codes (set by Bancontact support); absent for the other kinds. */
+        amountMode: z.enum(TOPUP_AMOUNT_MODES).optional(),
       }),
     )
     .optional(),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Environment, Mode, TopupProfileChoice } from '../../../shared/contract';
 import type { ResolvedMode } from '../modes/resolve-mode';
 import type { StoredSettings } from '../settings/settings-file';
+import { liveTopupChoices } from '../settings/topup-profile-settings';
 import { trainingTopupProfiles } from '../settings/topup-profiles';
 
 export interface PrintContext {
@@ -17,11 +18,11 @@ export interface PrintContext {
  * (`resolveMode`, modes/resolve-mode.ts), with the live profiles' ids and amount modes (printing needs no key).
  */
 export function printContext(dataDir: string, stored: StoredSettings, resolved: ResolvedMode): PrintContext {
-  const profiles = resolved.mode === 'live' ? stored.topupProfiles : trainingTopupProfiles('');
+  const profiles = resolved.mode === 'live' ? liveTopupChoices(stored) : trainingTopupProfiles('');
   return {
     mode: resolved.mode,
     environment: resolved.environment,
     databaseFile: join(dataDir, resolved.databaseFile),
-    profiles: profiles.map(({ ppid, name, amountMode }) => ({ ppid, name, amountMode })),
+    profiles: profiles.map(({ ppid, name, amountMode = 'open' }) => ({ ppid, name, amountMode })),
   };
 }

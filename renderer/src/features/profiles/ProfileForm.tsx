@@ -2,12 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentProfileView } from '../../../../shared/contract';
 import { ibanHolds, PROFILE_KINDS, type ProfileKind } from '../../../../shared/domain/payment-profiles';
+import { TOPUP_AMOUNT_MODES, type TopupAmountMode } from '../../../../shared/domain/topup';
 
 export interface ProfileDraft {
   kind: ProfileKind;
   name: string;
   ppid: string;
   payoutIban: string;
+  /** Only a top-up profile has one: the codes Bancontact support set it up for. */
+  amountMode?: TopupAmountMode;
 }
 
 interface Props {
@@ -30,7 +33,10 @@ function problemsOf(draft: ProfileDraft, t: (key: string) => string): Problems {
   return problems;
 }
 
-/** A new profile's kind, name, PPID and payout IBAN; an existing one's name and IBAN. */
+/**
+ * A new profile's kind, name, PPID and payout IBAN (and a top-up profile's amount rule); an existing
+ * one's name and IBAN.
+ */
 export function ProfileForm({ profile, idPrefix, busy, onSave, onCancel }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ProfileDraft>({
@@ -44,7 +50,9 @@ export function ProfileForm({ profile, idPrefix, busy, onSave, onCancel }: Props
     event.preventDefault();
     const found = problemsOf(draft, t);
     setProblems(found);
-    if (Object.keys(found).length === 0) onSave({ ...draft, name: draft.name.trim() });
+    if (Object.keys(found).length > 0) return;
+    const { amountMode = 'open', ...rest } = draft;
+    onSave({ ...rest, name: draft.name.trim(), ...(draft.kind === 'topup' ? { amountMode } : {}) });
   };
   const id = (field: string) => `${idPrefix}-${field}`;
   return (
@@ -56,6 +64,18 @@ export function ProfileForm({ profile, idPrefix, busy, onSave, onCancel }: Props
             {PROFILE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`profiles.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {!profile && draft.kind === 'topup' && (
+        <div className="setup-field">
+          <label htmlFor={id('amountMode')}>{t('profiles.amountMode')}</label>
+          <select id={id('amountMode')} value={draft.amountMode ?? 'open'} onChange={set('amountMode')}>
+            {TOPUP_AMOUNT_MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`topup.modes.${mode}`)}
               </option>
             ))}
           </select>

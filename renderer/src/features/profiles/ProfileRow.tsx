@@ -27,6 +27,11 @@ export function ProfileRow({
       <div>
         <strong>{profile.name}</strong> <span className="muted">({t(`profiles.kinds.${profile.kind}`)})</span>
         <div className="muted">{`${t('profiles.ppid')}: ${profile.ppid}`}</div>
+        {profile.amountMode && (
+          <div className="muted" data-testid="profile-amount-mode">
+            {`${t('topup.batch.mode')}: ${t(`topup.modes.${profile.amountMode}`)}`}
+          </div>
+        )}
         <ProfileState profile={profile} />
       </div>
       <div className="form-actions">

@@ -7,6 +7,7 @@ export const profilesEn = {
     add: 'Add a payment profile',
     kind: 'Kind',
     kinds: { display: 'Display', sticker: 'Sticker', topup: 'Top-up' },
+    amountMode: 'Amount rule (set by Bancontact support)',
     name: 'Name',
     ppid: 'PPID',
     iban: 'Payout IBAN',

@@ -9,6 +9,7 @@ export const profilesFr: typeof profilesEn = {
     add: 'Ajouter un profil de paiement',
     kind: 'Type',
     kinds: { display: 'Affichage', sticker: 'Autocollant', topup: 'Rechargement' },
+    amountMode: 'Règle de montant (fixée par le support Bancontact)',
     name: 'Nom',
     ppid: 'PPID',
     iban: 'IBAN de versement',

@@ -9,6 +9,7 @@ export const profilesNl: typeof profilesEn = {
     add: 'Betaalprofiel toevoegen',
     kind: 'Soort',
     kinds: { display: 'Display', sticker: 'Sticker', topup: 'Opwaarderen' },
+    amountMode: 'Bedragregel (ingesteld door Bancontact-support)',
     name: 'Naam',
     ppid: 'PPID',
     iban: 'Uitbetalings-IBAN',
