@@ -139,6 +139,33 @@ describe('POST /v1/payment-agreements/{id}/payment-charges', () => {
   });
 });
 
+describe('declined charges and settings', () => {
+  it('a charge the bank declines is stored FAILED, and does not count against the maximum', async () => {
+    const agreement = await activeAgreement(ppro);
+    server.simulator.clock.advance(2 * HOUR);
+    expect((await ppro.post('/_sim/decline-next-charges', { count: 1 })).status).toBe(200);
+    const declined = await charge(agreement.id, eur(5_000));
+    expect(declined.status).toBe(201);
+    expect(declined.body).toMatchObject({
+      status: 'FAILED',
+      authorizations: [{ status: 'FAILED' }],
+      captures: [],
+    });
+    expect((await charge(agreement.id, eur(5_000))).body.status).toBe('CAPTURED');
+    expect((await ppro.post('/_sim/decline-next-charges', { count: -1 })).status).toBe(400);
+  });
+
+  it("the merchant's maximum is a setting of the running simulator", async () => {
+    const agreement = await activeAgreement(ppro);
+    server.simulator.clock.advance(2 * HOUR);
+    expect((await ppro.put('/_sim/settings', { maxAmount: 1_000 })).body).toMatchObject({ maxAmount: 1_000 });
+    expect((await charge(agreement.id, eur(1_001))).body.failureType).toBe('AMOUNT_ABOVE_MAXIMUM');
+    const bad = await ppro.put<PproErrorBody>('/_sim/settings', { maxAmount: 'lots' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.[0]?.field).toBe('maxAmount');
+  });
+});
+
 describe('Request-Idempotency-Key', () => {
   it('the same key and body get the same charge; the same key with another body is refused', async () => {
     const agreement = await activeAgreement(ppro);

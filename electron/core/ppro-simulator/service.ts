@@ -105,7 +105,17 @@ export class PproService {
     return agreement;
   }
 
-  /** A merchant-initiated (WIP) charge: no consumer in front, captured at once on an ACTIVE agreement. */
+  /** The next WIP charges the consumer's bank declines (a training aid for the station's retry policy). */
+  private declines = 0;
+
+  declineNextCharges(count: number): void {
+    this.declines = count;
+  }
+
+  /**
+   * A merchant-initiated (WIP) charge: no consumer in front, captured at once on an ACTIVE agreement, or
+   * FAILED when the bank declines it (see declineNextCharges).
+   */
   charge(agreementId: string, body: unknown) {
     const request = validateChargeBody(body);
     const agreement = this.getAgreement(agreementId);
@@ -119,8 +129,10 @@ export class PproService {
     const amount = request.amount as Money;
     const reference = request.merchantPaymentChargeReference as string | undefined;
     checkWipAmount({ ...amount, reference }, this.store.chargesOf(agreementId), at.ms, this.settings);
-    const charge = decideCharge(newCharge(agreement, amount, at, request), true, at);
-    this.saveCharge(charge, 'PAYMENT_CHARGE_CAPTURED', at);
+    const declined = this.declines > 0;
+    if (declined) this.declines -= 1;
+    const charge = decideCharge(newCharge(agreement, amount, at, request), !declined, at);
+    this.saveCharge(charge, `PAYMENT_CHARGE_${charge.status}`, at);
     return chargeView(charge);
   }
 
