@@ -34,7 +34,7 @@ export const ENGINE_FREE_TESTS: Record<string, string> = {
   'pg-*.test.ts': 'PostgreSQL itself, on a server the test starts',
   'site-*.test.ts': 'many stations of a site, on a PostgreSQL server the test starts',
   'station-on-postgres.test.ts': 'a station on a PostgreSQL server the test starts (and stops)',
-  'simulator-*.test.ts': 'the Bancontact simulator alone, which keeps no Kassa books',
+  'simulator-*.test.ts': 'the Bancontact or PPRO simulator alone, which keeps no Kassa books',
 };
 
 /** The globs `integration-pg` excludes. */
