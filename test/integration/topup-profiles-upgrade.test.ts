@@ -93,6 +93,43 @@ describe('a data folder of a Kassa from before shops had top-up profiles', () =>
   });
 });
 
+describe('a shop’s top-up profile', () => {
+  it('needs its amount rule, goes live by the rule of every profile, and is then the workshop’s', async () => {
+    const credentials = {
+      ...{ environment: 'preprod', ppid: TRAINING_DISPLAY_PROFILE.ppid },
+      apiKey: TRAINING_DISPLAY_PROFILE.apiKey,
+    } as const;
+    await kassa.must('settings.testConnection', credentials);
+    await kassa.must('settings.goLive', credentials);
+    const input = { shopId: 'shop-1', kind: 'topup', name: 'Main bar', ppid: TRAINING_TOPUP_PROFILE.ppid } as const;
+    expect(await kassa.call('profiles.add', input)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: ['amountMode'] },
+    });
+    const display = { ...input, kind: 'display', ppid: 'ab'.repeat(12), amountMode: 'open' } as const;
+    expect(await kassa.call('profiles.add', display)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: ['amountMode'] },
+    });
+    const added = await kassa.must('profiles.add', { ...input, amountMode: 'open' });
+    const profileId = added.find((p) => p.kind === 'topup')!.id;
+    await kassa.must('profiles.setApiKey', { profileId, apiKey: TRAINING_TOPUP_PROFILE.apiKey });
+    // Not live yet: the workshop does not offer it, and its payments are not followed.
+    expect(await kassa.must('topup.listProfiles', {})).toEqual([]);
+    expect(await kassa.call('profiles.goLive', { profileId, environment: 'preprod' })).toMatchObject({
+      ok: false,
+    });
+    await kassa.must('profiles.testConnection', { profileId, environment: 'preprod' });
+    await kassa.must('profiles.goLive', { profileId, environment: 'preprod' });
+    expect(await kassa.must('topup.listProfiles', {})).toEqual([
+      expect.objectContaining({ ppid: input.ppid, name: 'Main bar', amountMode: 'open' }),
+    ]);
+    const [band] = await seedWristbands(kassa.dataDir, { file: 'preprod.sqlite', profileId: input.ppid });
+    await topUpAtBancontact(band!, 900);
+    await waitFor(async () => (await balance(band!)) === 900, 3_000, 'the sweep to credit the top-up');
+  });
+});
+
 function storedTopupProfiles(dataDir: string): unknown {
   return (JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>)
     .topupProfiles;
