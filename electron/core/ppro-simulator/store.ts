@@ -29,6 +29,8 @@ export interface PproStore extends OffsetStorage {
   putWebhook(webhook: Webhook): void;
   /** Oldest first. */
   listWebhooks(): Webhook[];
+  /** Webhooks still to be delivered, oldest first. */
+  pendingWebhooks(): Webhook[];
   close(): void;
 }
 
@@ -126,6 +128,10 @@ class SqlitePproStore implements PproStore {
   }
 
   listWebhooks = () => this.all<Webhook>('SELECT doc FROM webhooks ORDER BY rowid');
+  pendingWebhooks = () =>
+    this.all<Webhook>(
+      "SELECT doc FROM webhooks WHERE json_extract(doc, '$.state') = 'PENDING' ORDER BY rowid",
+    );
 
   loadOffset(): number | undefined {
     const row = this.db

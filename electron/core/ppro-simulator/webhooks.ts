@@ -58,9 +58,8 @@ export function createWebhookDispatcher(store: PproStore, settings: WebhookSetti
     });
   };
   const pump = () => {
-    for (const webhook of store.listWebhooks())
-      if (webhook.state === 'PENDING' && webhook.nextAttemptAt <= Date.now() && !inFlight.has(webhook.id))
-        void run(webhook);
+    for (const webhook of store.pendingWebhooks())
+      if (webhook.nextAttemptAt <= Date.now() && !inFlight.has(webhook.id)) void run(webhook);
   };
   const timer = setInterval(pump, 20);
   timer.unref();
