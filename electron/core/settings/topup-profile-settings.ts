@@ -112,10 +112,13 @@ export class TopupProfileSettings {
   }
 }
 
-/** The shops' top-up profiles that went live, for printing outside the station (no key needed). */
+/**
+ * The shops' top-up profiles that went live on the station's environment (as a till's profile must,
+ * till/shop-payments.ts); for the lanes and for printing outside the station (no key needed).
+ */
 export function liveTopupChoices(stored: StoredSettings): StoredProfile[] {
   return paymentProfilesOf(stored, 'shop-1').filter(
-    (p) => p.kind === 'topup' && p.liveOn !== null && p.amountMode !== undefined,
+    (p) => p.kind === 'topup' && p.liveOn !== null && p.liveOn === stored.environment && p.amountMode,
   );
 }
 
