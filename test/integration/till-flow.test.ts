@@ -52,10 +52,12 @@ describe('a Bancontact sale at the till', () => {
     expect(paid.payment?.status).toBe('SUCCEEDED');
     const timeline = await kassa.must('payments.getTimeline', { paymentId: paid.payment!.id });
     expect(timeline.map((e) => e.to)).toEqual(['PENDING', 'IDENTIFIED', 'SUCCEEDED']);
-    const seen = kassa.events
-      .filter((e) => e.name === 'payments.changed')
-      .map((e) => e.payload.sale.payment?.status);
-    expect(seen).toContain('SUCCEEDED');
+    // The event may follow the stored state by a moment (on PostgreSQL it comes through the
+    // station's change feed), so wait for it rather than read the list once.
+    const seenStatuses = () =>
+      kassa.events.filter((e) => e.name === 'payments.changed').map((e) => e.payload.sale.payment?.status);
+    await waitFor(async () => (seenStatuses().includes('SUCCEEDED') ? true : undefined), 5_000, 'SUCCEEDED event');
+    expect(seenStatuses()).toContain('SUCCEEDED');
   });
 
   it('turns a refusal into a refused payment and lets the cashier retry with a new QR', async () => {
