@@ -80,7 +80,7 @@ async function saveOne(tx: StationTx, input: ArticleFields & { id?: string }, no
   if (input.barcode !== null) await assertBarcodeFree(tx, input.barcode, input.id);
   const { id, ...fields } = input;
   if (id === undefined) {
-    const row = { id: newId(), ...storedFields(fields), createdAt: now, updatedAt: now };
+    const row = { id: newId(), recurringPlan: null, ...storedFields(fields), createdAt: now, updatedAt: now };
     await tx.insert(articles).values(row);
     return articleView(row);
   }

@@ -41,4 +41,6 @@ export const {
   saleRefunds,
   saleRefundLines,
   saleRefundVat,
+  agreements,
+  agreementCharges,
 } = twins;

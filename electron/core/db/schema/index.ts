@@ -7,3 +7,4 @@ export * from './reports';
 export * from './books';
 export * from './register';
 export * from './refunds';
+export * from './agreements';

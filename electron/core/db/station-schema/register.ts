@@ -25,6 +25,12 @@ export const articles = sqliteTable(
     shopIds: text('shop_ids').notNull().default('[]'),
     /** Order on the till's grid within its category. */
     position: integer('position').notNull().default(0),
+    /**
+     * Sold as a Bancontact payment agreement (issue 15): JSON of a RecurringPlan
+     * (shared/domain/recurring-plans.ts), a price per period or an automatic top-up rule; null for an
+     * article paid once.
+     */
+    recurringPlan: text('recurring_plan'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

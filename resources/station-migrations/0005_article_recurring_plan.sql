@@ -1,0 +1,1 @@
+ALTER TABLE `articles` ADD `recurring_plan` text;
