@@ -10,7 +10,8 @@ import type { SaleView, TimelineEntry } from './views';
 /**
  * How a movement was paid or what it was. `bancontact_display`: QR on the customer display;
  * `bancontact_sticker`: the printed sticker; `topup`: money paid onto a wristband; `refund`: a wristband
- * balance paid back by SEPA transfer.
+ * balance paid back by SEPA transfer; `agreement`: a charge on a Bancontact payment agreement (recurring
+ * Bancontact, made without the consumer at the till).
  */
 export const TRANSACTION_METHODS = [
   'bancontact_display',
@@ -19,11 +20,12 @@ export const TRANSACTION_METHODS = [
   'cash',
   'topup',
   'refund',
+  'agreement',
 ] as const;
 export type TransactionMethod = (typeof TRANSACTION_METHODS)[number];
 
 /** The methods a customer pays a sale with; the others move wristband money. */
-export const SALE_METHODS = ['bancontact_display', 'bancontact_sticker', 'wristband', 'cash'] as const;
+export const SALE_METHODS = ['bancontact_display', 'bancontact_sticker', 'wristband', 'cash', 'agreement'] as const;
 export type SaleMethod = (typeof SALE_METHODS)[number];
 
 /**

@@ -72,6 +72,7 @@ describe('the X report', () => {
       { method: 'bancontact_sticker', count: 0, cents: 0 },
       { method: 'wristband', count: 0, cents: 0 },
       { method: 'cash', count: 1, cents: 1002 },
+      { method: 'agreement', count: 0, cents: 0 },
     ]);
     expect(x.bancontactNotPaid).toEqual({ cancelled: 1, expired: 0, refused: 0, failed: 0 });
     expect(x.byShop).toEqual([{ id: 'shop-1', name: 'Shop', count: 4, cents: 5052 }]);

@@ -55,6 +55,7 @@ export function report(overrides: Partial<ReportView> = {}): ReportView {
       { method: 'bancontact_sticker', ...line(0, 0) },
       { method: 'wristband', ...line(0, 0) },
       { method: 'cash', ...line(1, 1002) },
+      { method: 'agreement', ...line(0, 0) },
     ],
     byShop: [{ id: 'shop-1', name: 'Main bar', ...line(4, 5052) }],
     byTill: [{ id: 'till-1', ...line(4, 5052) }],

@@ -101,6 +101,7 @@ describe('summaries and the X report', () => {
       'Bancontact (sticker) | 0 | €0.00',
       'Wristband | 0 | €0.00',
       'Cash | 1 | €10.02',
+      'Bancontact recurring | 0 | €0.00',
     ]);
     expect(table('Per shop', x)).toEqual(['Main bar | 4 | €50.52']);
     expect(table('Per till', x)).toEqual(['till-1 | 4 | €50.52']);

@@ -78,6 +78,7 @@ const en: PdfLabels = {
     bancontact_sticker: 'Bancontact (sticker)',
     wristband: 'Wristband',
     cash: 'Cash',
+    agreement: 'Bancontact recurring',
   },
 };
 
@@ -120,6 +121,7 @@ const nl: PdfLabels = {
     bancontact_sticker: 'Bancontact (sticker)',
     wristband: 'Polsbandje',
     cash: 'Contant',
+    agreement: 'Bancontact terugkerend',
   },
 };
 
@@ -162,6 +164,7 @@ const fr: PdfLabels = {
     bancontact_sticker: 'Bancontact (autocollant)',
     wristband: 'Bracelet',
     cash: 'Espèces',
+    agreement: 'Bancontact récurrent',
   },
 };
 

@@ -70,6 +70,7 @@ export const reportsEn = {
       cash: 'Cash',
       topup: 'Wristband top-up',
       refund: 'Wristband refund',
+      agreement: 'Bancontact recurring',
     },
     statuses: {
       pending: 'Pending',

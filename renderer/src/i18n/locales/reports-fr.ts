@@ -72,6 +72,7 @@ export const reportsFr: Catalogue<typeof reportsEn> = {
       cash: 'Espèces',
       topup: 'Recharge de bracelet',
       refund: 'Remboursement de bracelet',
+      agreement: 'Bancontact récurrent',
     },
     statuses: {
       pending: 'En cours',

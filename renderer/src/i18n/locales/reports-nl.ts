@@ -72,6 +72,7 @@ export const reportsNl: Catalogue<typeof reportsEn> = {
       cash: 'Contant',
       topup: 'Opladen polsbandje',
       refund: 'Terugbetaling polsbandje',
+      agreement: 'Bancontact terugkerend',
     },
     statuses: {
       pending: 'Bezig',
