@@ -1,4 +1,5 @@
 import type { Environment, Mode } from '../../shared/contract';
+import type { PproRuntime } from './agreements/ppro-runtime';
 import type { RuntimeBackupHooks } from './backup/station-backups';
 import { createBancontactClient, stationUserAgent, type BancontactClient } from './bancontact/client';
 import type { RequestBudget } from './bancontact/rate-limiter';
@@ -59,6 +60,8 @@ export interface ModeRuntime {
   readers: ModeReaders;
   /** Searches Bancontact for what a restore's gap lost, until it has (restore/gap-recovery.ts). */
   recovery: GapRecovery;
+  /** PPRO for payment agreements; null when the mode has none set up (live without PPRO settings). */
+  ppro: PproRuntime | null;
   /** Stops the mode's background work and closes its database (once its last unit of work is done). */
   close(): Promise<void>;
 }
@@ -117,6 +120,8 @@ export interface RuntimeOptions {
   articles?: ArticleLookup;
   /** Asks Bancontact for sale refunds written `pending` (station-returns.ts), after their commit. */
   startSaleRefunds?: (refundIds: number[]) => Promise<void>;
+  /** PPRO for payment agreements (runtime-host.ts builds it); null: none set up. */
+  ppro: PproRuntime | null;
 }
 
 /** The pieces of an opening mode that its parts are built from. */
@@ -153,6 +158,7 @@ export async function openModeRuntime(options: RuntimeOptions): Promise<ModeRunt
     ...parts,
     ...{ mode, environment, profileId, databaseFile, db, repo, limiter, training, topup, reports, recovery },
     callbackUrl: options.callbackUrl,
+    ppro: options.ppro,
     readers: createModeReaders(db, repo, () => topup.lanes.profiles()),
     get topupProfiles() {
       return topup.lanes.profiles();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ContractFailure } from '../../shared/contract';
 import { merchantJwksPath } from '../../shared/contract/refund-key-methods';
+import { StationPpro } from './agreements/mode-ppro';
 import type { RuntimeBackupHooks } from './backup/station-backups';
 import type { ArticleLookup } from './sales/catalogue';
 import { JWKS_URLS } from './bancontact/callback-verifier';
@@ -58,6 +59,8 @@ export class RuntimeHost {
 
   /** One judge of a full disk for the data folder, whatever the mode, so the log says it once. */
   readonly storage: StorageGuard;
+  /** Each mode's PPRO, and training's embedded PPRO simulator. */
+  readonly ppro: StationPpro;
 
   constructor(
     private readonly config: StationConfig,
@@ -69,6 +72,7 @@ export class RuntimeHost {
       logger: config.logger,
       onChanged: () => hooks.onStorageChanged?.(),
     });
+    this.ppro = new StationPpro(config);
   }
 
   current(): ModeRuntime {
@@ -125,6 +129,7 @@ export class RuntimeHost {
       topupCallbackBase: local ?? this.config.publicUrl ?? stored.publicUrl,
       topupProfiles: this.liveTopupProfiles(stored, connection),
       shopPayments: this.shopPayments(stored, connection.environment),
+      ppro: this.ppro.forMode(connection.mode, stored, this.localUrl),
     });
     this.relay = this.openRelay(this.runtime);
   }
@@ -183,6 +188,7 @@ export class RuntimeHost {
     await this.closeRuntime();
     this.storage.stop();
     await this.stopEmbeddedSimulator();
+    await this.ppro.close();
   }
 
   /** Which Bancontact to talk to, with which profile: the mode `resolveMode` decides (modes/resolve-mode.ts). */

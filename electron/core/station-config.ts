@@ -33,6 +33,8 @@ export interface StationOptions {
   now?: () => number;
   /** Training mode talks to this simulator; without it the station runs one embedded. */
   simulatorUrl?: string | null;
+  /** Training mode's agreements go to this PPRO simulator; without it the station starts one embedded. */
+  pproSimulatorUrl?: string | null;
   /** Replaces the real Bancontact URLs, for tests against a simulator. */
   environmentUrls?: Partial<Record<Environment, string>>;
   /** Public base URL for callbacks; overrides the stored setting. */
@@ -77,6 +79,8 @@ export interface StationConfig {
   devicesListen: ListenAddress | null;
   /** Without trailing slashes; null: training runs an embedded simulator. */
   simulatorUrl: string | null;
+  /** Without trailing slashes; null: training starts an embedded PPRO simulator on first use. */
+  pproSimulatorUrl: string | null;
   environmentUrls: Record<Environment, string>;
   /** Overrides the stored public URL (the `--public-url` flag); null: the stored one. */
   publicUrl: string | null;
@@ -131,6 +135,7 @@ const dataFields = z.object({
     .optional(),
   devicesListen: listenAddress.optional(),
   simulatorUrl: httpUrl.nullish(),
+  pproSimulatorUrl: httpUrl.nullish(),
   environmentUrls: z
     .object({ production: httpUrl.optional(), preprod: httpUrl.optional() })
     .strict()
@@ -171,6 +176,7 @@ export function parseStationConfig(options: StationOptions): StationConfig {
     stationName: fields.stationName ?? defaultStationName(),
     devicesListen: fields.devicesListen ? parseListenAddress(fields.devicesListen) : null,
     simulatorUrl: fields.simulatorUrl ? fields.simulatorUrl.replace(/\/+$/, '') : null,
+    pproSimulatorUrl: fields.pproSimulatorUrl ? fields.pproSimulatorUrl.replace(/\/+$/, '') : null,
     environmentUrls: { ...ENVIRONMENT_URLS, ...fields.environmentUrls },
     publicUrl: fields.publicUrl ?? null,
     timings: {

@@ -51,6 +51,21 @@ export const storedSettingsSchema = z.looseObject({
       }),
     )
     .optional(),
+  /**
+   * The merchant's PPRO account for Bancontact payment agreements (live mode); its API key is in the
+   * secret store, never here. Null: live mode sells no agreements.
+   */
+  ppro: z
+    .looseObject({
+      baseUrl: z.string().min(1),
+      merchantId: z.string().min(1),
+      /** The merchant's WIP maximum as PPRO set it, in cents; null: not told, PPRO alone refuses. */
+      maxChargeCents: z.number().int().positive().nullable().default(null),
+    })
+    .nullable()
+    .default(null),
+  /** The version (or URL) of the merchant's terms a consumer approves with an agreement; null: Kassa's default. */
+  agreementTermsVersion: z.string().min(1).max(200).nullable().default(null),
   /** Where backups go (null: `backups/` in the data folder; point it at another disk) and how often. */
   backup: z
     .looseObject({
