@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_PAYMENT_CENTS } from '../domain/money';
+import { recurringPlanSchema } from '../domain/recurring-plans';
 import { out } from './method-spec';
 import type { ArticleImportView, ArticleView } from './article-views';
 import type { DownloadView } from './report-views';
@@ -26,6 +27,11 @@ export const articleInput = z
     active: z.boolean().default(true),
     shopIds: z.array(z.string().min(1).max(64)).max(100).default([]),
     position: z.number().int().min(0).max(1_000_000).default(0),
+    /**
+     * Sold as a Bancontact payment agreement (a plan or an automatic top-up), null: sold once. Absent
+     * when an article is changed: the plan it has is kept, so a price change never drops it.
+     */
+    recurringPlan: recurringPlanSchema.nullable().optional(),
   })
   .strict();
 

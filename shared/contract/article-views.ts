@@ -1,3 +1,5 @@
+import type { RecurringPlan } from '../domain/recurring-plans';
+
 /** One article of the catalogue, as every till, the Articles screen and the CSV export see it. */
 export interface ArticleView {
   id: string;
@@ -18,6 +20,11 @@ export interface ArticleView {
   shopIds: string[];
   /** Order within its category on the till's grid. */
   position: number;
+  /**
+   * Sold as a Bancontact payment agreement: a plan (the price every period) or an automatic top-up of a
+   * wristband; null: an ordinary article, sold once. The till sells the former by agreement.
+   */
+  recurringPlan: RecurringPlan | null;
 }
 
 /** What `articles.import` did; an import is all or nothing, so this only answers a good file. */
@@ -67,6 +74,16 @@ export const ARTICLE_CSV_PROBLEMS = [
   'empty',
   /** More lines than one import takes. */
   'tooManyLines',
+  /** Not once, plan or auto top-up (in NL, FR or EN). */
+  'notAPlanKind',
+  /** Not week, month, quarter or year (in NL, FR or EN). */
+  'notAPeriod',
+  /** A plan's or a top-up's column filled on a line sold once, or a plan's on a top-up's line. */
+  'notForThisKind',
+  /** An automatic top-up must add more than its threshold. */
+  'topupNotAboveThreshold',
+  /** An article sold as an agreement needs a price above zero. */
+  'planNeedsPrice',
 ] as const;
 export type ArticleCsvProblem = (typeof ARTICLE_CSV_PROBLEMS)[number];
 

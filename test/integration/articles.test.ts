@@ -230,6 +230,11 @@ describe('catalogue CSV', () => {
         'active',
         'shops',
         'position',
+        'plan',
+        'period',
+        'charges',
+        'threshold',
+        'topup',
       ];
       expect(csv.split('\r\n')[0]).toBe(`\uFEFF${header.join(separator)}`);
       expect(csv).toContain(separator === ';' ? '12345,67' : '12345.67');

@@ -30,6 +30,7 @@ const article = (id: string, part: Partial<ArticleView>): ArticleView => ({
   active: true,
   shopIds: [],
   position: 0,
+  recurringPlan: null,
   ...part,
 });
 

@@ -28,6 +28,7 @@ const article = (
   category,
   colour: '#fde68a',
   barcode: null,
+  recurringPlan: null,
   active: true,
   shopIds: [],
   position: 0,

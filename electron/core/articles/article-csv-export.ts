@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ArticleView } from '../../../shared/contract/article-views';
 import { ARTICLE_COLUMNS } from './article-csv-fields';
+import { planCellsOf } from './article-csv-plan';
 
 export type CsvSeparator = ';' | ',';
 
@@ -23,6 +24,7 @@ export function articlesCsv(views: ArticleView[], separator: CsvSeparator): stri
     view.active ? 'yes' : 'no',
     view.shopIds.join('|'),
     String(view.position),
+    ...planCellsOf(view.recurringPlan, (cents) => euros(cents, decimal)),
   ]);
   return `\uFEFF${stringify([[...ARTICLE_COLUMNS], ...rows], { delimiter: separator, record_delimiter: '\r\n' })}`;
 }

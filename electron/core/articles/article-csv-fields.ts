@@ -19,6 +19,12 @@ export const ARTICLE_COLUMNS = [
   'active',
   'shops',
   'position',
+  // Sold as a payment agreement (article-csv-plan.ts).
+  'plan',
+  'period',
+  'charges',
+  'threshold',
+  'topup',
 ] as const;
 export type ArticleColumn = (typeof ARTICLE_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly ArticleColumn[] = ['name', 'price', 'vat'];
@@ -35,6 +41,11 @@ const HEADER_NAMES: Record<string, ArticleColumn> = {
   ...aliases('active', ['active', 'actief', 'actif']),
   ...aliases('shops', ['shops', 'shop', 'winkels', 'winkel', 'magasins', 'magasin', 'boutiques']),
   ...aliases('position', ['position', 'positie', 'volgorde', 'ordre']),
+  ...aliases('plan', ['plan', 'soldas', 'verkochtals', 'venducomme', 'formule']),
+  ...aliases('period', ['period', 'periode', 'periodicite']),
+  ...aliases('charges', ['charges', 'chargecount', 'aantalbetalingen', 'betalingen', 'prelevements']),
+  ...aliases('threshold', ['threshold', 'drempel', 'seuil']),
+  ...aliases('topup', ['topup', 'opwaardering', 'opwaarderen', 'recharge', 'rechargement']),
 };
 
 function aliases(column: ArticleColumn, names: string[]): Record<string, ArticleColumn> {

@@ -17,6 +17,7 @@ import {
   type ArticleColumn,
   type Cell,
 } from './article-csv-fields';
+import { PLAN_COLUMNS, planOfCells, type PlanCells } from './article-csv-plan';
 
 /** One good line of a catalogue CSV: the fields its columns set (absent columns keep what is stored). */
 export interface ArticleDraft {
@@ -24,6 +25,8 @@ export interface ArticleDraft {
   line: number;
   id: string | null;
   fields: Partial<ArticleFields>;
+  /** The plan's cells, made into `fields.recurringPlan` once the line is read. */
+  planCells?: PlanCells;
 }
 
 export interface ParsedCsv {
@@ -100,6 +103,10 @@ function readHeader(cells: string[]): { names: ArticleColumn[] } | { problems: F
   for (const column of REQUIRED_COLUMNS) {
     if (!names.includes(column)) problems.push({ line: 1, column, problem: 'missingColumn' });
   }
+  // A period or a threshold means nothing without the plan's kind beside it.
+  if (!names.includes('plan') && names.some((name) => (PLAN_COLUMNS as readonly string[]).includes(name))) {
+    problems.push({ line: 1, column: 'plan', problem: 'missingColumn' });
+  }
   return problems.length > 0 ? { problems } : { names };
 }
 
@@ -118,7 +125,20 @@ const SETTERS: Record<ArticleColumn, Setter> = {
   active: (draft, cell) => into(activeCell(cell), (active) => (draft.fields.active = active)),
   shops: (draft, cell, { shops }) => into(shopsCell(cell, shops), (ids) => (draft.fields.shopIds = ids)),
   position: (draft, cell) => into(positionCell(cell), (position) => (draft.fields.position = position)),
+  plan: planCell('plan'),
+  period: planCell('period'),
+  charges: planCell('charges'),
+  threshold: planCell('threshold'),
+  topup: planCell('topup'),
 };
+
+/** Kept as read: a plan's cells are checked together once the line is read (article-csv-plan.ts). */
+function planCell(column: (typeof PLAN_COLUMNS)[number]): Setter {
+  return (draft, cell) => {
+    draft.planCells = { ...draft.planCells, [column]: cell };
+    return { ok: true, value: cell };
+  };
+}
 
 function into<T>(cell: Cell<T>, set: (value: T) => unknown): Cell<T> {
   if (cell.ok) set(cell.value);
@@ -140,5 +160,11 @@ function readLine(
     const result = SETTERS[column](draft, cells[index] ?? '', context);
     if (!result.ok) problems.push({ line, column, problem: result.problem });
   });
+  if (draft.planCells) {
+    const plan = planOfCells(line, draft.planCells);
+    if ('problems' in plan) problems.push(...plan.problems);
+    else draft.fields.recurringPlan = plan.plan;
+    delete draft.planCells;
+  }
   return problems.length > 0 ? { problems } : draft;
 }

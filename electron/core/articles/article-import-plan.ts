@@ -18,6 +18,7 @@ const NEW_ARTICLE: Omit<ArticleFields, 'name' | 'priceCents' | 'vatRate'> = {
   active: true,
   shopIds: [],
   position: 0,
+  recurringPlan: null,
 };
 
 /**
@@ -42,7 +43,13 @@ export function planImport(parsed: ParsedCsv, existing: ArticleView[]): ImportPl
       continue;
     }
     if (target) matched.set(target.id, draft);
-    planned.push({ draft, target, fields: { ...(target ?? NEW_ARTICLE), ...draft.fields } as ArticleFields });
+    const fields = { ...(target ?? NEW_ARTICLE), ...draft.fields } as ArticleFields;
+    // A plan (the line's or the one the article keeps) charges the price: it cannot be nothing.
+    if (fields.recurringPlan && fields.priceCents === 0) {
+      plan.problems.push({ line: draft.line, column: 'price', problem: 'planNeedsPrice' });
+      continue;
+    }
+    planned.push({ draft, target, fields });
   }
   checkBarcodes(planned, existing, matched, plan.problems);
   for (const { target, fields } of planned) count(plan, target, fields);

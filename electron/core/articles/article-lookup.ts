@@ -3,6 +3,7 @@ import { ContractFailure } from '../../../shared/contract';
 import type { StationDb } from '../db/open-station-database';
 import { articles } from '../db/station-schema';
 import type { ArticleLookup, CatalogueArticle } from '../sales/catalogue';
+import { planOf } from './article-rows';
 
 /**
  * The lookup over the station database (the site's on PostgreSQL, so every station prices alike). The
@@ -28,6 +29,7 @@ export function createArticleLookup(database: () => StationDb | null): ArticleLo
         vatRate: row.vatRate,
         active: Boolean(row.active),
         shopIds: shopIdsOf(row.shopIds),
+        recurringPlan: planOf(row.recurringPlan),
       });
     }
     return found;

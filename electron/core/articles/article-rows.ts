@@ -1,4 +1,5 @@
 import type { ArticleView } from '../../../shared/contract/article-views';
+import { recurringPlanSchema, type RecurringPlan } from '../../../shared/domain/recurring-plans';
 import { articles } from '../db/station-schema';
 
 export type ArticleRow = typeof articles.$inferSelect;
@@ -17,7 +18,27 @@ export function articleView(row: ArticleRow): ArticleView {
     active: Boolean(row.active),
     shopIds: shopIdsOf(row.shopIds),
     position: row.position,
+    recurringPlan: planOf(row.recurringPlan),
   };
+}
+
+/** The stored plan; a value no longer valid reads as none, so the till never sells a broken plan. */
+export function planOf(json: string | null): RecurringPlan | null {
+  if (json === null) return null;
+  try {
+    const parsed = recurringPlanSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A plan as stored: its fields in one order, so that equal plans are equal strings. */
+function planJson(plan: RecurringPlan | null): string | null {
+  if (plan === null) return null;
+  return plan.kind === 'plan'
+    ? JSON.stringify({ kind: plan.kind, period: plan.period, chargeCount: plan.chargeCount })
+    : JSON.stringify({ kind: plan.kind, thresholdCents: plan.thresholdCents, topupCents: plan.topupCents });
 }
 
 /** The columns an article's fields are stored in (shops as a JSON array). */
@@ -32,6 +53,7 @@ export function storedFields(fields: ArticleFields) {
     active: fields.active,
     shopIds: JSON.stringify(fields.shopIds),
     position: fields.position,
+    recurringPlan: planJson(fields.recurringPlan),
   };
 }
 
@@ -47,7 +69,8 @@ export function sameFields(view: ArticleView, fields: ArticleFields): boolean {
     view.barcode === stored.barcode &&
     view.active === stored.active &&
     JSON.stringify(view.shopIds) === stored.shopIds &&
-    view.position === stored.position
+    view.position === stored.position &&
+    planJson(view.recurringPlan) === stored.recurringPlan
   );
 }
 

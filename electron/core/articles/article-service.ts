@@ -29,6 +29,12 @@ export interface ArticleServiceDeps {
 
 export type ArticleService = ReturnType<typeof createArticleService>;
 
+/** What `articles.save` takes: without a plan (absent), an article keeps the one it has. */
+export type ArticleSave = Omit<ArticleFields, 'recurringPlan'> & {
+  id?: string;
+  recurringPlan?: ArticleFields['recurringPlan'];
+};
+
 /** The catalogue: read by every till, kept by managers (by hand or by CSV), never deleted. */
 export function createArticleService(deps: ArticleServiceDeps) {
   const all = (): Promise<ArticleView[]> => deps.db().read(selectAll);
@@ -40,7 +46,7 @@ export function createArticleService(deps: ArticleServiceDeps) {
         .filter((view) => filter.includeInactive || view.active)
         .filter((view) => !filter.shopId || soldIn(view, filter.shopId));
     },
-    async save(input: ArticleFields & { id?: string }): Promise<ArticleView> {
+    async save(input: ArticleSave): Promise<ArticleView> {
       checkFields(input, deps);
       const saved = await deps.db().write((tx) => saveOne(tx, input, deps.now()));
       deps.changed();
@@ -66,8 +72,10 @@ async function selectAll(q: StationTx): Promise<ArticleView[]> {
 }
 
 /** The rules zod cannot know: the rates in force today and the shops of the sales setup. */
-function checkFields(input: ArticleFields, deps: Pick<ArticleServiceDeps, 'vatRates' | 'shops'>): void {
+function checkFields(input: ArticleSave, deps: Pick<ArticleServiceDeps, 'vatRates' | 'shops'>): void {
   const fields: string[] = [];
+  // An agreement charges the price (a plan's every period, a top-up's first): nothing is no charge.
+  if (input.recurringPlan && input.priceCents === 0) fields.push('priceCents');
   if (!deps.vatRates().includes(input.vatRate)) fields.push('vatRate');
   const shops = new Set(deps.shops().map((shop) => shop.id));
   if (input.shopIds.some((id) => !shops.has(id))) fields.push('shopIds');
@@ -76,17 +84,24 @@ function checkFields(input: ArticleFields, deps: Pick<ArticleServiceDeps, 'vatRa
   }
 }
 
-async function saveOne(tx: StationTx, input: ArticleFields & { id?: string }, now: number) {
+async function saveOne(tx: StationTx, input: ArticleSave, now: number) {
   if (input.barcode !== null) await assertBarcodeFree(tx, input.barcode, input.id);
-  const { id, ...fields } = input;
+  const { id, recurringPlan, ...rest } = input;
   if (id === undefined) {
-    const row = { id: newId(), recurringPlan: null, ...storedFields(fields), createdAt: now, updatedAt: now };
+    const fields = { ...rest, recurringPlan: recurringPlan ?? null };
+    const row = { id: newId(), ...storedFields(fields), createdAt: now, updatedAt: now };
     await tx.insert(articles).values(row);
     return articleView(row);
   }
   const [existing] = await tx.select().from(articles).where(eq(articles.id, id)).limit(1);
   if (!existing) throw new ContractFailure('NOT_FOUND', `No article ${id}`);
-  if (sameFields(articleView(existing), fields)) return articleView(existing);
+  const view = articleView(existing);
+  const fields = { ...rest, recurringPlan: recurringPlan === undefined ? view.recurringPlan : recurringPlan };
+  // The plan kept from before needs a price as much as a new one.
+  if (fields.recurringPlan && fields.priceCents === 0) {
+    throw new ContractFailure('INVALID_INPUT', 'Check: priceCents', { fields: ['priceCents'] });
+  }
+  if (sameFields(view, fields)) return view;
   const [updated] = await tx
     .update(articles)
     .set({ ...storedFields(fields), updatedAt: now })

@@ -1,4 +1,5 @@
 import { ContractFailure } from '../../../shared/contract';
+import type { RecurringPlan } from '../../../shared/domain/recurring-plans';
 
 /*
  * What pricing a basket needs of the article catalogue. The catalogue itself lives in articles/
@@ -15,6 +16,8 @@ export interface CatalogueArticle {
   active: boolean;
   /** The shops it is sold in; empty means every shop. */
   shopIds: string[];
+  /** Sold as a payment agreement (a plan or an automatic top-up); null: an ordinary article. */
+  recurringPlan: RecurringPlan | null;
 }
 
 /** Reads the articles a basket names, by id; ids the catalogue lacks are simply absent from the map. */
