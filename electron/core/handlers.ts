@@ -6,6 +6,7 @@ import type { Handlers } from './api/dispatcher';
 import type { BackupHandlers } from './backup/station-backups';
 import type { StationBookHandlers } from './books/station-book';
 import type { InboxHandlers } from './inbox/station-inbox';
+import type { MailHandlers } from './mail/mail-service';
 import type { ModeRuntime } from './mode-runtime';
 import { createPaymentHandlers } from './payments/payment-handlers';
 import type { ReceiptHandlers } from './receipts/receipt-handlers';
@@ -61,6 +62,8 @@ export interface HandlerDeps {
   returns: ReturnsHandlers;
   /** The station's own messages to each person (inbox/station-inbox.ts). */
   inbox: InboxHandlers;
+  /** The SMTP settings of e-mailed charge receipts and their outbox (mail/mail-service.ts). */
+  mail: MailHandlers;
 }
 
 function paymentHandlers(mode: HandlerDeps['mode']) {
@@ -117,6 +120,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     deps.receipts,
     deps.returns,
     deps.inbox,
+    deps.mail,
     createStickerHandlers(),
   );
 }

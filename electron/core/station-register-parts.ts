@@ -11,8 +11,9 @@ import type { StationConfig } from './station-config';
 import type { StationPeople } from './station-people';
 import type { StationSiteSettings } from './station-site-settings';
 import { receiptService } from './station-wiring';
+import { MailService } from './mail/mail-service';
 
-/** The register's parts beside the books: the logo, the refund signing keys and the receipts. */
+/** The register's parts beside the books: the logo, the refund signing keys, the receipts and their mail. */
 export function registerParts(
   config: StationConfig,
   deps: {
@@ -36,7 +37,13 @@ export function registerParts(
     ...{ host, people, locale: () => settings.view().locale, logo: () => logo.readLogo() },
     ...{ coordination, events },
   });
-  return { logo, refundKeys, receipts, returns };
+  // Charge receipts by e-mail, sent by the station holding `mail:receipts` (the one station on SQLite).
+  const mail = new MailService({
+    books: () => host.running()?.db ?? null,
+    ...{ file: deps.file, secrets: config.secrets, locale: () => settings.view().locale },
+    ...{ leases: coordination.leases, events, now: config.now, logger: config.logger },
+  });
+  return { logo, refundKeys, receipts, returns, mail };
 }
 
 export type RegisterParts = ReturnType<typeof registerParts>;

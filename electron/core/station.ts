@@ -84,7 +84,7 @@ export function createStation(options: StationOptions): Station {
   const { people, devices, articles } = openPeople(config, host, file, settings, events);
   followSite(site, { book, host, events, settings, people });
   const extras = registerParts(config, { host, people, settings, coordination, events, file, site });
-  const { logo, refundKeys, receipts, returns } = extras;
+  const { logo, refundKeys, receipts, returns, mail } = extras;
   const handlers = createHandlers({
     ...{ mode: () => host.current(), now, settings, topupProfiles, profiles, printing, book: book.handlers },
     onEventChanged: (state) => events.emit('topup.eventChanged', state),
@@ -95,7 +95,8 @@ export function createStation(options: StationOptions): Station {
     ...{ people: people.handlers, reportNames: people.reportNames, articles },
     receipts: createReceiptHandlers(receipts),
     returns: returns.handlers,
-    inbox: stationInbox(config, { host, people, receipts, backups: backups.service }),
+    inbox: stationInbox(config, { host, people, receipts, backups: backups.service, mail }),
+    mail: mail.handlers(),
   });
   const dispatch = people.guard(book.refused.gate(createDispatcher(handlers, logger, storageFailures(host))));
   const built = { dataDir, dispatch, events, people, devices, book, host };
@@ -120,7 +121,7 @@ interface StationParts {
 /** What the shells reach of a built station. */
 function stationPort(parts: StationParts): Station {
   const { dataDir, dispatch, events, people, devices, book, host, printing, site, coordination } = parts;
-  const { logo, refundKeys, receipts, returns } = parts.extras;
+  const { logo, refundKeys, receipts, returns, mail } = parts.extras;
   return {
     // While the start is refused, only the refusal screen's methods get through (books/refused-state.ts).
     dispatch,
@@ -131,7 +132,8 @@ function stationPort(parts: StationParts): Station {
       people
         .start()
         .then(() => book.start())
-        .then(() => receipts.start()),
+        .then(() => receipts.start())
+        .then(() => mail.start()),
     // A refusal is held and answered (station.getStatus), never thrown: see `refusal()`.
     refusal: () => book.refused.current(),
     stop: () =>
@@ -141,6 +143,7 @@ function stationPort(parts: StationParts): Station {
           backups: parts.backups.service,
           printing,
           receipts,
+          mail,
           returns,
           host,
           coordination,
@@ -223,6 +226,7 @@ function stopOrder(parts: {
   backups: Stoppable;
   printing: Stoppable;
   receipts: Stoppable;
+  mail: Stoppable;
   returns: Stoppable;
   host: RuntimeHost;
   coordination: { close(): Promise<void> };
@@ -234,6 +238,8 @@ function stopOrder(parts: {
     parts.printing,
     // The print queue's last job ends before the books close.
     parts.receipts,
+    // Likewise the receipt being mailed: it is marked sent before the books close.
+    parts.mail,
     // Refunds being followed at Bancontact stop asking before the books they write to close.
     parts.returns,
     { stop: () => parts.host.close() },

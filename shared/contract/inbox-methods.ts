@@ -15,6 +15,7 @@ export const INBOX_KINDS = [
   'printer_offline',
   'backup_failed',
   'device_unseen',
+  'receipt_mail_failed',
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 

@@ -17,6 +17,7 @@ import { returnsMethods } from './returns-methods';
 import { stickerMethods } from './sticker-methods';
 import { profileMethods } from './profile-methods';
 import { inboxMethods } from './inbox-methods';
+import { mailMethods } from './mail-methods';
 import { preferenceMethods } from './preference-methods';
 import { reportMethods } from './report-methods';
 import { receiptMethods } from './receipt-methods';
@@ -195,6 +196,8 @@ export const methods = {
   ...preferenceMethods,
   // The station's own messages to the signed-in person (inbox-methods.ts).
   ...inboxMethods,
+  // The SMTP settings of e-mailed charge receipts and their outbox (mail-methods.ts).
+  ...mailMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

@@ -209,4 +209,12 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'inbox.unreadCount': ANY_SESSION,
   'inbox.markRead': ANY_SESSION,
   'inbox.markAllRead': ANY_SESSION,
+
+  // E-mailed charge receipts: the SMTP server is an administrator's; the outbox a manager's too, as the
+  // inbox tells both when receipts stay unsent.
+  'mail.getSettings': ADMINISTRATORS,
+  'mail.saveSettings': ADMINISTRATORS,
+  'mail.sendTest': ADMINISTRATORS,
+  'mail.outbox': MANAGERS,
+  'mail.retryNow': MANAGERS,
 };

@@ -125,4 +125,10 @@ export const AUDITED_METHODS: AuditRules = {
   // Who saw a warning (a day left without its Z, a failed backup) and marked it read, and when.
   'inbox.markRead': { subject: (input) => input.key },
   'inbox.markAllRead': { detail: (count) => ({ unread: count.unread }) },
+  // The SMTP server receipts go through: the password is a secret-named field and never logged.
+  'mail.saveSettings': {
+    subject: (input) => input.host || null,
+    detail: (view) => ({ hasPassword: view.hasPassword, configured: view.configured }),
+  },
+  'mail.sendTest': { detail: (test) => ({ sent: test.sent, problem: test.problem }) },
 };

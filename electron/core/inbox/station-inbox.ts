@@ -15,6 +15,7 @@ import {
 } from './book-messages';
 import type { InboxSource } from './inbox-item';
 import { createInboxReads, type InboxReads } from './inbox-reads';
+import { unmailedReceiptItems } from './receipt-mail-messages';
 import { failedBackupItems, offlinePrinters, unseenDeviceItems } from './station-messages';
 
 export interface StationInboxDeps {
@@ -27,6 +28,8 @@ export interface StationInboxDeps {
   stationDb: () => StationDb | null;
   printQueue: () => Promise<PrintQueueView>;
   backupStatus: () => BackupStatusView;
+  /** Whether SMTP settings are set: a receipt not mailed says why. */
+  mailConfigured?: () => boolean;
   now: () => number;
 }
 
@@ -61,6 +64,10 @@ function bookSources(deps: StationInboxDeps): InboxSource[] {
     {
       ...{ kind: 'day_without_z', actsWith: 'reports.closeDay', link: 'reports', scope: 'mode' },
       read: (now) => daysWithoutZ(books(), now),
+    },
+    {
+      ...{ kind: 'receipt_mail_failed', actsWith: 'mail.retryNow', link: 'settings', scope: 'mode' },
+      read: (now) => unmailedReceiptItems(books(), now, deps.mailConfigured?.() ?? false),
     },
     {
       ...{ kind: 'backup_failed', actsWith: 'backups.runNow', link: 'settings', scope: 'mode' },
@@ -158,12 +165,14 @@ export function stationInbox(
     people: { database(): StationDb | null };
     receipts: { queueView(): Promise<PrintQueueView> };
     backups: { status(): BackupStatusView };
+    mail?: { settings: { current(): unknown } };
   },
 ): InboxHandlers {
-  const { host, people, receipts, backups } = parts;
+  const { host, people, receipts, backups, mail } = parts;
   return createInboxHandlers({
     ...{ mode: () => host.current(), stationDb: () => people.database(), now: config.now },
     printQueue: () => receipts.queueView(),
     backupStatus: () => backups.status(),
+    mailConfigured: () => mail?.settings.current() != null,
   });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LOCALES } from '../../../shared/domain/money';
 import { PROFILE_KINDS } from '../../../shared/domain/payment-profiles';
 import { TOPUP_AMOUNT_MODES } from '../../../shared/domain/topup';
+import { MAIL_SECURITIES } from '../../../shared/contract/mail-methods';
 import { writePrivateFile } from '../files/durable-file';
 import { readJsonFile } from './validated-file';
 
@@ -50,6 +51,21 @@ export const storedSettingsSchema = z.looseObject({
         amountMode: z.enum(TOPUP_AMOUNT_MODES).optional(),
       }),
     )
+    .optional(),
+  /**
+   * The merchant's SMTP server for e-mailed receipts, and the contact those receipts name for refunds
+   * and stopping payments (electron/core/mail/); its password is in the secret store, never here.
+   */
+  mail: z
+    .looseObject({
+      host: z.string().default(''),
+      port: z.number().int().min(1).max(65_535).default(587),
+      security: z.enum(MAIL_SECURITIES).default('starttls'),
+      user: z.string().default(''),
+      from: z.string().default(''),
+      contactEmail: z.string().default(''),
+      contactPhone: z.string().default(''),
+    })
     .optional(),
   /**
    * The merchant's PPRO account for Bancontact payment agreements (live mode); its API key is in the

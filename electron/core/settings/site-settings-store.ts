@@ -8,7 +8,7 @@ import { WriteQueue } from './write-queue';
  * Which settings the stations of a site share, and which stay each station's own in its settings.json:
  * - shared: the mode (one book per mode for the whole site), the Bancontact environment and payment
  *   profile, the language, the live top-up profiles and the shops' payment profiles (their keys are in
- *   SiteSecretStore);
+ *   SiteSecretStore), the SMTP settings of e-mailed receipts (one station of the site sends them);
  * - the station's own: `publicUrl` (the address that forwards callbacks to *this* station), this
  *   till's `stickerPosId` (every till's sticker is in the sales setup already), and `backup` (the
  *   folder is a disk of this machine, the interval goes with it).
@@ -20,6 +20,7 @@ export const SHARED_FIELDS = [
   'locale',
   'topupProfiles',
   'paymentProfiles',
+  'mail',
 ] as const;
 type SharedField = (typeof SHARED_FIELDS)[number];
 type Shared = Pick<StoredSettings, SharedField>;
@@ -31,6 +32,7 @@ const sharedSchema = storedSettingsSchema.pick({
   locale: true,
   topupProfiles: true,
   paymentProfiles: true,
+  mail: true,
 });
 
 export const SITE_SETTINGS_PLACE = 'site database, table site_settings';

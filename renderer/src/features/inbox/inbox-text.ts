@@ -14,8 +14,17 @@ function dayText(day: string, locale: Locale): string {
   }).format(new Date(`${day}T12:00:00Z`));
 }
 
-/** The text key of a message: a refund waiting for an IBAN reads otherwise than one that failed. */
+/**
+ * The text key of a message: a refund waiting for an IBAN reads otherwise than one that failed, a
+ * receipt with no address or no mail server otherwise than one the server refused.
+ */
 function textKey(message: InboxMessageView): string {
+  if (message.kind === 'receipt_mail_failed') {
+    const reason = message.facts.reason;
+    if (reason === 'no_email') return 'receipt_mail_no_email';
+    if (reason === 'not_configured') return 'receipt_mail_not_configured';
+    return message.kind;
+  }
   if (message.kind !== 'refund_waiting') return message.kind;
   return message.facts.reason === 'REFUND_BY_IBAN' ? 'refund_waiting_iban' : 'refund_failed';
 }

@@ -23,6 +23,12 @@ export const inboxEn = {
         'Printer {{name}} is offline; receipts waiting: {{count}}. Check its power, paper and network.',
       backup_failed:
         'The last backup to {{name}} failed: {{reason}}. Choose a folder that can be written, then back up now.',
+      receipt_mail_failed:
+        'The e-mailed receipt of a recurring payment of {{amount}} ({{name}}) could not be sent after {{count}} attempts ({{reason}}). Check the e-mail settings.',
+      receipt_mail_no_email:
+        'The receipt of a recurring payment of {{amount}} ({{name}}) cannot be e-mailed: the agreement has no e-mail address. Give the customer the receipt another way.',
+      receipt_mail_not_configured:
+        'The receipt of a recurring payment of {{amount}} ({{name}}) waits: no mail server is set up. Set one up under Settings → E-mailed receipts.',
       device_unseen:
         'The linked device {{name}} has not been seen for {{days}} days. Revoke it if it is lost; it is logged out by itself after 30 days.',
     },

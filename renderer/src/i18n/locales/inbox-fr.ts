@@ -27,6 +27,12 @@ export const inboxFr: typeof inboxEn = {
         'L’imprimante {{name}} est hors ligne ; tickets en attente : {{count}}. Vérifiez l’alimentation, le papier et le réseau.',
       backup_failed:
         'La dernière sauvegarde vers {{name}} a échoué : {{reason}}. Choisissez un dossier accessible en écriture, puis sauvegardez maintenant.',
+      receipt_mail_failed:
+        'Le reçu d’un paiement récurrent de {{amount}} ({{name}}) n’a pas pu être envoyé après {{count}} tentatives ({{reason}}). Vérifiez les réglages e-mail.',
+      receipt_mail_no_email:
+        'Le reçu d’un paiement récurrent de {{amount}} ({{name}}) ne peut pas être envoyé : l’accord n’a pas d’adresse e-mail. Remettez le reçu au client autrement.',
+      receipt_mail_not_configured:
+        'Le reçu d’un paiement récurrent de {{amount}} ({{name}}) attend : aucun serveur de messagerie n’est configuré. Configurez-en un dans Réglages → Reçus par e-mail.',
       device_unseen:
         'L’appareil lié {{name}} n’a plus été vu depuis {{days}} jours. Révoquez-le s’il est perdu ; il est déconnecté de lui-même après 30 jours.',
     },

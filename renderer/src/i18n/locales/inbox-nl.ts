@@ -26,6 +26,12 @@ export const inboxNl: typeof inboxEn = {
         'Printer {{name}} is offline; wachtende kassatickets: {{count}}. Controleer stroom, papier en netwerk.',
       backup_failed:
         'De laatste back-up naar {{name}} is mislukt: {{reason}}. Kies een map waarin geschreven kan worden en maak nu een back-up.',
+      receipt_mail_failed:
+        'Het betalingsbewijs van een terugkerende betaling van {{amount}} ({{name}}) kon na {{count}} pogingen niet gemaild worden ({{reason}}). Controleer de e-mailinstellingen.',
+      receipt_mail_no_email:
+        'Het betalingsbewijs van een terugkerende betaling van {{amount}} ({{name}}) kan niet gemaild worden: het akkoord heeft geen e-mailadres. Bezorg de klant het bewijs op een andere manier.',
+      receipt_mail_not_configured:
+        'Het betalingsbewijs van een terugkerende betaling van {{amount}} ({{name}}) wacht: er is geen mailserver ingesteld. Stel er een in onder Instellingen → Betalingsbewijzen per e-mail.',
       device_unseen:
         'Het gekoppelde toestel {{name}} is al {{days}} dagen niet gezien. Trek het in als het verloren is; na 30 dagen wordt het vanzelf afgemeld.',
     },
