@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { priceCents, saveInput, type ArticleDraft, type SaveInput } from './article-draft';
+import { PlanFields } from './PlanFields';
 import type { Shop } from './use-articles';
 
 type Setter = (change: Partial<ArticleDraft>) => void;
@@ -15,7 +16,10 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Adds or edits one article: name, price (decimal comma), VAT rate, category, colour, barcode, shops. */
+/**
+ * Adds or edits one article: name, price (decimal comma), VAT rate, category, colour, barcode, shops, and
+ * whether it is sold once or as a payment agreement.
+ */
 export function ArticleForm({ initial, shops, vatRates, onSave, onCancel }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
@@ -39,6 +43,7 @@ export function ArticleForm({ initial, shops, vatRates, onSave, onCancel }: Prop
       <h2>{t(draft.id ? 'articles.edit' : 'articles.add')}</h2>
       <MainFields draft={draft} set={set} badPrice={badPrice} vatRates={vatRates} />
       <MoreFields draft={draft} shops={shops} set={set} />
+      <PlanFields plan={draft.plan} set={(change) => set({ plan: { ...draft.plan, ...change } })} />
       {error && <ErrorAlert error={error} />}
       <div className="form-actions">
         <button type="button" className="button" onClick={onCancel}>

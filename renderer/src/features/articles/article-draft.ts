@@ -1,6 +1,10 @@
 import type { ArticleView } from '../../../../shared/contract';
 import { VAT_RATES } from '../../../../shared/domain/cash';
-import { MAX_PAYMENT_CENTS } from '../../../../shared/domain/money';
+import type { RecurringPlan } from '../../../../shared/domain/recurring-plans';
+import { priceCents, priceText } from './price-text';
+import { emptyPlanDraft, planDraftOf, planOfDraft, type PlanDraft } from './plan-draft';
+
+export { priceCents, priceText } from './price-text';
 
 /** The form's fields as typed: the price as text with a decimal comma or point. */
 export interface ArticleDraft {
@@ -14,6 +18,8 @@ export interface ArticleDraft {
   active: boolean;
   shopIds: string[];
   position: number;
+  /** How it is sold: once, or as a payment agreement (plan-draft.ts). */
+  plan: PlanDraft;
 }
 
 export function emptyDraft(category = ''): ArticleDraft {
@@ -27,35 +33,37 @@ export function emptyDraft(category = ''): ArticleDraft {
     active: true,
     shopIds: [],
     position: 0,
+    plan: emptyPlanDraft(),
   };
 }
 
 export function draftOf(article: ArticleView, decimal: ',' | '.'): ArticleDraft {
-  const { priceCents, barcode, ...rest } = article;
-  return { ...rest, price: priceText(priceCents, decimal), barcode: barcode ?? '' };
+  const { priceCents: cents, barcode, recurringPlan, ...rest } = article;
+  return {
+    ...rest,
+    price: priceText(cents, decimal),
+    barcode: barcode ?? '',
+    plan: planDraftOf(recurringPlan, decimal),
+  };
 }
 
-export function priceText(cents: number, decimal: ',' | '.'): string {
-  return `${Math.floor(cents / 100)}${decimal}${String(cents % 100).padStart(2, '0')}`;
-}
-
-/** Euros as a Belgian types them (`2,50`, `2.50`, `3`), in cents; null when it is no price. */
-export function priceCents(text: string): number | null {
-  const match = /^(\d{1,13})(?:[.,](\d{1,2}))?$/.exec(text.trim().replace(/^€\s*/, ''));
-  if (!match) return null;
-  const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  return cents <= MAX_PAYMENT_CENTS ? cents : null;
-}
-
-export type SaveInput = Omit<ArticleDraft, 'price' | 'barcode'> & {
+export type SaveInput = Omit<ArticleDraft, 'price' | 'barcode' | 'plan'> & {
   priceCents: number;
   barcode: string | null;
+  recurringPlan: RecurringPlan | null;
 };
 
-/** What `articles.save` takes, or null while the name or the price cannot be sent. */
+/** What `articles.save` takes, or null while the name, the price or the plan cannot be sent. */
 export function saveInput(draft: ArticleDraft): SaveInput | null {
   const cents = priceCents(draft.price);
-  if (cents === null || draft.name.trim() === '') return null;
-  const { price: _price, barcode, ...rest } = draft;
-  return { ...rest, name: draft.name.trim(), priceCents: cents, barcode: barcode.trim() || null };
+  const plan = planOfDraft(draft.plan);
+  if (cents === null || draft.name.trim() === '' || plan === undefined) return null;
+  const { price: _price, barcode, plan: _plan, ...rest } = draft;
+  return {
+    ...rest,
+    name: draft.name.trim(),
+    priceCents: cents,
+    barcode: barcode.trim() || null,
+    recurringPlan: plan,
+  };
 }

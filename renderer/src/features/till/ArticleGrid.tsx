@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/domain/money';
+import type { RecurringPlan } from '../../../../shared/domain/recurring-plans';
 import { useLocale } from '../../i18n';
 import type { SellableArticle } from './basket-state';
 
@@ -8,6 +9,8 @@ import type { SellableArticle } from './basket-state';
 export interface GridArticle extends SellableArticle {
   category: string;
   colour: string | null;
+  /** Sold as a payment agreement: the button says so ("per month", "auto top-up"). */
+  recurringPlan?: RecurringPlan | null;
 }
 
 const KEYPAD = '\u0000keypad';
@@ -79,6 +82,17 @@ export function ArticleGrid({ articles, onTap, disabled, keypad }: Props) {
   );
 }
 
+/** A subscription's mark under its price: "↻ per month", or "↻ auto top-up" for a wristband. */
+function RecurringMark({ plan }: { plan: RecurringPlan }) {
+  const { t } = useTranslation();
+  return (
+    <span className="article-recurring">
+      <span aria-hidden="true">↻ </span>
+      {t(`articles.per.${plan.kind === 'plan' ? plan.period : plan.kind}`)}
+    </span>
+  );
+}
+
 function ArticleButtons({ articles, onTap, disabled, label }: Omit<Props, 'keypad'> & { label: string }) {
   const locale = useLocale();
   return (
@@ -95,6 +109,7 @@ function ArticleButtons({ articles, onTap, disabled, label }: Omit<Props, 'keypa
         >
           <span className="article-name">{article.name}</span>
           <span className="article-price">{formatMoney(article.priceCents, locale)}</span>
+          {article.recurringPlan && <RecurringMark plan={article.recurringPlan} />}
         </button>
       ))}
     </div>
