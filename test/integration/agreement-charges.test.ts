@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChargeScheduler } from '../../electron/core/agreements/charge-scheduler';
+import { followRefunds, refundCharge, revokeAgreement } from '../../electron/core/agreements/charge-actions';
 import { writeRetryPolicy } from '../../electron/core/agreements/charge-retry-policy';
 import type { Db } from '../../electron/core/db/open-database';
 import { receipts, saleLines, sales } from '../../electron/core/db/schema';
@@ -17,6 +18,7 @@ import {
   openTestBooks,
   simControl,
   testPproClient,
+  testPproRuntime,
   testScheduler,
 } from '../support/agreement-charges';
 import { tempDir } from '../support/temp';
@@ -204,5 +206,86 @@ describe('the charge scheduler', () => {
       nextChargeAt: dueAtOfCharge(plan.anchorAt, 'month', 2),
     });
     expect(await agreementTransactions(db)).toEqual([]);
+  });
+});
+
+describe('a manager’s revocation and refunds', () => {
+  const actions = () => ({ db, ppro: testPproRuntime(sim.baseUrl), now: () => Date.now() });
+
+  it('revokes an agreement at PPRO and in Kassa, and it is never charged again', async () => {
+    const plan = await activePlan(db, sim.baseUrl);
+    const view = await revokeAgreement(actions(), plan.id);
+    expect(view).toMatchObject({ agreementId: plan.id, status: 'revoked', revokedBy: 'merchant' });
+    const atPpro = await testPproClient(sim.baseUrl).getAgreement(plan.pproId);
+    expect(atPpro.status).toBe('REVOKED');
+    expect(atPpro.history.at(-1)).toMatchObject({ status: 'REVOKED', revokedBy: 'MERCHANT' });
+    // Asked again (a double tap): the same answer, nothing more at PPRO.
+    expect(await revokeAgreement(actions(), plan.id)).toMatchObject({
+      status: 'revoked',
+      revokedBy: 'merchant',
+    });
+
+    await advanceClock(sim.baseUrl, 2 * MONTH_MS);
+    await scheduler.settle();
+    expect(await chargesOf(db, plan.id)).toHaveLength(1);
+    expect(await pproCharges(plan.pproId)).toHaveLength(1);
+    await expect(revokeAgreement(actions(), 'no-such-agreement')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('refunds part of a charge, then the rest, each booked once PPRO says SUCCEEDED', async () => {
+    const plan = await activePlan(db, sim.baseUrl, { amountCents: 2_500, vatRate: 21 });
+    await advanceClock(sim.baseUrl, MONTH_MS);
+    await scheduler.settle();
+    const charge = (await chargesOf(db, plan.id))[1]!;
+
+    const pending = await refundCharge(actions(), { chargeId: charge.id, amountCents: 1_000 });
+    expect(pending).toMatchObject({ status: 'captured', refundedCents: 0, refundStatus: 'REFUND_PENDING' });
+    // A double tap: PPRO's same refund, not a second one.
+    expect(await refundCharge(actions(), { chargeId: charge.id, amountCents: 1_000 })).toMatchObject({
+      refundId: pending.refundId,
+    });
+    await expect(refundCharge(actions(), { chargeId: charge.id, amountCents: 500 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await followRefunds(actions());
+    expect((await chargesOf(db, plan.id))[1]).toMatchObject({
+      refundStatus: 'REFUND_PENDING',
+      refundedCents: 0,
+    });
+
+    await advanceClock(sim.baseUrl, 2 * 60_000);
+    await followRefunds(actions());
+    expect((await chargesOf(db, plan.id))[1]).toMatchObject({
+      status: 'captured',
+      refundStatus: 'SUCCEEDED',
+      refundedCents: 1_000,
+    });
+    await expect(refundCharge(actions(), { chargeId: charge.id, amountCents: 1_600 })).rejects.toMatchObject({
+      code: 'REFUND_AMOUNT_TOO_HIGH',
+    });
+
+    const rest = await refundCharge(actions(), { chargeId: charge.id });
+    expect(rest.refundId).not.toBe(pending.refundId);
+    await advanceClock(sim.baseUrl, 2 * 60_000);
+    await followRefunds(actions());
+    expect((await chargesOf(db, plan.id))[1]).toMatchObject({ status: 'refunded', refundedCents: 2_500 });
+    await expect(refundCharge(actions(), { chargeId: charge.id })).rejects.toMatchObject({
+      code: 'PAYMENT_NOT_REFUNDABLE',
+    });
+
+    const booked = await agreementTransactions(db);
+    expect(booked.map((t) => [t.amountCents, t.status, t.tillId])).toEqual([
+      [2_500, 'succeeded', 'till-1'],
+      [-1_000, 'succeeded', 'till-1'],
+      [-1_500, 'succeeded', 'till-1'],
+    ]);
+    const atPpro = await testPproClient(sim.baseUrl).getCharge(charge.pproChargeId!);
+    expect(atPpro.status).toBe('REFUNDED');
+    expect(atPpro.refunds.map((r) => [r.amount, r.status])).toEqual([
+      [1_000, 'SUCCEEDED'],
+      [1_500, 'SUCCEEDED'],
+    ]);
   });
 });
