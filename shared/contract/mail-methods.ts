@@ -11,12 +11,12 @@ export type MailSecurity = (typeof MAIL_SECURITIES)[number];
 
 /** The SMTP settings as the screens see them: whether a password is stored, never the password. */
 export interface MailSettingsView {
-  host: string;
-  port: number;
-  security: MailSecurity;
-  user: string;
+  smtpHost: string;
+  smtpPort: number;
+  smtpSecurity: MailSecurity;
+  smtpUser: string;
   hasPassword: boolean;
-  from: string;
+  fromAddress: string;
   contactEmail: string;
   contactPhone: string;
   /** A host and a From address are set: receipts can be sent. */
@@ -70,17 +70,17 @@ const optionalEmail = z.union([z.literal(''), email]);
 /** What Settings sends: `password` absent keeps the stored one, `clearPassword` removes it. */
 export const mailSettingsInput = z
   .object({
-    host: z
+    smtpHost: z
       .string()
       .trim()
       .max(253)
       .regex(/^[A-Za-z0-9.:[\]-]*$/, 'a host name or an IP address'),
-    port: z.number().int().min(1).max(65_535),
-    security: z.enum(MAIL_SECURITIES),
-    user: z.string().trim().max(254),
+    smtpPort: z.number().int().min(1).max(65_535),
+    smtpSecurity: z.enum(MAIL_SECURITIES),
+    smtpUser: z.string().trim().max(254),
     password: z.string().min(1).max(500).optional(),
     clearPassword: z.boolean().default(false),
-    from: optionalEmail,
+    fromAddress: optionalEmail,
     contactEmail: optionalEmail,
     contactPhone: z
       .string()
@@ -100,10 +100,10 @@ export const mailMethods = {
     input: mailSettingsInput,
     output: out<MailSettingsView>(),
   },
-  /** Sends a test e-mail to `to` with the settings as typed (the stored password when none is typed). */
+  /** Sends a test e-mail to `testRecipient` with the settings as typed (the stored password when none is typed). */
   'mail.sendTest': {
     permission: 'administer',
-    input: z.object({ to: email, settings: mailSettingsInput }).strict(),
+    input: z.object({ testRecipient: email, settings: mailSettingsInput }).strict(),
     output: out<MailTestView>(),
   },
   /** The charge receipts not mailed yet; managers see them too (the inbox points here). */

@@ -39,8 +39,14 @@ async function start(): Promise<{ kassa: TestStation; books: Db; sink: SmtpSink 
 
 function smtpSettings(server: SmtpSink, password = server.password) {
   return {
-    ...{ host: '127.0.0.1', port: server.port, security: 'none', user: server.user, password },
-    ...{ from: 'kassa@cafe.test', contactEmail: 'help@cafe.test', contactPhone: '+32 9 123 45 67' },
+    ...{
+      smtpHost: '127.0.0.1',
+      smtpPort: server.port,
+      smtpSecurity: 'none',
+      smtpUser: server.user,
+      password,
+    },
+    ...{ fromAddress: 'kassa@cafe.test', contactEmail: 'help@cafe.test', contactPhone: '+32 9 123 45 67' },
   };
 }
 
@@ -241,11 +247,11 @@ describe('e-mailed charge receipts', () => {
   it('answers the test e-mail with the server verdict and never gives the password back', async () => {
     const { kassa, sink } = await start();
     const saved = await kassa.must('mail.getSettings', {});
-    expect(saved).toMatchObject({ host: '127.0.0.1', hasPassword: true, configured: true });
+    expect(saved).toMatchObject({ smtpHost: '127.0.0.1', hasPassword: true, configured: true });
     expect(JSON.stringify(saved)).not.toContain(sink.password);
 
     const wrong = await kassa.must('mail.sendTest', {
-      to: 'owner@cafe.test',
+      testRecipient: 'owner@cafe.test',
       settings: smtpSettings(sink, 'not-the-password'),
     });
     expect(wrong).toMatchObject({ sent: false, problem: 'auth' });
@@ -255,7 +261,10 @@ describe('e-mailed charge receipts', () => {
     // No password typed: the stored one is used.
     const { password: _typed, ...withoutPassword } = smtpSettings(sink);
     void _typed;
-    const right = await kassa.must('mail.sendTest', { to: 'owner@cafe.test', settings: withoutPassword });
+    const right = await kassa.must('mail.sendTest', {
+      testRecipient: 'owner@cafe.test',
+      settings: withoutPassword,
+    });
     expect(right).toMatchObject({ sent: true, problem: null });
     const [mail] = await sink.waitFor(1);
     expect(mail).toMatchObject({ to: ['owner@cafe.test'], subject: 'Kassa: test e-mail' });
@@ -264,8 +273,8 @@ describe('e-mailed charge receipts', () => {
     const port = closed.port;
     await closed.stop();
     const nobody = await kassa.must('mail.sendTest', {
-      to: 'owner@cafe.test',
-      settings: { ...smtpSettings(sink), port },
+      testRecipient: 'owner@cafe.test',
+      settings: { ...smtpSettings(sink), smtpPort: port },
     });
     expect(nobody).toMatchObject({ sent: false, problem: 'unreachable' });
   });

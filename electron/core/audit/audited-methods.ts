@@ -127,8 +127,19 @@ export const AUDITED_METHODS: AuditRules = {
   'inbox.markAllRead': { detail: (count) => ({ unread: count.unread }) },
   // The SMTP server receipts go through: the password is a secret-named field and never logged.
   'mail.saveSettings': {
-    subject: (input) => input.host || null,
+    subject: (input) => input.smtpHost || null,
     detail: (view) => ({ hasPassword: view.hasPassword, configured: view.configured }),
   },
   'mail.sendTest': { detail: (test) => ({ sent: test.sent, problem: test.problem }) },
+  // Charges on payment agreements: a manager stops an agreement or gives a charge back; an
+  // administrator changes how failed charges are tried again.
+  'agreements.revoke': {
+    subject: (input) => input.agreementId,
+    detail: (done) => ({ revokedBy: done.revokedBy }),
+  },
+  'agreements.refundCharge': {
+    subject: (input) => input.chargeId,
+    detail: (refund) => ({ refundId: refund.refundId, refundStatus: refund.refundStatus }),
+  },
+  'charges.setRetryPolicy': { detail: (policy) => ({ delaysMinutes: policy.delaysMinutes }) },
 };

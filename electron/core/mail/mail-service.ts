@@ -90,7 +90,7 @@ export class MailService {
     return {
       'mail.getSettings': () => this.settings.view(),
       'mail.saveSettings': (input) => this.settings.save(input),
-      'mail.sendTest': ({ to, settings }) => this.settings.sendTest(to, settings),
+      'mail.sendTest': ({ testRecipient, settings }) => this.settings.sendTest(testRecipient, settings),
       'mail.outbox': () => this.outbox.view(),
       'mail.retryNow': async () => {
         if (!this.settings.current()) throw new ContractFailure('NOT_CONFIGURED', 'No SMTP server is set up');

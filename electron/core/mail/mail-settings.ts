@@ -48,10 +48,9 @@ export class MailSettings {
 
   view(): MailSettingsView {
     const stored = this.stored();
-    const { password: _password, ...rest } = this.server(stored);
-    void _password;
     return {
-      ...rest,
+      ...{ smtpHost: stored.host, smtpPort: stored.port, smtpSecurity: stored.security },
+      ...{ smtpUser: stored.user, fromAddress: stored.from },
       hasPassword: this.deps.secrets.get(SMTP_PASSWORD_SECRET) !== null,
       contactEmail: stored.contactEmail,
       contactPhone: stored.contactPhone,
@@ -60,8 +59,8 @@ export class MailSettings {
   }
 
   save(input: MailSettingsInput): MailSettingsView {
-    const { password, clearPassword, ...mail } = input;
-    this.deps.file.update({ mail });
+    const { password, clearPassword } = input;
+    this.deps.file.update({ mail: storedOf(input) });
     if (password !== undefined) this.deps.secrets.set(SMTP_PASSWORD_SECRET, password);
     else if (clearPassword) this.deps.secrets.delete(SMTP_PASSWORD_SECRET);
     this.deps.changed?.();
@@ -81,7 +80,8 @@ export class MailSettings {
 
   /** A short mail with the settings as typed; what the server answered, sorted for the screen. */
   async sendTest(to: string, typed: MailSettingsInput): Promise<MailTestView> {
-    const { password, clearPassword, ...mail } = typed;
+    const { password, clearPassword } = typed;
+    const mail = storedOf(typed);
     if (!isConfigured(mail)) return { sent: false, problem: 'not_configured', serverReply: null };
     const stored = clearPassword ? null : this.deps.secrets.get(SMTP_PASSWORD_SECRET);
     const server: SmtpServer = { ...this.server(mail), password: password ?? stored };
@@ -108,6 +108,14 @@ export class MailSettings {
     const { host, port, security, user, from } = mail;
     return { host, port, security, user, from, password: this.deps.secrets.get(SMTP_PASSWORD_SECRET) };
   }
+}
+
+/** The contract's field names to the stored ones. */
+function storedOf(input: MailSettingsInput): StoredMail {
+  return {
+    ...{ host: input.smtpHost, port: input.smtpPort, security: input.smtpSecurity, user: input.smtpUser },
+    ...{ from: input.fromAddress, contactEmail: input.contactEmail, contactPhone: input.contactPhone },
+  };
 }
 
 function isConfigured(mail: { host: string; from: string }): boolean {
