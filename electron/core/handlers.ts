@@ -1,4 +1,5 @@
 import type { EventStateView } from '../../shared/contract';
+import { createChargeHandlers } from './agreements/charge-handlers';
 import { combine } from './api/combine';
 import { createArticleHandlers } from './articles/article-handlers';
 import type { ArticleService } from './articles/article-service';
@@ -122,5 +123,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     deps.inbox,
     deps.mail,
     createStickerHandlers(),
+    createChargeHandlers({ mode, now: deps.now }),
   );
 }

@@ -9,6 +9,7 @@ import { sessionMethods } from './session-methods';
 import { staffMethods } from './staff-methods';
 import { stationMethods } from './station-methods';
 import { auditMethods } from './audit-methods';
+import { chargeMethods } from './charge-methods';
 import { articleMethods } from './article-methods';
 import { eventMethods } from './event-methods';
 import { logoMethods } from './logo-methods';
@@ -198,6 +199,8 @@ export const methods = {
   ...inboxMethods,
   // The SMTP settings of e-mailed charge receipts and their outbox (mail-methods.ts).
   ...mailMethods,
+  // Charges on payment agreements: the retry policy, revoking and refunding (charge-methods.ts).
+  ...chargeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof methods;

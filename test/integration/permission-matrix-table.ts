@@ -217,4 +217,8 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'mail.sendTest': ADMINISTRATORS,
   'mail.outbox': MANAGERS,
   'mail.retryNow': MANAGERS,
+  'charges.retryPolicy': MANAGERS,
+  'charges.setRetryPolicy': ADMINISTRATORS,
+  'agreements.revoke': MANAGERS,
+  'agreements.refundCharge': MANAGERS,
 };

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database';
 import type { Logger } from '../logging/logger';
 import type { Lease, Leases } from '../site/lease';
+import { followRefunds } from './charge-actions';
 import { askCharge, storeAnswer } from './charge-answers';
 import { readRetryPolicy } from './charge-retry-policy';
 import { agreementsToCharge, nextStep } from './charge-steps';
@@ -104,6 +105,11 @@ export class ChargeScheduler {
         this.deps.logger.warn(`charges: agreement ${agreementId}: ${String(error)}`);
       }
     }
+    // Refunds a manager asked for, until PPRO says SUCCEEDED (then booked).
+    const { db, ppro, now } = this.deps;
+    await followRefunds({ db, ppro, now }).catch((error: unknown) =>
+      this.deps.logger.warn(`charges: following refunds: ${String(error)}`),
+    );
   }
 
   private async chargeAgreement(agreementId: string, pproNow: number): Promise<void> {

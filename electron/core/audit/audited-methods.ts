@@ -131,4 +131,15 @@ export const AUDITED_METHODS: AuditRules = {
     detail: (view) => ({ hasPassword: view.hasPassword, configured: view.configured }),
   },
   'mail.sendTest': { detail: (test) => ({ sent: test.sent, problem: test.problem }) },
+  // Charges on payment agreements: a manager stops an agreement or gives a charge back; an
+  // administrator changes how failed charges are tried again.
+  'agreements.revoke': {
+    subject: (input) => input.agreementId,
+    detail: (done) => ({ revokedBy: done.revokedBy }),
+  },
+  'agreements.refundCharge': {
+    subject: (input) => input.chargeId,
+    detail: (refund) => ({ refundId: refund.refundId, refundStatus: refund.refundStatus }),
+  },
+  'charges.setRetryPolicy': { detail: (policy) => ({ delaysMinutes: policy.delaysMinutes }) },
 };
