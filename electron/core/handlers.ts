@@ -1,5 +1,6 @@
 import type { EventStateView } from '../../shared/contract';
 import { createChargeHandlers } from './agreements/charge-handlers';
+import { createAgreementViewHandlers } from './agreements/agreement-views';
 import { combine } from './api/combine';
 import { createArticleHandlers } from './articles/article-handlers';
 import type { ArticleService } from './articles/article-service';
@@ -94,6 +95,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     deps.book,
     createTillHandlers({ till: () => mode().till, sales: () => mode().repo, now: deps.now }),
     paymentHandlers(mode),
+    createAgreementViewHandlers({ db: () => mode().db }),
     createTrainingHandlers({ training: () => mode().training }),
     createSettingsHandlers(settings),
     createProfileHandlers(deps.profiles),

@@ -10,6 +10,7 @@ import { staffMethods } from './staff-methods';
 import { stationMethods } from './station-methods';
 import { auditMethods } from './audit-methods';
 import { chargeMethods } from './charge-methods';
+import { agreementListMethods } from './agreement-list-methods';
 import { articleMethods } from './article-methods';
 import { eventMethods } from './event-methods';
 import { logoMethods } from './logo-methods';
@@ -197,6 +198,8 @@ export const methods = {
   ...preferenceMethods,
   // The station's own messages to the signed-in person (inbox-methods.ts).
   ...inboxMethods,
+  // The Agreements screen: agreements and their charges (agreement-list-methods.ts).
+  ...agreementListMethods,
   // The SMTP settings of e-mailed charge receipts and their outbox (mail-methods.ts).
   ...mailMethods,
   // Charges on payment agreements: the retry policy, revoking and refunding (charge-methods.ts).

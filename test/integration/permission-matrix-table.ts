@@ -188,6 +188,10 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'articles.import': MANAGERS,
   'articles.export': MANAGERS,
 
+  // The Agreements screen: managers, as for revoking an agreement or refunding a charge.
+  'agreements.list': MANAGERS,
+  'agreements.detail': MANAGERS,
+
   // A receipt is the till's (view, reprint, PDF); every screen may show the printer's state.
   'receipts.get': TILL,
   'receipts.reprint': TILL,
