@@ -8,6 +8,7 @@ import { GoLiveForm } from './GoLiveForm';
 import { LiveSettings } from './LiveSettings';
 import { PaymentUpdates } from './PaymentUpdates';
 import { PrintersSection } from './PrintersSection';
+import { MailSection } from './MailSection';
 import { RefundsSection } from './RefundsSection';
 import { RejectedCallbacks } from './RejectedCallbacks';
 import { ThisTill } from './ThisTill';
@@ -66,6 +67,7 @@ function StationSettings({ device }: { device: ReactNode }) {
       {settings && <ThisTill settings={settings} />}
       {settings && <SalesSetupSection />}
       {settings && <PrintersSection />}
+      {settings && <MailSection />}
       {settings && <StickerSection settings={settings} />}
       {settings && <RefundsSection settings={settings} />}
       {settings && <RejectedCallbacks />}

@@ -1,3 +1,4 @@
+import { mailEn } from './mail-en';
 /** Receipts on screen, the printer notice at the till, and Settings → Printers (English, the reference). */
 export const receiptsEn = {
   receipts: {
@@ -40,4 +41,6 @@ export const receiptsEn = {
     noPrinter: 'No printer',
     autoPrint: 'Print every sale by itself',
   },
+  // Settings → E-mailed receipts: the receipts of recurring payments go by e-mail (mail-en.ts).
+  ...mailEn,
 };

@@ -1,3 +1,4 @@
+import { mailFr } from './mail-fr';
 import type { receiptsEn } from './receipts-en';
 import type { Catalogue } from './en';
 
@@ -45,4 +46,6 @@ export const receiptsFr: Catalogue<typeof receiptsEn> = {
     noPrinter: 'Aucune imprimante',
     autoPrint: 'Imprimer chaque vente d’office',
   },
+  // Settings → E-mailed receipts: the receipts of recurring payments go by e-mail (mail-fr.ts).
+  ...mailFr,
 };

@@ -1,3 +1,4 @@
+import { mailNl } from './mail-nl';
 import type { receiptsEn } from './receipts-en';
 import type { Catalogue } from './en';
 
@@ -44,4 +45,6 @@ export const receiptsNl: Catalogue<typeof receiptsEn> = {
     noPrinter: 'Geen printer',
     autoPrint: 'Elke verkoop vanzelf afdrukken',
   },
+  // Settings → E-mailed receipts: the receipts of recurring payments go by e-mail (mail-nl.ts).
+  ...mailNl,
 };
