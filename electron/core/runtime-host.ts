@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { ContractFailure } from '../../shared/contract';
 import { merchantJwksPath } from '../../shared/contract/refund-key-methods';
 import { StationPpro } from './agreements/mode-ppro';
+import { openChargeScheduler } from './agreements/charge-mode';
+import type { ChargeScheduler } from './agreements/charge-scheduler';
 import type { RuntimeBackupHooks } from './backup/station-backups';
 import type { ArticleLookup } from './sales/catalogue';
 import { JWKS_URLS } from './bancontact/callback-verifier';
@@ -56,6 +58,8 @@ export class RuntimeHost {
   private embedded: SimulatorServer | null = null;
   /** The HTTP shell's own address: in training, the local simulator can call back there. */
   private localUrl: string | null = null;
+  /** The running mode's charge scheduler (agreements/charge-scheduler.ts); null without PPRO. */
+  private chargeScheduler: ChargeScheduler | null = null;
 
   /** One judge of a full disk for the data folder, whatever the mode, so the log says it once. */
   readonly storage: StorageGuard;
@@ -132,6 +136,7 @@ export class RuntimeHost {
       ppro: this.ppro.forMode(connection.mode, stored, this.localUrl),
     });
     this.relay = this.openRelay(this.runtime);
+    this.chargeScheduler = this.openCharges(this.runtime);
   }
 
   /** On a site, the mode's books database carries its events (site-event-relay.ts). */
@@ -173,12 +178,28 @@ export class RuntimeHost {
     return liveTopupProfiles(stored, this.config.secrets, connection.baseUrl);
   }
 
+  /** The running mode's charge scheduler, or null (no mode, or no PPRO): a commit may wake it. */
+  charges(): ChargeScheduler | null {
+    return this.chargeScheduler;
+  }
+
+  /** Charges the mode's agreements as they fall due, at the station holding `agreements:charges`. */
+  private openCharges(runtime: ModeRuntime): ChargeScheduler | null {
+    const { db, ppro } = runtime;
+    const { logger, now } = this.config;
+    const { coordination, events } = this.hooks;
+    return openChargeScheduler({ db, ppro, leases: coordination.leases, events, logger, now });
+  }
+
   /** Lets go of the current mode's database (a restore replaces its file); `open` starts it again. */
   async closeRuntime(): Promise<void> {
     // No longer the current mode from here: nothing new reaches it while it finishes its last unit of work.
     const runtime = this.runtime;
     const relay = this.relay;
     this.runtime = null;
+    const charges = this.chargeScheduler;
+    this.chargeScheduler = null;
+    await charges?.stop();
     this.relay = null;
     await relay?.close();
     await runtime?.close();

@@ -25,6 +25,8 @@ export interface EventMap {
   'receipts.queue': PrintQueueView;
   /** A sale's refunds changed: one was made, or Bancontact said it was paid back or failed. */
   'returns.changed': { saleId: string };
+  /** A charge on a payment agreement was captured and booked (its receipt is to be mailed). */
+  'agreements.charged': { chargeId: string };
 }
 
 export type EventName = keyof EventMap;
@@ -41,4 +43,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'articles.changed',
   'receipts.queue',
   'returns.changed',
+  'agreements.charged',
 ];

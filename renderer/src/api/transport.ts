@@ -42,6 +42,7 @@ const KNOWN_EVENTS: Record<EventName, true> = {
   'articles.changed': true,
   'receipts.queue': true,
   'returns.changed': true,
+  'agreements.charged': true,
 };
 
 export function asStationEvent(value: unknown): StationEvent | null {
