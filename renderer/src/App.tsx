@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Header } from './components/Header';
 import { StationProvider } from './components/StationProvider';
+import { AgreementsScreen } from './features/agreements/AgreementsScreen';
 import { ArticlesScreen } from './features/articles/ArticlesScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { CustomerScreen } from './features/customer/CustomerScreen';
@@ -32,6 +33,7 @@ const SCREENS: Record<Route, ComponentType> = {
   topup: TopupScreen,
   reports: ReportsScreen,
   articles: ArticlesScreen,
+  agreements: AgreementsScreen,
   stickers: StickersScreen,
   settings: SettingsScreen,
   staff: StaffScreen,

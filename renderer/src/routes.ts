@@ -6,6 +6,7 @@ export type Route =
   | 'topup'
   | 'reports'
   | 'articles'
+  | 'agreements'
   | 'stickers'
   | 'settings'
   | 'staff'
@@ -20,6 +21,7 @@ export const ROUTES: readonly Route[] = [
   'topup',
   'reports',
   'articles',
+  'agreements',
   'stickers',
   'settings',
   'staff',
@@ -36,6 +38,7 @@ const PATHS: Record<Route, string> = {
   topup: '/topup',
   reports: '/reports',
   articles: '/articles',
+  agreements: '/agreements',
   stickers: '/stickers',
   settings: '/settings',
   staff: '/staff',

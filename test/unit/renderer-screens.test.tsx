@@ -142,6 +142,7 @@ describe('header', () => {
       ['Top-up', '#/topup'],
       ['Closing', '#/reports'],
       ['Articles', '#/articles'],
+      ['Agreements', '#/agreements'],
       ['QR codes', '#/stickers'],
       ['Settings', '#/settings'],
       ['Staff', '#/staff'],

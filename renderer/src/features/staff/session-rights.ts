@@ -14,6 +14,8 @@ const ROUTE_NEEDS: Partial<Record<Route, readonly Permission[]>> = {
   reports: ['report'],
   // Keeping the catalogue is a manager's: the same permission as closing.
   articles: ['close'],
+  // Agreements are revoked and their charges refunded by managers, as returns at the till are.
+  agreements: ['close'],
   // Sticker QR codes are printing material, like the top-up batches.
   stickers: ['close'],
   // Whoever sells at a device sets its payment sound there; the rest of Settings is an administrator's.

@@ -1,4 +1,6 @@
 import { articlesNl } from './articles-nl';
+import { agreementsNl } from './agreements-nl';
+import { rejectedCallbacksNl } from './rejected-callbacks-nl';
 import type { Catalogue } from './en';
 import { reportsNl } from './reports-nl';
 import { fieldTextsNl } from './fields-nl';
@@ -35,6 +37,7 @@ export const nl: Catalogue = {
     topup: 'Opladen',
     reports: 'Afsluiten',
     articles: 'Artikelen',
+    agreements: 'Overeenkomsten',
     stickers: 'QR-codes',
     staff: 'Personeel',
     devices: 'Toestellen',
@@ -96,38 +99,10 @@ export const nl: Catalogue = {
       recovery: 'Herstel na herstart',
     },
   },
-  rejectedCallbacks: {
-    title: 'Geweigerde callbacks',
-    explained:
-      'Callbacks waarvan de handtekening niet klopte, geteld per uur; de eerste van elk uur worden bewaard om te bekijken. Kassa antwoordde met een fout en heeft er geen enkele verwerkt.',
-    none: 'Er is nog geen callback geweigerd.',
-    refresh: 'Vernieuwen',
-    time: 'Ontvangen',
-    reason: 'Reden',
-    detail: 'Details',
-    hour: 'Uur',
-    count: 'Geweigerd',
-    samples: 'De eerste ontvangen',
-    profile: 'profiel {{ppid}}',
-    moreCounted: 'Geteld, niet bewaard: {{number}}',
-    reasons: {
-      MISSING_SIGNATURE: 'Geen handtekening',
-      MALFORMED_SIGNATURE: 'Onleesbare handtekening',
-      WRONG_ALGORITHM: 'Verkeerd algoritme',
-      WRONG_CRIT: 'Verkeerde kritieke claims',
-      WRONG_ISSUER: 'Verkeerde afzender',
-      WRONG_SUBJECT: 'Ander betaalprofiel',
-      WRONG_PATH: 'Naar een ander adres gestuurd',
-      BAD_IAT: 'Ongeldig ondertekeningstijdstip',
-      MISSING_JTI: 'Geen callback-id',
-      UNKNOWN_KEY: 'Onbekende sleutel',
-      BAD_SIGNATURE: 'Handtekening klopt niet',
-      JWKS_UNAVAILABLE: 'Sleutels van Bancontact onbereikbaar',
-      MALFORMED_BODY: 'Onleesbare inhoud',
-    },
-  },
   ...topupNl,
   ...articlesNl,
+  ...agreementsNl,
+  ...rejectedCallbacksNl,
   ...backupsNl,
   ...refundKeysNl,
   ...stickersNl,
