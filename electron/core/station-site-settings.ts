@@ -12,6 +12,7 @@ import { profileKeySecret } from './settings/profile-keys';
 import { SHARED_FIELDS } from './settings/site-settings-store';
 import { SwitchableSecretStore, SwitchableSettingsFile } from './settings/switchable-stores';
 import { topupKeySecret } from './settings/topup-profile-settings';
+import { SMTP_PASSWORD_SECRET } from './mail/mail-settings';
 
 /*
  * A station of a site (PostgreSQL) keeps its shared settings, secrets and sales setup in the site
@@ -240,14 +241,17 @@ export class StationSiteSettings {
 const UNSAVED = 'a settings change could not be saved in the site database or told to the other stations';
 
 /**
- * The site's first station brings its keys along with its settings: a shop that grows into a site
- * keeps going live without entering them again. Its own store is left as it is.
+ * The site's first station brings its keys (and the mail server's password) along with its settings:
+ * a shop that grows into a site keeps going live, and mailing receipts, without entering them again.
+ * Its own store is left as it is.
  */
 async function bringOwnSecrets(site: SiteSettings, own: SecretStore): Promise<void> {
   const { topupProfiles, paymentProfiles = [] } = site.settings.read();
   const names = [
     ...[API_KEY_SECRET, ...topupProfiles.map((p) => topupKeySecret(p.ppid))],
     ...paymentProfiles.map((p) => profileKeySecret(p.id)),
+    // The mail server's password goes with its settings (e-mailed receipts).
+    SMTP_PASSWORD_SECRET,
   ];
   for (const name of names) {
     const value = own.get(name);

@@ -112,4 +112,29 @@ describe('the stations of a site share one configuration', () => {
     expect(stored).not.toContain(TOPUP.apiKey);
     expect(stored).not.toContain(Buffer.from(TOPUP.apiKey).toString('base64').slice(0, 16));
   }, 30_000);
+
+  it("the mail server set at A is B's (e-mailed receipts), its password in no answer or file", async () => {
+    const password = 'smtp-Site-Secret-7';
+    await must(a, 'mail.saveSettings', {
+      ...{ smtpHost: 'smtp.site.test', smtpPort: 587, smtpSecurity: 'starttls', smtpUser: 'kassa' },
+      ...{ password, fromAddress: 'kassa@site.test', contactEmail: 'help@site.test', contactPhone: '' },
+    });
+    const startedAt = Date.now();
+    let seen: { smtpHost: string; hasPassword: boolean } | null = null;
+    while (Date.now() - startedAt < 5_000) {
+      const view = await must<{ smtpHost: string; hasPassword: boolean }>(b!, 'mail.getSettings');
+      if (view.smtpHost === 'smtp.site.test' && view.hasPassword) {
+        seen = view;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(seen, 'B never answered the mail server set at A').not.toBeNull();
+    expect(JSON.stringify(seen)).not.toContain(password);
+    for (const folder of [folderA, folderB]) {
+      const secrets = join(folder, 'secrets.json');
+      if (existsSync(secrets)) expect(readFileSync(secrets, 'utf8')).not.toContain(password);
+      expect(readFileSync(join(folder, 'settings.json'), 'utf8')).not.toContain(password);
+    }
+  }, 30_000);
 });
