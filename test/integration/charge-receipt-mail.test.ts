@@ -249,6 +249,10 @@ describe('e-mailed charge receipts', () => {
     const saved = await kassa.must('mail.getSettings', {});
     expect(saved).toMatchObject({ smtpHost: '127.0.0.1', hasPassword: true, configured: true });
     expect(JSON.stringify(saved)).not.toContain(sink.password);
+    // Audited, without the password.
+    const audit = await kassa.must('audit.list', { action: 'mail.saveSettings' });
+    expect(audit.entries.map((e) => [e.outcome, e.subject])).toEqual([['ok', '127.0.0.1']]);
+    expect(JSON.stringify(audit)).not.toContain(sink.password);
 
     const wrong = await kassa.must('mail.sendTest', {
       testRecipient: 'owner@cafe.test',
