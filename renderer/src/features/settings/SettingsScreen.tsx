@@ -8,6 +8,7 @@ import { GoLiveForm } from './GoLiveForm';
 import { LiveSettings } from './LiveSettings';
 import { PaymentUpdates } from './PaymentUpdates';
 import { PrintersSection } from './PrintersSection';
+import { ChargeRetrySection } from './ChargeRetrySection';
 import { MailSection } from './MailSection';
 import { RefundsSection } from './RefundsSection';
 import { RejectedCallbacks } from './RejectedCallbacks';
@@ -38,6 +39,7 @@ export function SettingsScreen() {
         <>
           {sells && <ThisDevice />}
           {closes && <RejectedCallbacks />}
+          {closes && <ChargeRetrySection editable={false} />}
         </>
       )}
     </main>
@@ -68,6 +70,7 @@ function StationSettings({ device }: { device: ReactNode }) {
       {settings && <SalesSetupSection />}
       {settings && <PrintersSection />}
       {settings && <MailSection />}
+      {settings && <ChargeRetrySection editable />}
       {settings && <StickerSection settings={settings} />}
       {settings && <RefundsSection settings={settings} />}
       {settings && <RejectedCallbacks />}

@@ -12,6 +12,7 @@ import { devicesEn } from './devices-en';
 import { auditEn } from './audit-en';
 import { backupsEn } from './backups-en';
 import { refundKeysEn } from './refund-keys-en';
+import { chargesEn } from './charges-en';
 import { stickersEn } from './stickers-en';
 import { inboxEn } from './inbox-en';
 import { helpEn } from './help-en';
@@ -105,6 +106,7 @@ export const en = {
   ...rejectedCallbacksEn,
   ...backupsEn,
   ...refundKeysEn,
+  ...chargesEn,
   ...stickersEn,
   ...inboxEn,
   ...helpEn,

@@ -157,6 +157,7 @@ export const fieldTextsEn = {
   },
   /** The item of a list a field belongs to: `basket.lines.2.quantity` reads "line 3: quantity". */
   fieldItems: {
+    delaysMinutes: 'wait {{n}}',
     lines: 'line {{n}}',
     shops: 'shop {{n}}',
     shopIds: 'shop {{n}}',

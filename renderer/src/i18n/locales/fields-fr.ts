@@ -153,6 +153,7 @@ export const fieldTextsFr: Catalogue<typeof fieldTextsEn> = {
     wristbandId: 'bracelet',
   },
   fieldItems: {
+    delaysMinutes: 'délai {{n}}',
     lines: 'ligne {{n}}',
     shops: 'magasin {{n}}',
     shopIds: 'magasin {{n}}',

@@ -153,6 +153,7 @@ export const fieldTextsNl: Catalogue<typeof fieldTextsEn> = {
     wristbandId: 'polsbandje',
   },
   fieldItems: {
+    delaysMinutes: 'wachttijd {{n}}',
     lines: 'regel {{n}}',
     shops: 'winkel {{n}}',
     shopIds: 'winkel {{n}}',

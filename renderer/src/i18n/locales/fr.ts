@@ -13,6 +13,7 @@ import { devicesFr } from './devices-fr';
 import { auditFr } from './audit-fr';
 import { backupsFr } from './backups-fr';
 import { refundKeysFr } from './refund-keys-fr';
+import { chargesFr } from './charges-fr';
 import { stickersFr } from './stickers-fr';
 import { inboxFr } from './inbox-fr';
 import { helpFr } from './help-fr';
@@ -105,6 +106,7 @@ export const fr: Catalogue = {
   ...rejectedCallbacksFr,
   ...backupsFr,
   ...refundKeysFr,
+  ...chargesFr,
   ...stickersFr,
   ...inboxFr,
   ...helpFr,

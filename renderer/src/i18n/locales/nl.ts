@@ -13,6 +13,7 @@ import { devicesNl } from './devices-nl';
 import { auditNl } from './audit-nl';
 import { backupsNl } from './backups-nl';
 import { refundKeysNl } from './refund-keys-nl';
+import { chargesNl } from './charges-nl';
 import { stickersNl } from './stickers-nl';
 import { inboxNl } from './inbox-nl';
 import { helpNl } from './help-nl';
@@ -105,6 +106,7 @@ export const nl: Catalogue = {
   ...rejectedCallbacksNl,
   ...backupsNl,
   ...refundKeysNl,
+  ...chargesNl,
   ...stickersNl,
   ...inboxNl,
   ...helpNl,
