@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { SalesSetupView } from '../../../shared/contract/report-views';
 import { LOCALES, type Locale } from '../../../shared/domain/money';
 import { formatBelgianVatNumber } from '../../../shared/domain/vat-number';
@@ -18,15 +18,24 @@ export interface UnmailedCharge {
   agreement: AgreementRow;
 }
 
-/** Oldest capture first; the partial index agreement_charges_mail holds exactly these rows. */
-export function unmailedCharges(db: Db, limit = 100): Promise<UnmailedCharge[]> {
+/**
+ * Oldest capture first (the partial index agreement_charges_mail holds exactly these rows). `toSend`:
+ * only those with an address, least tried first, so receipts that cannot go (no address, a recipient
+ * the server refuses) never keep a new charge's receipt out of the batch.
+ */
+export function unmailedCharges(db: Db, limit = 100, toSend = false): Promise<UnmailedCharge[]> {
+  const waiting = and(eq(agreementCharges.status, 'captured'), isNull(agreementCharges.receiptMailedAt));
   return db.read((q) =>
     q
       .select({ charge: agreementCharges, agreement: agreements })
       .from(agreementCharges)
       .innerJoin(agreements, eq(agreements.id, agreementCharges.agreementId))
-      .where(and(eq(agreementCharges.status, 'captured'), isNull(agreementCharges.receiptMailedAt)))
-      .orderBy(asc(agreementCharges.capturedAt), asc(agreementCharges.id))
+      .where(toSend ? and(waiting, isNotNull(agreements.consumerEmail)) : waiting)
+      .orderBy(
+        ...(toSend ? [asc(agreementCharges.receiptMailAttempts)] : []),
+        asc(agreementCharges.capturedAt),
+        asc(agreementCharges.id),
+      )
       .limit(limit),
   );
 }

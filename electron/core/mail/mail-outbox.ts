@@ -116,7 +116,7 @@ export class MailOutbox {
     const db = this.deps.books();
     const server = this.deps.server();
     if (!db || !server || !this.lease?.held || this.serverRetryAt > this.deps.now()) return;
-    const due = (await unmailedCharges(db)).filter(
+    const due = (await unmailedCharges(db, 100, true)).filter(
       (c) => c.agreement.consumerEmail && (this.retryAt.get(c.charge.id) ?? 0) <= this.deps.now(),
     );
     if (due.length === 0) return;
