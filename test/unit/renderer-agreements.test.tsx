@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AgreementDetailView, AgreementRowView } from '../../shared/contract';
 import { createI18n } from '../../renderer/src/i18n';
 import {
+  alerts,
+  buttonNamed,
   cleanup,
   click,
   fakeStation,
@@ -147,9 +149,9 @@ describe('Agreements screen', () => {
     expect(text()).toContain('version 2026-01, on 31/01/26, 18:00');
     expect(text()).toContain('anna@example.test');
     expect(rows('.agreement-charges')).toEqual([
-      '1 (at the till) | 31/01/26, 18:00 | Paid | €15.00 | chg_0 | 1 | — | — | Mailed 31/01/26, 18:01',
-      '2 | 28/02/26, 18:00 | Refunded | €15.00 | chg_1 | 1 | — | €15.00 | Not mailed yet',
-      '3 | 28/03/26, 18:00 | Due | €15.00 | — | 2 | DECLINED: insufficient funds | — | —',
+      '1 (at the till) | 31/01/26, 18:00 | Paid | €15.00 | chg_0 | 1 | — | — | Mailed 31/01/26, 18:01 | Refund this charge',
+      '2 | 28/02/26, 18:00 | Refunded | €15.00 | chg_1 | 1 | — | €15.00 | Not mailed yet |',
+      '3 | 28/03/26, 18:00 | Due | €15.00 | — | 2 | DECLINED: insufficient funds | — | — |',
     ]);
     await click('Back to the list');
     expect(view().querySelector('.agreement-charges')).toBeNull();
@@ -166,5 +168,88 @@ describe('Agreements screen', () => {
     station('cashier');
     await renderApp('/');
     expect([...view().querySelectorAll('.app-nav a')].map((a) => a.textContent)).not.toContain('Agreements');
+  });
+});
+
+describe('Agreements screen: revoking and refunding', () => {
+  async function openFirst() {
+    const open = view().querySelectorAll<HTMLButtonElement>('.agreement-table button');
+    await click(open[0]!.textContent!.trim());
+  }
+
+  it('revokes an agreement after a confirmation, and shows the outcome', async () => {
+    let detail = DETAIL;
+    const s = station('manager', {
+      'agreements.detail': () => ok(detail),
+      'agreements.revoke': ({ agreementId }) => {
+        detail = {
+          ...DETAIL,
+          status: 'revoked',
+          revokedBy: 'merchant',
+          revokedAt: AT + DAY,
+          nextChargeAt: null,
+        };
+        return ok({ agreementId, status: 'revoked', revokedBy: 'merchant', revokedAt: AT + DAY });
+      },
+    });
+    await renderApp('/agreements');
+    await openFirst();
+    await click('Revoke agreement');
+    expect(text()).toContain('Revoke the agreement of Anna Peeters?');
+    await click('Cancel');
+    expect(s.called('agreements.revoke')).toEqual([]);
+    await click('Revoke agreement');
+    await click('Yes, revoke');
+    expect(s.called('agreements.revoke')).toEqual([{ agreementId: 'a1' }]);
+    expect(view().querySelector('[role="status"]')?.textContent).toBe(
+      'The agreement is revoked: it will not be charged again.',
+    );
+    // Read again: revoked by you, and nothing left to revoke.
+    expect(text()).toContain('Revoked by you');
+    expect(buttonNamed('Revoke agreement')).toBeUndefined();
+  });
+
+  it('refunds a paid charge only, after a confirmation, and says what PPRO answered', async () => {
+    const s = station('manager', {
+      'agreements.refundCharge': ({ chargeId }) =>
+        ok({
+          chargeId,
+          status: 'refunded',
+          amountCents: 1500,
+          refundedCents: 1500,
+          refundId: 'ref_1',
+          refundStatus: 'REFUND_PENDING',
+        }),
+    });
+    await renderApp('/agreements');
+    await openFirst();
+    // Only the paid charge (the first) can be refunded: the refunded one and the due one cannot.
+    const refundButtons = [...view().querySelectorAll('.agreement-charges button')].map((b) => b.textContent);
+    expect(refundButtons).toEqual(['Refund this charge']);
+    await click('Refund this charge');
+    expect(text()).toContain('Refund €15.00 of charge 1 to Anna Peeters?');
+    await click('Yes, refund');
+    expect(s.called('agreements.refundCharge')).toEqual([{ chargeId: 'c0' }]);
+    expect(view().querySelector('[role="status"]')?.textContent).toBe(
+      'Refund asked: €15.00 refunded on this charge, on its way.',
+    );
+  });
+
+  it('shows a refusal in the user’s language', async () => {
+    station(
+      'manager',
+      {
+        'agreements.revoke': () => ({
+          ok: false,
+          error: { code: 'CONFLICT', message: 'The agreement is ended' },
+        }),
+      },
+      'fr',
+    );
+    await renderApp('/agreements', createI18n('fr'));
+    await openFirst();
+    await click('Révoquer l’accord');
+    await click('Oui, révoquer');
+    expect(alerts()).toEqual(['Ceci a changé entre-temps. Vérifiez et réessayez.']);
   });
 });

@@ -1,15 +1,18 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementChargeView, AgreementDetailView } from '../../../../shared/contract';
 import { formatMoney, type Locale } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n';
+import { AgreementActions, refundable, type Ask } from './AgreementActions';
 import { chargesText, formatAt, periodText, statusText } from './agreement-text';
 import { useAgreementDetail } from './use-agreements';
 
 /** One agreement: what was sold to whom, the terms the consumer approved, and every charge. */
 export function AgreementDetail({ agreementId, onBack }: { agreementId: string; onBack: () => void }) {
   const { t } = useTranslation();
-  const { shown } = useAgreementDetail(agreementId);
+  const { shown, reload } = useAgreementDetail(agreementId);
+  const [ask, setAsk] = useState<Ask | null>(null);
   return (
     <section className="reports-section agreement-detail">
       <button type="button" className="button" onClick={onBack}>
@@ -20,7 +23,8 @@ export function AgreementDetail({ agreementId, onBack }: { agreementId: string; 
       {shown.kind === 'ok' && (
         <>
           <Facts agreement={shown.value} />
-          <Charges charges={shown.value.charges} />
+          <AgreementActions agreement={shown.value} ask={ask} onAsk={setAsk} onDone={reload} />
+          <Charges charges={shown.value.charges} onRefund={(charge) => setAsk({ kind: 'refund', charge })} />
         </>
       )}
     </section>
@@ -68,7 +72,8 @@ function Facts({ agreement }: { agreement: AgreementDetailView }) {
   );
 }
 
-function Charges({ charges }: { charges: AgreementChargeView[] }) {
+function Charges(props: { charges: AgreementChargeView[]; onRefund: (charge: AgreementChargeView) => void }) {
+  const { charges, onRefund } = props;
   const { t } = useTranslation();
   const locale = useLocale();
   const columns = [
@@ -97,11 +102,12 @@ function Charges({ charges }: { charges: AgreementChargeView[] }) {
                     {t(`agreements.charge.${column}`)}
                   </th>
                 ))}
+                <th aria-hidden="true" />
               </tr>
             </thead>
             <tbody>
               {charges.map((charge) => (
-                <ChargeRow key={charge.id} charge={charge} locale={locale} />
+                <ChargeRow key={charge.id} charge={charge} locale={locale} onRefund={onRefund} />
               ))}
             </tbody>
           </table>
@@ -111,7 +117,13 @@ function Charges({ charges }: { charges: AgreementChargeView[] }) {
   );
 }
 
-function ChargeRow({ charge, locale }: { charge: AgreementChargeView; locale: Locale }) {
+interface RowProps {
+  charge: AgreementChargeView;
+  locale: Locale;
+  onRefund: (charge: AgreementChargeView) => void;
+}
+
+function ChargeRow({ charge, locale, onRefund }: RowProps) {
   const { t } = useTranslation();
   const n = charge.period + 1;
   return (
@@ -134,6 +146,13 @@ function ChargeRow({ charge, locale }: { charge: AgreementChargeView; locale: Lo
       </td>
       <td className="number">{charge.refundedCents > 0 ? formatMoney(charge.refundedCents, locale) : '—'}</td>
       <td>{receiptText(t, charge, locale)}</td>
+      <td>
+        {refundable(charge) && (
+          <button type="button" className="button button-small" onClick={() => onRefund(charge)}>
+            {t('agreements.action.refund')}
+          </button>
+        )}
+      </td>
     </tr>
   );
 }

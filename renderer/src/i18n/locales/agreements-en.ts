@@ -75,6 +75,20 @@ export const agreementsEn = {
       failed: 'Failed',
       refunded: 'Refunded',
     },
+    action: {
+      revoke: 'Revoke agreement',
+      revokeQuestion:
+        'Revoke the agreement of {{name}}? It will never be charged again; the charges already made stay.',
+      revokeYes: 'Yes, revoke',
+      revoked: 'The agreement is revoked: it will not be charged again.',
+      refund: 'Refund this charge',
+      refundQuestion: 'Refund {{amount}} of charge {{n}} to {{name}}?',
+      refundYes: 'Yes, refund',
+      refundAsked: 'Refund asked: {{amount}} refunded on this charge, {{status}}.',
+      keep: 'Cancel',
+      confirm: 'Confirm',
+    },
+    refundStatus: { REFUND_PENDING: 'on its way', SUCCEEDED: 'done' },
     receipt: {
       mailed: 'Mailed {{at}}',
       notMailed: 'Not mailed yet',

@@ -82,6 +82,20 @@ export const agreementsFr: typeof agreementsEn = {
       failed: 'Échoué',
       refunded: 'Remboursé',
     },
+    action: {
+      revoke: 'Révoquer l’accord',
+      revokeQuestion:
+        'Révoquer l’accord de {{name}} ? Il ne sera plus jamais prélevé ; les prélèvements déjà faits restent.',
+      revokeYes: 'Oui, révoquer',
+      revoked: 'L’accord est révoqué : il ne sera plus prélevé.',
+      refund: 'Rembourser ce prélèvement',
+      refundQuestion: 'Rembourser {{amount}} du prélèvement {{n}} à {{name}} ?',
+      refundYes: 'Oui, rembourser',
+      refundAsked: 'Remboursement demandé : {{amount}} remboursé sur ce prélèvement, {{status}}.',
+      keep: 'Annuler',
+      confirm: 'Confirmer',
+    },
+    refundStatus: { REFUND_PENDING: 'en cours', SUCCEEDED: 'terminé' },
     receipt: {
       mailed: 'Envoyé {{at}}',
       notMailed: 'Pas encore envoyé',

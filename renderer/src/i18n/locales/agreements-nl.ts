@@ -77,6 +77,20 @@ export const agreementsNl: typeof agreementsEn = {
       failed: 'Mislukt',
       refunded: 'Terugbetaald',
     },
+    action: {
+      revoke: 'Overeenkomst stopzetten',
+      revokeQuestion:
+        'De overeenkomst van {{name}} stopzetten? Er wordt nooit meer op betaald; de betalingen die al gebeurden blijven.',
+      revokeYes: 'Ja, stopzetten',
+      revoked: 'De overeenkomst is stopgezet: er wordt niet meer op betaald.',
+      refund: 'Deze betaling terugbetalen',
+      refundQuestion: '{{amount}} van betaling {{n}} terugbetalen aan {{name}}?',
+      refundYes: 'Ja, terugbetalen',
+      refundAsked: 'Terugbetaling gevraagd: {{amount}} terugbetaald op deze betaling, {{status}}.',
+      keep: 'Annuleren',
+      confirm: 'Bevestigen',
+    },
+    refundStatus: { REFUND_PENDING: 'onderweg', SUCCEEDED: 'voltooid' },
     receipt: {
       mailed: 'Gemaild {{at}}',
       notMailed: 'Nog niet gemaild',

@@ -263,6 +263,13 @@ export const en = {
     REFUND_AMOUNT_TOO_HIGH: 'This is more than what is left to refund of this payment.',
     REFUND_REQUEST_CONFLICT: 'This refund was already asked for with another amount. Look at the refunds of this sale.',
     PAYMENT_NOT_REFUNDABLE: 'Bancontact cannot refund this payment: it did not succeed or is not known.',
+    // Payment agreements through PPRO.
+    PPRO_NOT_SET_UP:
+      'Recurring payments are not set up: an administrator enters the PPRO settings in Settings.',
+    PPRO_ABOVE_MAXIMUM: 'This amount is above the maximum for recurring Bancontact payments.',
+    PPRO_REFUSED: 'PPRO refused the recurring payment. Check the details and try again.',
+    PPRO_UNAUTHORIZED: 'PPRO refused the API key: an administrator checks the PPRO settings.',
+    PPRO_UNAVAILABLE: 'PPRO cannot be reached right now. Try again in a moment.',
     STATION_UNREACHABLE: 'The station cannot be reached. Check that Kassa is running, then try again.',
     checkFields: 'Check: {{fields}}',
   },

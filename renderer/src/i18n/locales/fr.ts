@@ -271,6 +271,13 @@ export const fr: Catalogue = {
     REFUND_AMOUNT_TOO_HIGH: 'C’est plus que ce qu’il reste à rembourser sur ce paiement.',
     REFUND_REQUEST_CONFLICT: 'Ce remboursement a déjà été demandé avec un autre montant. Consultez les remboursements de cette vente.',
     PAYMENT_NOT_REFUNDABLE: 'Bancontact ne peut pas rembourser ce paiement : il n’a pas abouti ou est inconnu.',
+    // Accords de paiement via PPRO.
+    PPRO_NOT_SET_UP:
+      'Les paiements récurrents ne sont pas configurés : un administrateur saisit les réglages PPRO dans Réglages.',
+    PPRO_ABOVE_MAXIMUM: 'Ce montant dépasse le maximum des paiements Bancontact récurrents.',
+    PPRO_REFUSED: 'PPRO a refusé le paiement récurrent. Vérifiez les données et réessayez.',
+    PPRO_UNAUTHORIZED: 'PPRO a refusé la clé API : un administrateur vérifie les réglages PPRO.',
+    PPRO_UNAVAILABLE: 'PPRO est injoignable pour le moment. Réessayez dans un instant.',
     STATION_UNREACHABLE: 'La station est injoignable. Vérifiez que Kassa fonctionne, puis réessayez.',
     checkFields: 'Vérifiez : {{fields}}',
   },

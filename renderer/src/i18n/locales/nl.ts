@@ -267,6 +267,13 @@ export const nl: Catalogue = {
     REFUND_AMOUNT_TOO_HIGH: 'Dit is meer dan wat er van deze betaling nog terugbetaald kan worden.',
     REFUND_REQUEST_CONFLICT: 'Deze terugbetaling werd al gevraagd met een ander bedrag. Bekijk de terugbetalingen van deze verkoop.',
     PAYMENT_NOT_REFUNDABLE: 'Bancontact kan deze betaling niet terugbetalen: ze is niet gelukt of niet gekend.',
+    // Betaalakkoorden via PPRO.
+    PPRO_NOT_SET_UP:
+      'Terugkerende betalingen zijn niet ingesteld: een beheerder vult de PPRO-instellingen in bij Instellingen.',
+    PPRO_ABOVE_MAXIMUM: 'Dit bedrag ligt boven het maximum voor terugkerende Bancontact-betalingen.',
+    PPRO_REFUSED: 'PPRO weigerde de terugkerende betaling. Controleer de gegevens en probeer opnieuw.',
+    PPRO_UNAUTHORIZED: 'PPRO weigerde de API-sleutel: een beheerder controleert de PPRO-instellingen.',
+    PPRO_UNAVAILABLE: 'PPRO is nu niet bereikbaar. Probeer het zo meteen opnieuw.',
     STATION_UNREACHABLE: 'Het station is niet bereikbaar. Controleer of Kassa draait en probeer opnieuw.',
     checkFields: 'Controleer: {{fields}}',
   },
