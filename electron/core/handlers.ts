@@ -1,6 +1,7 @@
 import type { EventStateView } from '../../shared/contract';
-import { createChargeHandlers } from './agreements/charge-handlers';
+import { createAgreementHandlers } from './agreements/agreement-handlers';
 import { createAgreementViewHandlers } from './agreements/agreement-views';
+import { createChargeHandlers } from './agreements/charge-handlers';
 import { combine } from './api/combine';
 import { createArticleHandlers } from './articles/article-handlers';
 import type { ArticleService } from './articles/article-service';
@@ -75,6 +76,14 @@ function paymentHandlers(mode: HandlerDeps['mode']) {
   });
 }
 
+/** The till's sales and the agreements sold there. */
+function tillHandlers({ mode, now }: HandlerDeps) {
+  return combine(
+    createTillHandlers({ till: () => mode().till, sales: () => mode().repo, now }),
+    createAgreementHandlers({ agreements: () => mode().agreements }),
+  );
+}
+
 function wristbandHandlers({ mode, topupProfiles, onEventChanged }: HandlerDeps) {
   return createWristbandHandlers({
     topup: () => mode().topup,
@@ -93,7 +102,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const locale = () => settings.view().locale;
   return combine(
     deps.book,
-    createTillHandlers({ till: () => mode().till, sales: () => mode().repo, now: deps.now }),
+    tillHandlers(deps),
     paymentHandlers(mode),
     createAgreementViewHandlers({ db: () => mode().db }),
     createTrainingHandlers({ training: () => mode().training }),

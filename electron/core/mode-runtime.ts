@@ -1,5 +1,5 @@
 import type { Environment, Mode } from '../../shared/contract';
-import type { PproRuntime } from './agreements/ppro-runtime';
+import { openTillAgreements, type PproRuntime, type TillAgreements } from './agreements/till-agreements';
 import type { RuntimeBackupHooks } from './backup/station-backups';
 import { createBancontactClient, stationUserAgent, type BancontactClient } from './bancontact/client';
 import type { RequestBudget } from './bancontact/rate-limiter';
@@ -62,6 +62,8 @@ export interface ModeRuntime {
   recovery: GapRecovery;
   /** PPRO for payment agreements; null when the mode has none set up (live without PPRO settings). */
   ppro: PproRuntime | null;
+  /** Agreements sold at the tills, followed until the consumer decided (agreements/till-agreements.ts). */
+  agreements: TillAgreements;
   /** Stops the mode's background work and closes its database (once its last unit of work is done). */
   close(): Promise<void>;
 }
@@ -122,6 +124,8 @@ export interface RuntimeOptions {
   startSaleRefunds?: (refundIds: number[]) => Promise<void>;
   /** PPRO for payment agreements (runtime-host.ts builds it); null: none set up. */
   ppro: PproRuntime | null;
+  /** Training: the PPRO simulator (its control API plays the consumer), and the merchant's terms. */
+  agreementSetup: { pproSimulatorUrl: (() => Promise<string>) | null; agreementTermsVersion: string };
 }
 
 /** The pieces of an opening mode that its parts are built from. */
@@ -167,6 +171,7 @@ export async function openModeRuntime(options: RuntimeOptions): Promise<ModeRunt
       recovery.stop();
       topup.close();
       await giveUpProfileWork();
+      parts.agreements.close();
       parts.sweep.stop();
       parts.tracker.stop();
       await flushRejectionCounts(db);
@@ -224,13 +229,8 @@ function modeClient(
   const { baseUrl } = connection;
   const apiKey = profile?.apiKey ?? connection.apiKey;
   const userAgent = stationUserAgent(config.version, coordination.station);
-  return createBancontactClient({
-    baseUrl,
-    apiKey,
-    timeoutMs: config.timings.requestTimeoutMs,
-    limiter,
-    userAgent,
-  });
+  const timeoutMs = config.timings.requestTimeoutMs;
+  return createBancontactClient({ baseUrl, apiKey, timeoutMs, limiter, userAgent });
 }
 
 /**
@@ -291,7 +291,8 @@ function buildParts({ options, db, repo, onSaleChanged: announce }: Opening, cli
     startRefunds: async (given) =>
       options.startSaleRefunds?.(given.filter((g) => g.paymentId !== null).map((g) => g.refundId)),
   });
-  return { till, tillProfiles, tracker, sweep, intake: buildIntake(options, db, onSaleChanged) };
+  const agreements = openTillAgreements(options, db, onSaleChanged);
+  return { till, tillProfiles, tracker, sweep, agreements, intake: buildIntake(options, db, onSaleChanged) };
 }
 
 /** Which profile each shop's tills pay with, with its own client and callback intake (till-profiles.ts). */

@@ -4,6 +4,7 @@ import { merchantJwksPath } from '../../shared/contract/refund-key-methods';
 import { StationPpro } from './agreements/mode-ppro';
 import { openChargeScheduler } from './agreements/charge-mode';
 import type { ChargeScheduler } from './agreements/charge-scheduler';
+import { DEFAULT_TERMS_VERSION } from './agreements/till-agreements';
 import type { RuntimeBackupHooks } from './backup/station-backups';
 import type { ArticleLookup } from './sales/catalogue';
 import { JWKS_URLS } from './bancontact/callback-verifier';
@@ -134,6 +135,10 @@ export class RuntimeHost {
       topupProfiles: this.liveTopupProfiles(stored, connection),
       shopPayments: this.shopPayments(stored, connection.environment),
       ppro: this.ppro.forMode(connection.mode, stored, this.localUrl),
+      agreementSetup: {
+        pproSimulatorUrl: connection.mode === 'training' ? () => this.ppro.simulatorUrl() : null,
+        agreementTermsVersion: stored.agreementTermsVersion ?? DEFAULT_TERMS_VERSION,
+      },
     });
     this.relay = this.openRelay(this.runtime);
     this.chargeScheduler = this.openCharges(this.runtime);

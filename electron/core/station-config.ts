@@ -45,6 +45,8 @@ export interface StationOptions {
   /** How often each top-up profile is searched for payments no callback brought (2 min by default). */
   topupSweepIntervalMs?: number;
   requestTimeoutMs?: number;
+  /** How often an agreement waiting for its consumer is read back from PPRO (2 s by default). */
+  agreementPollIntervalMs?: number;
   /** How often the "every N minutes of activity" backup rule is checked (30 s by default). */
   backupCheckMs?: number;
   version?: string;
@@ -62,6 +64,8 @@ export interface StationTimings {
   topupSweepMs: number | null;
   requestTimeoutMs: number;
   backupCheckMs: number;
+  /** How often an agreement waiting for its consumer is read back from PPRO. */
+  agreementPollMs: number;
   /** Requests per second to Bancontact, per profile. */
   rateLimitPerSecond: number;
 }
@@ -146,6 +150,7 @@ const dataFields = z.object({
   topupSweepIntervalMs: z.number().int().positive().optional(),
   requestTimeoutMs: interval(10_000),
   backupCheckMs: interval(30_000),
+  agreementPollIntervalMs: interval(2_000),
   rateLimitPerSecond: z.number().int().min(1).max(1_000).default(5),
   version: z.string().min(1).default('0.0.0'),
   synchronous: z.enum(['FULL', 'NORMAL']).optional(),
@@ -185,6 +190,7 @@ export function parseStationConfig(options: StationOptions): StationConfig {
       topupSweepMs: fields.topupSweepIntervalMs ?? null,
       requestTimeoutMs: fields.requestTimeoutMs,
       backupCheckMs: fields.backupCheckMs,
+      agreementPollMs: fields.agreementPollIntervalMs,
       rateLimitPerSecond: fields.rateLimitPerSecond,
     },
     version: fields.version,

@@ -1,5 +1,6 @@
 import type { SettingsView, StationRefusal } from '../../shared/contract';
 import type { Locale } from '../../shared/domain/money';
+import { receivePproWebhook } from './agreements/ppro-webhooks';
 import { createDispatcher } from './api/dispatcher';
 import { createArticleLookup } from './articles/article-lookup';
 import type { ArticleLookup } from './sales/catalogue';
@@ -158,6 +159,7 @@ function stationPort(parts: StationParts): Station {
     logo: () => logo.readLogo(),
     receiptPdf: (saleId) => receipts.pdf(saleId),
     merchantJwks: (ppid) => refundKeys.jwks(ppid),
+    receivePproWebhook: (rawBody) => receivePproWebhook(host.running()?.agreements ?? null, rawBody),
     ...downloads(host, printing),
   };
 }

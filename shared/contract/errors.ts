@@ -65,6 +65,12 @@ export const ERROR_CODES = [
   'REFUND_AMOUNT_TOO_HIGH',
   'REFUND_REQUEST_CONFLICT',
   'PAYMENT_NOT_REFUNDABLE',
+  // Payment agreements through PPRO (agreements/): none set up, the merchant's maximum, PPRO's refusals.
+  'PPRO_NOT_SET_UP',
+  'PPRO_ABOVE_MAXIMUM',
+  'PPRO_REFUSED',
+  'PPRO_UNAUTHORIZED',
+  'PPRO_UNAVAILABLE',
   /** Never sent by the station: a client's word for "no answer from the station at all". */
   'STATION_UNREACHABLE',
 ] as const;
@@ -82,6 +88,8 @@ export interface ContractError {
   traceId?: string;
   /** For DISK_FULL: the data folder whose disk is full, so the cashier knows where to free space. */
   folder?: string;
+  /** For PPRO_ABOVE_MAXIMUM: the merchant's WIP maximum in cents, when known, for the till to name. */
+  maxCents?: number;
   /** For WRONG_SECRET: the tries left before the person is locked. */
   attemptsLeft?: number;
   /** For STAFF_LOCKED: until when (ms since the epoch), so the screen can show the lock counting down. */

@@ -14,6 +14,7 @@ export * from './station-methods';
 export * from './audit-views';
 export * from './staff-views';
 export * from './refund-key-methods';
+export * from './agreement-methods';
 export * from './agreement-list-methods';
 export * from './article-views';
 export * from './returns-methods';

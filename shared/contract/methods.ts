@@ -10,6 +10,7 @@ import { staffMethods } from './staff-methods';
 import { stationMethods } from './station-methods';
 import { auditMethods } from './audit-methods';
 import { chargeMethods } from './charge-methods';
+import { agreementMethods } from './agreement-methods';
 import { agreementListMethods } from './agreement-list-methods';
 import { articleMethods } from './article-methods';
 import { eventMethods } from './event-methods';
@@ -202,6 +203,8 @@ export const methods = {
   ...agreementListMethods,
   // The SMTP settings of e-mailed charge receipts and their outbox (mail-methods.ts).
   ...mailMethods,
+  // Selling a Bancontact payment agreement at the till (agreement-methods.ts).
+  ...agreementMethods,
   // Charges on payment agreements: the retry policy, revoking and refunding (charge-methods.ts).
   ...chargeMethods,
 } as const satisfies Record<string, MethodSpec>;

@@ -224,5 +224,10 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'charges.retryPolicy': MANAGERS,
   'charges.setRetryPolicy': ADMINISTRATORS,
   'agreements.revoke': MANAGERS,
+  'agreements.startAtTill': TILL,
+  'agreements.getForTill': ANY_SESSION,
+  'agreements.cancelAtTill': TILL,
+  'training.authoriseAgreement': TILL,
+  'training.refuseAgreement': TILL,
   'agreements.refundCharge': MANAGERS,
 };

@@ -14,6 +14,8 @@ export interface CallbackReceiver {
   ): Promise<{ status: 200 | 400 | 401 | 404 | 409 | 413 | 500 | 503; body: unknown }>;
   /** The merchant's public JWKS for a profile (refunds/merchant keys); null when it has no key yet. */
   merchantJwks?(ppid: string): { keys: object[] } | null;
+  /** A PPRO webhook, a hint only: the station reads the agreement back and acts on that. */
+  receivePproWebhook?(rawBody: string): void;
 }
 
 export interface CallbackListener {
@@ -51,6 +53,16 @@ export function registerCallbackRoute(app: Hono, receiver: CallbackReceiver): vo
     return c.json(answer.body, answer.status);
   });
   registerMerchantJwksRoute(app, receiver);
+  registerPproWebhookRoute(app, receiver);
+}
+
+/** `POST /ppro/webhooks`: answered at once whatever it says, so PPRO does not retry a hint. */
+function registerPproWebhookRoute(app: Hono, receiver: CallbackReceiver): void {
+  app.use('/ppro/*', callbackBodyLimit());
+  app.post('/ppro/webhooks', async (c) => {
+    receiver.receivePproWebhook?.(await c.req.text());
+    return c.json({ ok: true }, 200);
+  });
 }
 
 /**

@@ -44,6 +44,8 @@ export interface StationPort {
   receiveCallback(ppid: string, rawBody: string, signature: string | undefined): Promise<CallbackReply>;
   /** The merchant's public JWKS for a profile's Refund API signatures; null when it has no key yet. */
   merchantJwks?(ppid: string): { keys: object[] } | null;
+  /** A PPRO webhook as received (a hint: the agreement is read back from PPRO). */
+  receivePproWebhook?(rawBody: string): void;
   /** A refund export's file by its served name (`refunds-<id>.xml|csv`); null for anything else. */
   download(fileName: string): Promise<InlineDownload | null>;
   /** A report export (CSV or PDF) by the file name `reports.export*` answered with; null for anything else. */

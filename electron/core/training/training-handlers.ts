@@ -2,7 +2,11 @@ import { ContractFailure, type MethodName } from '../../../shared/contract';
 import type { Handlers } from '../api/dispatcher';
 import type { TrainingService } from './training-service';
 
-type TrainingMethodName = Extract<MethodName, `training.${string}`>;
+/** The agreement's consumer is played by agreements/agreement-handlers.ts. */
+type TrainingMethodName = Exclude<
+  Extract<MethodName, `training.${string}`>,
+  'training.authoriseAgreement' | 'training.refuseAgreement'
+>;
 
 export interface TrainingHandlerDeps {
   /** The current mode's customer panel: null outside training mode. */
