@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChargeScheduler } from '../../electron/core/agreements/charge-scheduler';
 import { followRefunds, refundCharge, revokeAgreement } from '../../electron/core/agreements/charge-actions';
 import { writeRetryPolicy } from '../../electron/core/agreements/charge-retry-policy';
+import { rebuildTotals } from '../../electron/core/reports/rebuild';
 import type { Db } from '../../electron/core/db/open-database';
 import { receipts, saleLines, sales } from '../../electron/core/db/schema';
 import { startPproSimulatorServer, type PproSimulatorServer } from '../../electron/core/ppro-simulator';
@@ -287,5 +288,7 @@ describe('a manager’s revocation and refunds', () => {
       [1_000, 'SUCCEEDED'],
       [1_500, 'SUCCEEDED'],
     ]);
+    // A rebuild of the totals from the books counts the charge and its refunds as they were booked.
+    expect((await rebuildTotals(db)).differences).toBe(0);
   });
 });

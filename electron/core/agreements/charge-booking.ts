@@ -1,10 +1,11 @@
-import { eq, max } from 'drizzle-orm';
+import { asc, eq, max } from 'drizzle-orm';
 import { priceBasket } from '../../../shared/domain/basket';
 import { newId } from '../db/ids';
 import type { Tx } from '../db/open-database';
-import { agreements, receipts, sales } from '../db/schema';
+import { agreements, receipts, sales, transactions } from '../db/schema';
 import type { Booking } from '../ledger/booking';
-import { upsertBooking } from '../ledger/bookkeeper';
+import { bookingOf, upsertBooking } from '../ledger/bookkeeper';
+import { storedVatParts } from '../ledger/transaction-vat';
 import { currentBusinessDay } from '../ledger/business-calendar';
 import type { SaleBasket } from '../sales/basket-pricing';
 import { writeBasket } from '../sales/sale-basket-store';
@@ -148,4 +149,20 @@ async function issueReceiptNumber(tx: Tx, tillId: string, saleId: string, at: nu
     .where(eq(receipts.tillId, tillId));
   const number = (last?.number ?? 0) + 1;
   await tx.insert(receipts).values({ id: newId(), tillId, number, kind: 'sale', saleId, createdAt: at });
+}
+
+/**
+ * The charges' bookings as stored, for a rebuild of the totals: a charge has no raw row of the kinds a
+ * rebuild reads (payments, cash, wristband entries), and its booking was written once, when PPRO
+ * answered, from the agreement as sold.
+ */
+export async function storedChargeBookings(tx: Tx): Promise<Booking[]> {
+  const rows = await tx
+    .select()
+    .from(transactions)
+    .where(eq(transactions.method, 'agreement'))
+    .orderBy(asc(transactions.seq));
+  const bookings: Booking[] = [];
+  for (const row of rows) bookings.push(bookingOf(row, await storedVatParts(tx, row.source)));
+  return bookings;
 }

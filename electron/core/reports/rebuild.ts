@@ -6,6 +6,7 @@ import { cursorRows } from '../db/dialect';
 import { rawRows } from '../db/raw';
 import { SqliteStore } from '../db/unit-of-work';
 import { transactions } from '../db/schema';
+import { storedChargeBookings } from '../agreements/charge-booking';
 import { attributeLegacySales } from '../ledger/attribution';
 import { contributions, type Booking } from '../ledger/booking';
 import { dayAfterClosing, lastClosedDay, ZCalendar } from '../ledger/business-calendar';
@@ -59,6 +60,11 @@ export async function rebuildTotals(db: Db): Promise<RebuildView> {
       const parts = contributions(booking);
       if (parts.length === 0) continue;
       for (const c of parts) sums.add(c);
+      bookings++;
+    }
+    // Charges on payment agreements count as booked (agreements/charge-booking.ts).
+    for (const booking of await storedChargeBookings(tx)) {
+      for (const c of contributions(booking)) sums.add(c);
       bookings++;
     }
     await engine.replace(sums);
