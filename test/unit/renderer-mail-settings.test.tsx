@@ -148,6 +148,23 @@ describe('Settings → E-mailed receipts', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('mail server port');
   });
 
+  it('shows a manager only the receipts waiting, and tries them again', async () => {
+    const waiting = { chargeId: 'c1', agreementId: 'a1', description: 'Lidmaatschap', amountCents: 2_500 };
+    const receipt = { ...waiting, capturedAt: '2026-01-31T17:00:00.000Z', attempts: 3 };
+    const station = fakeStation({
+      'mail.getSettings': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'administer' } }),
+      'mail.outbox': () =>
+        ok({ configured: true, waiting: [{ ...receipt, problem: 'unreachable', lastError: null }] }),
+      'mail.retryNow': () => ok({ configured: true, waiting: [] }),
+    });
+    await render();
+    expect(container.querySelector('#mail-host')).toBeNull();
+    expect(container.textContent).toContain('Receipts not sent yet: 1');
+    await press('Try again now');
+    expect(station.called('mail.retryNow')).toEqual([{}]);
+    expect(container.querySelector('[data-testid="mail-settings"]')).toBeNull();
+  });
+
   it('is not shown to someone the station refuses the settings to', async () => {
     fakeStation({
       'mail.getSettings': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'administer' } }),

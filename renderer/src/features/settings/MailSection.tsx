@@ -14,7 +14,8 @@ export function MailSection() {
   const { t } = useTranslation();
   const mail = useMailSettings();
   const { view, error } = mail;
-  if (!view && error?.code === 'FORBIDDEN') return null;
+  // A manager may not see the mail server, but is told of receipts waiting and may try them again.
+  if (!view && error?.code === 'FORBIDDEN') return <WaitingOnly mail={mail} />;
   return (
     <section className="settings-section" aria-labelledby="mail-title" data-testid="mail-settings">
       <h2 id="mail-title">{t('mail.title')}</h2>
@@ -196,13 +197,29 @@ function TestMail({ mail, form }: { mail: MailSettingsState; form: MailForm }) {
 function Waiting({ mail }: { mail: MailSettingsState }) {
   const { t } = useTranslation();
   const count = mail.outbox?.waiting.length ?? 0;
-  if (count === 0) return null;
+  if (count === 0 && !mail.retryError) return null;
   return (
-    <div className="form-actions" data-testid="mail-waiting">
-      <p>{t('mail.waiting', { count })}</p>
-      <button type="button" className="button" onClick={() => void mail.retry()}>
-        {t('mail.retry')}
-      </button>
-    </div>
+    <>
+      {mail.retryError && <ErrorAlert error={mail.retryError} />}
+      {count > 0 && (
+        <div className="form-actions" data-testid="mail-waiting">
+          <p>{t('mail.waiting', { count })}</p>
+          <button type="button" className="button" onClick={() => void mail.retry()}>
+            {t('mail.retry')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function WaitingOnly({ mail }: { mail: MailSettingsState }) {
+  const { t } = useTranslation();
+  if (!mail.outbox || mail.outbox.waiting.length === 0) return null;
+  return (
+    <section className="settings-section" aria-labelledby="mail-title" data-testid="mail-settings">
+      <h2 id="mail-title">{t('mail.title')}</h2>
+      <Waiting mail={mail} />
+    </section>
   );
 }

@@ -28,7 +28,7 @@ export function SettingsScreen() {
   // Whoever sells here sets this device's sound; the station's own settings are an administrator's.
   const administers = rights === null || allows(rights, 'administer');
   const sells = rights === null || allows(rights, 'sell');
-  // A manager also looks into refused callbacks here (the inbox links to them).
+  // A manager also looks into refused callbacks and unsent receipts here (the inbox links to them).
   const closes = rights === null || allows(rights, 'close');
   return (
     <main className="settings">
@@ -39,6 +39,7 @@ export function SettingsScreen() {
         <>
           {sells && <ThisDevice />}
           {closes && <RejectedCallbacks />}
+          {closes && <MailSection />}
           {closes && <ChargeRetrySection editable={false} />}
         </>
       )}

@@ -48,6 +48,8 @@ export function useMailSettings() {
   const [outbox, setOutbox] = useState<MailOutboxView | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const [saved, setSaved] = useState(false);
+  // Apart from the settings' error: a manager's failed retry must not read as settings to show.
+  const [retryError, setRetryError] = useState<ContractError | null>(null);
   const readOutbox = useCallback(async () => {
     const result = await call('mail.outbox', {});
     if (result.ok) setOutbox(result.value);
@@ -80,9 +82,10 @@ export function useMailSettings() {
         ? { view: result.value as MailTestView, error: null }
         : { view: null, error: result.error };
     },
+    retryError,
     retry: async () => {
       const result = await call('mail.retryNow', {});
-      setError(result.ok ? null : result.error);
+      setRetryError(result.ok ? null : result.error);
       if (result.ok) setOutbox(result.value);
     },
   };
