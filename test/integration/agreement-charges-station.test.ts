@@ -5,11 +5,13 @@ import type { Db } from '../../electron/core/db/open-database';
 import {
   activePlan,
   advanceClock,
+  agreementRow,
   MONTH_MS,
   reopenTestBooks,
   testPproClient,
 } from '../support/agreement-charges';
 import { startPproTestStation, type PproTestStation } from '../support/ppro-station';
+import { signInAs } from '../support/sign-in';
 import { waitFor } from '../support/temp';
 
 /*
@@ -91,4 +93,36 @@ it('revokes an agreement through the contract, says NOT_FOUND for an unknown one
     ['ok', plan.id],
     ['refused', 'nope'],
   ]);
+});
+
+it('charges a membership sold at the till: three months on, exactly three more charges, one per month', async () => {
+  const { station, ppro } = kassa;
+  const manager = await signInAs(station.station, 'manager');
+  const article = await manager.must('articles.save', {
+    ...{ name: 'Lidgeld', priceCents: 1_500, vatRate: 21 },
+    recurringPlan: { kind: 'plan', period: 'month', chargeCount: 12 },
+  });
+  const sold = await station.must('agreements.startAtTill', {
+    ...{ tillId: 'till-1', idempotencyKey: 'membership-0001', articleId: article.id, termsAccepted: true },
+    consumer: { name: 'An Peeters', email: 'an@example.be', locale: 'nl' },
+  });
+  await station.must('training.authoriseAgreement', { agreementId: sold.id });
+  const booked = async () => (await station.must('reports.listTransactions', { method: 'agreement' })).rows;
+  await waitFor(async () => (await booked()).length === 1, 20_000, 'the first charge paid at the till');
+
+  await advanceClock(ppro.baseUrl, 3 * MONTH_MS - 2 * 86_400_000);
+  const rows = await waitFor(
+    async () => ((await booked()).length >= 4 ? booked() : null),
+    30_000,
+    'three more charges',
+  );
+  expect(rows.map((r) => [r.method, r.status, r.amountCents])).toEqual(
+    Array(4).fill(['agreement', 'succeeded', 1_500]),
+  );
+  const { pproId } = await agreementRow(books, sold.id);
+  const atPpro = await testPproClient(ppro.baseUrl).listCharges(pproId!);
+  expect(atPpro.map((c) => c.status)).toEqual(['CAPTURED', 'CAPTURED', 'CAPTURED', 'CAPTURED']);
+  // Charged as they fell due, the fourth month not yet.
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  expect(await booked()).toHaveLength(4);
 });
