@@ -112,9 +112,9 @@ describe('Agreements screen', () => {
     await renderApp('/agreements');
     expect(view().querySelector('h1')?.textContent).toBe('Agreements');
     expect(rows('.agreement-table')).toEqual([
-      'Anna Peeters | Lidgeld tennisclub | Plan | €15.00 | Every month | 3 of 12 | Active | 28/02/26, 18:00 | 31/01/26, 18:00 | Open',
-      'Jan Janssens | Lidgeld tennisclub | Plan | €15.00 | Every month | 1, until stopped | Revoked by the customer | 28/02/26, 18:00 | 31/01/26, 18:00 | Open',
-      'Marc Dubois | Polsbandje | Automatic top-up | €20.00 | — | 2 | Active | — | 31/01/26, 18:00 | Open',
+      'Open | Anna Peeters | Lidgeld tennisclubPlan | €15.00 | Every month | 3 of 12 | Active | 28/02/26, 18:00 | 31/01/26, 18:00',
+      'Open | Jan Janssens | Lidgeld tennisclubPlan | €15.00 | Every month | 1, until stopped | Revoked by the customer | 28/02/26, 18:00 | 31/01/26, 18:00',
+      'Open | Marc Dubois | PolsbandjeAutomatic top-up | €20.00 | — | 2 | Active | — | 31/01/26, 18:00',
     ]);
     expect(text()).toContain('1–3 of 26');
     await click('Next');
