@@ -4,7 +4,7 @@ import type { Lease, Leases } from '../site/lease';
 import { followRefunds } from './charge-actions';
 import { askCharge, storeAnswer } from './charge-answers';
 import { readRetryPolicy } from './charge-retry-policy';
-import { agreementsToCharge, nextStep } from './charge-steps';
+import { agreementsToCharge, hasChargeWork, nextStep } from './charge-steps';
 import type { PproRuntime } from './ppro-runtime';
 
 /*
@@ -94,7 +94,7 @@ export class ChargeScheduler {
   }
 
   private async run(): Promise<void> {
-    if (!this.held()) return;
+    if (!this.held() || !(await hasChargeWork(this.deps.db))) return;
     const pproNow = await this.deps.ppro.now();
     for (const agreementId of await agreementsToCharge(this.deps.db, pproNow)) {
       if (!this.held()) return;

@@ -17,6 +17,32 @@ export type Step = { kind: 'wait' } | { kind: 'send'; agreement: AgreementRow; c
 
 const WAIT: Step = { kind: 'wait' };
 
+/**
+ * Whether any agreement could need a charge or a refund followed. Asked first, so that a station without
+ * agreements never asks PPRO's time (in training that would start the embedded PPRO simulator).
+ */
+export async function hasChargeWork(db: Db): Promise<boolean> {
+  return db.read(async (q) => {
+    const [plan] = await q
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(and(eq(agreements.status, 'active'), eq(agreements.kind, 'plan')))
+      .limit(1);
+    if (plan) return true;
+    const [open] = await q
+      .select({ id: agreementCharges.id })
+      .from(agreementCharges)
+      .where(
+        or(
+          and(inArray(agreementCharges.status, ['due', 'sent']), gt(agreementCharges.period, 0)),
+          eq(agreementCharges.refundStatus, 'REFUND_PENDING'),
+        ),
+      )
+      .limit(1);
+    return open !== undefined;
+  });
+}
+
 /** Agreements with something to do by PPRO's time: a plan due, or a charge sent or due again. */
 export async function agreementsToCharge(db: Db, pproNow: number): Promise<string[]> {
   return db.read(async (q) => {
