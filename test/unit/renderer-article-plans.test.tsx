@@ -12,6 +12,7 @@ import {
   fill,
   ok,
   renderApp,
+  rows,
   sessionOf,
   text,
   TRAINING,
@@ -138,6 +139,18 @@ describe('the article editor: sold as', () => {
     await choose('Automatisch opwaarderen');
     await click('Bewaren');
     expect(alerts().join(' ')).toContain('opwaardering');
+  });
+});
+
+describe('the Articles screen', () => {
+  it('shows how each article is sold beside its price', async () => {
+    station('manager');
+    await renderApp('/articles');
+    expect(rows('[aria-label="Club"] table')).toEqual([
+      'Lidgeld | €15.00 ↻ per month | 21 % |  | Yes | Edit',
+      'Polsbandje | €20.00 ↻ auto top-up | 0 % |  | Yes | Edit',
+      'Cola | €2.50 | 21 % |  | Yes | Edit',
+    ]);
   });
 });
 

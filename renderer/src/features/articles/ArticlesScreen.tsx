@@ -102,7 +102,14 @@ function CategoryTable(props: {
                 <span className="article-swatch" style={{ background: article.colour }} aria-hidden="true" />
                 {article.name}
               </td>
-              <td>{formatMoney(article.priceCents, locale)}</td>
+              <td>
+                {formatMoney(article.priceCents, locale)}
+                {article.recurringPlan && (
+                  <span className="muted">
+                    {` ↻ ${t(`articles.per.${article.recurringPlan.kind === 'plan' ? article.recurringPlan.period : 'auto_topup'}`)}`}
+                  </span>
+                )}
+              </td>
               <td>{`${article.vatRate} %`}</td>
               <td>{article.barcode ?? ''}</td>
               <td>{t(article.active ? 'articles.yes' : 'articles.no')}</td>
