@@ -14,6 +14,7 @@ export interface RunStationOptions extends Pick<
   | 'stationName'
   | 'devicesListen'
   | 'simulatorUrl'
+  | 'pproSimulatorUrl'
   | 'publicUrl'
   | 'requestTimeoutMs'
   | 'pollIntervalMs'

@@ -4,7 +4,7 @@ import { keepNewFilesPrivate } from '../core/data-folder';
 import { failStart, runStation } from './run-station';
 
 const USAGE =
-  'usage: npm run station -- [--port N] [--data DIR] [--database postgres://HOST/kassa] [--station-name NAME] [--devices-listen HOST:PORT] [--simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N] [--sweep-interval-ms N] [--topup-sweep-interval-ms N] [--rate-limit N] [--callback-port N] [--callback-host ADDRESS]';
+  'usage: npm run station -- [--port N] [--data DIR] [--database postgres://HOST/kassa] [--station-name NAME] [--devices-listen HOST:PORT] [--simulator-url URL] [--ppro-simulator-url URL] [--public-url URL] [--request-timeout-ms N] [--poll-interval-ms N] [--sweep-interval-ms N] [--topup-sweep-interval-ms N] [--rate-limit N] [--callback-port N] [--callback-host ADDRESS]';
 
 const OPTIONS = {
   port: { type: 'string', default: '4780' },
@@ -13,6 +13,7 @@ const OPTIONS = {
   'station-name': { type: 'string' },
   'devices-listen': { type: 'string' },
   'simulator-url': { type: 'string' },
+  'ppro-simulator-url': { type: 'string' },
   'public-url': { type: 'string' },
   'request-timeout-ms': { type: 'string' },
   'poll-interval-ms': { type: 'string' },
@@ -59,6 +60,8 @@ function main(): void {
     stationName: values['station-name'],
     devicesListen: values['devices-listen'],
     simulatorUrl: values['simulator-url'],
+    // Training's PPRO (payment agreements): a running `npm run ppro-simulator` instead of the embedded one.
+    pproSimulatorUrl: values['ppro-simulator-url'],
     publicUrl: values['public-url'],
     requestTimeoutMs: wholeNumber('request-timeout-ms', values['request-timeout-ms'], 600_000, 1),
     pollIntervalMs: wholeNumber('poll-interval-ms', values['poll-interval-ms'], 600_000, 1),

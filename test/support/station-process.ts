@@ -21,6 +21,8 @@ export interface SpawnStationArgs {
   database?: string | null;
   port?: number;
   simulatorUrl?: string;
+  /** `--ppro-simulator-url`: training's PPRO simulator, the test's own. */
+  pproSimulatorUrl?: string;
   /** `--public-url`: where Bancontact (here the simulator) posts callbacks; without it, polling alone. */
   publicUrl?: string;
   requestTimeoutMs?: number;
@@ -55,6 +57,7 @@ export function spawnStation(args: SpawnStationArgs): Promise<StationProcess> {
   const database = args.database === undefined ? testSiteFor(args.dataDir) : args.database;
   if (database) argv.push('--database', database);
   if (args.simulatorUrl) argv.push('--simulator-url', args.simulatorUrl);
+  if (args.pproSimulatorUrl) argv.push('--ppro-simulator-url', args.pproSimulatorUrl);
   if (args.publicUrl) argv.push('--public-url', args.publicUrl);
   if (args.stationName) argv.push('--station-name', args.stationName);
   if (args.devicesListen) argv.push('--devices-listen', args.devicesListen);
