@@ -19,6 +19,8 @@ export interface AgreementTillView {
   /** The sale its first charge pays. */
   saleId: string | null;
   saleStatus: 'open' | 'paid' | 'unpaid' | 'cancelled' | null;
+  /** PPRO's agreement id, once PPRO answered. */
+  pproId: string | null;
   kind: 'plan' | 'auto_topup';
   status: AgreementStatus;
   description: string;

@@ -260,6 +260,7 @@ export async function tillView(
   const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
   return {
     ...{ id: row.id, tillId: row.tillId, saleId: row.saleId, kind: row.kind, status: row.status },
+    pproId: row.pproId,
     saleStatus: (sale?.status as AgreementTillView['saleStatus']) ?? null,
     ...{ description: row.description, amountCents: (await firstCharge(tx, row.id)).amountCents },
     ...{ consumerName: row.consumerName, consumerLocale: row.consumerLocale as Locale },

@@ -6,6 +6,7 @@ import { useStation } from '../../components/station-context';
 import { useLocale } from '../../i18n';
 import { MerchantLogo } from '../sales-setup/MerchantLogo';
 import { useSession } from '../staff/session-context';
+import { AgreementQr } from './AgreementQr';
 import { CustomerOutcome } from './CustomerOutcome';
 import { DisplayLanguage } from './DisplayLanguage';
 import {
@@ -94,6 +95,7 @@ function SaleShown({ sale }: { sale: DisplaySale }) {
         {t(statusKey)}
       </p>
       {outcome && <CustomerOutcome outcome={outcome} />}
+      {sale.status === 'open' && !payment && <AgreementQr tillId={sale.tillId} saleId={sale.id} />}
       {deeplink && (
         <div className="qr-frame qr-frame-large">
           <QrCode value={deeplink} size={360} />

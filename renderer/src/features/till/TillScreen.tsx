@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaleView } from '../../../../shared/contract';
+import { DEFAULT_TILL_ID, type SaleView } from '../../../../shared/contract';
 import { NoticeAlert, type Notice } from '../../components/ErrorAlert';
 import { useStation } from '../../components/station-context';
 import { PrinterNotice } from '../receipts/PrinterNotice';
 import { ReceiptPreview } from '../receipts/ReceiptPreview';
 import { TrainingCustomerPanel } from '../training/TrainingCustomerPanel';
+import { AgreementSale, type AgreementArticle } from './AgreementSale';
 import { AmountEntry } from './AmountEntry';
 import { ArticleGrid } from './ArticleGrid';
 import { articleByBarcode, priceOf } from './basket-state';
@@ -22,6 +24,7 @@ import { useArticles } from './use-articles';
 import { usePaymentSound } from './use-payment-sound';
 import { useRegister, type RegisterMessage } from './use-register';
 import { SETUP_FALLBACK } from './use-sales-setup';
+import { useSession } from '../staff/session-context';
 
 /** The payment problem is already explained on the sale; the same error twice would only be noise. */
 function visibleNotice(notice: Notice | null, sale: SaleView | null): Notice | null {
@@ -129,6 +132,9 @@ export function TillScreen() {
   const { t } = useTranslation();
   const register = useRegister();
   const articles = useArticles();
+  // An article with a recurring plan is sold alone, through its own form (AgreementSale).
+  const [agreementArticle, setAgreementArticle] = useState<AgreementArticle | null>(null);
+  const tillId = useSession()?.view?.device?.tillId ?? DEFAULT_TILL_ID;
   const { till, second, basket } = register;
   const { sale, busy } = till;
   const locked =
@@ -156,7 +162,11 @@ export function TillScreen() {
             <ArticleGrid
               articles={articles}
               disabled={locked}
-              onTap={(article) => register.edit({ type: 'addArticle', article })}
+              onTap={(article) =>
+                article.recurringPlan
+                  ? setAgreementArticle(article)
+                  : register.edit({ type: 'addArticle', article })
+              }
               keypad={
                 <AmountEntry
                   text={register.text}
@@ -188,6 +198,9 @@ export function TillScreen() {
         </>
       )}
       <RecentSales />
+      {agreementArticle && (
+        <AgreementSale article={agreementArticle} tillId={tillId} onClose={() => setAgreementArticle(null)} />
+      )}
     </main>
   );
 }

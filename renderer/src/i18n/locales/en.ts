@@ -13,6 +13,7 @@ import { auditEn } from './audit-en';
 import { backupsEn } from './backups-en';
 import { refundKeysEn } from './refund-keys-en';
 import { chargesEn } from './charges-en';
+import { tillAgreementEn } from './till-agreement-en';
 import { stickersEn } from './stickers-en';
 import { inboxEn } from './inbox-en';
 import { helpEn } from './help-en';
@@ -107,6 +108,7 @@ export const en = {
   ...backupsEn,
   ...refundKeysEn,
   ...chargesEn,
+  ...tillAgreementEn,
   ...stickersEn,
   ...inboxEn,
   ...helpEn,

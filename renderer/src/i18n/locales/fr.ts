@@ -14,6 +14,7 @@ import { auditFr } from './audit-fr';
 import { backupsFr } from './backups-fr';
 import { refundKeysFr } from './refund-keys-fr';
 import { chargesFr } from './charges-fr';
+import { tillAgreementFr } from './till-agreement-fr';
 import { stickersFr } from './stickers-fr';
 import { inboxFr } from './inbox-fr';
 import { helpFr } from './help-fr';
@@ -107,6 +108,7 @@ export const fr: Catalogue = {
   ...backupsFr,
   ...refundKeysFr,
   ...chargesFr,
+  ...tillAgreementFr,
   ...stickersFr,
   ...inboxFr,
   ...helpFr,

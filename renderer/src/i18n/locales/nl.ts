@@ -14,6 +14,7 @@ import { auditNl } from './audit-nl';
 import { backupsNl } from './backups-nl';
 import { refundKeysNl } from './refund-keys-nl';
 import { chargesNl } from './charges-nl';
+import { tillAgreementNl } from './till-agreement-nl';
 import { stickersNl } from './stickers-nl';
 import { inboxNl } from './inbox-nl';
 import { helpNl } from './help-nl';
@@ -107,6 +108,7 @@ export const nl: Catalogue = {
   ...backupsNl,
   ...refundKeysNl,
   ...chargesNl,
+  ...tillAgreementNl,
   ...stickersNl,
   ...inboxNl,
   ...helpNl,

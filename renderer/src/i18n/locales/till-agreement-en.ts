@@ -1,0 +1,25 @@
+/** The till's form for selling a recurring payment, and the customer display's QR for it. */
+export const tillAgreementEn = {
+  tillAgreement: {
+    title: 'Recurring payment: {{name}}',
+    name: 'Customer’s name',
+    email: 'E-mail address for the receipts',
+    language: 'Language of the receipts',
+    languages: { nl: 'Nederlands', fr: 'Français', en: 'English' },
+    terms: 'The customer approved the terms ({{version}})',
+    termsDefault: 'the merchant’s terms',
+    start: 'Show the QR code',
+    close: 'Close',
+    cancel: 'Cancel the recurring payment',
+    waiting: 'Waiting for the customer to scan the QR code on the customer display and approve.',
+    active: 'Approved and paid. The next payment is on {{date}}.',
+    activeNoNext: 'Approved and paid.',
+    failed: 'The customer refused: nothing was paid.',
+    revoked: 'Cancelled: nothing was paid.',
+    maximum: 'The maximum for one recurring payment is {{amount}}.',
+    authorise: 'Customer approves',
+    refuse: 'Customer refuses',
+    displayTitle: 'Recurring payment',
+    displayHint: 'Scan this QR code with your banking app and approve: you pay the first {{amount}} now.',
+  },
+};

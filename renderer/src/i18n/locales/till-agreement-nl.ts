@@ -1,0 +1,25 @@
+/** Het formulier van de kassa voor een terugkerende betaling, en de QR-code ervan op het klantenscherm. */
+export const tillAgreementNl = {
+  tillAgreement: {
+    title: 'Terugkerende betaling: {{name}}',
+    name: 'Naam van de klant',
+    email: 'E-mailadres voor de ontvangstbewijzen',
+    language: 'Taal van de ontvangstbewijzen',
+    languages: { nl: 'Nederlands', fr: 'Français', en: 'English' },
+    terms: 'De klant keurde de voorwaarden goed ({{version}})',
+    termsDefault: 'de voorwaarden van de handelaar',
+    start: 'Toon de QR-code',
+    close: 'Sluiten',
+    cancel: 'Terugkerende betaling annuleren',
+    waiting: 'Wachten tot de klant de QR-code op het klantenscherm scant en goedkeurt.',
+    active: 'Goedgekeurd en betaald. De volgende betaling is op {{date}}.',
+    activeNoNext: 'Goedgekeurd en betaald.',
+    failed: 'De klant weigerde: er werd niets betaald.',
+    revoked: 'Geannuleerd: er werd niets betaald.',
+    maximum: 'Het maximum voor één terugkerende betaling is {{amount}}.',
+    authorise: 'Klant keurt goed',
+    refuse: 'Klant weigert',
+    displayTitle: 'Terugkerende betaling',
+    displayHint: 'Scan deze QR-code met uw bankapp en keur goed: u betaalt nu de eerste {{amount}}.',
+  },
+};
