@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { ContractFailure, type MethodName } from '../../../shared/contract';
 import type {
   AgreementChargeView,
@@ -31,24 +31,62 @@ const TAKEN = ['captured', 'refunded'] as const;
 
 export async function listAgreements(db: Db, filter: AgreementListFilter): Promise<AgreementPageView> {
   return db.read(async (q) => {
-    const where = whereOf(filter);
-    const [total] = await q.select({ n: count() }).from(agreements).where(where);
-    const rows = await q
-      .select()
-      .from(agreements)
-      .where(where)
-      .orderBy(desc(agreements.createdAt), desc(agreements.id))
-      .limit(filter.limit)
-      .offset(filter.offset);
+    const page = filter.search?.trim() ? await searchedPage(q, filter) : await statusPage(q, filter);
     const taken = await takenCounts(
       q,
-      rows.map((row) => row.id),
+      page.rows.map((row) => row.id),
     );
     return {
-      agreements: rows.map((row) => rowView(row, taken.get(row.id) ?? 0)),
-      total: Number(total?.n ?? 0),
+      agreements: page.rows.map((row) => rowView(row, taken.get(row.id) ?? 0)),
+      total: page.total,
     };
   });
+}
+
+const NEWEST_FIRST = [desc(agreements.createdAt), desc(agreements.id)];
+const statusWhere = (filter: AgreementListFilter) =>
+  filter.status ? eq(agreements.status, filter.status) : undefined;
+
+async function statusPage(q: Tx, filter: AgreementListFilter) {
+  const where = statusWhere(filter);
+  const [total] = await q.select({ n: count() }).from(agreements).where(where);
+  const rows = await q
+    .select()
+    .from(agreements)
+    .where(where)
+    .orderBy(...NEWEST_FIRST)
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/**
+ * A part of the consumer's name, without regard to case or accents ("elise" finds "Élise"). The names
+ * are compared here, not by the engine: SQLite's lower() knows ASCII only, PostgreSQL's knows more, and
+ * both engines must find the same agreements. Only ids and names are read for it, then the page.
+ */
+async function searchedPage(q: Tx, filter: AgreementListFilter) {
+  const wanted = folded(filter.search ?? '');
+  const names = await q
+    .select({ id: agreements.id, consumerName: agreements.consumerName })
+    .from(agreements)
+    .where(statusWhere(filter))
+    .orderBy(...NEWEST_FIRST);
+  const ids = names.filter((name) => folded(name.consumerName).includes(wanted)).map((name) => name.id);
+  const pageIds = ids.slice(filter.offset, filter.offset + filter.limit);
+  const rows =
+    pageIds.length === 0
+      ? []
+      : await q
+          .select()
+          .from(agreements)
+          .where(inArray(agreements.id, pageIds))
+          .orderBy(...NEWEST_FIRST);
+  return { rows, total: ids.length };
+}
+
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl').trim();
 }
 
 export async function agreementDetail(db: Db, agreementId: string): Promise<AgreementDetailView> {
@@ -75,18 +113,6 @@ export async function agreementDetail(db: Db, agreementId: string): Promise<Agre
       charges: charges.map(chargeView),
     };
   });
-}
-
-function whereOf(filter: AgreementListFilter): SQL | undefined {
-  const conditions: SQL[] = [];
-  if (filter.status) conditions.push(eq(agreements.status, filter.status));
-  const search = filter.search?.trim().toLowerCase();
-  if (search) {
-    // A part of the name, any case; % and _ typed by the user are letters, not wildcards.
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(sql`lower(${agreements.consumerName}) like ${pattern} escape '\\'`);
-  }
-  return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
 async function takenCounts(q: Tx, ids: string[]): Promise<Map<string, number>> {
