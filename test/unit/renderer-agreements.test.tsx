@@ -157,6 +157,14 @@ describe('Agreements screen', () => {
     expect(view().querySelector('.agreement-charges')).toBeNull();
   });
 
+  it('reads the page again when a charge is made', async () => {
+    const s = station('manager');
+    await renderApp('/agreements');
+    const before = s.called('agreements.list').length;
+    await s.emit({ name: 'agreements.charged', payload: { chargeId: 'c9' } });
+    expect(s.called('agreements.list')).toHaveLength(before + 1);
+  });
+
   it('speaks Dutch', async () => {
     station('manager', {}, 'nl');
     await renderApp('/agreements', createI18n('nl'));

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/contract';
 import type { AgreementStatus } from '../../../../shared/domain/recurring-plans';
 import { call } from '../../api/client';
+import { useStationEvents } from '../../api/use-station-events';
 
 export interface AgreementFilter {
   status: AgreementStatus | '';
@@ -41,13 +42,18 @@ export function useAgreementList() {
     setOffset(0);
     setFilter({ ...next });
   }, []);
+  const reload = useCallback(() => setReads((n) => n + 1), []);
+  // A charge made meanwhile changes the charges taken and the next charge: read the page again.
+  useStationEvents((event) => {
+    if (event.name === 'agreements.charged') reload();
+  }, reload);
   const total = shown.kind === 'ok' ? shown.value.total : 0;
   return {
     filter,
     shown,
     offset,
     apply,
-    reload: useCallback(() => setReads((n) => n + 1), []),
+    reload,
     hasPrevious: offset > 0,
     hasNext: offset + AGREEMENT_PAGE_SIZE < total,
     previous: () => setOffset((at) => Math.max(0, at - AGREEMENT_PAGE_SIZE)),
@@ -69,5 +75,9 @@ export function useAgreementDetail(agreementId: string) {
       current = false;
     };
   }, [agreementId, reads]);
-  return { shown, reload: useCallback(() => setReads((n) => n + 1), []) };
+  const reload = useCallback(() => setReads((n) => n + 1), []);
+  useStationEvents((event) => {
+    if (event.name === 'agreements.charged') reload();
+  }, reload);
+  return { shown, reload };
 }
