@@ -10,6 +10,7 @@ import type { BackupHandlers } from './backup/station-backups';
 import type { StationBookHandlers } from './books/station-book';
 import type { InboxHandlers } from './inbox/station-inbox';
 import type { MailHandlers } from './mail/mail-service';
+import type { PproSettings } from './agreements/ppro-settings';
 import type { ModeRuntime } from './mode-runtime';
 import { createPaymentHandlers } from './payments/payment-handlers';
 import type { ReceiptHandlers } from './receipts/receipt-handlers';
@@ -67,6 +68,8 @@ export interface HandlerDeps {
   inbox: InboxHandlers;
   /** The SMTP settings of e-mailed charge receipts and their outbox (mail/mail-service.ts). */
   mail: MailHandlers;
+  /** The merchant's PPRO account for live agreements (agreements/ppro-settings.ts). */
+  pproSettings: PproSettings;
 }
 
 function paymentHandlers(mode: HandlerDeps['mode']) {
@@ -76,11 +79,11 @@ function paymentHandlers(mode: HandlerDeps['mode']) {
   });
 }
 
-/** The till's sales and the agreements sold there. */
-function tillHandlers({ mode, now }: HandlerDeps) {
+/** The till's sales, the agreements sold there, and the PPRO account they are sold through. */
+function tillHandlers({ mode, now, pproSettings }: HandlerDeps) {
   return combine(
     createTillHandlers({ till: () => mode().till, sales: () => mode().repo, now }),
-    createAgreementHandlers({ agreements: () => mode().agreements }),
+    createAgreementHandlers({ agreements: () => mode().agreements, settings: pproSettings }),
   );
 }
 

@@ -12,6 +12,7 @@ import type { StationPeople } from './station-people';
 import type { StationSiteSettings } from './station-site-settings';
 import { receiptService } from './station-wiring';
 import { MailService } from './mail/mail-service';
+import { PproSettings } from './agreements/ppro-settings';
 
 /** The register's parts beside the books: the logo, the refund signing keys, the receipts and their mail. */
 export function registerParts(
@@ -43,7 +44,14 @@ export function registerParts(
     ...{ file: deps.file, secrets: config.secrets, locale: () => settings.view().locale },
     ...{ leases: coordination.leases, events, now: config.now, logger: config.logger },
   });
-  return { logo, refundKeys, receipts, returns, mail };
+  // The merchant's PPRO account: a running live mode opens again to take it.
+  const pproSettings = new PproSettings({
+    ...{ file: deps.file, secrets: config.secrets, timeoutMs: config.timings.requestTimeoutMs },
+    changed: async () => {
+      if (host.running()?.mode === 'live') await host.open(deps.file.read());
+    },
+  });
+  return { logo, refundKeys, receipts, returns, mail, pproSettings };
 }
 
 export type RegisterParts = ReturnType<typeof registerParts>;

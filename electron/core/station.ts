@@ -98,6 +98,7 @@ export function createStation(options: StationOptions): Station {
     returns: returns.handlers,
     inbox: stationInbox(config, { host, people, receipts, backups: backups.service, mail }),
     mail: mail.handlers(),
+    pproSettings: extras.pproSettings,
   });
   const dispatch = people.guard(book.refused.gate(createDispatcher(handlers, logger, storageFailures(host))));
   const built = { dataDir, dispatch, events, people, devices, book, host };

@@ -15,6 +15,7 @@ export * from './audit-views';
 export * from './staff-views';
 export * from './refund-key-methods';
 export * from './agreement-methods';
+export * from './ppro-methods';
 export * from './agreement-list-methods';
 export * from './article-views';
 export * from './returns-methods';

@@ -11,6 +11,7 @@ import { stationMethods } from './station-methods';
 import { auditMethods } from './audit-methods';
 import { chargeMethods } from './charge-methods';
 import { agreementMethods } from './agreement-methods';
+import { pproMethods } from './ppro-methods';
 import { agreementListMethods } from './agreement-list-methods';
 import { articleMethods } from './article-methods';
 import { eventMethods } from './event-methods';
@@ -205,6 +206,8 @@ export const methods = {
   ...mailMethods,
   // Selling a Bancontact payment agreement at the till (agreement-methods.ts).
   ...agreementMethods,
+  // The merchant's PPRO account for live agreements (ppro-methods.ts).
+  ...pproMethods,
   // Charges on payment agreements: the retry policy, revoking and refunding (charge-methods.ts).
   ...chargeMethods,
 } as const satisfies Record<string, MethodSpec>;

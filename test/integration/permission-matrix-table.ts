@@ -229,5 +229,8 @@ export const MATRIX: Record<MethodName, Allowed> = {
   'agreements.cancelAtTill': TILL,
   'training.authoriseAgreement': TILL,
   'training.refuseAgreement': TILL,
+  'ppro.getSettings': ADMINISTRATORS,
+  'ppro.saveSettings': ADMINISTRATORS,
+  'ppro.testConnection': ADMINISTRATORS,
   'agreements.refundCharge': MANAGERS,
 };

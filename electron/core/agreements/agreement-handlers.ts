@@ -1,6 +1,7 @@
 import { ContractFailure, type MethodName } from '../../../shared/contract';
 import type { Caller, Handlers } from '../api/dispatcher';
 import { actorOf } from '../ledger/actor';
+import type { PproSettings } from './ppro-settings';
 import type { TillAgreements } from './till-agreements';
 
 type AgreementMethodName = Extract<
@@ -10,14 +11,21 @@ type AgreementMethodName = Extract<
   | 'agreements.cancelAtTill'
   | 'training.authoriseAgreement'
   | 'training.refuseAgreement'
+  | 'ppro.getSettings'
+  | 'ppro.saveSettings'
+  | 'ppro.testConnection'
 >;
 
 /** Selling an agreement at the till, and (training) the consumer who authorises or refuses it. */
 export function createAgreementHandlers(deps: {
   agreements: () => TillAgreements;
+  settings: PproSettings;
 }): Pick<Handlers, AgreementMethodName> {
-  const { agreements } = deps;
+  const { agreements, settings } = deps;
   return {
+    'ppro.getSettings': () => settings.view(),
+    'ppro.saveSettings': (input) => settings.save(input),
+    'ppro.testConnection': (input) => settings.test(input),
     'agreements.startAtTill': ({ termsAccepted, ...input }, caller) => (
       void termsAccepted,
       agreements().startAtTill(ownTill(input, caller), actorOf(caller))

@@ -131,6 +131,12 @@ export const AUDITED_METHODS: AuditRules = {
     detail: (view) => ({ hasPassword: view.hasPassword, configured: view.configured }),
   },
   'mail.sendTest': { detail: (test) => ({ sent: test.sent, problem: test.problem }) },
+  // The merchant's PPRO account: the API key is a secret-named field and never logged.
+  'ppro.saveSettings': {
+    subject: (input) => input.merchantId,
+    detail: (view) => ({ hasApiKey: view.hasApiKey, configured: view.configured }),
+  },
+  'ppro.testConnection': { detail: (test) => ({ ok: test.ok, problem: test.problem }) },
   // Charges on payment agreements: a manager stops an agreement or gives a charge back; an
   // administrator changes how failed charges are tried again.
   'agreements.revoke': {
