@@ -10,6 +10,7 @@ import { PaymentUpdates } from './PaymentUpdates';
 import { PrintersSection } from './PrintersSection';
 import { ChargeRetrySection } from './ChargeRetrySection';
 import { MailSection } from './MailSection';
+import { PproSection } from './PproSection';
 import { RefundsSection } from './RefundsSection';
 import { RejectedCallbacks } from './RejectedCallbacks';
 import { ThisTill } from './ThisTill';
@@ -72,6 +73,7 @@ function StationSettings({ device }: { device: ReactNode }) {
       {settings && <PrintersSection />}
       {settings && <MailSection />}
       {settings && <ChargeRetrySection editable />}
+      {settings && <PproSection />}
       {settings && <StickerSection settings={settings} />}
       {settings && <RefundsSection settings={settings} />}
       {settings && <RejectedCallbacks />}

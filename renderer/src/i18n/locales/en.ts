@@ -14,6 +14,7 @@ import { backupsEn } from './backups-en';
 import { refundKeysEn } from './refund-keys-en';
 import { chargesEn } from './charges-en';
 import { tillAgreementEn } from './till-agreement-en';
+import { pproSettingsEn } from './ppro-settings-en';
 import { stickersEn } from './stickers-en';
 import { inboxEn } from './inbox-en';
 import { helpEn } from './help-en';
@@ -109,6 +110,7 @@ export const en = {
   ...refundKeysEn,
   ...chargesEn,
   ...tillAgreementEn,
+  ...pproSettingsEn,
   ...stickersEn,
   ...inboxEn,
   ...helpEn,

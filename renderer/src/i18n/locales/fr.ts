@@ -15,6 +15,7 @@ import { backupsFr } from './backups-fr';
 import { refundKeysFr } from './refund-keys-fr';
 import { chargesFr } from './charges-fr';
 import { tillAgreementFr } from './till-agreement-fr';
+import { pproSettingsFr } from './ppro-settings-fr';
 import { stickersFr } from './stickers-fr';
 import { inboxFr } from './inbox-fr';
 import { helpFr } from './help-fr';
@@ -109,6 +110,7 @@ export const fr: Catalogue = {
   ...refundKeysFr,
   ...chargesFr,
   ...tillAgreementFr,
+  ...pproSettingsFr,
   ...stickersFr,
   ...inboxFr,
   ...helpFr,

@@ -15,6 +15,7 @@ import { backupsNl } from './backups-nl';
 import { refundKeysNl } from './refund-keys-nl';
 import { chargesNl } from './charges-nl';
 import { tillAgreementNl } from './till-agreement-nl';
+import { pproSettingsNl } from './ppro-settings-nl';
 import { stickersNl } from './stickers-nl';
 import { inboxNl } from './inbox-nl';
 import { helpNl } from './help-nl';
@@ -109,6 +110,7 @@ export const nl: Catalogue = {
   ...refundKeysNl,
   ...chargesNl,
   ...tillAgreementNl,
+  ...pproSettingsNl,
   ...stickersNl,
   ...inboxNl,
   ...helpNl,
