@@ -132,6 +132,44 @@ describe('selling an agreement at the till', () => {
     expect(atPpro.status).toBe(409);
   });
 
+  it('PPRO out of reach: said at the till, and the same key asks again for one agreement', async () => {
+    const kassa = await startPproTestStation({ station: { agreementPollIntervalMs: 100 } });
+    closeAll.push(() => kassa.close());
+    const articleId = await membershipArticle(kassa.station.station);
+    await fetch(`${kassa.ppro.baseUrl}/_sim/faults`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ next: ['503'] }),
+    });
+    const input = {
+      tillId: 'till-1',
+      idempotencyKey: 'agreement-key-0004',
+      articleId,
+      consumer,
+      termsAccepted: true,
+    };
+    const first = await (kassa.station.call as Try)('agreements.startAtTill', input);
+    expect(first).toMatchObject({ ok: false, error: { code: 'PPRO_UNAVAILABLE' } });
+    const again = await kassa.station.must('agreements.startAtTill', input);
+    expect(again).toMatchObject({ status: 'pending', saleStatus: 'open' });
+    expect(again.codePayload).toMatch(/^BEP:\/\//);
+    const held = await kassa.ppro.control<{ agreementId: string }>('/_sim/consumer/authorise', {
+      codePayload: again.codePayload,
+    });
+    expect(held.status).toBe(200);
+    await until(kassa.station.must as Call, again.id, (view) => view.status === 'active');
+  });
+
+  it('follows a pending agreement again after a restart', async () => {
+    const kassa = await startPproTestStation({ station: { agreementPollIntervalMs: 100 } });
+    closeAll.push(() => kassa.close());
+    const articleId = await membershipArticle(kassa.station.station);
+    const started = await sell(kassa.station.must as Call, articleId);
+    await kassa.station.restart();
+    await kassa.ppro.control('/_sim/consumer/authorise', { codePayload: started.codePayload });
+    await expectPaidAndActive(kassa.station.must as Call, kassa.ppro, started);
+  });
+
   it('refuses an amount above the merchant maximum clearly, naming the maximum', async () => {
     const kassa = await startPproTestStation({ simulator: { settings: { maxAmount: 1000 } } });
     closeAll.push(() => kassa.close());
