@@ -135,10 +135,7 @@ export class RuntimeHost {
       topupProfiles: this.liveTopupProfiles(stored, connection),
       shopPayments: this.shopPayments(stored, connection.environment),
       ppro: this.ppro.forMode(connection.mode, stored, this.localUrl),
-      agreementSetup: {
-        pproSimulatorUrl: connection.mode === 'training' ? () => this.ppro.simulatorUrl() : null,
-        agreementTermsVersion: stored.agreementTermsVersion ?? DEFAULT_TERMS_VERSION,
-      },
+      agreementSetup: this.agreementSetup(connection.mode, stored),
     });
     this.relay = this.openRelay(this.runtime);
     this.chargeScheduler = this.openCharges(this.runtime);
@@ -157,6 +154,18 @@ export class RuntimeHost {
     });
     relay.start();
     return relay;
+  }
+
+  /** What the mode's agreements take: training's simulator, and the terms as saved now (not at the open). */
+  private agreementSetup(mode: ModeConnection['mode'], stored: StoredSettings) {
+    const { ppro } = this;
+    ppro.termsVersion = stored.agreementTermsVersion;
+    return {
+      pproSimulatorUrl: mode === 'training' ? () => ppro.simulatorUrl() : null,
+      get agreementTermsVersion() {
+        return ppro.termsVersion ?? DEFAULT_TERMS_VERSION;
+      },
+    };
   }
 
   /** Hands changed live top-up profiles to the running mode without restarting it. */

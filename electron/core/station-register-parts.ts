@@ -48,7 +48,9 @@ export function registerParts(
   const pproSettings = new PproSettings({
     ...{ file: deps.file, secrets: config.secrets, timeoutMs: config.timings.requestTimeoutMs },
     changed: async () => {
-      if (host.running()?.mode === 'live') await host.open(deps.file.read());
+      const stored = deps.file.read();
+      host.ppro.termsVersion = stored.agreementTermsVersion;
+      if (host.running()?.mode === 'live') await host.open(stored);
     },
   });
   return { logo, refundKeys, receipts, returns, mail, pproSettings };

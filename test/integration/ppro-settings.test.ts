@@ -42,6 +42,36 @@ describe('PPRO settings', () => {
     expect(await admin.must('ppro.testConnection', withoutKey)).toEqual({ ok: true, problem: null });
   });
 
+  it('records the terms version saved now with the next agreement sold, and Kassa’s default before', async () => {
+    kassa = await startPproTestStation();
+    const admin = await signInAs(kassa.station.station, 'administrator');
+    const article = await admin.must('articles.save', {
+      ...{ name: 'Lidgeld', priceCents: 1500, vatRate: 21 },
+      recurringPlan: { kind: 'plan', period: 'month', chargeCount: null },
+    });
+    const sell = async (key: string) => {
+      const consumer = { name: 'An Peeters', email: 'an@example.be', locale: 'nl' };
+      const input = {
+        tillId: 'till-1',
+        idempotencyKey: key,
+        articleId: article.id,
+        consumer,
+        termsAccepted: true,
+      };
+      const sold = await kassa!.station.must('agreements.startAtTill', input);
+      await kassa!.station.must('agreements.cancelAtTill', { agreementId: sold.id });
+      return (await admin.must('agreements.detail', { agreementId: sold.id })).termsVersion;
+    };
+    expect(await sell('terms-key-0001')).toBe('Kassa-terms-1');
+    const account = { baseUrl: kassa.ppro.baseUrl, merchantId: TRAINING_PPRO_MERCHANT.merchantId };
+    await admin.must('ppro.saveSettings', {
+      ...account,
+      maxChargeCents: null,
+      termsVersion: 'Club terms 2026',
+    });
+    expect(await sell('terms-key-0002')).toBe('Club terms 2026');
+  });
+
   it('is for administrators only', async () => {
     kassa = await startPproTestStation();
     const manager = await signInAs(kassa.station.station, 'manager');

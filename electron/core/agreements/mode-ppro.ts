@@ -25,6 +25,8 @@ export interface PproConfig {
  */
 export class StationPpro {
   private embedded: Promise<PproSimulatorServer> | null = null;
+  /** The merchant's terms version as last saved (null: Kassa's default); agreements sold read it. */
+  termsVersion: string | null = null;
 
   constructor(private readonly config: PproConfig) {}
 
