@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgreementTillView, MethodName, MethodOutput } from '../../shared/contract';
 import { dueAtOfCharge } from '../../shared/domain/plan-schedule';
@@ -110,6 +112,18 @@ describe('selling an agreement at the till', () => {
       body: JSON.stringify({ id: 'evt_x', type: 'PAYMENT_AGREEMENT_ACTIVE', data: { id: 'agr_unknown' } }),
     });
     expect(stray.status).toBe(200);
+  });
+
+  it('training without a configured simulator starts the embedded one on first use, its store in the data folder', async () => {
+    const kassa = await startStationWithShell({ agreementPollIntervalMs: 60_000 });
+    closeAll.push(() => kassa.close());
+    // Nothing started yet: every station opens training mode, few sell agreements.
+    expect(existsSync(join(kassa.dataDir, 'ppro-simulator.sqlite'))).toBe(false);
+    const articleId = await membershipArticle(kassa.station);
+    const started = await sell(kassa.must as Call, articleId);
+    expect(existsSync(join(kassa.dataDir, 'ppro-simulator.sqlite'))).toBe(true);
+    const approved = await kassa.must('training.authoriseAgreement', { agreementId: started.id });
+    expect(approved).toMatchObject({ status: 'active', saleStatus: 'paid' });
   });
 
   it('a refusal leaves the sale unpaid and the agreement failed; the till is free again', async () => {
