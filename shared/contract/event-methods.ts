@@ -10,6 +10,11 @@ export interface EventStateView {
   canReopen: boolean;
   /** Refund files made so far; the first one makes the end final. */
   refundFiles: number;
+  /**
+   * Automatic top-ups (wristbands that top themselves up) not revoked at PPRO yet. The end revokes them;
+   * after it, one left here is one PPRO could not be reached for, and the station keeps trying.
+   */
+  autoTopupsToRevoke: number;
 }
 
 /** The end of the event, a manager's explicit step; merged into `methods`. */

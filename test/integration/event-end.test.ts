@@ -71,6 +71,7 @@ describe('the end of the event', () => {
       endedAt: null,
       canReopen: false,
       refundFiles: 0,
+      autoTopupsToRevoke: 0,
     });
     await topUp(band!, 3_000, ANNA);
     const prepared = await kassa.must('refunds.prepare', {});
@@ -118,7 +119,10 @@ describe('the end of the event', () => {
     expect(await kassa.must('topup.endEvent', { confirm: true })).toEqual(ended);
 
     const reopened = await kassa.must('topup.reopenEvent', {});
-    expect(reopened).toEqual({ ended: false, endedAt: null, canReopen: false, refundFiles: 0 });
+    expect(reopened).toEqual({
+      ...{ ended: false, endedAt: null, canReopen: false, refundFiles: 0 },
+      autoTopupsToRevoke: 0,
+    });
     expect(codeOf(await payAtBar(band!, 100))).toBe('OK');
 
     await kassa.must('topup.endEvent', { confirm: true });

@@ -13,12 +13,19 @@ import { createI18n } from '../../renderer/src/i18n';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const RUNNING: EventStateView = { ended: false, endedAt: null, canReopen: false, refundFiles: 0 };
+const RUNNING: EventStateView = {
+  ended: false,
+  endedAt: null,
+  canReopen: false,
+  refundFiles: 0,
+  autoTopupsToRevoke: 0,
+};
 const ENDED: EventStateView = {
   ended: true,
   endedAt: '2026-08-02T23:30:00.000Z',
   canReopen: true,
   refundFiles: 0,
+  autoTopupsToRevoke: 0,
 };
 const READY: RefundView = {
   id: 'r1',

@@ -5,6 +5,7 @@ import { agreementCharges, agreements } from '../db/schema';
 import { PproClientError, type PproAgreement, type PproCharge, type PproClient } from '../ppro';
 import { chargeIdempotencyKey } from '../../../shared/domain/recurring-plans';
 import { bookCapturedCharge } from './charge-booking';
+import { bookTopupCharge, creditAutoTopup } from './auto-topup-credit';
 import { nextAttemptAt } from './charge-retry-policy';
 import { moveOn, type ChargeRow } from './charge-steps';
 import type { AgreementRow } from './charge-booking';
@@ -118,7 +119,13 @@ async function captured(
     .where(eq(agreementCharges.id, charge.id));
   const idempotencyKey = chargeIdempotencyKey(charge.agreementId, charge.period);
   const { amountCents } = charge;
-  await bookCapturedCharge(tx, agreement, { chargeId: charge.id, idempotencyKey, amountCents, at: ctx.at });
+  if (agreement.kind === 'auto_topup') {
+    // A top-up: money on the wristband, booked without a sale or VAT.
+    const topup = { chargeId: charge.id, pproChargeId: answer.id, amountCents, at: ctx.at };
+    await creditAutoTopup(tx, agreement, topup);
+    await bookTopupCharge(tx, agreement, topup);
+  } else
+    await bookCapturedCharge(tx, agreement, { chargeId: charge.id, idempotencyKey, amountCents, at: ctx.at });
   await moveOn(tx, agreement, charge.period, ctx.at);
   return { captured: true, goOn: true };
 }

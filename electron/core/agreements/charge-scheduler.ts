@@ -5,6 +5,7 @@ import { followRefunds } from './charge-actions';
 import { askCharge, storeAnswer } from './charge-answers';
 import { readRetryPolicy } from './charge-retry-policy';
 import { agreementsToCharge, hasChargeWork, nextStep } from './charge-steps';
+import { revokeAutoTopupsAtEventEnd } from './event-end-revocations';
 import type { PproRuntime } from './ppro-runtime';
 
 /*
@@ -31,6 +32,8 @@ export interface ChargeSchedulerDeps {
   intervalMs: number;
   /** After a charge was captured and booked (committed): the mail outbox sends its receipt. */
   onCaptured?: (chargeId: string) => void;
+  /** Subscribes `kick` to what may make work (a debit, the end of the event); answers the unsubscribe. */
+  wakeOn?: (kick: () => void) => () => void;
 }
 
 export class ChargeScheduler {
@@ -39,6 +42,7 @@ export class ChargeScheduler {
   private running: Promise<void> | null = null;
   private again = false;
   private giveUp: (() => Promise<void>) | null = null;
+  private sleep: (() => void) | null = null;
 
   constructor(private readonly deps: ChargeSchedulerDeps) {}
 
@@ -53,6 +57,7 @@ export class ChargeScheduler {
       },
     });
     this.timer ??= setInterval(() => this.kick(), this.deps.intervalMs);
+    this.sleep ??= this.deps.wakeOn?.(() => this.kick()) ?? null;
   }
 
   /** Looks for due charges now (a commit, a webhook); a run already going runs once more. */
@@ -81,6 +86,8 @@ export class ChargeScheduler {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.sleep?.();
+    this.sleep = null;
     this.again = false;
     await this.running;
     const giveUp = this.giveUp;
@@ -94,7 +101,9 @@ export class ChargeScheduler {
   }
 
   private async run(): Promise<void> {
-    if (!this.held() || !(await hasChargeWork(this.deps.db))) return;
+    if (!this.held()) return;
+    await this.revokeAtEventEnd();
+    if (!(await hasChargeWork(this.deps.db))) return;
     const pproNow = await this.deps.ppro.now();
     for (const agreementId of await agreementsToCharge(this.deps.db, pproNow)) {
       if (!this.held()) return;
@@ -110,6 +119,16 @@ export class ChargeScheduler {
     await followRefunds({ db, ppro, now }).catch((error: unknown) =>
       this.deps.logger.warn(`charges: following refunds: ${String(error)}`),
     );
+  }
+
+  /** After *End the event*: its automatic top-ups revoked at PPRO, those PPRO missed tried each round. */
+  private async revokeAtEventEnd(): Promise<void> {
+    const { db, ppro, now, logger } = this.deps;
+    const failures = await revokeAutoTopupsAtEventEnd({ db, ppro, now }).catch((error: unknown) => [
+      { agreementId: '(all)', error: String(error) },
+    ]);
+    for (const f of failures)
+      logger.warn(`charges: event end: agreement ${f.agreementId} not revoked yet: ${f.error}`);
   }
 
   private async chargeAgreement(agreementId: string, pproNow: number): Promise<void> {

@@ -74,7 +74,7 @@ export interface StepContext {
 
 export async function nextStep(tx: Tx, agreementId: string, ctx: StepContext): Promise<Step> {
   const [agreement] = await tx.select().from(agreements).where(eq(agreements.id, agreementId)).limit(1);
-  if (!agreement || agreement.kind !== 'plan') return WAIT;
+  if (!agreement) return WAIT;
   const [open] = await tx
     .select()
     .from(agreementCharges)
@@ -88,6 +88,8 @@ export async function nextStep(tx: Tx, agreementId: string, ctx: StepContext): P
     .orderBy(asc(agreementCharges.period))
     .limit(1);
   if (open) return openStep(tx, agreement, open, ctx);
+  // An automatic top-up's charges fall due by a debit (topup/auto-topup-trigger.ts), never by the calendar.
+  if (agreement.kind !== 'plan') return WAIT;
   if (agreement.status !== 'active' || agreement.anchorAt === null || agreement.period === null) return WAIT;
   return newPeriodStep(tx, agreement, ctx);
 }

@@ -12,6 +12,7 @@ import { vatParts } from '../ledger/vat-parts';
 import { issueSaleReceipt } from '../receipts/receipt-numbers';
 import type { SaleBasket } from '../sales/basket-pricing';
 import { writeBasket } from '../sales/sale-basket-store';
+import { creditAutoTopup } from './auto-topup-credit';
 
 /*
  * The books' side of an agreement sold at a till (docs/agreements.md): the sale, the agreement and its
@@ -169,6 +170,9 @@ export async function completeFirstCharge(tx: Tx, agreementId: string, c: FirstC
     .set({ status: 'captured', capturedAt: at, updatedAt: at })
     .where(eq(agreementCharges.id, charge.id));
   if (agreement.saleId) await payTheSale(tx, agreement.saleId, charge, at);
+  // An automatic top-up's first charge is also the wristband's first top-up (auto-topup-credit.ts).
+  const { id: chargeId, pproChargeId, amountCents } = charge;
+  if (pproChargeId) await creditAutoTopup(tx, agreement, { chargeId, pproChargeId, amountCents, at });
   return true;
 }
 

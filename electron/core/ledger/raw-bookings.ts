@@ -33,14 +33,19 @@ export const CASH_ROWS = `SELECT c.id AS "cashId", c.rounding_cents AS "rounding
   CASE WHEN s.completed_by = 'cash' THEN 1 ELSE 0 END AS counts
   FROM cash_tenders c JOIN sales s ON s.id = c.sale_id`;
 
-/** Transfers between wristbands move no money in or out, so they are not bookings. */
+/**
+ * Transfers between wristbands move no money in or out, so they are not bookings. Nor is an automatic
+ * top-up's credit (its payment id a PPRO charge's): the charge is booked itself, method `agreement`
+ * (agreements/auto-topup-credit.ts), and the first one is the sale paid at the till.
+ */
 export const ENTRY_ROWS = `SELECT e.id AS "entryId", e.kind AS kind, e.amount_cents AS "amountCents", e.bancontact_id AS "bancontactId",
   e.sale_id AS "saleId", e.wristband_id AS "wristbandId", e.at AS at, ${SALE_COLUMNS},
   CASE WHEN e.kind = 'debit' AND s.completed_by = 'wristband' THEN 1 ELSE 0 END AS counts,
   coalesce((SELECT a.profile_id FROM topup_attention a WHERE a.bancontact_id = e.bancontact_id),
     (SELECT r.profile_id FROM callback_receipts r WHERE r.bancontact_id = e.bancontact_id LIMIT 1), '') AS "profileId"
   FROM wristband_entries e LEFT JOIN sales s ON s.id = e.sale_id
-  WHERE e.kind IN ('topup', 'debit', 'refund')`;
+  WHERE e.kind IN ('topup', 'debit', 'refund')
+  AND NOT EXISTS (SELECT 1 FROM agreement_charges ac WHERE ac.ppro_charge_id = e.bancontact_id)`;
 
 interface SaleAttribution {
   tillId: string | null;

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ContractFailure, type EventStateView } from '../../../shared/contract';
 import type { Db, Tx } from '../db/open-database';
-import { eventEnd, refundExports } from '../db/schema';
+import { agreements, eventEnd, refundExports } from '../db/schema';
 
 const ROW_ID = 1;
 
@@ -33,6 +33,15 @@ async function refundFileCount(q: Tx): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Automatic top-ups still active or pending (agreements/event-end-revocations.ts revokes them at the end). */
+async function autoTopupsToRevoke(q: Tx): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)` })
+    .from(agreements)
+    .where(and(eq(agreements.kind, 'auto_topup'), inArray(agreements.status, ['active', 'pending'])));
+  return Number(row?.n ?? 0);
+}
+
 export async function eventState(q: Tx): Promise<EventStateView> {
   const endedAt = await eventEndedAt(q);
   const refundFiles = await refundFileCount(q);
@@ -41,6 +50,7 @@ export async function eventState(q: Tx): Promise<EventStateView> {
     endedAt: endedAt === null ? null : new Date(endedAt).toISOString(),
     canReopen: endedAt !== null && refundFiles === 0,
     refundFiles,
+    autoTopupsToRevoke: await autoTopupsToRevoke(q),
   };
 }
 

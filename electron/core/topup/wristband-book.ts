@@ -6,6 +6,7 @@ import { wristbandEntries, wristbands } from '../db/schema';
 import { normalizeWristbandId } from '../../../shared/domain/wristband-id';
 import type { Actor } from '../ledger/actor';
 import { recordWristbandEntry } from '../ledger/bookkeeper';
+import { autoTopupAfterDebit } from './auto-topup-trigger';
 
 export type WristbandRow = typeof wristbands.$inferSelect;
 
@@ -76,5 +77,8 @@ export async function book(tx: Tx, wristbandId: string, movement: Movement): Pro
     .returning({ id: wristbandEntries.id });
   // The transactions list and the report totals move in this same transaction.
   await recordWristbandEntry(tx, entry!.id, movement.profileId);
+  // Below its automatic top-up's threshold: the top-up's charge is due, with this debit or not at all.
+  if (movement.kind === 'debit')
+    await autoTopupAfterDebit(tx, wristbandId, updated.balanceCents, movement.at);
   return updated;
 }

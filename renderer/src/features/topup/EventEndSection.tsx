@@ -31,6 +31,9 @@ export function EventEndSection() {
             <strong>{t('topup.event.confirmQuestion')}</strong>
           </p>
           <p>{t('topup.event.confirmExplained')}</p>
+          {state.autoTopupsToRevoke > 0 && (
+            <p>{t('topup.event.autoTopupsRevoked', { count: state.autoTopupsToRevoke })}</p>
+          )}
           <div className="form-actions">
             <button
               type="button"
@@ -77,6 +80,11 @@ function EndedState({
       <p role="status" data-testid="event-ended">
         {t('topup.event.ended', { when })}
       </p>
+      {state.autoTopupsToRevoke > 0 && (
+        <p role="alert" data-testid="auto-topups-left">
+          {t('topup.event.autoTopupsLeft', { count: state.autoTopupsToRevoke })}
+        </p>
+      )}
       {state.canReopen ? (
         <button type="button" className="button" disabled={busy} onClick={onReopen}>
           {t('topup.event.undo')}

@@ -166,6 +166,10 @@ export const topupEn = {
       ended: 'The event ended on {{when}}. Bars no longer take wristbands; refund files can be made.',
       undo: 'Undo: reopen the event',
       final: 'A refund file was made, so the end can no longer be undone.',
+      autoTopupsRevoked:
+        'Automatic top-ups ({{count}}) are revoked at the end, so no wristband is charged after the event.',
+      autoTopupsLeft:
+        '{{count}} automatic top-up(s) could not be revoked at PPRO yet. Kassa keeps trying; see Agreements.',
     },
     liability: {
       title: 'Wristband money',

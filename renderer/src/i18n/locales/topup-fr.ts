@@ -173,6 +173,10 @@ export const topupFr: Catalogue<typeof topupEn> = {
         'L’événement s’est terminé le {{when}}. Les bars n’acceptent plus les bracelets ; les fichiers de remboursement peuvent être créés.',
       undo: 'Annuler : rouvrir l’événement',
       final: 'Un fichier de remboursement a été créé : la fin ne peut plus être annulée.',
+      autoTopupsRevoked:
+        'Les recharges automatiques ({{count}}) sont révoquées à la fin : aucun bracelet n’est débité après l’événement.',
+      autoTopupsLeft:
+        '{{count}} recharge(s) automatique(s) n’ont pas encore pu être révoquées chez PPRO. Kassa réessaie ; voir Accords.',
     },
     liability: {
       title: 'Argent sur les bracelets',

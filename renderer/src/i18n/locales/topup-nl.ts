@@ -173,6 +173,10 @@ export const topupNl: Catalogue<typeof topupEn> = {
         'Het evenement is beëindigd op {{when}}. Bars aanvaarden geen polsbandjes meer; terugbetalingsbestanden kunnen gemaakt worden.',
       undo: 'Ongedaan maken: evenement heropenen',
       final: 'Er is een terugbetalingsbestand gemaakt: het einde kan niet meer ongedaan gemaakt worden.',
+      autoTopupsRevoked:
+        'Automatische opwaarderingen ({{count}}) worden bij het einde ingetrokken: na het evenement wordt geen polsbandje meer aangerekend.',
+      autoTopupsLeft:
+        '{{count}} automatische opwaardering(en) konden nog niet bij PPRO ingetrokken worden. Kassa blijft het proberen; zie Overeenkomsten.',
     },
     liability: {
       title: 'Geld op polsbandjes',
