@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import type { AgreementTillView, MethodName, MethodOutput } from '../../shared/contract';
 import type { Db } from '../../electron/core/db/open-database';
+import { rebuildTotals } from '../../electron/core/reports/rebuild';
 import { agreementCharges, agreements } from '../../electron/core/db/schema';
 import { chargesOf, reopenTestBooks, simControl, testPproClient } from '../support/agreement-charges';
 import { startPproTestStation, type PproTestStation } from '../support/ppro-station';
@@ -88,6 +89,8 @@ it('tops a wristband up by exactly one charge after two quick debits, and the en
   expect(listed.rows.map((r) => r.amountCents).sort()).toEqual([2_000, 2_000]);
   const liability = await call('topup.getLiability', {});
   expect(liability).toMatchObject({ toppedUpCents: 4_000, outstandingCents: 2_300 });
+  // Each top-up counted once: a rebuild of the totals from the books finds what was booked.
+  expect((await rebuildTotals(books)).differences).toBe(0);
 
   // Credited back above the threshold: a debit that leaves it above charges nothing.
   // (The charge would be written with the debit, in its unit of work.)
