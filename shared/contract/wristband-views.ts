@@ -1,3 +1,5 @@
+import type { AgreementStatus } from '../domain/recurring-plans';
+
 /** What the wristband ledger, its needs-attention list, refunds and top-up profiles look like to a caller. */
 
 export type WristbandStatus = 'active' | 'blocked' | 'closed';
@@ -27,6 +29,18 @@ export interface WristbandView {
   movedTo: string | null;
   /** Newest first. */
   entries: WristbandEntryView[];
+  /** Its latest automatic top-up (a payment agreement sold at a till, docs/agreements.md), or null. */
+  autoTopup: WristbandAutoTopupView | null;
+}
+
+export interface WristbandAutoTopupView {
+  agreementId: string;
+  /** Charged when a debit leaves the balance below this. */
+  thresholdCents: number;
+  /** What each charge adds. */
+  topupCents: number;
+  /** Only an active one is charged; the end of the event revokes it. */
+  status: AgreementStatus;
 }
 
 /** Why a top-up could not be credited by itself. */

@@ -85,6 +85,8 @@ it('tops a wristband up by exactly one charge after two quick debits, and the en
   expect((await client.listCharges(sold.pproId!)).map((c) => c.amount)).toEqual([2_000, 2_000]);
   const view = await call('wristbands.get', { wristbandId: band });
   expect(view.entries.filter((e) => e.kind === 'topup').map((e) => e.amountCents)).toEqual([2_000, 2_000]);
+  const shown = { agreementId: sold.id, thresholdCents: 500, topupCents: 2_000 };
+  expect(view.autoTopup).toEqual({ ...shown, status: 'active' });
   const listed = await call('reports.listTransactions', { method: 'agreement', limit: 10 });
   expect(listed.rows.map((r) => r.amountCents).sort()).toEqual([2_000, 2_000]);
   const liability = await call('topup.getLiability', {});
@@ -113,6 +115,10 @@ it('tops a wristband up by exactly one charge after two quick debits, and the en
   expect(row.revokedBy).toBe('event_end');
   expect((await client.getAgreement(sold.pproId!)).status).toBe('REVOKED');
   expect((await call('topup.getEvent', {})).autoTopupsToRevoke).toBe(0);
+  expect((await call('wristbands.get', { wristbandId: band })).autoTopup).toEqual({
+    ...shown,
+    status: 'revoked',
+  });
 
   // Reopened, a debit below the threshold charges nothing any more.
   await call('topup.reopenEvent', {});

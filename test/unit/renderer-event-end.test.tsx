@@ -125,6 +125,23 @@ describe('End the event', () => {
     expect(button('End the event')).toBeDefined();
   });
 
+  it('says the end revokes the automatic top-ups, and shows those PPRO could not be reached for', async () => {
+    const station = fakeStation({ ...RUNNING, autoTopupsToRevoke: 2 });
+    await render(<EventEndSection />, station);
+    await click('End the event');
+    expect(container.querySelector('[role="group"]')!.textContent).toContain(
+      'Automatic top-ups (2) are revoked at the end',
+    );
+    await act(async () => station.emit({ ...ENDED, autoTopupsToRevoke: 1 }));
+    await flush();
+    const left = container.querySelector('[data-testid="auto-topups-left"]');
+    expect(left?.getAttribute('role')).toBe('alert');
+    expect(left?.textContent).toContain('1 automatic top-up(s) could not be revoked at PPRO yet');
+    await act(async () => station.emit({ ...ENDED, autoTopupsToRevoke: 0 }));
+    await flush();
+    expect(container.querySelector('[data-testid="auto-topups-left"]')).toBeNull();
+  });
+
   it('ends the event with the confirmation, shows when, and undoes it while allowed', async () => {
     const station = fakeStation(RUNNING);
     await render(<EventEndSection />, station);

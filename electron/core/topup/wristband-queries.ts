@@ -1,7 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
-import { ContractFailure, type WristbandView } from '../../../shared/contract';
+import { and, desc, eq } from 'drizzle-orm';
+import { ContractFailure, type WristbandAutoTopupView, type WristbandView } from '../../../shared/contract';
 import type { Tx } from '../db/open-database';
-import { topupBatches, wristbandEntries, wristbands } from '../db/schema';
+import { agreements, topupBatches, wristbandEntries, wristbands } from '../db/schema';
 
 /** A wristband with its batch's event name and its whole history, newest first. */
 export async function wristbandView(q: Tx, id: string): Promise<WristbandView> {
@@ -33,5 +33,18 @@ export async function wristbandView(q: Tx, id: string): Promise<WristbandView> {
       saleId: e.saleId,
       payerName: e.payerName,
     })),
+    autoTopup: await autoTopupOf(q, id),
   };
+}
+
+async function autoTopupOf(q: Tx, wristbandId: string): Promise<WristbandAutoTopupView | null> {
+  const [row] = await q
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.wristbandId, wristbandId), eq(agreements.kind, 'auto_topup')))
+    .orderBy(desc(agreements.createdAt))
+    .limit(1);
+  if (!row) return null;
+  const { id: agreementId, thresholdCents, amountCents: topupCents, status } = row;
+  return { agreementId, thresholdCents: thresholdCents ?? 0, topupCents, status };
 }

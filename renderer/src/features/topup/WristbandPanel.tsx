@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError, WristbandView } from '../../../../shared/contract';
+import type { ContractError, WristbandAutoTopupView, WristbandView } from '../../../../shared/contract';
 import { formatMoney } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
 import { useStationEvents } from '../../api/use-station-events';
@@ -65,6 +65,7 @@ export function WristbandPanel() {
             </span>{' '}
             {wristband.movedTo && t('topup.wristband.movedTo', { id: wristband.movedTo })}
           </p>
+          {wristband.autoTopup && <AutoTopupLine rule={wristband.autoTopup} />}
           {mode === 'training' && wristband.status === 'active' && (
             <TrainingTopUp wristbandId={wristband.id} />
           )}
@@ -73,5 +74,19 @@ export function WristbandPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+/** The wristband's automatic top-up: its rule, and whether it still charges. */
+function AutoTopupLine({ rule }: { rule: WristbandAutoTopupView }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const threshold = formatMoney(rule.thresholdCents, locale);
+  const topup = formatMoney(rule.topupCents, locale);
+  return (
+    <p data-testid="wristband-auto-topup">
+      {t('topup.wristband.autoTopup', { threshold, topup })}{' '}
+      <span className="badge">{t(`agreements.statusName.${rule.status}`)}</span>
+    </p>
   );
 }

@@ -84,6 +84,7 @@ export const topupEn = {
         closed: 'Closed',
       },
       movedTo: 'Balance moved to {{id}}',
+      autoTopup: '↻ Tops itself up: below {{threshold}}, {{topup}} is added',
       block: 'Block (lost wristband)',
       blockConfirm: 'Block this wristband? It can no longer pay.',
       blockYes: 'Block it',

@@ -88,6 +88,7 @@ export const topupFr: Catalogue<typeof topupEn> = {
         closed: 'Clôturé',
       },
       movedTo: 'Solde transféré vers {{id}}',
+      autoTopup: '↻ Se recharge seul : sous {{threshold}}, {{topup}} est ajouté',
       block: 'Bloquer (bracelet perdu)',
       blockConfirm: 'Bloquer ce bracelet ? Il ne pourra plus payer.',
       blockYes: 'Le bloquer',

@@ -88,6 +88,7 @@ export const topupNl: Catalogue<typeof topupEn> = {
         closed: 'Afgesloten',
       },
       movedTo: 'Saldo overgezet naar {{id}}',
+      autoTopup: '↻ Waardeert zichzelf op: onder {{threshold}} komt er {{topup}} bij',
       block: 'Blokkeren (verloren polsbandje)',
       blockConfirm: 'Dit polsbandje blokkeren? Er kan dan niet meer mee betaald worden.',
       blockYes: 'Blokkeren',
