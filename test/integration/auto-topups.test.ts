@@ -74,6 +74,10 @@ it('tops a wristband up by exactly one charge after two quick debits, and the en
   // Two debits at once, each leaving it below €5: one charge of the whole €20.
   await Promise.all([pay(call, band!, 150), pay(call, band!, 150)]);
   await waitFor(async () => (await balance(call, band!)) === 2_300, 15_000, 'the top-up credited');
+  // The wristband's screens hear of the credit.
+  const told = (e: (typeof station.events)[number]) =>
+    e.name === 'wristbands.changed' && e.payload.wristbandId === band && e.payload.balanceCents === 2_300;
+  await waitFor(async () => station.events.some(told), 5_000, 'wristbands.changed after the top-up');
   const charges = await chargesOf(books, sold.id);
   expect(charges.map((c) => [c.period, c.status, c.amountCents])).toEqual([
     [0, 'captured', 2_000],

@@ -6,6 +6,7 @@ import { PproClientError, type PproAgreement, type PproCharge, type PproClient }
 import { chargeIdempotencyKey } from '../../../shared/domain/recurring-plans';
 import { bookCapturedCharge } from './charge-booking';
 import { bookTopupCharge, creditAutoTopup } from './auto-topup-credit';
+import type { WristbandRow } from '../topup/wristband-book';
 import { nextAttemptAt } from './charge-retry-policy';
 import { moveOn, type ChargeRow } from './charge-steps';
 import type { AgreementRow } from './charge-booking';
@@ -58,6 +59,8 @@ export interface StoreContext {
 export interface Stored {
   /** The charge was captured and booked now (its receipt is to be mailed). */
   captured: boolean;
+  /** An automatic top-up's wristband, as the captured charge left it (its screens are told). */
+  credited?: WristbandRow | null;
   /** The agreement may have another period to charge at once. */
   goOn: boolean;
 }
@@ -122,10 +125,12 @@ async function captured(
   if (agreement.kind === 'auto_topup') {
     // A top-up: money on the wristband, booked without a sale or VAT.
     const topup = { chargeId: charge.id, pproChargeId: answer.id, amountCents, at: ctx.at };
-    await creditAutoTopup(tx, agreement, topup);
+    const credited = await creditAutoTopup(tx, agreement, topup);
     await bookTopupCharge(tx, agreement, topup);
-  } else
-    await bookCapturedCharge(tx, agreement, { chargeId: charge.id, idempotencyKey, amountCents, at: ctx.at });
+    await moveOn(tx, agreement, charge.period, ctx.at);
+    return { captured: true, goOn: true, credited };
+  }
+  await bookCapturedCharge(tx, agreement, { chargeId: charge.id, idempotencyKey, amountCents, at: ctx.at });
   await moveOn(tx, agreement, charge.period, ctx.at);
   return { captured: true, goOn: true };
 }

@@ -29,6 +29,8 @@ export function openChargeScheduler(parts: ChargeModeParts): ChargeScheduler | n
     ...{ db: parts.db, ppro, leases: parts.leases, logger: parts.logger, now: parts.now, newId },
     intervalMs: parts.tickMs ?? CHARGE_TICK_MS,
     onCaptured: (chargeId) => events?.emit('agreements.charged', { chargeId }),
+    onCredited: ({ id: wristbandId, balanceCents, status }) =>
+      events?.emit('wristbands.changed', { wristbandId, balanceCents, status }),
     // A debit may have made an automatic top-up due; the end of the event revokes them at once.
     wakeOn: (kick) =>
       events?.subscribe((event) => {

@@ -7,6 +7,7 @@ import { readRetryPolicy } from './charge-retry-policy';
 import { agreementsToCharge, hasChargeWork, nextStep } from './charge-steps';
 import { revokeAutoTopupsAtEventEnd } from './event-end-revocations';
 import type { PproRuntime } from './ppro-runtime';
+import type { WristbandRow } from '../topup/wristband-book';
 
 /*
  * The charge scheduler: every agreement's charges as they fall due by PPRO's time (in training the PPRO
@@ -32,6 +33,8 @@ export interface ChargeSchedulerDeps {
   intervalMs: number;
   /** After a charge was captured and booked (committed): the mail outbox sends its receipt. */
   onCaptured?: (chargeId: string) => void;
+  /** After an automatic top-up's charge credited its wristband (committed). */
+  onCredited?: (wristband: WristbandRow) => void;
   /** Subscribes `kick` to what may make work (a debit, the end of the event); answers the unsubscribe. */
   wakeOn?: (kick: () => void) => () => void;
 }
@@ -143,6 +146,7 @@ export class ChargeScheduler {
         storeAnswer(tx, next.charge.id, answer, { policy, pproNow, at: now() }),
       );
       if (stored.captured) this.deps.onCaptured?.(next.charge.id);
+      if (stored.credited) this.deps.onCredited?.(stored.credited);
       if (!stored.goOn) return;
     }
   }
