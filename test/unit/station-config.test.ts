@@ -19,6 +19,7 @@ describe('the station configuration, validated at the door', () => {
       requestTimeoutMs: 10_000,
       backupCheckMs: 30_000,
       rateLimitPerSecond: 5,
+      agreementPollMs: 2_000,
     });
     expect(config.stationMigrationsFolder).toBe('/opt/kassa/resources/station-migrations');
     expect(config.environmentUrls.production).toBe('https://merchant.api.bancontact.net');

@@ -154,6 +154,13 @@ export const fieldTextsEn = {
     website: 'website',
     withImage: 'with image',
     wristbandId: 'wristband',
+    baseUrl: 'PPRO address',
+    consumer: 'customer',
+    email: 'e-mail address',
+    maxChargeCents: 'maximum per charge',
+    merchantId: 'merchant id',
+    termsAccepted: 'terms approved',
+    termsVersion: 'terms version',
   },
   /** The item of a list a field belongs to: `basket.lines.2.quantity` reads "line 3: quantity". */
   fieldItems: {

@@ -151,6 +151,13 @@ export const fieldTextsFr: Catalogue<typeof fieldTextsEn> = {
     website: 'site web',
     withImage: 'avec image',
     wristbandId: 'bracelet',
+    baseUrl: 'adresse PPRO',
+    consumer: 'client',
+    email: 'adresse e-mail',
+    maxChargeCents: 'maximum par paiement',
+    merchantId: 'identifiant marchand',
+    termsAccepted: 'conditions acceptées',
+    termsVersion: 'version des conditions',
   },
   fieldItems: {
     delaysMinutes: 'délai {{n}}',

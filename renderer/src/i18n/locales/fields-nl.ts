@@ -151,6 +151,13 @@ export const fieldTextsNl: Catalogue<typeof fieldTextsEn> = {
     website: 'website',
     withImage: 'met afbeelding',
     wristbandId: 'polsbandje',
+    baseUrl: 'PPRO-adres',
+    consumer: 'klant',
+    email: 'e-mailadres',
+    maxChargeCents: 'maximum per betaling',
+    merchantId: 'handelaars-id',
+    termsAccepted: 'voorwaarden aanvaard',
+    termsVersion: 'versie van de voorwaarden',
   },
   fieldItems: {
     delaysMinutes: 'wachttijd {{n}}',
