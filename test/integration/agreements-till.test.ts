@@ -105,6 +105,10 @@ describe('selling an agreement at the till', () => {
     const webhooks = await ppro.control<{ webhooks: Array<{ url: string }> }>('/_sim/webhooks');
     expect(webhooks.body.webhooks.length).toBeGreaterThan(0);
     expect(webhooks.body.webhooks[0]).toMatchObject({ url: `${kassa.shell.url}/ppro/webhooks` });
+    // The consumer revokes it in their bank app: the webhook alone (no charge is due, polling is slow)
+    // makes it revoked in Kassa, read back from PPRO.
+    await ppro.control('/_sim/consumer/revoke', { codePayload: started.codePayload });
+    await until(kassa.must as Call, started.id, (view) => view.status === 'revoked');
     // An unknown agreement's webhook is answered 2xx and changes nothing.
     const stray = await fetch(`${kassa.shell.url}/ppro/webhooks`, {
       method: 'POST',

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { ContractFailure, type ErrorCode } from '../../../shared/contract/errors';
 import type { AgreementRevokedView, ChargeRefundView } from '../../../shared/contract/charge-methods';
 import type { Db, Tx } from '../db/open-database';
@@ -7,6 +7,7 @@ import { PproClientError, type PproAgreement, type PproRefund } from '../ppro';
 import { bookChargeRefund, chargeSaleId } from './charge-booking';
 import type { ChargeRow } from './charge-steps';
 import type { PproRuntime } from './ppro-runtime';
+import { recordRevocation, revokeAtPpro, revokerAtPpro } from './agreement-revocation';
 import { chargeIdempotencyKey } from '../../../shared/domain/recurring-plans';
 
 /*
@@ -53,49 +54,18 @@ export async function revokeAgreement(
   if (agreement.status !== 'active' && agreement.status !== 'pending')
     throw new ContractFailure('CONFLICT', `The agreement is ${agreement.status}: there is nothing to revoke`);
   let read: PproAgreement | null = null;
-  if (agreement.pproId) read = await revokeAtPpro(pproOf(deps), agreement.pproId, agreementId);
+  if (agreement.pproId)
+    read = await revokeAtPpro(pproOf(deps), agreement.pproId, `revoke:${agreementId}`).catch((error) => {
+      throw contractFailure(error);
+    });
   // Revoked at PPRO before the merchant asked (by the consumer): PPRO's history says so.
-  const byConsumer = read?.history.some((h) => h.status === 'REVOKED' && h.revokedBy === 'CONSUMER');
+  const revokedBy = revokerAtPpro(read) === 'consumer' ? 'consumer' : 'merchant';
   const at = deps.now();
-  const revokedBy = byConsumer ? 'consumer' : 'merchant';
-  await deps.db.write(async (tx) => {
-    await tx
-      .update(agreements)
-      .set({
-        status: 'revoked',
-        pproStatus: 'REVOKED',
-        revokedAt: at,
-        revokedBy,
-        nextChargeAt: null,
-        updatedAt: at,
-      })
-      .where(eq(agreements.id, agreementId));
-    await failOpenCharges(tx, agreementId, `AGREEMENT_NOT_ACTIVE: revoked by the ${revokedBy}`, at);
-  });
+  await deps.db.write((tx) => recordRevocation(tx, agreementId, revokedBy, at));
   return { agreementId, status: 'revoked', revokedBy, revokedAt: at };
 }
 
-async function revokeAtPpro(ppro: PproRuntime, pproId: string, agreementId: string): Promise<PproAgreement> {
-  try {
-    return await ppro.client.revokeAgreement(pproId, `revoke:${agreementId}`);
-  } catch (error) {
-    // Already revoked (or ended) at PPRO: read what PPRO holds rather than refuse the merchant.
-    if (error instanceof PproClientError && error.kind === 'refused' && error.status === 409) {
-      const read = await ppro.client.getAgreement(pproId).catch(() => null);
-      if (read?.status === 'REVOKED') return read;
-    }
-    throw contractFailure(error);
-  }
-}
-
 /** Charges written and not yet captured are not sent again: the agreement is gone. */
-async function failOpenCharges(tx: Tx, agreementId: string, lastError: string, at: number): Promise<void> {
-  await tx
-    .update(agreementCharges)
-    .set({ status: 'failed', nextAttemptAt: null, lastError, updatedAt: at })
-    .where(and(eq(agreementCharges.agreementId, agreementId), eq(agreementCharges.status, 'due')));
-}
-
 function revokedView(row: typeof agreements.$inferSelect): AgreementRevokedView {
   return {
     agreementId: row.id,

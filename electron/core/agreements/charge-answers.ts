@@ -8,6 +8,7 @@ import { bookCapturedCharge } from './charge-booking';
 import { bookTopupCharge, creditAutoTopup } from './auto-topup-credit';
 import type { WristbandRow } from '../topup/wristband-book';
 import { nextAttemptAt } from './charge-retry-policy';
+import { recordRevocation, revokerAtPpro } from './agreement-revocation';
 import { moveOn, type ChargeRow } from './charge-steps';
 import type { AgreementRow } from './charge-booking';
 
@@ -190,17 +191,5 @@ async function agreementNotActive(
     return;
   }
   if (agreement.status === 'revoked') return;
-  const last = read?.history.findLast((h) => h.status === 'REVOKED');
-  const revokedBy = last?.revokedBy === 'MERCHANT' ? 'merchant' : 'consumer';
-  await tx
-    .update(agreements)
-    .set({
-      status: 'revoked',
-      pproStatus: 'REVOKED',
-      revokedAt: at,
-      revokedBy,
-      nextChargeAt: null,
-      updatedAt: at,
-    })
-    .where(eq(agreements.id, agreement.id));
+  await recordRevocation(tx, agreement.id, revokerAtPpro(read) ?? 'consumer', at);
 }

@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/open-database';
-import { agreementCharges, agreements, eventEnd } from '../db/schema';
-import { PproClientError, type PproAgreement } from '../ppro';
+import { agreements, eventEnd } from '../db/schema';
+import type { PproAgreement } from '../ppro';
 import { endPending } from './till-agreement-rows';
 import type { PproRuntime } from './ppro-runtime';
+import { recordRevocation, revokeAtPpro, revokerAtPpro } from './agreement-revocation';
 
 /*
  * *End the event* revokes the festival's automatic top-ups (docs/agreements.md, "Automatic top-ups"):
@@ -33,8 +34,10 @@ export async function revokeAutoTopupsAtEventEnd(
   const failures: Array<{ agreementId: string; error: string }> = [];
   for (const agreement of left) {
     try {
-      const read = agreement.pproId ? await revokeAtPpro(deps.ppro, agreement.pproId, agreement.id) : null;
-      if (read && read.status !== 'REVOKED') throw new Error(`PPRO answered ${read.status}`);
+      const key = `event-end:${agreement.id}`;
+      const read = agreement.pproId ? await revokeAtPpro(deps.ppro, agreement.pproId, key) : null;
+      if (read && read.status !== 'REVOKED' && read.status !== 'FAILED')
+        throw new Error(`PPRO answered ${read.status}`);
       await deps.db.write((tx) => markRevoked(tx, agreement.id, read, deps.now()));
     } catch (error) {
       failures.push({ agreementId: agreement.id, error: String(error) });
@@ -43,46 +46,12 @@ export async function revokeAutoTopupsAtEventEnd(
   return failures;
 }
 
-/** The same key each time (a retry is the same request); already revoked at PPRO is read back. */
-async function revokeAtPpro(ppro: PproRuntime, pproId: string, agreementId: string): Promise<PproAgreement> {
-  try {
-    return await ppro.client.revokeAgreement(pproId, `event-end:${agreementId}`);
-  } catch (error) {
-    if (error instanceof PproClientError && error.kind === 'refused' && error.status === 409) {
-      const read = await ppro.client.getAgreement(pproId);
-      if (read.status === 'REVOKED' || read.status === 'FAILED') return { ...read, status: 'REVOKED' };
-    }
-    throw error;
-  }
-}
-
 async function markRevoked(tx: Tx, agreementId: string, read: PproAgreement | null, at: number) {
   const [row] = await tx.select().from(agreements).where(eq(agreements.id, agreementId)).limit(1);
   if (!row || (row.status !== 'active' && row.status !== 'pending')) return;
-  // The consumer revoked it before the end: PPRO's history says so, and it stays theirs.
-  const byConsumer = read?.history.some((h) => h.status === 'REVOKED' && h.revokedBy === 'CONSUMER');
-  const revokedBy = byConsumer ? ('consumer' as const) : ('event_end' as const);
   if (row.status === 'pending')
     await endPending(tx, agreementId, { status: 'revoked', pproStatus: 'REVOKED', at });
-  await tx
-    .update(agreements)
-    .set({
-      status: 'revoked',
-      pproStatus: 'REVOKED',
-      revokedAt: at,
-      revokedBy,
-      nextChargeAt: null,
-      updatedAt: at,
-    })
-    .where(eq(agreements.id, agreementId));
-  // A top-up written by a debit and not sent yet is not sent any more.
-  await tx
-    .update(agreementCharges)
-    .set({
-      status: 'failed',
-      nextAttemptAt: null,
-      lastError: 'AGREEMENT_NOT_ACTIVE: the event ended',
-      updatedAt: at,
-    })
-    .where(and(eq(agreementCharges.agreementId, agreementId), eq(agreementCharges.status, 'due')));
+  // The consumer revoked it before the end: PPRO's history says so, and it stays theirs.
+  const revokedBy = revokerAtPpro(read) === 'consumer' ? 'consumer' : 'event_end';
+  await recordRevocation(tx, agreementId, revokedBy, at);
 }

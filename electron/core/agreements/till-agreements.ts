@@ -11,6 +11,7 @@ import type { PproAgreement } from '../ppro';
 import type { ArticleLookup, CatalogueArticle } from '../sales/catalogue';
 import { basketOrRefuse, prepareBasket } from '../sales/sale-preparation';
 import { tillBusy } from '../till/till-busy';
+import { followRevocation } from './agreement-revocation';
 import { agreementRequest, isAboveMaximum, pproFailure, pproNotSetUp } from './ppro-failures';
 import type { PproRuntime } from './ppro-runtime';
 
@@ -169,6 +170,8 @@ export class TillAgreements {
     try {
       const row = await this.deps.db.read((q) => rows.agreementByPproId(q, pproAgreementId));
       if (row?.status === 'pending') await this.refresh(row.id);
+      if (row?.status === 'active')
+        await followRevocation({ ...this.deps, agreementId: row.id, pproId: pproAgreementId });
     } catch (error) {
       // The poll follows it anyway: a failed read-back only means it shows a moment later.
       this.deps.logger.warn(`a PPRO webhook's read-back failed: ${String(error)}`);
