@@ -13,7 +13,7 @@ export interface ReceiptTexts {
   lineDiscount: string;
   total: string;
   vatHeader: [string, string, string, string];
-  tenders: Record<'bancontact' | 'wristband' | 'cash', string>;
+  tenders: Record<'bancontact' | 'wristband' | 'cash' | 'agreement', string>;
   tendered: string;
   change: string;
   rounding: string;
@@ -37,7 +37,12 @@ export const RECEIPT_TEXTS: Record<'nl' | 'fr' | 'en', ReceiptTexts> = {
     lineDiscount: 'korting',
     total: 'TOTAAL',
     vatHeader: ['Tarief', 'Netto', 'Btw', 'Totaal'],
-    tenders: { bancontact: 'Bancontact', wristband: 'Polsbandje', cash: 'Contant' },
+    tenders: {
+      bancontact: 'Bancontact',
+      wristband: 'Polsbandje',
+      cash: 'Contant',
+      agreement: 'Bancontact terugkerend',
+    },
     tendered: 'Ontvangen',
     change: 'Wisselgeld',
     rounding: 'Afronding',
@@ -58,7 +63,12 @@ export const RECEIPT_TEXTS: Record<'nl' | 'fr' | 'en', ReceiptTexts> = {
     lineDiscount: 'remise',
     total: 'TOTAL',
     vatHeader: ['Taux', 'HTVA', 'TVA', 'TVAC'],
-    tenders: { bancontact: 'Bancontact', wristband: 'Bracelet', cash: 'Espèces' },
+    tenders: {
+      bancontact: 'Bancontact',
+      wristband: 'Bracelet',
+      cash: 'Espèces',
+      agreement: 'Bancontact récurrent',
+    },
     tendered: 'Reçu',
     change: 'Rendu',
     rounding: 'Arrondi',
@@ -79,7 +89,12 @@ export const RECEIPT_TEXTS: Record<'nl' | 'fr' | 'en', ReceiptTexts> = {
     lineDiscount: 'discount',
     total: 'TOTAL',
     vatHeader: ['Rate', 'Net', 'VAT', 'Gross'],
-    tenders: { bancontact: 'Bancontact', wristband: 'Wristband', cash: 'Cash' },
+    tenders: {
+      bancontact: 'Bancontact',
+      wristband: 'Wristband',
+      cash: 'Cash',
+      agreement: 'Bancontact recurring',
+    },
     tendered: 'Tendered',
     change: 'Change',
     rounding: 'Rounding',

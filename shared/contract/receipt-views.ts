@@ -27,7 +27,7 @@ export interface ReceiptLineView {
 }
 
 export interface ReceiptTenderView {
-  method: 'bancontact' | 'wristband' | 'cash';
+  method: 'bancontact' | 'wristband' | 'cash' | 'agreement';
   /** What this tender took (for cash: what was due after rounding). */
   amountCents: number;
   /** Bancontact's payment id. */

@@ -178,7 +178,7 @@ test('Done when (issue 15): a monthly membership sold at the till, charged three
   expect(receipt).toMatch(/^Receipt 1\s/m);
   expect(receipt).toMatch(/^Lidmaatschap\s+€25\.00$/m);
   expect(receipt).toMatch(/^TOTAL\s+€25\.00$/m);
-  expect(receipt).toMatch(/^Bancontact\s+€25\.00$/m);
+  expect(receipt).toMatch(/^Bancontact recurring\s+€25\.00$/m);
   await form.getByRole('button', { name: 'Close' }).tap();
   await display.close();
 

@@ -81,6 +81,9 @@ async function tendersOf(q: Tx, sale: SaleRow): Promise<ReceiptTenderView[]> {
   if (sale.tender === 'split') return splitTenders(q, sale);
   if (sale.tender === 'wristband')
     return [{ ...none, method: 'wristband', amountCents: sale.amountCents, wristbandId: sale.wristbandId }];
+  // Paid by a charge on a payment agreement (agreements/charge-booking.ts `chargeSource`).
+  if (sale.completedBy?.startsWith('a:'))
+    return [{ ...none, method: 'agreement', amountCents: sale.amountCents }];
   if (sale.tender === 'cash') {
     const [cash] = await q.select().from(cashTenders).where(eq(cashTenders.saleId, sale.id)).limit(1);
     if (!cash) return [{ ...none, method: 'cash', amountCents: sale.amountCents }];
