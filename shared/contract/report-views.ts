@@ -11,7 +11,9 @@ import type { SaleView, TimelineEntry } from './views';
  * How a movement was paid or what it was. `bancontact_display`: QR on the customer display;
  * `bancontact_sticker`: the printed sticker; `topup`: money paid onto a wristband; `refund`: a wristband
  * balance paid back by SEPA transfer; `agreement`: a charge on a Bancontact payment agreement (recurring
- * Bancontact, made without the consumer at the till).
+ * Bancontact, made without the consumer at the till); `agreement_topup`: a charge of an automatic
+ * top-up (a wristband that tops itself up through its payment agreement): money paid onto a wristband
+ * like `topup`, so no sale and no VAT.
  */
 export const TRANSACTION_METHODS = [
   'bancontact_display',
@@ -21,11 +23,18 @@ export const TRANSACTION_METHODS = [
   'topup',
   'refund',
   'agreement',
+  'agreement_topup',
 ] as const;
 export type TransactionMethod = (typeof TRANSACTION_METHODS)[number];
 
 /** The methods a customer pays a sale with; the others move wristband money. */
-export const SALE_METHODS = ['bancontact_display', 'bancontact_sticker', 'wristband', 'cash', 'agreement'] as const;
+export const SALE_METHODS = [
+  'bancontact_display',
+  'bancontact_sticker',
+  'wristband',
+  'cash',
+  'agreement',
+] as const;
 export type SaleMethod = (typeof SALE_METHODS)[number];
 
 /**
@@ -206,7 +215,10 @@ export interface ReportView {
   /** Bancontact payments that did not succeed: counted, never totalled. */
   bancontactNotPaid: { cancelled: number; expired: number; refused: number; failed: number };
   wristbands: {
+    /** Top-ups paid at a top-up profile (method `topup`). */
     topUps: TotalLine;
+    /** Charges of automatic top-ups (method `agreement_topup`): wristband money too, not turnover. */
+    automaticTopUps: TotalLine;
     /** Wristband debits at the bar (also in the turnover, as the `wristband` method). */
     spent: TotalLine;
     refunds: TotalLine;

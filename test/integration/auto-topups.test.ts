@@ -58,6 +58,32 @@ const pay = (call: Call, wristbandId: string, amountCents: number) =>
 const balance = async (call: Call, wristbandId: string) =>
   (await call('wristbands.get', { wristbandId })).balanceCents;
 
+/**
+ * The X of the day: only the bar's three debits (€14 + €1.50 + €1.50) are turnover; the €40 of the two
+ * charges is wristband money under its own line, with no VAT, and what the wristbands hold counts it.
+ */
+async function expectXOfTopupsAndDebits(call: Call): Promise<void> {
+  const x = await call('reports.getX', {});
+  expect(x.sales).toEqual({ count: 3, cents: 1_700 });
+  expect(x.byMethod.find((m) => m.method === 'agreement')).toEqual({
+    method: 'agreement',
+    count: 0,
+    cents: 0,
+  });
+  expect(x.byMethod.find((m) => m.method === 'wristband')).toMatchObject({ count: 3, cents: 1_700 });
+  expect(x.byMethod.map((m) => m.method)).not.toContain('agreement_topup');
+  expect(x.byVatRate.reduce((n, v) => n + v.grossCents, 0)).toBe(1_700);
+  expect(x.byShop.reduce((n, s) => n + s.cents, 0)).toBe(1_700);
+  expect(x.wristbands).toEqual({
+    ...{ topUps: { count: 0, cents: 0 }, automaticTopUps: { count: 2, cents: 4_000 } },
+    ...{ spent: { count: 3, cents: 1_700 }, refunds: { count: 0, cents: 0 }, outstandingCents: 2_300 },
+  });
+  const summary = await call('reports.getSummaries', {});
+  expect(summary.today.byMethod.find((m) => m.method === 'agreement_topup')).toEqual({
+    ...{ method: 'agreement_topup', count: 2, cents: 4_000 },
+  });
+}
+
 it('tops a wristband up by exactly one charge after two quick debits, and the end of the event revokes it', async () => {
   kassa = await startPproTestStation({ station: { agreementPollIntervalMs: 100 } });
   const { station, ppro } = kassa;
@@ -91,10 +117,16 @@ it('tops a wristband up by exactly one charge after two quick debits, and the en
   expect(view.entries.filter((e) => e.kind === 'topup').map((e) => e.amountCents)).toEqual([2_000, 2_000]);
   const shown = { agreementId: sold.id, thresholdCents: 500, topupCents: 2_000 };
   expect(view.autoTopup).toEqual({ ...shown, status: 'active' });
-  const listed = await call('reports.listTransactions', { method: 'agreement', limit: 10 });
-  expect(listed.rows.map((r) => r.amountCents).sort()).toEqual([2_000, 2_000]);
+  // Both charges (the first at the till, the automatic one) are top-ups in the books, not sales.
+  const listed = await call('reports.listTransactions', { method: 'agreement_topup', limit: 10 });
+  expect(listed.rows.map((r) => [r.amountCents, r.vatRate, r.wristbandId])).toEqual([
+    [2_000, null, band],
+    [2_000, null, band],
+  ]);
+  expect((await call('reports.listTransactions', { method: 'agreement', limit: 10 })).rows).toEqual([]);
   const liability = await call('topup.getLiability', {});
   expect(liability).toMatchObject({ toppedUpCents: 4_000, outstandingCents: 2_300 });
+  await expectXOfTopupsAndDebits(call);
   // Each top-up counted once: a rebuild of the totals from the books finds what was booked.
   expect((await rebuildTotals(books)).differences).toBe(0);
 

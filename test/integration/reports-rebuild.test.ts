@@ -83,6 +83,7 @@ describe('rebuilding the totals from the raw rows', () => {
     expect(z.byVatRate.find((v) => v.ratePercent === 12)?.grossCents).toBe(480);
     expect(z.wristbands).toEqual({
       topUps: { count: 1, cents: 3_000 },
+      automaticTopUps: { count: 0, cents: 0 },
       spent: { count: 1, cents: 650 },
       refunds: { count: 0, cents: 0 },
       outstandingCents: 2_350,

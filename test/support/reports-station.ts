@@ -71,7 +71,10 @@ export function report(overrides: Partial<ReportView> = {}): ReportView {
       })),
     ],
     bancontactNotPaid: { cancelled: 1, expired: 0, refused: 0, failed: 0 },
-    wristbands: { topUps: line(0, 0), spent: line(0, 0), refunds: line(0, 0), outstandingCents: 0 },
+    wristbands: {
+      ...{ topUps: line(0, 0), automaticTopUps: line(0, 0) },
+      ...{ spent: line(0, 0), refunds: line(0, 0), outstandingCents: 0 },
+    },
     cash: {
       sales: line(1, 1002),
       roundingCents: -2,

@@ -114,6 +114,7 @@ describe('summaries and the X report', () => {
       'Failed | 0',
     ]);
     expect(table('Wristbands', x)).toContain('Outstanding on wristbands |  | €0.00');
+    expect(table('Wristbands', x)).toContain('Automatic top-ups (Bancontact) | 0 | €0.00');
     expect(table('Cash', x)).toEqual([
       'Cash payments | 1 | €10.02',
       'Rounding to 5 cents |  | -€0.02',

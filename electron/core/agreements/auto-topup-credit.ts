@@ -12,7 +12,7 @@ import { chargeSource, type AgreementRow } from './charge-booking';
  * charge credits once however often its answer is stored), written in the unit of work that stores the
  * charge. The entry is not booked as a transaction of its own (ledger/raw-bookings.ts leaves out
  * entries of a charge): the first charge is the till's sale, a later one is booked here as a top-up of
- * method `agreement`, without VAT and without a sale.
+ * method `agreement_topup` (wristband money, like `topup`: without VAT, not a sale).
  */
 
 export interface CapturedTopup {
@@ -42,11 +42,11 @@ export async function creditAutoTopup(
   });
 }
 
-/** A later top-up charge in the transactions: method `agreement`, no VAT, not a sale. */
+/** A later top-up charge in the transactions: method `agreement_topup`, no VAT, not a sale. */
 export async function bookTopupCharge(tx: Tx, agreement: AgreementRow, charge: CapturedTopup): Promise<void> {
   const { at, amountCents } = charge;
   await upsertBooking(tx, {
-    ...{ source: chargeSource(charge.chargeId), method: 'agreement', status: 'succeeded' },
+    ...{ source: chargeSource(charge.chargeId), method: 'agreement_topup', status: 'succeeded' },
     ...{ paymentStatus: null, businessDay: await currentBusinessDay(tx, at), createdAt: at, bookedAt: at },
     ...{ amountCents, roundingCents: 0, shopId: agreement.shopId, tillId: agreement.tillId },
     ...{ cashierId: agreement.cashierId, vatRate: null, profileId: '', saleId: null, paymentId: null },

@@ -1,4 +1,4 @@
-import { asc, eq, max } from 'drizzle-orm';
+import { asc, eq, inArray, max } from 'drizzle-orm';
 import { priceBasket } from '../../../shared/domain/basket';
 import { newId } from '../db/ids';
 import type { Tx } from '../db/open-database';
@@ -154,13 +154,13 @@ async function issueReceiptNumber(tx: Tx, tillId: string, saleId: string, at: nu
 /**
  * The charges' bookings as stored, for a rebuild of the totals: a charge has no raw row of the kinds a
  * rebuild reads (payments, cash, wristband entries), and its booking was written once, when PPRO
- * answered, from the agreement as sold.
+ * answered, from the agreement as sold. Automatic top-ups' charges (method `agreement_topup`) too.
  */
 export async function storedChargeBookings(tx: Tx): Promise<Booking[]> {
   const rows = await tx
     .select()
     .from(transactions)
-    .where(eq(transactions.method, 'agreement'))
+    .where(inArray(transactions.method, ['agreement', 'agreement_topup']))
     .orderBy(asc(transactions.seq));
   const bookings: Booking[] = [];
   for (const row of rows) bookings.push(bookingOf(row, await storedVatParts(tx, row.source)));

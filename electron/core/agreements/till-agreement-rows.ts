@@ -147,7 +147,8 @@ export interface FirstCapture {
 
 /**
  * PPRO says ACTIVE and the first charge CAPTURED: the agreement is active, its first charge captured,
- * its sale paid with its receipt (printed like any sale's), and the charge booked as method `agreement`.
+ * its sale paid with its receipt (printed like any sale's), and the charge booked as method `agreement`
+ * (an automatic top-up's as `agreement_topup`: wristband money, not turnover).
  * False when it was no longer pending (another poll or webhook got there first).
  */
 export async function completeFirstCharge(tx: Tx, agreementId: string, c: FirstCapture): Promise<boolean> {
@@ -169,7 +170,7 @@ export async function completeFirstCharge(tx: Tx, agreementId: string, c: FirstC
     .update(agreementCharges)
     .set({ status: 'captured', capturedAt: at, updatedAt: at })
     .where(eq(agreementCharges.id, charge.id));
-  if (agreement.saleId) await payTheSale(tx, agreement.saleId, charge, at);
+  if (agreement.saleId) await payTheSale(tx, agreement, charge, at);
   // An automatic top-up's first charge is also the wristband's first top-up (auto-topup-credit.ts).
   const { id: chargeId, pproChargeId, amountCents } = charge;
   if (pproChargeId) await creditAutoTopup(tx, agreement, { chargeId, pproChargeId, amountCents, at });
@@ -190,8 +191,14 @@ export async function firstCharge(tx: Tx, agreementId: string) {
 /** The transaction source of a charge (`a:<charge id>`, as agreements/charge-booking.ts books later ones). */
 const chargeSource = (chargeId: string): string => `a:${chargeId}`;
 
-async function payTheSale(tx: Tx, saleId: string, charge: { id: string; amountCents: number }, at: number) {
-  const [sale] = await tx.select().from(sales).where(eq(sales.id, saleId)).limit(1);
+async function payTheSale(
+  tx: Tx,
+  agreement: { saleId: string | null; kind: string; wristbandId: string | null },
+  charge: { id: string; amountCents: number },
+  at: number,
+) {
+  const saleId = agreement.saleId;
+  const [sale] = saleId ? await tx.select().from(sales).where(eq(sales.id, saleId)).limit(1) : [];
   if (!sale) return;
   // A sale given up meanwhile stays given up; the money taken is still booked (and can be refunded).
   const completes = sale.status === 'open';
@@ -199,24 +206,24 @@ async function payTheSale(tx: Tx, saleId: string, charge: { id: string; amountCe
     await tx
       .update(sales)
       .set({ status: 'paid', tender: 'bancontact', completedBy: chargeSource(charge.id), updatedAt: at })
-      .where(eq(sales.id, saleId));
-    await issueSaleReceipt(tx, { saleId, at, cash: false });
+      .where(eq(sales.id, sale.id));
+    await issueSaleReceipt(tx, { saleId: sale.id, at, cash: false });
   }
   const amountCents = charge.amountCents;
+  // An automatic top-up's first charge is money paid onto the wristband (docs/agreements.md): booked like
+  // a top-up, without VAT and not as turnover, or the bar's debits from it would count the money twice.
+  const topup = agreement.kind === 'auto_topup';
   await upsertBooking(tx, {
-    ...{ source: chargeSource(charge.id), method: 'agreement', status: 'succeeded', paymentStatus: null },
+    ...{ source: chargeSource(charge.id), status: 'succeeded', paymentStatus: null },
     ...{ businessDay: await currentBusinessDay(tx, at), createdAt: at, bookedAt: at, amountCents },
     ...{ roundingCents: 0, shopId: sale.shopId ?? '', tillId: sale.tillId, cashierId: sale.cashierId ?? '' },
-    ...{
-      vatRate: sale.vatRate,
-      profileId: '',
-      saleId,
-      paymentId: null,
-      bancontactId: null,
-      wristbandId: null,
-    },
-    counts: completes ? 1 : 0,
-    vat: vatParts(null, sale.vatRate, amountCents),
+    ...{ profileId: '', saleId: sale.id, paymentId: null, bancontactId: null },
+    ...(topup
+      ? { method: 'agreement_topup', vatRate: null, wristbandId: agreement.wristbandId, counts: 0, vat: [] }
+      : {
+          ...{ method: 'agreement', vatRate: sale.vatRate, wristbandId: null, counts: completes ? 1 : 0 },
+          vat: vatParts(null, sale.vatRate, amountCents),
+        }),
   });
 }
 

@@ -35,8 +35,8 @@ export const CASH_ROWS = `SELECT c.id AS "cashId", c.rounding_cents AS "rounding
 
 /**
  * Transfers between wristbands move no money in or out, so they are not bookings. Nor is an automatic
- * top-up's credit (its payment id a PPRO charge's): the charge is booked itself, method `agreement`
- * (agreements/auto-topup-credit.ts), and the first one is the sale paid at the till.
+ * top-up's credit (its payment id a PPRO charge's): the charge is booked itself, method `agreement_topup`
+ * (agreements/auto-topup-credit.ts, and till-agreement-rows.ts for the first one, paid at the till).
  */
 export const ENTRY_ROWS = `SELECT e.id AS "entryId", e.kind AS kind, e.amount_cents AS "amountCents", e.bancontact_id AS "bancontactId",
   e.sale_id AS "saleId", e.wristband_id AS "wristbandId", e.at AS at, ${SALE_COLUMNS},

@@ -21,6 +21,7 @@ type TotalsRow = typeof reportTotals.$inferSelect;
 
 const SALE_METHOD_SET: ReadonlySet<string> = new Set(SALE_METHODS);
 const BANCONTACT = new Set(['bancontact_display', 'bancontact_sticker']);
+const TOPPED_UP_SPENT_REFUNDED = ['topup', 'agreement_topup', 'wristband', 'refund'];
 
 export interface ReportRequest {
   day: DayNumber;
@@ -61,6 +62,7 @@ export async function buildReport(q: Tx, request: ReportRequest): Promise<Report
     bancontactNotPaid: notPaid(rows.filter((r) => BANCONTACT.has(r.method))),
     wristbands: {
       topUps: sum(rows.filter((r) => r.method === 'topup')),
+      automaticTopUps: sum(rows.filter((r) => r.method === 'agreement_topup')),
       spent: sum(rows.filter((r) => r.method === 'wristband')),
       refunds: sum(rows.filter((r) => r.method === 'refund')),
       outstandingCents,
@@ -150,16 +152,17 @@ function notPaid(rows: readonly TotalsRow[]): ReportView['bancontactNotPaid'] {
   };
 }
 
-/** Topped up − spent − refunded over every day up to this one: what the wristbands hold (transfers cancel out). */
+/**
+ * Topped up (at a profile or automatically) − spent − refunded over every day up to this one: what the
+ * wristbands hold (transfers cancel out).
+ */
 async function outstandingAfter(q: Tx, day: DayNumber): Promise<number> {
   const [row] = await q
     .select({
-      cents: sql<number>`coalesce(sum(case ${reportDaily.method} when 'topup' then ${reportDaily.cents} else -${reportDaily.cents} end), 0)`,
+      cents: sql<number>`coalesce(sum(case when ${reportDaily.method} in ('topup', 'agreement_topup') then ${reportDaily.cents} else -${reportDaily.cents} end), 0)`,
     })
     .from(reportDaily)
-    .where(
-      and(lte(reportDaily.businessDay, day), inArray(reportDaily.method, ['topup', 'wristband', 'refund'])),
-    );
+    .where(and(lte(reportDaily.businessDay, day), inArray(reportDaily.method, TOPPED_UP_SPENT_REFUNDED)));
   return row?.cents ?? 0;
 }
 

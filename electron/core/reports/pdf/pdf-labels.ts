@@ -24,6 +24,7 @@ export interface PdfLabels {
   failed: string;
   wristbands: string;
   topUps: string;
+  automaticTopUps: string;
   spent: string;
   refunds: string;
   outstanding: string;
@@ -61,6 +62,7 @@ const en: PdfLabels = {
   failed: 'Failed',
   wristbands: 'Wristbands',
   topUps: 'Top-ups received',
+  automaticTopUps: 'Automatic top-ups (Bancontact)',
   spent: 'Spent with wristbands',
   refunds: 'Refunded',
   outstanding: 'Outstanding balance',
@@ -79,6 +81,7 @@ const en: PdfLabels = {
     wristband: 'Wristband',
     cash: 'Cash',
     agreement: 'Bancontact recurring',
+    agreement_topup: 'Automatic top-up (Bancontact)',
   },
 };
 
@@ -104,6 +107,7 @@ const nl: PdfLabels = {
   failed: 'Mislukt',
   wristbands: 'Polsbandjes',
   topUps: 'Ontvangen opladingen',
+  automaticTopUps: 'Automatische opwaarderingen (Bancontact)',
   spent: 'Besteed met polsbandjes',
   refunds: 'Terugbetaald',
   outstanding: 'Openstaand saldo',
@@ -122,6 +126,7 @@ const nl: PdfLabels = {
     wristband: 'Polsbandje',
     cash: 'Contant',
     agreement: 'Bancontact terugkerend',
+    agreement_topup: 'Automatische opwaardering (Bancontact)',
   },
 };
 
@@ -147,6 +152,7 @@ const fr: PdfLabels = {
   failed: 'Échoués',
   wristbands: 'Bracelets',
   topUps: 'Recharges reçues',
+  automaticTopUps: 'Recharges automatiques (Bancontact)',
   spent: 'Dépensé avec les bracelets',
   refunds: 'Remboursé',
   outstanding: 'Solde en cours',
@@ -165,6 +171,7 @@ const fr: PdfLabels = {
     wristband: 'Bracelet',
     cash: 'Espèces',
     agreement: 'Bancontact récurrent',
+    agreement_topup: 'Recharge automatique (Bancontact)',
   },
 };
 

@@ -105,6 +105,7 @@ function wristbands(
 ): void {
   w.heading(t.wristbands);
   line(t.topUps, report.wristbands.topUps);
+  line(t.automaticTopUps, report.wristbands.automaticTopUps);
   line(t.spent, report.wristbands.spent);
   line(t.refunds, report.wristbands.refunds);
   w.row(t.outstanding, [money(report.wristbands.outstandingCents)]);

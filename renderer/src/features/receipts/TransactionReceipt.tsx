@@ -4,7 +4,9 @@ import { ReceiptActions } from './ReceiptActions';
 
 /**
  * The receipt of a sale in Closing's transaction list: "Print again" (a copy) and "PDF". Only a tender
- * that took the money belongs to a sale with a receipt; top-ups and refunds have none of their own here.
+ * that took the money belongs to a sale with a receipt; top-ups and refunds have none of their own here,
+ * except an automatic top-up's first charge (`agreement_topup` with a sale): the sale at the till that
+ * set it up.
  */
 export function TransactionReceipt({
   row,
@@ -12,7 +14,7 @@ export function TransactionReceipt({
   row: Pick<TransactionRowView, 'saleId' | 'status' | 'method'>;
 }) {
   const { t } = useTranslation();
-  const isSale = (SALE_METHODS as readonly string[]).includes(row.method);
+  const isSale = (SALE_METHODS as readonly string[]).includes(row.method) || row.method === 'agreement_topup';
   if (!row.saleId || row.status !== 'succeeded' || !isSale) return null;
   return (
     <>

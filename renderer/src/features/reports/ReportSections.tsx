@@ -68,6 +68,7 @@ export function WristbandSection({ wristbands }: { wristbands: ReportView['wrist
       head={[t('reports.report.what'), t('reports.report.count'), t('reports.report.amount')]}
       rows={[
         line(t('reports.report.topUps'), wristbands.topUps),
+        line(t('reports.report.automaticTopUps'), wristbands.automaticTopUps),
         line(t('reports.report.spent'), wristbands.spent),
         line(t('reports.report.refunds'), wristbands.refunds),
         [t('reports.report.outstanding'), '', f.money(wristbands.outstandingCents)],

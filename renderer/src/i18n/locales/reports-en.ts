@@ -71,6 +71,7 @@ export const reportsEn = {
       topup: 'Wristband top-up',
       refund: 'Wristband refund',
       agreement: 'Bancontact recurring',
+      agreement_topup: 'Automatic top-up (Bancontact)',
     },
     statuses: {
       pending: 'Pending',
@@ -109,6 +110,7 @@ export const reportsEn = {
       notPaidKinds: { cancelled: 'Cancelled', expired: 'Expired', refused: 'Refused', failed: 'Failed' },
       wristbands: 'Wristbands',
       topUps: 'Top-ups',
+      automaticTopUps: 'Automatic top-ups (Bancontact)',
       spent: 'Spent',
       refunds: 'Refunds',
       outstanding: 'Outstanding on wristbands',

@@ -73,6 +73,7 @@ export const reportsFr: Catalogue<typeof reportsEn> = {
       topup: 'Recharge de bracelet',
       refund: 'Remboursement de bracelet',
       agreement: 'Bancontact récurrent',
+      agreement_topup: 'Recharge automatique (Bancontact)',
     },
     statuses: {
       pending: 'En cours',
@@ -111,6 +112,7 @@ export const reportsFr: Catalogue<typeof reportsEn> = {
       notPaidKinds: { cancelled: 'Annulés', expired: 'Expirés', refused: 'Refusés', failed: 'Échoués' },
       wristbands: 'Bracelets',
       topUps: 'Recharges',
+      automaticTopUps: 'Recharges automatiques (Bancontact)',
       spent: 'Dépensé',
       refunds: 'Remboursements',
       outstanding: 'Encore sur les bracelets',

@@ -73,6 +73,7 @@ export const reportsNl: Catalogue<typeof reportsEn> = {
       topup: 'Opladen polsbandje',
       refund: 'Terugbetaling polsbandje',
       agreement: 'Bancontact terugkerend',
+      agreement_topup: 'Automatische opwaardering (Bancontact)',
     },
     statuses: {
       pending: 'Bezig',
@@ -116,6 +117,7 @@ export const reportsNl: Catalogue<typeof reportsEn> = {
       },
       wristbands: 'Polsbandjes',
       topUps: 'Opgeladen',
+      automaticTopUps: 'Automatische opwaarderingen (Bancontact)',
       spent: 'Besteed',
       refunds: 'Terugbetaald',
       outstanding: 'Nog op polsbandjes',
