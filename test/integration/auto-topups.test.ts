@@ -129,6 +129,11 @@ it('tops a wristband up by exactly one charge after two quick debits, and the en
   await expectXOfTopupsAndDebits(call);
   // Each top-up counted once: a rebuild of the totals from the books finds what was booked.
   expect((await rebuildTotals(books)).differences).toBe(0);
+  // A top-up's money is on the wristband: a manager cannot refund it as a charge (it would stay there).
+  const manager = await signInAs(kassa.station.station, 'manager');
+  const refund = await manager.call('agreements.refundCharge', { chargeId: charges[1]!.id });
+  expect(refund).toMatchObject({ ok: false, error: { code: 'PAYMENT_NOT_REFUNDABLE' } });
+  expect(await balance(call, band!)).toBe(2_300);
 
   // Credited back above the threshold: a debit that leaves it above charges nothing.
   // (The charge would be written with the debit, in its unit of work.)

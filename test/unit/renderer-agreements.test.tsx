@@ -243,6 +243,15 @@ describe('Agreements screen: revoking and refunding', () => {
     );
   });
 
+  it('offers no charge refund for an automatic top-up: its money is on the wristband', async () => {
+    const topup = { ...DETAIL, kind: 'auto_topup' as const, wristbandId: 'W-1', thresholdCents: 500 };
+    station('manager', { 'agreements.detail': () => ok(topup) });
+    await renderApp('/agreements');
+    await openFirst();
+    expect(text()).toContain('chg_0');
+    expect(buttonNamed('Refund this charge')).toBeUndefined();
+  });
+
   it('shows a refusal in the user’s language', async () => {
     station(
       'manager',

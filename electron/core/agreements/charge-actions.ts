@@ -85,6 +85,16 @@ export async function refundCharge(
       'PAYMENT_NOT_REFUNDABLE',
       `The charge is ${charge.status}: only a captured charge is refunded`,
     );
+  const [agreement] = await deps.db.read((q) =>
+    q.select({ kind: agreements.kind }).from(agreements).where(eq(agreements.id, charge.agreementId)),
+  );
+  // An automatic top-up's money is on the wristband (and may be spent): it goes back with the
+  // wristband's own refund after the event, never as a charge refund that would leave it there.
+  if (agreement?.kind === 'auto_topup')
+    throw new ContractFailure(
+      'PAYMENT_NOT_REFUNDABLE',
+      "An automatic top-up is paid back from the wristband's balance, with the wristband refunds",
+    );
   const left = charge.amountCents - charge.refundedCents;
   const amount = input.amountCents ?? left;
   if (amount > left)

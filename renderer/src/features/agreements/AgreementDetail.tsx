@@ -24,7 +24,13 @@ export function AgreementDetail({ agreementId, onBack }: { agreementId: string; 
         <>
           <Facts agreement={shown.value} />
           <AgreementActions agreement={shown.value} ask={ask} onAsk={setAsk} onDone={reload} />
-          <Charges charges={shown.value.charges} onRefund={(charge) => setAsk({ kind: 'refund', charge })} />
+          <Charges
+            charges={shown.value.charges}
+            // An automatic top-up's money is on the wristband: it goes back with the wristband refunds.
+            onRefund={
+              shown.value.kind === 'auto_topup' ? undefined : (charge) => setAsk({ kind: 'refund', charge })
+            }
+          />
         </>
       )}
     </section>
@@ -72,7 +78,10 @@ function Facts({ agreement }: { agreement: AgreementDetailView }) {
   );
 }
 
-function Charges(props: { charges: AgreementChargeView[]; onRefund: (charge: AgreementChargeView) => void }) {
+function Charges(props: {
+  charges: AgreementChargeView[];
+  onRefund?: (charge: AgreementChargeView) => void;
+}) {
   const { charges, onRefund } = props;
   const { t } = useTranslation();
   const locale = useLocale();
@@ -120,7 +129,7 @@ function Charges(props: { charges: AgreementChargeView[]; onRefund: (charge: Agr
 interface RowProps {
   charge: AgreementChargeView;
   locale: Locale;
-  onRefund: (charge: AgreementChargeView) => void;
+  onRefund?: (charge: AgreementChargeView) => void;
 }
 
 function ChargeRow({ charge, locale, onRefund }: RowProps) {
@@ -147,7 +156,7 @@ function ChargeRow({ charge, locale, onRefund }: RowProps) {
       <td className="number">{charge.refundedCents > 0 ? formatMoney(charge.refundedCents, locale) : '—'}</td>
       <td>{receiptText(t, charge, locale)}</td>
       <td>
-        {refundable(charge) && (
+        {onRefund && refundable(charge) && (
           <button type="button" className="button button-small" onClick={() => onRefund(charge)}>
             {t('agreements.action.refund')}
           </button>
