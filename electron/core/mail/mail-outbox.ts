@@ -114,8 +114,10 @@ export class MailOutbox {
 
   private async run(): Promise<void> {
     const db = this.deps.books();
+    // No books (no mode running: a refused start) or not this station's turn: the settings are not read.
+    if (!db || !this.lease?.held || this.serverRetryAt > this.deps.now()) return;
     const server = this.deps.server();
-    if (!db || !server || !this.lease?.held || this.serverRetryAt > this.deps.now()) return;
+    if (!server) return;
     const due = (await unmailedCharges(db, 100, true)).filter(
       (c) => c.agreement.consumerEmail && (this.retryAt.get(c.charge.id) ?? 0) <= this.deps.now(),
     );
